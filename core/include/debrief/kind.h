@@ -1,0 +1,95 @@
+// Kinds of record and their fields: the schema the rest of the core reads.
+//
+// Every record Debrief keeps is of one Kind. A KindSpec lists its fields with
+// their types and limits; the generic record functions (records.h), the
+// change log, the CLI's commands and the exports are all driven by it, so a
+// field is declared once, here, and not again in each layer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace debrief {
+
+enum class Kind : std::uint8_t {
+  organisation = 1,
+  team,
+  person,
+  device,
+  event,
+  activity,
+  survey,
+  response,
+  participation,
+  reflection,
+  kudos,
+  plus_one,
+  reply,
+  summary,
+  media,
+};
+
+enum class FieldType : std::uint8_t {
+  text,      // UTF-8, at most max_len bytes
+  integer,   // min..max
+  boolean,
+  time,      // ISO 8601 in JSON, Unix seconds in the store
+  ref,       // the id of a record of ref_kind
+  ref_list,  // a JSON array of ids of ref_kind
+  choice,    // one of `choices`
+  text_list, // a JSON array of short texts
+  document,  // a JSON value checked by the kind's own rules (survey questions, answers)
+};
+
+struct FieldSpec {
+  std::string_view name;
+  FieldType type;
+  bool required = false;
+  // Who may set the field: false for fields the core fills in itself (the
+  // author of a kudos is whoever gives it).
+  bool input = true;
+  std::int64_t min = 0;          // integer fields
+  std::int64_t max = 0;          // integer fields; bytes for text fields
+  Kind ref_kind{};               // ref and ref_list fields
+  std::span<const std::string_view> choices{};  // choice fields
+  std::string_view help{};       // one line for the CLI's --help
+  std::optional<std::int64_t> default_int{};    // integer and boolean fields
+  std::string_view default_text{};               // choice fields
+  // False for fields kept outside the record's row (a response's answers).
+  bool column = true;
+};
+
+// How changes to a kind are recorded for sync and merged.
+enum class Merge : std::uint8_t {
+  per_field,   // editable: each changed field is a change; last writer wins per field
+  per_record,  // append-only: the record is one change and never conflicts
+};
+
+struct KindSpec {
+  Kind kind;
+  std::string_view name;    // "event": CLI noun, JSON "kind"
+  std::string_view plural;  // "events"
+  std::string_view table;   // SQLite table
+  Merge merge;
+  std::span<const FieldSpec> fields;
+  std::span<const std::string_view> list_columns;  // for readable tables
+  std::string_view help;
+  // False for kinds that only the core creates (participation, media).
+  bool creatable = true;
+  // Fields an append-only record may still change (a reflection's text and
+  // sharing); editable kinds may change every input field.
+  std::span<const std::string_view> mutable_fields{};
+};
+
+// Every kind, in the order the CLI lists them.
+std::span<const KindSpec> all_kinds();
+// The spec of a kind. Never null.
+const KindSpec& spec_of(Kind kind);
+// The kind named `name` (singular or plural), or nothing.
+std::optional<Kind> kind_named(std::string_view name);
+// The field named `name` of `spec`, or null.
+const FieldSpec* field_named(const KindSpec& spec, std::string_view name);
+
+}  // namespace debrief

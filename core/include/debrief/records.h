@@ -1,0 +1,63 @@
+// Records: create, read, update and delete any kind of record, as JSON.
+//
+// Records travel as JSON objects whose members are the fields of their
+// KindSpec (kind.h), plus "id" (32 hex digits), "kind", "created_at" and, for
+// deleted records, "deleted": true. Ids are given as 32 hex digits or any
+// unique prefix of at least 4. Times are ISO 8601 text.
+//
+// Every function validates its input fully before it writes: on any error
+// nothing in the store has changed. Writes record their changes for sync in
+// the same transaction (per field for editable kinds, per record for
+// append-only ones); deletes leave a tombstone. Not thread-safe (see Store).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "debrief/id.h"
+#include "debrief/kind.h"
+#include "debrief/status.h"
+
+namespace debrief {
+
+class Store;
+using Json = nlohmann::json;
+
+// Creates a record of `kind` from `fields`, returning its new id. Unknown
+// fields, missing required ones, values of the wrong type or out of range,
+// references to missing records and the kind's own rules (a kudos must name a
+// specific action and outcome; a response must follow its survey's branches)
+// are errors that name the field.
+Result<Id> create(Store& store, Kind kind, const Json& fields);
+
+// Sets the given fields of a live record; fields not named keep their value.
+// Append-only kinds accept only the fields their rules allow to change (a
+// reflection's "shared"). Fails with not_found for a missing or deleted id.
+Status update(Store& store, Kind kind, Id id, const Json& fields);
+
+// Deletes a record, leaving a tombstone. Fails with not_found when missing.
+Status remove(Store& store, Kind kind, Id id);
+
+// The record with `id`, deleted or not; not_found when there is none.
+Result<Json> get(Store& store, Kind kind, Id id);
+
+struct ListOptions {
+  // Field name -> value every listed record must have (a ref_list field
+  // matches when it contains the value).
+  std::vector<std::pair<std::string, std::string>> where;
+  std::int64_t limit = 0;        // 0: no limit
+  bool newest_first = false;     // by creation, else oldest first
+  bool include_deleted = false;
+};
+Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& options = {});
+
+// The id of the live or deleted record of `kind` whose hex id is `text` or
+// starts with it (at least 4 digits). not_found when none does,
+// invalid_argument when the prefix is ambiguous.
+Result<Id> resolve_id(Store& store, Kind kind, std::string_view text);
+
+}  // namespace debrief

@@ -1,0 +1,87 @@
+// Store: one device's local copy of Debrief, a directory holding a SQLite
+// database (debrief.db, WAL mode) and the media files it refers to.
+//
+// Every user action is one transaction that also records its changes in the
+// change log (change_log.h), and is durable on disk (synchronous=FULL) before
+// the call returns. A Store is not thread-safe: use it from one thread at a
+// time. Several Store objects (and processes) may open the same directory.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "debrief/env.h"
+#include "debrief/id.h"
+#include "debrief/kind.h"
+#include "debrief/status.h"
+
+namespace debrief {
+
+// The schema version this build writes. A store with a higher version is
+// refused, untouched; lower versions are migrated on open.
+inline constexpr int kSchemaVersion = 1;
+
+struct OpenOptions {
+  // Time and randomness; must outlive the Store. Null means system_env().
+  Env* env = nullptr;
+  // Create the directory and an empty store when missing.
+  bool create = true;
+};
+
+struct KindCount {
+  Kind kind;
+  std::int64_t live = 0;  // not deleted
+};
+
+struct StoreInfo {
+  int schema_version = 0;
+  Id device_id;
+  std::optional<Id> me;
+  std::vector<KindCount> counts;
+  std::int64_t pending_changes = 0;  // local changes no server has acknowledged
+  std::int64_t total_changes = 0;
+};
+
+class Store {
+ public:
+  // Opens (or creates) the store in `dir`, running migrations. Fails with
+  // unsupported_version, untouched, when the store was written by a newer
+  // Debrief; with io_error when the directory or database cannot be used.
+  static Result<std::unique_ptr<Store>> open(const std::filesystem::path& dir,
+                                             OpenOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::filesystem::path& dir() const;
+  Env& env() const;
+  // This device's id, made when the store was created.
+  Id device_id() const;
+
+  // The person this device acts for (the author of kudos, reflections and
+  // attributed responses), or nothing before it is set.
+  std::optional<Id> me();
+  // Fails with not_found when `person` is not a live person.
+  Status set_me(Id person);
+
+  Result<StoreInfo> info();
+
+  // Runs `body` as one transaction: every action inside commits together, or
+  // none does when body returns an error. An action inside that fails rolls
+  // back only itself. Used for bulk work such as the demo generator.
+  Status transaction(const std::function<Status()>& body);
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace debrief

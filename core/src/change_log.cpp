@@ -1,0 +1,59 @@
+#include "debrief/change_log.h"
+
+#include "draft.h"
+#include "store_impl.h"
+
+namespace debrief {
+namespace {
+
+std::int64_t acked_seq(Store::Impl& impl, Status& status) {
+  Result<std::string> acked = impl.meta_text("acked_seq");
+  status = acked.status();
+  return acked.is_ok() && !acked->empty() ? static_cast<std::int64_t>(std::stoll(*acked)) : 0;
+}
+
+Json value_json(const sql::Stmt& s, int i) {
+  DbValue v = read_value(s, i);
+  if (auto* n = std::get_if<std::int64_t>(&v)) return *n;
+  if (auto* t = std::get_if<std::string>(&v)) return *t;
+  if (auto* id = std::get_if<Id>(&v)) return id->hex();
+  return nullptr;
+}
+
+}  // namespace
+
+Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit) {
+  Store::Impl& impl = store.impl();
+  Status st;
+  std::int64_t after = acked_seq(impl, st);
+  DEBRIEF_TRY(st);
+  sql::Stmt& s = impl.db->cached(
+      "SELECT seq, device, hlc, kind, record, field, value, op FROM changes "
+      "WHERE device = ? AND seq > ? ORDER BY seq LIMIT ?");
+  s.bind(1, impl.device).bind(2, after).bind(3, limit > 0 ? limit : std::int64_t{-1});
+  std::vector<Change> out;
+  while (s.step()) {
+    Change c;
+    c.seq = s.int64(0);
+    c.device = s.id(1);
+    c.hlc = Hlc{static_cast<std::uint64_t>(s.int64(2))};
+    c.kind = static_cast<Kind>(s.int64(3));
+    c.record = s.id(4);
+    if (!s.is_null(5)) c.field = s.text(5);
+    c.value = value_json(s, 6);
+    c.op = static_cast<ChangeOp>(s.int64(7));
+    out.push_back(std::move(c));
+  }
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return out;
+}
+
+Status acknowledge_changes(Store& store, std::int64_t seq) {
+  Store::Impl& impl = store.impl();
+  Status st;
+  if (seq <= acked_seq(impl, st)) return st;
+  return impl.set_meta("acked_seq", std::to_string(seq));
+}
+
+}  // namespace debrief

@@ -1,0 +1,50 @@
+#include "debrief/id.h"
+
+#include "debrief/env.h"
+
+namespace debrief {
+
+Id Id::make(Env& env) {
+  Id id;
+  auto ms = static_cast<std::uint64_t>(env.now_ms());
+  for (int i = 0; i < 6; ++i) id.bytes[static_cast<std::size_t>(i)] =
+      static_cast<std::uint8_t>(ms >> (40 - 8 * i));
+  env.random_bytes(id.bytes.data() + 6, 10);
+  return id;
+}
+
+Result<Id> Id::parse(std::string_view hex) {
+  auto bad = [&] {
+    return invalid("'" + std::string(hex.substr(0, 40)) + "' is not an id (32 hex digits)");
+  };
+  if (hex.size() != 32) return bad();
+  Id id;
+  for (std::size_t i = 0; i < 32; ++i) {
+    char c = hex[i];
+    int v = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
+    if (v < 0) return bad();
+    id.bytes[i / 2] = static_cast<std::uint8_t>(id.bytes[i / 2] | (v << (i % 2 ? 0 : 4)));
+  }
+  return id;
+}
+
+bool Id::is_nil() const {
+  for (auto b : bytes)
+    if (b) return false;
+  return true;
+}
+
+std::string Id::hex() const {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (std::size_t i = 0; i < 16; ++i) {
+    out[2 * i] = kDigits[bytes[i] >> 4];
+    out[2 * i + 1] = kDigits[bytes[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace debrief

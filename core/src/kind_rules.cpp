@@ -1,0 +1,26 @@
+#include "kind_rules.h"
+
+namespace debrief {
+
+const KindRules& rules_of(Kind kind) {
+  switch (kind) {
+    case Kind::organisation: return kOrganisationRules;
+    case Kind::team: return kTeamRules;
+    case Kind::event: return kEventRules;
+    case Kind::activity: return kActivityRules;
+    case Kind::survey: return kSurveyRules;
+    case Kind::response: return kResponseRules;
+    case Kind::reflection:
+    case Kind::summary: return kAuthoredRules;
+    case Kind::kudos: return kKudosRules;
+    case Kind::plus_one: return kPlusOneRules;
+    case Kind::reply: return kReplyRules;
+    case Kind::person:
+    case Kind::device:
+    case Kind::participation:
+    case Kind::media: return kNoRules;
+  }
+  return kNoRules;
+}
+
+}  // namespace debrief

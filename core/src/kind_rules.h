@@ -1,0 +1,30 @@
+// The rules of each kind beyond field types and limits: the checks and side
+// effects that make a record valid. Internal to the core.
+#pragma once
+
+#include "debrief/store.h"
+#include "draft.h"
+
+namespace debrief {
+
+struct KindRules {
+  // Checks a complete draft and fills the fields the core sets itself.
+  // `before` is the stored record when updating, null when creating.
+  Status (*check)(Store& store, Draft& draft, const Draft* before) = nullptr;
+  // Writes what the record keeps outside its row (a response's answers),
+  // inside the creating transaction.
+  Status (*write_extra)(Store& store, const Draft& draft) = nullptr;
+  // Adds the members kept outside the row to a record read back.
+  Status (*read_extra)(Store& store, const Draft& draft, Json& record) = nullptr;
+  // Makes the id of a new record; null means Id::make.
+  Result<Id> (*make_id)(Store& store, const Draft& draft) = nullptr;
+};
+
+const KindRules& rules_of(Kind kind);
+
+// The rules, one function set per file (rules_*.cpp).
+extern const KindRules kOrganisationRules, kTeamRules, kEventRules, kActivityRules,
+    kSurveyRules, kResponseRules, kAuthoredRules, kKudosRules, kPlusOneRules, kReplyRules,
+    kNoRules;
+
+}  // namespace debrief

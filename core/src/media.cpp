@@ -1,0 +1,132 @@
+#include "debrief/media.h"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <memory>
+#include <system_error>
+
+#include "debrief/store.h"
+#include "draft.h"
+#include "store_impl.h"
+
+namespace debrief {
+namespace {
+
+constexpr std::size_t kChunk = 1 << 16;
+
+struct MediaType {
+  std::string_view ext, mime;
+};
+constexpr std::array<MediaType, 9> kTypes{{{".jpg", "image/jpeg"},
+                                          {".jpeg", "image/jpeg"},
+                                          {".png", "image/png"},
+                                          {".gif", "image/gif"},
+                                          {".webp", "image/webp"},
+                                          {".heic", "image/heic"},
+                                          {".mp4", "video/mp4"},
+                                          {".mov", "video/quicktime"},
+                                          {".webm", "video/webm"}}};
+
+Result<std::string> mime_of(const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const MediaType& t : kTypes)
+    if (t.ext == ext) return std::string(t.mime);
+  return invalid("'" + file.filename().string() +
+                 "' is not a supported photo or video (jpg, png, gif, webp, heic, mp4, mov, webm)");
+}
+
+// Copies `from` to `to` through a temporary file that is fsynced and then
+// renamed, so `to` is either absent or complete.
+Status copy_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::error_code ec;
+  std::filesystem::create_directories(to.parent_path(), ec);
+  if (ec) return Status(Code::io_error, "cannot create " + to.parent_path().string() + ": " + ec.message());
+  std::filesystem::path tmp = to;
+  tmp += ".partial";
+  std::filesystem::copy_file(from, tmp, std::filesystem::copy_options::overwrite_existing, ec);
+  if (ec) return Status(Code::io_error, "cannot copy " + from.string() + ": " + ec.message());
+  int fd = ::open(tmp.c_str(), O_RDONLY);
+  bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!synced) return Status(Code::io_error, "cannot sync " + tmp.string());
+  std::filesystem::rename(tmp, to, ec);
+  if (ec) return Status(Code::io_error, "cannot move media into place: " + ec.message());
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::string> sha256_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return not_found("cannot read " + file.string());
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  std::vector<char> buf(kChunk);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    EVP_DigestUpdate(ctx.get(), buf.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return Status(Code::io_error, "error reading " + file.string());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &len);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned i = 0; i < len; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
+  return hex;
+}
+
+std::filesystem::path media_path(const Store& store, std::string_view sha256_hex) {
+  return store.dir() / "media" / std::string(sha256_hex.substr(0, 2)) / std::string(sha256_hex);
+}
+
+Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind owner_kind, Id owner) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(source, ec)) return not_found("no file at " + source.string());
+  auto size = static_cast<std::int64_t>(std::filesystem::file_size(source, ec));
+  if (ec) return Status(Code::io_error, "cannot read " + source.string() + ": " + ec.message());
+  if (size > kMaxMediaBytes) {
+    return Status(Code::too_large, source.filename().string() + " is " + std::to_string(size >> 20) +
+                                       " MiB; media may be at most " + std::to_string(kMaxMediaBytes >> 20) + " MiB");
+  }
+  Result<std::string> mime = mime_of(source);
+  DEBRIEF_TRY(mime.status());
+  const FieldSpec* owner_field = field_named(spec_of(Kind::media), "owner_kind");
+  std::string_view owner_name = spec_of(owner_kind).name;
+  if (std::find(owner_field->choices.begin(), owner_field->choices.end(), owner_name) == owner_field->choices.end())
+    return invalid("media can be attached to events, activities, reflections and kudos, not " + std::string(spec_of(owner_kind).plural));
+  Result<bool> live = is_live(store, owner_kind, owner);
+  DEBRIEF_TRY(live.status());
+  if (!*live) return not_found("no " + std::string(owner_name) + " with id " + owner.hex());
+  Result<std::string> hash = sha256_file(source);
+  DEBRIEF_TRY(hash.status());
+
+  std::filesystem::path target = media_path(store, *hash);
+  if (!std::filesystem::exists(target, ec)) DEBRIEF_TRY(copy_durably(source, target));
+
+  Draft d(spec_of(Kind::media));
+  d.id = Id::make(store.env());
+  d.created_at = store.impl().now_s();
+  d.at("sha256") = *hash;
+  d.at("mime") = *mime;
+  d.at("size") = size;
+  d.at("name") = source.filename().string().substr(0, 255);
+  d.at("owner_kind") = std::string(owner_name);
+  d.at("owner") = owner.hex();
+  Tx tx(store.impl());
+  DEBRIEF_TRY(tx.status());
+  DEBRIEF_TRY(insert_draft(store, d));
+  DEBRIEF_TRY(tx.commit());
+  return d.id;
+}
+
+}  // namespace debrief

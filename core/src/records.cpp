@@ -1,0 +1,233 @@
+#include "debrief/records.h"
+
+#include <algorithm>
+
+#include "debrief/store.h"
+#include "draft.h"
+#include "kind_rules.h"
+#include "store_impl.h"
+#include "table_sql.h"
+
+namespace debrief {
+namespace {
+
+std::string field_names(const KindSpec& spec) {
+  std::string out;
+  for (const FieldSpec& f : spec.fields)
+    if (f.input) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
+
+bool is_mutable(const KindSpec& spec, std::string_view field) {
+  if (spec.merge == Merge::per_field) return true;
+  return std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), field) !=
+         spec.mutable_fields.end();
+}
+
+// Decodes the members of `fields` into `draft`, refusing unknown fields,
+// fields the core sets, and (when updating) fields that may not change.
+Status apply_input(Store& store, Draft& draft, const Json& fields, bool updating) {
+  const KindSpec& spec = *draft.spec;
+  if (!fields.is_object()) return invalid("the fields of a " + std::string(spec.name) + " must be a JSON object");
+  for (const auto& [name, value] : fields.items()) {
+    const FieldSpec* f = field_named(spec, name);
+    if (!f || !f->input) {
+      return invalid("a " + std::string(spec.name) + " has no field '" + name +
+                     "' you can set; its fields are: " + field_names(spec));
+    }
+    if (updating && !is_mutable(spec, name)) {
+      return invalid("the " + name + " of a " + std::string(spec.name) + " cannot change once given");
+    }
+    if (!f->column) continue;  // kept outside the row; the kind's rules read draft.input
+    Result<DbValue> v = decode_field(store, *f, value);
+    DEBRIEF_TRY(v.status());
+    draft.at(name) = std::move(*v);
+  }
+  return Status::ok();
+}
+
+void fill_defaults(Draft& draft) {
+  for (std::size_t i = 0; i < draft.spec->fields.size(); ++i) {
+    const FieldSpec& f = draft.spec->fields[i];
+    if (!std::holds_alternative<std::monostate>(draft.values[i])) continue;
+    if (f.default_int) draft.values[i] = *f.default_int;
+    else if (!f.default_text.empty()) draft.values[i] = std::string(f.default_text);
+  }
+}
+
+Status check_required(const Draft& draft) {
+  for (std::size_t i = 0; i < draft.spec->fields.size(); ++i) {
+    const FieldSpec& f = draft.spec->fields[i];
+    if (!f.required || !f.input) continue;
+    bool missing = f.column ? std::holds_alternative<std::monostate>(draft.values[i])
+                            : !draft.input.contains(f.name);
+    if (missing) return invalid(std::string(f.name) + " is required for a " + std::string(draft.spec->name));
+  }
+  return Status::ok();
+}
+
+Result<Draft> load_live(Store& store, const KindSpec& spec, Id id) {
+  Result<Draft> d = load_draft(store, spec, id);
+  DEBRIEF_TRY(d.status());
+  if (d->deleted) return not_found("the " + std::string(spec.name) + " " + id.hex() + " was deleted");
+  return d;
+}
+
+// Writes the changed columns of `after` and logs them: one change per field
+// for editable kinds, one for the whole record otherwise.
+Status write_update(Store& store, const Draft& before, const Draft& after) {
+  const KindSpec& spec = *after.spec;
+  Store::Impl& impl = store.impl();
+  bool any = false;
+  for (std::size_t i : table_sql(spec.kind).column_fields) {
+    if (before.values[i] == after.values[i]) continue;
+    any = true;
+    const std::string col = quoted(spec.fields[i].name);
+    sql::Stmt& s = impl.db->cached("UPDATE " + quoted(spec.table) + " SET " + col + " = ? WHERE id = ?");
+    bind_value(s, 1, after.values[i]);
+    s.bind(2, after.id);
+    DEBRIEF_TRY(s.exec());
+    if (spec.merge == Merge::per_field) {
+      DEBRIEF_TRY(impl.log_change(spec.kind, after.id, spec.fields[i].name, ChangeOp::upsert,
+                                  [&](sql::Stmt& st, int p) { bind_value(st, p, after.values[i]); }));
+    }
+  }
+  if (any && spec.merge == Merge::per_record)
+    return impl.log_change(spec.kind, after.id, std::nullopt, ChangeOp::upsert, nullptr);
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<Id> create(Store& store, Kind kind, const Json& fields) {
+  const KindSpec& spec = spec_of(kind);
+  if (!spec.creatable) return invalid(std::string(spec.plural) + " are made by Debrief itself, not created directly");
+  Draft draft(spec);
+  draft.input = fields;
+  DEBRIEF_TRY(apply_input(store, draft, fields, false));
+  fill_defaults(draft);
+  DEBRIEF_TRY(check_required(draft));
+  const KindRules& rules = rules_of(kind);
+  draft.created_at = store.impl().now_s();
+  if (rules.check) DEBRIEF_TRY(rules.check(store, draft, nullptr));
+  if (rules.make_id) {
+    Result<Id> id = rules.make_id(store, draft);
+    DEBRIEF_TRY(id.status());
+    draft.id = *id;
+  } else {
+    draft.id = Id::make(store.env());
+  }
+  Tx tx(store.impl());
+  DEBRIEF_TRY(tx.status());
+  DEBRIEF_TRY(insert_draft(store, draft));
+  if (rules.write_extra) DEBRIEF_TRY(rules.write_extra(store, draft));
+  DEBRIEF_TRY(tx.commit());
+  return draft.id;
+}
+
+Status update(Store& store, Kind kind, Id id, const Json& fields) {
+  const KindSpec& spec = spec_of(kind);
+  if (!spec.creatable) return invalid(std::string(spec.plural) + " cannot be edited");
+  Result<Draft> before = load_live(store, spec, id);
+  DEBRIEF_TRY(before.status());
+  Draft after = *before;
+  after.input = fields;
+  DEBRIEF_TRY(apply_input(store, after, fields, true));
+  if (auto check = rules_of(kind).check) DEBRIEF_TRY(check(store, after, &*before));
+  Tx tx(store.impl());
+  DEBRIEF_TRY(tx.status());
+  DEBRIEF_TRY(write_update(store, *before, after));
+  return tx.commit();
+}
+
+Status remove(Store& store, Kind kind, Id id) {
+  const KindSpec& spec = spec_of(kind);
+  Result<Draft> before = load_live(store, spec, id);
+  DEBRIEF_TRY(before.status());
+  Store::Impl& impl = store.impl();
+  Tx tx(impl);
+  DEBRIEF_TRY(tx.status());
+  DEBRIEF_TRY(impl.db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?")
+                  .bind(1, id)
+                  .exec());
+  DEBRIEF_TRY(impl.log_change(kind, id, std::nullopt, ChangeOp::remove, nullptr));
+  return tx.commit();
+}
+
+Result<Json> get(Store& store, Kind kind, Id id) {
+  Result<Draft> d = load_draft(store, spec_of(kind), id);
+  DEBRIEF_TRY(d.status());
+  return draft_to_json(store, *d);
+}
+
+Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& options) {
+  const KindSpec& spec = spec_of(kind);
+  const TableSql& t = table_sql(kind);
+  std::string sql = "SELECT " + t.columns + " FROM " + t.table + " WHERE 1";
+  if (!options.include_deleted) sql += " AND deleted = 0";
+  std::vector<DbValue> params;
+  for (const auto& [name, value] : options.where) {
+    const FieldSpec* f = field_named(spec, name);
+    if (!f || !f->column) return invalid(std::string(spec.plural) + " cannot be filtered by '" + name + "'");
+    if (f->type == FieldType::ref_list) {
+      Result<Id> id = resolve_id(store, f->ref_kind, value);
+      DEBRIEF_TRY(id.status());
+      sql += " AND EXISTS (SELECT 1 FROM json_each(" + quoted(f->name) + ") WHERE value = ?)";
+      params.emplace_back(id->hex());
+      continue;
+    }
+    Json typed = value;
+    if (f->type == FieldType::boolean) typed = value == "true" || value == "1";
+    else if (f->type == FieldType::integer) typed = std::stoll(value);
+    Result<DbValue> v = decode_field(store, *f, typed);
+    DEBRIEF_TRY(v.status());
+    sql += " AND " + quoted(f->name) + " = ?";
+    params.push_back(std::move(*v));
+  }
+  if (kind == Kind::reflection) {
+    // Reflections are private to their author until shared.
+    std::optional<Id> me = store.me();
+    sql += " AND (shared = 1 OR author = ?)";
+    params.emplace_back(me ? DbValue(*me) : DbValue(std::monostate{}));
+  }
+  sql += options.newest_first ? " ORDER BY id DESC" : " ORDER BY id";
+  if (options.limit > 0) sql += " LIMIT " + std::to_string(options.limit);
+  auto stmt = store.impl().db->prepare(sql);
+  DEBRIEF_TRY(stmt.status());
+  for (std::size_t i = 0; i < params.size(); ++i) bind_value(**stmt, static_cast<int>(i + 1), params[i]);
+  std::vector<Json> out;
+  while ((*stmt)->step()) {
+    Result<Json> j = draft_to_json(store, draft_from_row(spec, **stmt));
+    DEBRIEF_TRY(j.status());
+    out.push_back(std::move(*j));
+  }
+  DEBRIEF_TRY((*stmt)->status());
+  return out;
+}
+
+Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
+  if (text.size() == 32) return Id::parse(text);
+  const std::string what = std::string(spec_of(kind).name);
+  if (text.size() < 4 || text.size() > 32 ||
+      text.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
+    return invalid("'" + std::string(text.substr(0, 40)) + "' is not a " + what +
+                   " id (32 hex digits, or a unique prefix of at least 4)");
+  }
+  // The ids starting with the prefix lie between prefix+000... and prefix+fff...
+  Result<Id> low = Id::parse(std::string(text) + std::string(32 - text.size(), '0'));
+  Result<Id> high = Id::parse(std::string(text) + std::string(32 - text.size(), 'f'));
+  DEBRIEF_TRY(low.status());
+  DEBRIEF_TRY(high.status());
+  sql::Stmt& s = store.impl().db->cached("SELECT id FROM " + table_sql(kind).table +
+                                         " WHERE id BETWEEN ? AND ? LIMIT 2");
+  s.bind(1, *low).bind(2, *high);
+  std::vector<Id> found;
+  while (s.step()) found.push_back(s.id(0));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  if (found.empty()) return not_found("no " + what + " with an id starting " + std::string(text));
+  if (found.size() > 1) return invalid("more than one " + what + " has an id starting " + std::string(text) + "; give more digits");
+  return found[0];
+}
+
+}  // namespace debrief

@@ -1,0 +1,70 @@
+// Rules for records written by the person this device acts for:
+// reflections, replies, summaries and +1s.
+#include <openssl/sha.h>
+
+#include "debrief/records.h"
+#include "kind_rules.h"
+#include "store_impl.h"
+
+namespace debrief {
+namespace {
+
+// Sets the author on creation; afterwards only the author may change it.
+Status stamp_author(Store& store, Draft& draft, const Draft* before, std::string_view field) {
+  Result<Id> me = require_me(store);
+  DEBRIEF_TRY(me.status());
+  if (!before) {
+    draft.at(field) = *me;
+  } else if (before->ref(field) && *before->ref(field) != *me) {
+    return invalid("only its author can change this " + std::string(draft.spec->name));
+  }
+  return Status::ok();
+}
+
+Status check_authored(Store& store, Draft& draft, const Draft* before) {
+  return stamp_author(store, draft, before, "author");
+}
+
+Status check_reply(Store& store, Draft& draft, const Draft* before) {
+  DEBRIEF_TRY(stamp_author(store, draft, before, "author"));
+  std::optional<Kind> target = kind_named(draft.text("target_kind"));
+  Result<Id> id = resolve_id(store, *target, draft.text("target"));
+  DEBRIEF_TRY(id.status());
+  draft.at("target") = id->hex();
+  return Status::ok();
+}
+
+Status check_plus_one(Store& store, Draft& draft, const Draft* before) {
+  DEBRIEF_TRY(stamp_author(store, draft, before, "person"));
+  Result<Draft> kudos = load_draft(store, spec_of(Kind::kudos), *draft.ref("kudos"));
+  DEBRIEF_TRY(kudos.status());
+  if (kudos->ref("author") == draft.ref("person")) return invalid("you cannot +1 your own kudos");
+  return Status::ok();
+}
+
+// One +1 per person and kudos, on every device: the id is a hash of both, so
+// +1s merge as a set.
+Result<Id> plus_one_id(Store& store, const Draft& draft) {
+  std::uint8_t input[32], digest[SHA256_DIGEST_LENGTH];
+  std::copy_n(draft.ref("kudos")->bytes.data(), 16, input);
+  std::copy_n(draft.ref("person")->bytes.data(), 16, input + 16);
+  SHA256(input, sizeof input, digest);
+  Id id;
+  std::copy_n(digest, 16, id.bytes.data());
+  sql::Stmt& s = store.impl().db->cached("SELECT deleted FROM plus_ones WHERE id = ?");
+  s.bind(1, id);
+  bool exists = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  if (exists) return Status(Code::already_exists, "you have already added your voice to this kudos");
+  return id;
+}
+
+}  // namespace
+
+const KindRules kAuthoredRules{.check = check_authored};
+const KindRules kReplyRules{.check = check_reply};
+const KindRules kPlusOneRules{.check = check_plus_one, .make_id = plus_one_id};
+const KindRules kNoRules{};
+
+}  // namespace debrief

@@ -1,0 +1,48 @@
+// Rules for kudos: praise that counts names a real action and its outcome,
+// and goes to someone else.
+#include "kind_rules.h"
+#include "specificity.h"
+
+namespace debrief {
+namespace {
+
+constexpr int kSpecificWords = 2;
+
+Status check_specific(const Draft& draft) {
+  if (specific_words(draft.text("action")) < kSpecificWords) {
+    return invalid(
+        "the kudos needs the specific action: say what they did, e.g. \"stayed late to rebuild "
+        "the demo after the server crashed\" - \"" + draft.text("action").substr(0, 60) +
+        "\" could be said of anyone");
+  }
+  if (specific_words(draft.text("outcome")) < kSpecificWords) {
+    return invalid(
+        "the kudos needs the outcome: say what came of it, e.g. \"the client signed the same "
+        "day\" - \"" + draft.text("outcome").substr(0, 60) + "\" does not say what changed");
+  }
+  return Status::ok();
+}
+
+Status check_recipients(const Draft& draft, const Id& me) {
+  Json to = Json::parse(draft.text("to").empty() ? "[]" : draft.text("to"));
+  if (to.empty() && !draft.has("to_team"))
+    return invalid("the kudos needs someone to thank: one or more people (to) or a team (to_team)");
+  if (to.size() == 1 && to[0] == me.hex() && !draft.has("to_team"))
+    return invalid("kudos are for others: you cannot give kudos only to yourself");
+  return Status::ok();
+}
+
+Status check_kudos(Store& store, Draft& draft, const Draft* before) {
+  Result<Id> me = require_me(store);
+  DEBRIEF_TRY(me.status());
+  if (before) return invalid("a kudos cannot be edited once given");
+  draft.at("author") = *me;
+  DEBRIEF_TRY(check_recipients(draft, *me));
+  return check_specific(draft);
+}
+
+}  // namespace
+
+const KindRules kKudosRules{.check = check_kudos};
+
+}  // namespace debrief

@@ -1,0 +1,113 @@
+// Rules for responses: answers follow the survey's branches; anonymous
+// responses keep no author and no exact time, and who answered is recorded
+// apart from what they answered (PRODUCT.md, privacy rules).
+#include "kind_rules.h"
+#include "store_impl.h"
+#include "survey_cache.h"
+
+namespace debrief {
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+
+Status check_context(Store& store, const Draft& draft) {
+  std::optional<Id> activity = draft.ref("activity");
+  if (!activity) return Status::ok();
+  Result<Draft> a = load_draft(store, spec_of(Kind::activity), *activity);
+  DEBRIEF_TRY(a.status());
+  std::optional<Id> event = draft.ref("event");
+  if (event && *event != *a->ref("event")) return invalid("the activity is not part of that event");
+  return Status::ok();
+}
+
+Status check_response(Store& store, Draft& draft, const Draft*) {
+  Result<Id> me = require_me(store);
+  DEBRIEF_TRY(me.status());
+  auto survey_draft = load_draft(store, spec_of(Kind::survey), *draft.ref("survey"));
+  DEBRIEF_TRY(survey_draft.status());
+  bool anonymous = draft.integer("anonymous") != 0;
+  if (anonymous && survey_draft->integer("allow_anonymous") == 0)
+    return invalid("this survey does not allow anonymous answers");
+  Result<std::shared_ptr<const Survey>> survey = cached_survey(store, survey_draft->text("questions"));
+  DEBRIEF_TRY(survey.status());
+  DEBRIEF_TRY((*survey)->check_answers(draft.input.at("answers")));
+  DEBRIEF_TRY(check_context(store, draft));
+  if (anonymous) {
+    draft.at("author") = std::monostate{};
+    draft.created_at -= draft.created_at % kDay;  // the day, not the moment
+  } else {
+    draft.at("author") = *me;
+  }
+  return Status::ok();
+}
+
+// An anonymous response's id must not carry its creation time either.
+Result<Id> make_response_id(Store& store, const Draft& draft) {
+  if (draft.integer("anonymous") == 0) return Id::make(store.env());
+  Id id;
+  store.env().random_bytes(id.bytes.data(), id.bytes.size());
+  return id;
+}
+
+Status insert_answer(sql::Stmt& s, const Id& response, const std::string& question,
+                     std::string_view part, const Json& value) {
+  s.reset().bind(1, response).bind(2, question).bind(3, part);
+  if (value.is_number_integer()) s.bind(4, value.get<std::int64_t>());
+  if (value.is_string()) s.bind(5, value.get_ref<const std::string&>());
+  return s.exec();
+}
+
+// Answers go one row per value (per option for multi, per part for a
+// triad), so insights can aggregate them in SQL.
+Status write_answers(Store& store, const Draft& draft) {
+  sql::Stmt& s = store.impl().db->cached(
+      "INSERT INTO answers(response, question, part, num, text) VALUES(?, ?, ?, ?, ?)");
+  for (const auto& [question, value] : draft.input.at("answers").items()) {
+    if (value.is_array()) {
+      for (const Json& option : value) DEBRIEF_TRY(insert_answer(s, draft.id, question, "multi", option));
+    } else if (value.is_object()) {
+      for (const auto& [part, text] : value.items()) DEBRIEF_TRY(insert_answer(s, draft.id, question, part, text));
+    } else {
+      DEBRIEF_TRY(insert_answer(s, draft.id, question, "", value));
+    }
+  }
+  Draft p(spec_of(Kind::participation));
+  Result<Id> me = require_me(store);
+  DEBRIEF_TRY(me.status());
+  p.at("person") = *me;
+  p.at("survey") = draft.at("survey");
+  p.at("event") = draft.at("event");
+  p.at("activity") = draft.at("activity");
+  p.created_at = draft.created_at - draft.created_at % kDay;
+  Result<Id> pid = make_response_id(store, draft);
+  DEBRIEF_TRY(pid.status());
+  p.id = *pid;
+  return insert_draft(store, p);
+}
+
+Status read_answers(Store& store, const Draft& draft, Json& record) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT question, part, num, text FROM answers WHERE response = ? ORDER BY rowid");
+  s.bind(1, draft.id);
+  Json answers = Json::object();
+  while (s.step()) {
+    std::string q = s.text(0), part = s.text(1);
+    Json value = s.is_null(2) ? (s.is_null(3) ? Json(nullptr) : Json(s.text(3))) : Json(s.int64(2));
+    if (part.empty()) answers[q] = value;
+    else if (part == "multi") answers[q].push_back(value);
+    else answers[q][part] = value;
+  }
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  record["answers"] = std::move(answers);
+  return Status::ok();
+}
+
+}  // namespace
+
+const KindRules kResponseRules{.check = check_response,
+                               .write_extra = write_answers,
+                               .read_extra = read_answers,
+                               .make_id = make_response_id};
+
+}  // namespace debrief

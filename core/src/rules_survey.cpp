@@ -1,0 +1,40 @@
+// Rules for survey templates: the questions must form a valid tree.
+#include "kind_rules.h"
+#include "store_impl.h"
+#include "survey_cache.h"
+
+namespace debrief {
+namespace {
+
+Status check_survey(Store& store, Draft& draft, const Draft*) {
+  Json questions = Json::parse(draft.text("questions"), nullptr, false);
+  Result<std::shared_ptr<const Survey>> parsed = cached_survey(store, questions.dump());
+  if (!parsed.is_ok()) return invalid("questions: " + parsed.status().message());
+  draft.at("questions") = questions.dump();
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Survey>> cached_survey(Store& store, const std::string& questions) {
+  auto& cache = store.impl().surveys;
+  auto it = cache.find(questions);
+  if (it != cache.end()) return it->second;
+  Json doc = Json::parse(questions, nullptr, false);
+  Result<Survey> s = Survey::parse(doc);
+  DEBRIEF_TRY(s.status());
+  if (cache.size() > 256) cache.clear();  // bound memory; surveys are few
+  auto shared = std::make_shared<const Survey>(std::move(*s));
+  cache.emplace(questions, shared);
+  return shared;
+}
+
+Result<std::shared_ptr<const Survey>> load_survey(Store& store, const Id& id) {
+  Result<Draft> d = load_draft(store, spec_of(Kind::survey), id);
+  DEBRIEF_TRY(d.status());
+  return cached_survey(store, d->text("questions"));
+}
+
+const KindRules kSurveyRules{.check = check_survey};
+
+}  // namespace debrief

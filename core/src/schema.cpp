@@ -1,0 +1,122 @@
+// Each migration is the SQL that takes the schema from version N-1 to N. A
+// migration never changes once released: new needs get a new version.
+#include "schema.h"
+
+#include <array>
+#include <string>
+
+#include "debrief/store.h"
+
+namespace debrief {
+namespace {
+
+// Version 1: every kind's table (columns as in kind.cpp), answers, the change
+// log and the store's own settings. Ids are 16-byte blobs; times are Unix
+// seconds; lists and documents are JSON text. Every record row has
+// created_at and a tombstone flag.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+
+CREATE TABLE organisations(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, anonymity_threshold INTEGER NOT NULL);
+CREATE TABLE teams(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL,
+  parent BLOB REFERENCES teams(id), manager BLOB REFERENCES people(id));
+CREATE TABLE people(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, email TEXT,
+  team BLOB REFERENCES teams(id), role TEXT NOT NULL);
+CREATE INDEX people_team ON people(team);
+CREATE TABLE devices(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, person BLOB NOT NULL REFERENCES people(id), name TEXT,
+  revoked INTEGER NOT NULL);
+CREATE TABLE events(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, theme TEXT, description TEXT,
+  starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, location TEXT,
+  offsite INTEGER NOT NULL, speakers TEXT, crew TEXT, teams TEXT);
+CREATE TABLE activities(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, event BLOB NOT NULL REFERENCES events(id),
+  title TEXT NOT NULL, kind TEXT NOT NULL, starts_at INTEGER NOT NULL,
+  ends_at INTEGER NOT NULL, survey BLOB REFERENCES surveys(id));
+CREATE INDEX activities_event ON activities(event);
+CREATE TABLE surveys(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, kind TEXT NOT NULL,
+  allow_anonymous INTEGER NOT NULL, questions TEXT NOT NULL);
+CREATE TABLE responses(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, survey BLOB NOT NULL REFERENCES surveys(id),
+  event BLOB REFERENCES events(id), activity BLOB REFERENCES activities(id),
+  anonymous INTEGER NOT NULL, author BLOB REFERENCES people(id));
+CREATE INDEX responses_event ON responses(event);
+CREATE TABLE answers(response BLOB NOT NULL REFERENCES responses(id), question TEXT NOT NULL,
+  part TEXT NOT NULL DEFAULT '', num INTEGER, text TEXT);
+CREATE INDEX answers_response ON answers(response);
+CREATE TABLE participations(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, person BLOB REFERENCES people(id),
+  survey BLOB NOT NULL REFERENCES surveys(id), event BLOB REFERENCES events(id),
+  activity BLOB REFERENCES activities(id));
+CREATE TABLE reflections(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, author BLOB REFERENCES people(id),
+  event BLOB REFERENCES events(id), activity BLOB REFERENCES activities(id),
+  text TEXT NOT NULL, shared INTEGER NOT NULL);
+CREATE TABLE kudos(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, author BLOB REFERENCES people(id), "to" TEXT,
+  to_team BLOB REFERENCES teams(id), action TEXT NOT NULL, outcome TEXT NOT NULL,
+  category TEXT NOT NULL, event BLOB REFERENCES events(id),
+  activity BLOB REFERENCES activities(id));
+CREATE TABLE plus_ones(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, kudos BLOB NOT NULL REFERENCES kudos(id),
+  person BLOB REFERENCES people(id));
+CREATE INDEX plus_ones_kudos ON plus_ones(kudos);
+CREATE TABLE replies(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, author BLOB REFERENCES people(id),
+  target_kind TEXT NOT NULL, target TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE summaries(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, event BLOB NOT NULL REFERENCES events(id),
+  heard TEXT, will_do TEXT, published INTEGER NOT NULL, author BLOB REFERENCES people(id));
+CREATE TABLE media(id BLOB PRIMARY KEY, created_at INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, sha256 TEXT NOT NULL, mime TEXT NOT NULL,
+  size INTEGER NOT NULL, name TEXT, owner_kind TEXT NOT NULL, owner TEXT NOT NULL);
+CREATE INDEX media_owner ON media(owner);
+
+CREATE TABLE changes(seq INTEGER PRIMARY KEY, device BLOB NOT NULL, hlc INTEGER NOT NULL,
+  kind INTEGER NOT NULL, record BLOB NOT NULL, field TEXT, value, op INTEGER NOT NULL);
+)sql";
+
+constexpr std::array<const char*, 1> kMigrations{kV1};
+static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
+
+}  // namespace
+
+Result<int> schema_version(sql::Db& db) {
+  sql::Stmt& s = db.cached("PRAGMA user_version");
+  if (!s.step()) return db.error("cannot read the schema version");
+  int v = static_cast<int>(s.int64(0));
+  s.reset();
+  return v;
+}
+
+Status migrate_to(sql::Db& db, int target) {
+  Result<int> current = schema_version(db);
+  DEBRIEF_TRY(current.status());
+  if (*current > kSchemaVersion) {
+    return Status(Code::unsupported_version,
+                  "this store was written by a newer Debrief (schema version " +
+                      std::to_string(*current) + ", this build knows up to " +
+                      std::to_string(kSchemaVersion) + "); update Debrief to open it");
+  }
+  for (int v = *current + 1; v <= target; ++v) {
+    DEBRIEF_TRY(db.exec("BEGIN IMMEDIATE"));
+    Status s = db.exec(kMigrations[static_cast<std::size_t>(v - 1)]);
+    if (s.is_ok()) s = db.exec("PRAGMA user_version = " + std::to_string(v));
+    if (s.is_ok()) s = db.exec("COMMIT");
+    if (!s.is_ok()) {
+      (void)db.exec("ROLLBACK");
+      return Status(s.code(), "migration to schema version " + std::to_string(v) +
+                                  " failed: " + s.message());
+    }
+  }
+  return Status::ok();
+}
+
+Status migrate(sql::Db& db) { return migrate_to(db, kSchemaVersion); }
+
+}  // namespace debrief

@@ -1,0 +1,201 @@
+#include "debrief/store.h"
+
+#include <system_error>
+
+#include "schema.h"
+#include "store_impl.h"
+
+namespace debrief {
+namespace {
+
+constexpr const char* kDbFile = "debrief.db";
+
+// Connection settings: WAL so readers never block the writer, FULL sync so a
+// committed action survives power loss, foreign keys as a second line of
+// defence behind the core's own checks.
+Status configure(sql::Db& db) {
+  return db.exec(
+      "PRAGMA busy_timeout = 5000;"
+      "PRAGMA journal_mode = WAL;"
+      "PRAGMA synchronous = FULL;"
+      "PRAGMA foreign_keys = ON;");
+}
+
+Result<Id> load_or_make_device(Store::Impl& impl) {
+  Result<std::string> hex = impl.meta_text("device_id");
+  DEBRIEF_TRY(hex.status());
+  if (!hex->empty()) return Id::parse(*hex);
+  Id device = Id::make(*impl.env);
+  DEBRIEF_TRY(impl.set_meta("device_id", device.hex()));
+  return device;
+}
+
+// The clock resumes after the last local change, so it never repeats after a
+// restart even if the wall clock went back.
+Result<Hlc> last_local_hlc(Store::Impl& impl) {
+  sql::Stmt& s = impl.db->cached(
+      "SELECT hlc FROM changes WHERE device = ? ORDER BY seq DESC LIMIT 1");
+  s.bind(1, impl.device);
+  Hlc last;
+  if (s.step()) last.value = static_cast<std::uint64_t>(s.int64(0));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  Result<std::string> observed = impl.meta_text("hlc_observed");
+  DEBRIEF_TRY(observed.status());
+  if (!observed->empty()) {
+    Hlc seen{std::stoull(*observed)};
+    if (seen > last) last = seen;
+  }
+  return last;
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, OpenOptions options) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir / kDbFile, ec)) {
+    if (!options.create) return not_found("no Debrief store in " + dir.string());
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Status(Code::io_error, "cannot create " + dir.string() + ": " + ec.message());
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->env = options.env ? options.env : &system_env();
+  auto db = sql::Db::open((dir / kDbFile).string(), options.create);
+  DEBRIEF_TRY(db.status());
+  impl->db = std::move(db.value());
+
+  // Check the version before anything writes to the file.
+  Result<int> version = schema_version(*impl->db);
+  DEBRIEF_TRY(version.status());
+  if (*version > kSchemaVersion) return migrate(*impl->db);
+  DEBRIEF_TRY(configure(*impl->db));
+  DEBRIEF_TRY(migrate(*impl->db));
+
+  auto device = load_or_make_device(*impl);
+  DEBRIEF_TRY(device.status());
+  impl->device = *device;
+  auto last = last_local_hlc(*impl);
+  DEBRIEF_TRY(last.status());
+  impl->clock = HlcClock(*last);
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+const std::filesystem::path& Store::dir() const { return impl_->dir; }
+Env& Store::env() const { return *impl_->env; }
+Id Store::device_id() const { return impl_->device; }
+
+std::optional<Id> Store::me() {
+  Result<std::string> hex = impl_->meta_text("me");
+  if (!hex.is_ok() || hex->empty()) return std::nullopt;
+  Result<Id> id = Id::parse(*hex);
+  if (!id.is_ok()) return std::nullopt;
+  return *id;
+}
+
+Status Store::set_me(Id person) {
+  sql::Stmt& s = impl_->db->cached("SELECT 1 FROM people WHERE id = ? AND deleted = 0");
+  s.bind(1, person);
+  bool found = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  if (!found) return not_found("no person with id " + person.hex());
+  return impl_->set_meta("me", person.hex());
+}
+
+Status Store::transaction(const std::function<Status()>& body) {
+  Tx tx(*impl_);
+  DEBRIEF_TRY(tx.status());
+  DEBRIEF_TRY(body());
+  return tx.commit();
+}
+
+Result<StoreInfo> Store::info() {
+  StoreInfo info;
+  auto version = schema_version(*impl_->db);
+  DEBRIEF_TRY(version.status());
+  info.schema_version = *version;
+  info.device_id = impl_->device;
+  info.me = me();
+  for (const KindSpec& k : all_kinds()) {
+    auto& s = impl_->db->cached("SELECT count(*) FROM \"" + std::string(k.table) +
+                                "\" WHERE deleted = 0");
+    s.step();
+    DEBRIEF_TRY(s.status());
+    info.counts.push_back({k.kind, s.int64(0)});
+    s.reset();
+  }
+  Result<std::string> acked = impl_->meta_text("acked_seq");
+  DEBRIEF_TRY(acked.status());
+  auto& p = impl_->db->cached(
+      "SELECT count(*) FILTER (WHERE device = ?1 AND seq > ?2), count(*) FROM changes");
+  p.bind(1, impl_->device).bind(2, acked->empty() ? std::int64_t{0} : static_cast<std::int64_t>(std::stoll(*acked)));
+  p.step();
+  DEBRIEF_TRY(p.status());
+  info.pending_changes = p.int64(0);
+  info.total_changes = p.int64(1);
+  p.reset();
+  return info;
+}
+
+Result<std::string> Store::Impl::meta_text(std::string_view key) {
+  sql::Stmt& s = db->cached("SELECT value FROM meta WHERE key = ?");
+  s.bind(1, key);
+  std::string value = s.step() ? s.text(0) : std::string();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return value;
+}
+
+Status Store::Impl::set_meta(std::string_view key, std::string_view value) {
+  return db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)")
+      .bind(1, key)
+      .bind(2, value)
+      .exec();
+}
+
+Status Store::Impl::log_change(Kind kind, const Id& record,
+                               const std::optional<std::string_view>& field, ChangeOp op,
+                               const std::function<void(sql::Stmt&, int)>& bind_value) {
+  Hlc hlc = clock.tick(env->now_ms());
+  sql::Stmt& s = db->cached(
+      "INSERT INTO changes(device, hlc, kind, record, field, value, op) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, device)
+      .bind(2, static_cast<std::int64_t>(hlc.value))
+      .bind(3, static_cast<int>(kind))
+      .bind(4, record)
+      .bind(5, field)
+      .bind(7, static_cast<int>(op));
+  if (bind_value) bind_value(s, 6);
+  return s.exec();
+}
+
+Tx::Tx(Store::Impl& impl) : impl_(impl) {
+  begin_ = impl_.db->exec(impl_.tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT action");
+  if (begin_.is_ok()) ++impl_.tx_depth;
+}
+
+Tx::~Tx() {
+  if (done_ || !begin_.is_ok()) return;
+  --impl_.tx_depth;
+  if (impl_.tx_depth == 0) {
+    (void)impl_.db->exec("ROLLBACK");
+  } else {
+    (void)impl_.db->exec("ROLLBACK TO action; RELEASE action");
+  }
+}
+
+Status Tx::commit() {
+  DEBRIEF_TRY(begin_);
+  Status s = impl_.db->exec(impl_.tx_depth == 1 ? "COMMIT" : "RELEASE action");
+  if (!s.is_ok()) return s;  // the destructor rolls back
+  done_ = true;
+  --impl_.tx_depth;
+  return s;
+}
+
+}  // namespace debrief

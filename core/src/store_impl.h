@@ -1,0 +1,58 @@
+// What the core's modules share about an open store. Internal to the core.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "debrief/change_log.h"
+#include "debrief/hlc.h"
+#include "debrief/store.h"
+#include "debrief/survey.h"
+#include "sqlite.h"
+
+namespace debrief {
+
+struct Store::Impl {
+  std::filesystem::path dir;
+  std::unique_ptr<sql::Db> db;
+  Env* env = nullptr;
+  HlcClock clock;
+  Id device;
+  int tx_depth = 0;
+  // Parsed surveys by their questions document, so answering the same
+  // survey many times parses it once.
+  std::unordered_map<std::string, std::shared_ptr<const Survey>> surveys;
+
+  // Seconds since the epoch, from env.
+  std::int64_t now_s() const { return env->now_ms() / 1000; }
+  // Appends a change stamped with the next HLC tick. `value` is the field's
+  // stored value (null for whole-record changes), bound at parameter 6.
+  Status log_change(Kind kind, const Id& record, const std::optional<std::string_view>& field,
+                    ChangeOp op, const std::function<void(sql::Stmt&, int)>& bind_value);
+
+  Result<std::string> meta_text(std::string_view key);
+  Status set_meta(std::string_view key, std::string_view value);
+};
+
+// One user action: a transaction, or a savepoint inside an outer one, that
+// rolls back unless commit() succeeds.
+class Tx {
+ public:
+  explicit Tx(Store::Impl& impl);
+  ~Tx();
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+  // The error from beginning, if any; check before writing.
+  Status status() const { return begin_; }
+  Status commit();
+
+ private:
+  Store::Impl& impl_;
+  Status begin_;
+  bool done_ = false;
+};
+
+}  // namespace debrief

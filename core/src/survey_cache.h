@@ -1,0 +1,17 @@
+// Parsed surveys, cached per store. Internal to the core.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "debrief/store.h"
+#include "debrief/survey.h"
+
+namespace debrief {
+
+// The parsed form of a questions document (as stored: compact JSON).
+Result<std::shared_ptr<const Survey>> cached_survey(Store& store, const std::string& questions);
+// The parsed questions of the survey `id`, deleted or not.
+Result<std::shared_ptr<const Survey>> load_survey(Store& store, const Id& id);
+
+}  // namespace debrief

@@ -1,0 +1,54 @@
+#include "debrief/text.h"
+
+#include <string>
+
+namespace debrief {
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return false;
+    if (i + static_cast<std::size_t>(len) > n) return false;
+    for (int k = 1; k < len; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  const char* ws = " \t\r\n\f\v";
+  auto b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+Status check_text(std::string_view field, std::string_view value, std::size_t max_bytes,
+                  bool required) {
+  std::string name(field);
+  if (!is_valid_utf8(value)) return invalid(name + " is not valid UTF-8 text");
+  if (value.size() > max_bytes) {
+    return Status(Code::too_large, name + " is too long: " + std::to_string(value.size()) +
+                                       " bytes, at most " + std::to_string(max_bytes));
+  }
+  if (required && trim(value).empty()) return invalid(name + " is required and cannot be blank");
+  return Status::ok();
+}
+
+}  // namespace debrief
