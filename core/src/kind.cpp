@@ -169,7 +169,7 @@ constexpr std::array<sv, 3> kColsSurvey{"title", "kind", "allow_anonymous"};
 constexpr std::array<sv, 4> kColsResponse{"survey", "event", "anonymous", "created_at"};
 constexpr std::array<sv, 3> kColsParticipation{"person", "survey", "event"};
 constexpr std::array<sv, 3> kColsReflection{"author", "shared", "text"};
-constexpr std::array<sv, 4> kColsKudos{"author", "category", "action", "outcome"};
+constexpr std::array<sv, 4> kColsKudos{"author", "to", "category", "action"};
 constexpr std::array<sv, 2> kColsPlusOne{"kudos", "person"};
 constexpr std::array<sv, 3> kColsReply{"author", "target_kind", "text"};
 constexpr std::array<sv, 3> kColsSummary{"event", "published", "heard"};

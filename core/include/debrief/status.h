@@ -75,8 +75,11 @@ class [[nodiscard]] Result {
 }  // namespace debrief
 
 // Returns the Status of `expr` from the enclosing function when it failed.
-#define DEBRIEF_TRY(expr)                              \
-  do {                                                 \
-    ::debrief::Status debrief_try_s_ = (expr);         \
-    if (!debrief_try_s_.is_ok()) return debrief_try_s_; \
+#define DEBRIEF_TRY(expr) DEBRIEF_TRY_IMPL(expr, DEBRIEF_CONCAT(debrief_try_, __COUNTER__))
+#define DEBRIEF_CONCAT(a, b) DEBRIEF_CONCAT_IMPL(a, b)
+#define DEBRIEF_CONCAT_IMPL(a, b) a##b
+#define DEBRIEF_TRY_IMPL(expr, name)             \
+  do {                                           \
+    ::debrief::Status name = (expr);             \
+    if (!name.is_ok()) return name;              \
   } while (0)

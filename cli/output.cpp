@@ -1,0 +1,126 @@
+#include "output.h"
+
+#include <iostream>
+#include <map>
+
+namespace debrief::cli {
+namespace {
+
+// Display width of UTF-8 text, counting each code point as one column.
+std::size_t width(const std::string& s) {
+  std::size_t w = 0;
+  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+  return w;
+}
+
+// At most `max` code points, with an ellipsis when cut.
+std::string shorten(const std::string& s, std::size_t max) {
+  if (width(s) <= max) return s;
+  std::size_t cps = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++cps == max) break;
+  }
+  return s.substr(0, i) + "…";
+}
+
+std::string short_id(const std::string& hex) { return hex.substr(0, 8); }
+
+}  // namespace
+
+void print_table(const Row& header, const std::vector<Row>& rows) {
+  std::vector<std::size_t> widths(header.size());
+  for (std::size_t c = 0; c < header.size(); ++c) widths[c] = width(header[c]);
+  for (const Row& r : rows)
+    for (std::size_t c = 0; c < r.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], width(r[c]));
+  auto line = [&](const Row& r) {
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      std::cout << r[c];
+      if (c + 1 < r.size()) std::cout << std::string(widths[c] - width(r[c]) + 2, ' ');
+    }
+    std::cout << "\n";
+  };
+  line(header);
+  for (const Row& r : rows) line(r);
+  if (rows.empty()) std::cout << "(none)\n";
+}
+
+std::string record_label(Store& store, Kind kind, const std::string& id_hex) {
+  static std::map<std::string, std::string> cache;
+  auto it = cache.find(id_hex);
+  if (it != cache.end()) return it->second;
+  std::string label = short_id(id_hex);
+  Result<Id> id = Id::parse(id_hex);
+  if (id.is_ok()) {
+    Result<Json> r = get(store, kind, *id);
+    if (r.is_ok()) {
+      for (const char* key : {"name", "title"})
+        if (r->contains(key) && (*r)[key].is_string()) label = (*r)[key].get<std::string>();
+    }
+  }
+  cache.emplace(id_hex, label);
+  return label;
+}
+
+std::string display_value(Store& store, const FieldSpec& field, const Json& value,
+                          std::size_t max_width) {
+  if (value.is_null()) return "-";
+  switch (field.type) {
+    case FieldType::ref: return shorten(record_label(store, field.ref_kind, value.get<std::string>()), max_width);
+    case FieldType::ref_list: {
+      std::string out;
+      for (const Json& v : value) out += (out.empty() ? "" : ", ") + record_label(store, field.ref_kind, v.get<std::string>());
+      return shorten(out, max_width);
+    }
+    case FieldType::text_list: {
+      std::string out;
+      for (const Json& v : value) out += (out.empty() ? "" : "; ") + v.get<std::string>();
+      return shorten(out, max_width);
+    }
+    case FieldType::boolean: return value.get<bool>() ? "yes" : "no";
+    case FieldType::time: return value.get<std::string>().substr(0, 16);
+    case FieldType::document: return shorten(value.dump(), max_width);
+    case FieldType::integer: return std::to_string(value.get<std::int64_t>());
+    case FieldType::text:
+    case FieldType::choice: return shorten(value.get<std::string>(), max_width);
+  }
+  return value.dump();
+}
+
+void print_records(Context& ctx, Kind kind, const std::vector<Json>& records) {
+  if (ctx.json) {
+    std::cout << Json(records).dump(2) << "\n";
+    return;
+  }
+  const KindSpec& spec = spec_of(kind);
+  Row header{"id"};
+  for (std::string_view c : spec.list_columns) header.emplace_back(c);
+  std::vector<Row> rows;
+  for (const Json& r : records) {
+    Row row{short_id(r["id"].get<std::string>())};
+    for (std::string_view c : spec.list_columns) {
+      const FieldSpec* f = field_named(spec, c);
+      const Json& v = r.value(std::string(c), Json());
+      row.push_back(f ? display_value(ctx.store(), *f, v) : (v.is_string() ? v.get<std::string>().substr(0, 16) : v.dump()));
+    }
+    rows.push_back(std::move(row));
+  }
+  print_table(header, rows);
+}
+
+void print_record(Context& ctx, Kind kind, const Json& record) {
+  if (ctx.json) {
+    std::cout << record.dump(2) << "\n";
+    return;
+  }
+  const KindSpec& spec = spec_of(kind);
+  std::cout << "id: " << record["id"].get<std::string>() << "\n";
+  for (const auto& [key, value] : record.items()) {
+    if (key == "id") continue;
+    const FieldSpec* f = field_named(spec, key);
+    std::string shown = f && f->type != FieldType::document ? display_value(ctx.store(), *f, value, 2000)
+                        : value.is_string() ? value.get<std::string>() : value.dump();
+    std::cout << key << ": " << shown << "\n";
+  }
+}
+
+}  // namespace debrief::cli

@@ -1,0 +1,154 @@
+// `debrief survey next` and `debrief survey walk`: a survey one question at a
+// time, following its branches.
+#include <iostream>
+
+#include "context.h"
+#include "debrief/survey.h"
+
+namespace debrief::cli {
+namespace {
+
+struct WalkInputs {
+  std::string survey, event, activity, answers_json;
+  bool anonymous = false;
+};
+
+Survey load(Store& store, const std::string& which, Id& id) {
+  id = must(resolve_id(store, Kind::survey, which));
+  Json record = must(get(store, Kind::survey, id));
+  return must(Survey::parse(record["questions"]));
+}
+
+Json question_json(const Question& q) {
+  Json j = {{"id", q.id}, {"type", question_type_name(q.type)}, {"text", q.text}, {"required", q.required}};
+  if (!q.options.empty()) j["options"] = q.options;
+  return j;
+}
+
+std::string hint(const Question& q) {
+  switch (q.type) {
+    case QuestionType::rating: return "1-5";
+    case QuestionType::enps: return "0-10";
+    case QuestionType::single: return "one of: " + Json(q.options).dump();
+    case QuestionType::multi: return "comma-separated, from: " + Json(q.options).dump();
+    case QuestionType::text: return "text";
+    case QuestionType::triad: return "three lines: more of, less of, stop";
+  }
+  return "";
+}
+
+// Reads one line; false at the end of input.
+bool read_line(std::string& line) { return static_cast<bool>(std::getline(std::cin, line)); }
+
+// The typed answer for `q` from what the person entered; null for blank.
+Json parse_answer(const Question& q, const std::string& line) {
+  if (line.empty()) return nullptr;
+  switch (q.type) {
+    case QuestionType::rating:
+    case QuestionType::enps: {
+      Json n = Json::parse(line, nullptr, false);
+      return n.is_number() ? n : Json(line);
+    }
+    case QuestionType::multi: {
+      Json list = Json::array();
+      std::size_t start = 0;
+      while (start <= line.size()) {
+        std::size_t comma = line.find(',', start);
+        std::string item = line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+        while (!item.empty() && item.back() == ' ') item.pop_back();
+        if (!item.empty()) list.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+      return list;
+    }
+    default: return line;
+  }
+}
+
+// Asks `q` until the answer is valid or input ends (then: skipped).
+Json ask(const Question& q) {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::cerr << "\n" << q.text << (q.required ? " *" : " (Enter to skip)") << "\n  [" << hint(q) << "] > ";
+    Json answer;
+    std::string line;
+    if (q.type == QuestionType::triad) {
+      answer = Json::object();
+      for (const char* part : {"more", "less", "stop"}) {
+        if (std::string_view(part) != "more") std::cerr << "  " << part << " > ";
+        if (!read_line(line)) return nullptr;
+        if (!line.empty()) answer[part] = line;
+      }
+    } else {
+      if (!read_line(line)) return nullptr;
+      answer = parse_answer(q, line);
+    }
+    if (answer.is_null() && q.required) {
+      std::cerr << "  this question is required\n";
+      continue;
+    }
+    Status ok = Survey::check_value(q, answer);
+    if (ok.is_ok()) return answer;
+    std::cerr << "  " << ok.message() << "\n";
+  }
+  return nullptr;
+}
+
+void add_next(CLI::App& group, Context& ctx) {
+  CLI::App* cmd = group.add_subcommand("next", "the next question, given the answers so far");
+  cmd->fallthrough();
+  static WalkInputs in;
+  cmd->add_option("survey", in.survey, "the survey's id or prefix")->required();
+  cmd->add_option("--answers", in.answers_json, "the answers so far, as JSON");
+  cmd->callback([&ctx] {
+    ctx.run([&ctx] {
+      Id id;
+      Survey survey = load(ctx.store(), in.survey, id);
+      Json answers = in.answers_json.empty() ? Json::object() : Json::parse(in.answers_json, nullptr, false);
+      if (!answers.is_object()) return Context::fail("--answers must be a JSON object");
+      const Question* q = survey.next_question(answers);
+      if (ctx.json) std::cout << (q ? question_json(*q) : Json{{"complete", true}}).dump() << "\n";
+      else if (!q) std::cout << "complete: every shown question has an answer\n";
+      else std::cout << q->id << " (" << question_type_name(q->type) << ", " << hint(*q) << "): " << q->text << "\n";
+      return 0;
+    });
+  });
+}
+
+void add_walk(CLI::App& group, Context& ctx) {
+  CLI::App* cmd = group.add_subcommand("walk", "answer a survey question by question, then save the response");
+  cmd->fallthrough();
+  static WalkInputs in;
+  cmd->add_option("survey", in.survey, "the survey's id or prefix")->required();
+  cmd->add_option("--event", in.event, "the event it is about");
+  cmd->add_option("--activity", in.activity, "the activity it is about");
+  cmd->add_flag("--anonymous", in.anonymous, "answer without your name");
+  cmd->callback([&ctx] {
+    ctx.run([&ctx] {
+      Store& store = ctx.store();
+      Id id;
+      Survey survey = load(store, in.survey, id);
+      Json answers = Json::object();
+      while (const Question* q = survey.next_question(answers)) answers[q->id] = ask(*q);
+      Json fields = {{"survey", id.hex()}, {"anonymous", in.anonymous}, {"answers", answers}};
+      if (!in.event.empty()) fields["event"] = in.event;
+      if (!in.activity.empty()) fields["activity"] = in.activity;
+      Id response = must(create(store, Kind::response, fields));
+      std::cerr << "\n";
+      if (ctx.json) std::cout << Json{{"id", response.hex()}, {"answers", answers}}.dump() << "\n";
+      else std::cout << "saved response " << response.hex() << "\n";
+      return 0;
+    });
+  });
+}
+
+}  // namespace
+
+void add_survey_commands(CLI::App& app, Context& ctx) {
+  CLI::App* group = app.get_subcommand("survey");
+  add_next(*group, ctx);
+  add_walk(*group, ctx);
+}
+
+}  // namespace debrief::cli
