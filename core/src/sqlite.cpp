@@ -9,7 +9,6 @@ Stmt::~Stmt() { sqlite3_finalize(stmt_); }
 
 Stmt& Stmt::reset() {
   sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
   status_ = Status::ok();
   return *this;
 }

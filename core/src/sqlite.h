@@ -19,7 +19,8 @@ namespace debrief::sql {
 class Db;
 
 // A prepared statement. Bind parameters are 1-based, columns 0-based.
-// Reset automatically before it is reused.
+// Reset automatically before it is reused; bindings are kept, so every use
+// binds every parameter.
 class Stmt {
  public:
   Stmt(Db& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}

@@ -22,6 +22,8 @@ struct Store::Impl {
   HlcClock clock;
   Id device;
   int tx_depth = 0;
+  bool tx_poisoned = false;  // an inner action failed mid-write: roll back all
+  std::optional<Id> me;  // meta "me", read at open and kept by set_me
   // Parsed surveys by their questions document, so answering the same
   // survey many times parses it once.
   std::unordered_map<std::string, std::shared_ptr<const Survey>> surveys;

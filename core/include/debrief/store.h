@@ -64,7 +64,8 @@ class Store {
   Id device_id() const;
 
   // The person this device acts for (the author of kudos, reflections and
-  // attributed responses), or nothing before it is set.
+  // attributed responses), or nothing before it is set. Read when the store
+  // opens; set_me on another Store object is not seen by this one.
   std::optional<Id> me();
   // Fails with not_found when `person` is not a live person.
   Status set_me(Id person);
@@ -72,8 +73,10 @@ class Store {
   Result<StoreInfo> info();
 
   // Runs `body` as one transaction: every action inside commits together, or
-  // none does when body returns an error. An action inside that fails rolls
-  // back only itself. Used for bulk work such as the demo generator.
+  // none does when body returns an error. An action inside that is refused
+  // (bad input) writes nothing and the rest may go on; one whose write fails
+  // part-way makes the whole transaction fail. For bulk work such as the
+  // demo generator.
   Status transaction(const std::function<Status()>& body);
 
   struct Impl;

@@ -1,0 +1,219 @@
+// store_bench: the local store's figures against the foundation's targets.
+//
+//   store_bench [--responses N] [--runs R] [--dir DIR]
+//
+// Prints a table: durable user actions per second, the cost of change
+// tracking against plain SQLite inserts of the same rows (same run), demo
+// generation of N responses, and opening that store and listing its events
+// (time and peak memory, in a fresh process). Medians over R runs where a
+// run is short. Plain main, no timing assertions: figures go in the README.
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "debrief/demo.h"
+#include "debrief/records.h"
+#include "debrief/store.h"
+#include "debrief/time.h"
+
+namespace fs = std::filesystem;
+using namespace debrief;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+void check(const Status& s) {
+  if (!s.is_ok()) {
+    std::fprintf(stderr, "store_bench: %s\n", s.message().c_str());
+    std::exit(1);
+  }
+}
+template <class T>
+T check(Result<T> r) {
+  check(r.status());
+  return std::move(r.value());
+}
+
+// A store with one person acting, one event and a survey of ten questions
+// that are all shown, so each response has ten answers.
+struct Fixture {
+  std::unique_ptr<Store> store;
+  Id survey, event;
+  Json answers;
+
+  explicit Fixture(const fs::path& dir) {
+    fs::remove_all(dir);
+    store = check(Store::open(dir));
+    Id me = check(create(*store, Kind::person, {{"name", "Bench Person"}}));
+    check(store->set_me(me));
+    Json questions = Json::array();
+    answers = Json::object();
+    for (int i = 0; i < 10; ++i) {
+      std::string id = "q" + std::to_string(i);
+      bool rating = i % 2 == 0;
+      questions.push_back({{"id", id}, {"type", rating ? "rating" : "text"}, {"text", "Question " + id}});
+      answers[id] = rating ? Json(1 + i % 5) : Json("a comment of a typical length, some twenty words or so long");
+    }
+    survey = check(create(*store, Kind::survey, {{"title", "Ten"}, {"kind", "post_event"}, {"questions", questions}}));
+    event = check(create(*store, Kind::event, {{"title", "Bench"}, {"starts_at", "2026-01-01T09:00"}, {"ends_at", "2026-01-01T17:00"}}));
+  }
+
+  Json response() const { return {{"survey", survey.hex()}, {"event", event.hex()}, {"answers", answers}}; }
+};
+
+// Durable actions: each response its own transaction, synchronous=FULL.
+double durable_actions_per_s(const fs::path& dir, int n) {
+  Fixture f(dir);
+  Json r = f.response();
+  auto t = Clock::now();
+  for (int i = 0; i < n; ++i) check(create(*f.store, Kind::response, r).status());
+  return n / seconds_since(t);
+}
+
+// The same rows as n responses (response, ten answers, participation)
+// inserted with plain prepared statements, no validation or change log.
+double plain_rows_per_s(const fs::path& dir, int n, int batch) {
+  Fixture f(dir);
+  f.store.reset();
+  sqlite3* db = nullptr;
+  sqlite3_open((dir / "debrief.db").c_str(), &db);
+  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", nullptr, nullptr, nullptr);
+  sqlite3_stmt *resp, *ans, *part;
+  sqlite3_prepare_v2(db, "INSERT INTO responses(id, created_at, survey, event, anonymous, author) VALUES(?,?,?,?,0,NULL)", -1, &resp, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO answers(response, question, part, num, text) VALUES(?,?,'',?,?)", -1, &ans, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO participations(id, created_at, survey, event) VALUES(?,?,?,?)", -1, &part, nullptr);
+  auto t = Clock::now();
+  for (int i = 0; i < n; ++i) {
+    if (i % batch == 0) sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    Id rid = Id::make(system_env()), pid = Id::make(system_env());
+    sqlite3_bind_blob(resp, 1, rid.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(resp, 2, 1);
+    sqlite3_bind_blob(resp, 3, f.survey.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(resp, 4, f.event.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_step(resp);
+    sqlite3_reset(resp);
+    for (const auto& [q, v] : f.answers.items()) {
+      sqlite3_bind_blob(ans, 1, rid.bytes.data(), 16, SQLITE_TRANSIENT);
+      sqlite3_bind_text(ans, 2, q.c_str(), -1, SQLITE_TRANSIENT);
+      if (v.is_number()) sqlite3_bind_int64(ans, 3, v.get<std::int64_t>()), sqlite3_bind_null(ans, 4);
+      else sqlite3_bind_null(ans, 3), sqlite3_bind_text(ans, 4, v.get_ref<const std::string&>().c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_step(ans);
+      sqlite3_reset(ans);
+    }
+    sqlite3_bind_blob(part, 1, pid.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(part, 2, 1);
+    sqlite3_bind_blob(part, 3, f.survey.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(part, 4, f.event.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_step(part);
+    sqlite3_reset(part);
+    if (i % batch == batch - 1 || i == n - 1) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  double rate = n / seconds_since(t);
+  for (sqlite3_stmt* s : {resp, ans, part}) sqlite3_finalize(s);
+  sqlite3_close(db);
+  return rate;
+}
+
+// The same n responses through the core (validation, change log), in
+// transactions of `batch` actions.
+double tracked_rows_per_s(const fs::path& dir, int n, int batch) {
+  Fixture f(dir);
+  Json r = f.response();
+  auto t = Clock::now();
+  for (int done = 0; done < n; done += batch) {
+    check(f.store->transaction([&] {
+      for (int i = done; i < std::min(n, done + batch); ++i) DEBRIEF_TRY(create(*f.store, Kind::response, r).status());
+      return Status::ok();
+    }));
+  }
+  return n / seconds_since(t);
+}
+
+double generate(const fs::path& dir, std::int64_t responses) {
+  fs::remove_all(dir);
+  SeededEnv env(7, check(parse_time("2025-01-06")) * 1000);
+  auto store = check(Store::open(dir, {.env = &env}));
+  auto t = Clock::now();
+  check(generate_demo(*store, {.people = 5000, .events = 100, .responses = responses, .seed = 7}));
+  return seconds_since(t);
+}
+
+// Opens the store and lists its events in a child process; returns the
+// child's wall time for that and its peak resident memory in KiB.
+std::pair<double, long> open_and_list(const fs::path& dir) {
+  int pipefd[2];
+  if (pipe(pipefd) != 0) return {0, 0};
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(pipefd[0]);
+    auto t = Clock::now();
+    auto store = check(Store::open(dir, {.create = false}));
+    auto events = check(list(*store, Kind::event));
+    double s = seconds_since(t) + (events.empty() ? 1e9 : 0);
+    if (write(pipefd[1], &s, sizeof s) != sizeof s) _exit(2);
+    _exit(0);
+  }
+  close(pipefd[1]);
+  double s = 0;
+  if (read(pipefd[0], &s, sizeof s) != sizeof s) s = -1;
+  close(pipefd[0]);
+  int status = 0;
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
+  return {s, usage.ru_maxrss};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::int64_t responses = 1000000;
+  int runs = 5;
+  fs::path dir = fs::temp_directory_path() / "debrief-bench";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--responses") responses = std::stoll(argv[i + 1]);
+    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
+    else if (a == "--dir") dir = argv[i + 1];
+  }
+  fs::create_directories(dir);
+  std::vector<double> durable, plain, tracked;
+  for (int r = 0; r < runs; ++r) {
+    durable.push_back(durable_actions_per_s(dir / "durable", 2000));
+    plain.push_back(plain_rows_per_s(dir / "plain", 20000, 1000));
+    tracked.push_back(tracked_rows_per_s(dir / "tracked", 20000, 1000));
+  }
+  std::printf("%-62s %14s %s\n", "measure", "figure", "target");
+  std::printf("%-62s %10.0f /s %s\n", "durable 10-answer responses, one transaction each (median)", median(durable), ">= 2,000 /s");
+  std::printf("%-62s %10.0f /s\n", "plain SQLite: same rows, 1,000 responses per transaction", median(plain));
+  std::printf("%-62s %10.0f /s\n", "core with change log: same, 1,000 per transaction", median(tracked));
+  std::printf("%-62s %12.2fx %s\n", "change-tracking cost (plain rate / core rate)", median(plain) / median(tracked), "<= 1.5x");
+  double gen = generate(dir / "demo", responses);
+  std::printf("%-62s %12.1f s %s\n", ("demo generate, " + std::to_string(responses) + " responses").c_str(), gen, "<= 60 s");
+  std::vector<double> open_ms;
+  long peak = 0;
+  for (int r = 0; r < runs; ++r) {
+    auto [s, kib] = open_and_list(dir / "demo");
+    open_ms.push_back(s * 1000);
+    peak = std::max(peak, kib);
+  }
+  std::printf("%-62s %11.1f ms %s\n", "open that store and list its events (median)", median(open_ms), "<= 100 ms");
+  std::printf("%-62s %10.1f MiB %s\n", "peak memory of that process", static_cast<double>(peak) / 1024.0, "<= 64 MiB");
+  fs::remove_all(dir);
+  return 0;
+}
