@@ -12,10 +12,17 @@ namespace debrief::cli {
 namespace {
 
 // The command-line options for a kind's input fields, and the JSON they make.
+struct FieldInput {
+  const FieldSpec* field = nullptr;
+  CLI::Option* option = nullptr;
+  std::vector<std::string> list;  // list fields: repeat the flag
+  std::string single;             // every other field (a plain string, so
+                                  // CLI11 never splits JSON such as "[...]")
+};
+
 struct FieldInputs {
   const KindSpec* spec = nullptr;
-  std::vector<std::pair<const FieldSpec*, std::vector<std::string>>> values;
-  std::vector<std::pair<const FieldSpec*, CLI::Option*>> options;
+  std::list<FieldInput> values;
   std::string fields_json;  // --fields
 
   void add_to(CLI::App& cmd, const KindSpec& kind, bool updating);
@@ -45,9 +52,10 @@ Json read_document(const FieldSpec& f, const std::string& text) {
   return doc;
 }
 
-Json field_value(const FieldSpec& f, const std::vector<std::string>& given) {
-  if (is_list(f)) return Json(given);
-  const std::string& v = given.back();
+Json field_value(const FieldInput& in) {
+  const FieldSpec& f = *in.field;
+  if (is_list(f)) return Json(in.list);
+  const std::string& v = in.single;
   switch (f.type) {
     case FieldType::boolean:
       if (v == "true" || v == "yes" || v == "1") return true;
@@ -68,22 +76,18 @@ Json field_value(const FieldSpec& f, const std::vector<std::string>& given) {
 
 void FieldInputs::add_to(CLI::App& cmd, const KindSpec& kind, bool updating) {
   spec = &kind;
-  values.reserve(kind.fields.size());
   for (const FieldSpec& f : kind.fields) {
     if (!f.input) continue;
-    values.emplace_back(&f, std::vector<std::string>{});
+    FieldInput& in = values.emplace_back();
+    in.field = &f;
     std::string help = std::string(f.help) + (f.required && !updating ? " (required)" : "");
-    CLI::Option* opt = nullptr;
-    if (f.type == FieldType::boolean) {
-      opt = cmd.add_option(flag_name(f.name), values.back().second, help)
-                ->expected(0, 1)
-                ->default_str("true");
+    if (is_list(f)) {
+      in.option = cmd.add_option(flag_name(f.name), in.list, help + " (repeat for more)");
     } else {
-      opt = cmd.add_option(flag_name(f.name), values.back().second, help);
-      if (!is_list(f)) opt->expected(1);
+      in.option = cmd.add_option(flag_name(f.name), in.single, help);
     }
-    if (f.type == FieldType::document) opt->type_name("JSON|@FILE");
-    options.emplace_back(&f, opt);
+    if (f.type == FieldType::boolean) in.option->expected(0, 1)->type_name("[true|false]");
+    if (f.type == FieldType::document) in.option->type_name("JSON|@FILE");
   }
   cmd.add_option("--fields", fields_json, "the fields as one JSON object (for scripts)");
 }
@@ -91,11 +95,10 @@ void FieldInputs::add_to(CLI::App& cmd, const KindSpec& kind, bool updating) {
 Json FieldInputs::to_json() const {
   Json out = fields_json.empty() ? Json::object() : Json::parse(fields_json, nullptr, false);
   if (!out.is_object()) throw CommandError{invalid("--fields must be a JSON object")};
-  for (const auto& [f, given] : values) {
-    CLI::Option* opt = nullptr;
-    for (const auto& [of, o] : options) if (of == f) opt = o;
-    if (opt->count() == 0) continue;
-    out[std::string(f->name)] = given.empty() ? Json(true) : field_value(*f, given);
+  for (const FieldInput& in : values) {
+    if (in.option->count() == 0) continue;
+    bool bare_flag = in.field->type == FieldType::boolean && in.single.empty();
+    out[std::string(in.field->name)] = bare_flag ? Json(true) : field_value(in);
   }
   return out;
 }
@@ -140,6 +143,21 @@ void add_update(CLI::App& group, Context& ctx, const KindSpec& kind) {
   });
 }
 
+// An event with its agenda: one JSON object with "agenda", or the record
+// followed by a table of activities.
+void show_event(Context& ctx, Id id) {
+  Json event = must(get(ctx.store(), Kind::event, id));
+  std::vector<Json> agenda = must(list(ctx.store(), Kind::activity, {.where = {{"event", id.hex()}}}));
+  if (ctx.json) {
+    event["agenda"] = agenda;
+    print_record(ctx, Kind::event, event);
+    return;
+  }
+  print_record(ctx, Kind::event, event);
+  std::cout << "\nagenda:\n";
+  print_records(ctx, Kind::activity, agenda);
+}
+
 void add_show_delete(CLI::App& group, Context& ctx, const KindSpec& kind) {
   for (bool show : {true, false}) {
     CLI::App* cmd = group.add_subcommand(show ? "show" : "delete",
@@ -150,12 +168,10 @@ void add_show_delete(CLI::App& group, Context& ctx, const KindSpec& kind) {
     cmd->callback([&ctx, id, show, k = kind.kind] {
       ctx.run([&ctx, id, show, k] {
         Id target = must(resolve_id(ctx.store(), k, *id));
-        if (show) {
+        if (show && k == Kind::event) {
+          show_event(ctx, target);
+        } else if (show) {
           print_record(ctx, k, must(get(ctx.store(), k, target)));
-          if (k == Kind::event) {
-            if (!ctx.json) std::cout << "\nagenda:\n";
-            print_records(ctx, Kind::activity, must(list(ctx.store(), Kind::activity, {.where = {{"event", target.hex()}}})));
-          }
         } else {
           must(remove(ctx.store(), k, target));
           if (!ctx.json) std::cout << "deleted " << target.hex() << "\n";

@@ -1,0 +1,28 @@
+// Runs the real `debrief` binary on a temporary store, as a user would.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out, err;
+  nlohmann::json json() const { return nlohmann::json::parse(out); }
+};
+
+class CliStore {
+ public:
+  CliStore();
+  ~CliStore();
+  // Runs `debrief --data <dir> args...`, with `input` on standard input.
+  CliResult run(const std::vector<std::string>& args, const std::string& input = "") const;
+  // Runs and requires success; returns standard output without the last newline.
+  std::string ok(const std::vector<std::string>& args, const std::string& input = "") const;
+  const std::filesystem::path& dir() const { return dir_; }
+
+ private:
+  std::filesystem::path dir_;
+};

@@ -1,0 +1,118 @@
+// A new user's path through the command line: directory, an event with its
+// agenda, a branching survey walked and answered, kudos, and the errors a
+// user meets on the way.
+#include <catch2/catch.hpp>
+
+#include "cli_runner.h"
+
+using nlohmann::json;
+
+namespace {
+
+// A store with an organisation, a team, two people (acting as the first),
+// an event and a branching survey. Ids in the members.
+struct Seeded {
+  CliStore cli;
+  std::string team, ana, ben, event, survey;
+
+  Seeded() {
+    cli.ok({"organisation", "create", "--name", "Acme"});
+    team = cli.ok({"team", "create", "--name", "Support"});
+    ana = cli.ok({"person", "create", "--name", "Ana Lima", "--team", team});
+    ben = cli.ok({"person", "create", "--name", "Ben Ode", "--team", team, "--role", "manager"});
+    cli.ok({"whoami", "Ana Lima"});
+    event = cli.ok({"event", "create", "--title", "Offsite", "--starts-at", "2026-12-03T09:00",
+                    "--ends-at", "2026-12-03T17:00", "--offsite", "--speakers", "Dr. Park", "--crew", ben});
+    json questions = json::parse(R"([
+      {"id":"score","type":"rating","text":"How was it?","required":true},
+      {"id":"wrong","type":"text","text":"What went wrong?","show_if":{"q":"score","op":"<=","value":2}},
+      {"id":"keep","type":"text","text":"What should we keep?","show_if":{"q":"score","op":">=","value":4}}])");
+    survey = cli.ok({"survey", "create", "--title", "After", "--kind", "post_event", "--questions", questions.dump()});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a user builds an event with an agenda and sees it", "[cli]") {
+  Seeded s;
+  s.cli.ok({"activity", "create", "--event", s.event.substr(0, 8), "--title", "Escape room", "--kind", "game",
+            "--starts-at", "2026-12-03T10:00", "--ends-at", "2026-12-03T11:00"});
+  json shown = json::parse(s.cli.ok({"--json", "event", "show", s.event}));
+  CHECK(shown["title"] == "Offsite");
+  CHECK(shown["offsite"] == true);
+  CHECK(shown["crew"] == json::array({s.ben}));
+  REQUIRE(shown["agenda"].size() == 1);
+  CHECK(shown["agenda"][0]["title"] == "Escape room");
+  std::string table = s.cli.ok({"event", "show", s.event});
+  CHECK(table.find("Escape room") != std::string::npos);
+  CHECK(table.find("Ben Ode") != std::string::npos);  // refs shown by name
+}
+
+TEST_CASE("an activity outside its event's dates is refused", "[cli]") {
+  Seeded s;
+  CliResult r = s.cli.run({"activity", "create", "--event", s.event, "--title", "Late", "--starts-at",
+                           "2026-12-04T10:00", "--ends-at", "2026-12-04T11:00"});
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("must fall within its event") != std::string::npos);
+}
+
+TEST_CASE("survey next follows the branch the answers take", "[cli]") {
+  Seeded s;
+  CHECK(s.cli.ok({"--json", "survey", "next", s.survey}).find("\"score\"") != std::string::npos);
+  CHECK(json::parse(s.cli.ok({"--json", "survey", "next", s.survey, "--answers", R"({"score":1})"}))["id"] == "wrong");
+  CHECK(json::parse(s.cli.ok({"--json", "survey", "next", s.survey, "--answers", R"({"score":5})"}))["id"] == "keep");
+  CHECK(json::parse(s.cli.ok({"--json", "survey", "next", s.survey, "--answers", R"({"score":3})"}))["complete"] == true);
+}
+
+TEST_CASE("survey walk asks question by question and saves the response", "[cli]") {
+  Seeded s;
+  // "9" is out of range and asked again; 2 leads to "what went wrong".
+  std::string out = s.cli.ok({"--json", "survey", "walk", s.survey, "--event", s.event}, "9\n2\nthe bus was late\n");
+  json saved = json::parse(out);
+  CHECK(saved["answers"] == json{{"score", 2}, {"wrong", "the bus was late"}});
+  json response = json::parse(s.cli.ok({"--json", "response", "show", saved["id"]}));
+  CHECK(response["author"] == s.ana);
+  CHECK(response["answers"]["wrong"] == "the bus was late");
+}
+
+TEST_CASE("an answer to a skipped question is refused and nothing is saved", "[cli]") {
+  Seeded s;
+  CliResult r = s.cli.run({"response", "create", "--survey", s.survey, "--answers", R"({"score":5,"wrong":"x"})"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("skipped") != std::string::npos);
+  CHECK(json::parse(s.cli.ok({"--json", "response", "list"})).empty());
+}
+
+TEST_CASE("a vague kudos is refused with what is missing; a specific one is on the wall", "[cli]") {
+  Seeded s;
+  CliResult vague = s.cli.run({"kudos", "give", "--to", s.ben, "--action", "great job!", "--outcome", "awesome"});
+  CHECK(vague.exit_code == 1);
+  CHECK(vague.err.find("specific action") != std::string::npos);
+  s.cli.ok({"kudos", "give", "--to", s.ben, "--action", "rebuilt the demo after the server crashed",
+            "--outcome", "the client signed the same day", "--category", "customer_save"});
+  json wall = json::parse(s.cli.ok({"--json", "kudos", "list", "--where", "to=" + s.ben}));
+  REQUIRE(wall.size() == 1);
+  CHECK(wall[0]["author"] == s.ana);
+}
+
+TEST_CASE("status reports schema version, counts and pending changes", "[cli]") {
+  Seeded s;
+  json st = json::parse(s.cli.ok({"--json", "status"}));
+  CHECK(st["schema_version"] == 1);
+  CHECK(st["counts"]["people"] == 2);
+  CHECK(st["pending_changes"].get<int>() >= 6);
+  CHECK(st["me"] == s.ana);
+}
+
+TEST_CASE("bad input gets a one-line error and a non-zero exit", "[cli]") {
+  Seeded s;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"event", "create", "--title", "X", "--starts-at", "2026-02-30", "--ends-at", "2026-03-01"},
+           {"person", "create", "--name", "Y", "--team", "ffff"},
+           {"event", "show", "zz"},
+           {"team", "create", "--name", "Z", "--colour", "red"}}) {
+    CliResult r = s.cli.run(args);
+    CHECK(r.exit_code != 0);
+    CHECK(!r.err.empty());
+  }
+}
