@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -23,7 +24,23 @@ std::string shorten(const std::string& s, std::size_t max) {
   return s.substr(0, i) + "…";
 }
 
-std::string short_id(const std::string& hex) { return hex.substr(0, 8); }
+std::string short_id(const std::string& hex, std::size_t length = 8) { return hex.substr(0, length); }
+
+// The shortest prefix length (at least 8) that tells these ids apart. Ids
+// begin with their creation time, so records made together share long
+// prefixes.
+std::size_t distinct_prefix(const std::vector<Json>& records) {
+  std::vector<std::string> ids;
+  for (const Json& r : records) ids.push_back(r["id"].get<std::string>());
+  std::sort(ids.begin(), ids.end());
+  std::size_t length = 8;
+  for (std::size_t i = 1; i < ids.size(); ++i) {
+    std::size_t common = 0;
+    while (common < ids[i].size() && ids[i][common] == ids[i - 1][common]) ++common;
+    length = std::max(length, common + 1);
+  }
+  return std::min<std::size_t>(length, 32);
+}
 
 }  // namespace
 
@@ -95,8 +112,9 @@ void print_records(Context& ctx, Kind kind, const std::vector<Json>& records) {
   Row header{"id"};
   for (std::string_view c : spec.list_columns) header.emplace_back(c);
   std::vector<Row> rows;
+  std::size_t id_length = distinct_prefix(records);
   for (const Json& r : records) {
-    Row row{short_id(r["id"].get<std::string>())};
+    Row row{short_id(r["id"].get<std::string>(), id_length)};
     for (std::string_view c : spec.list_columns) {
       const FieldSpec* f = field_named(spec, c);
       const Json& v = r.value(std::string(c), Json());
