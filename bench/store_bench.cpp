@@ -98,16 +98,20 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
   sqlite3_prepare_v2(db, "INSERT INTO responses(id, created_at, survey, event, anonymous, author) VALUES(?,?,?,?,0,NULL)", -1, &resp, nullptr);
   sqlite3_prepare_v2(db, "INSERT INTO answers(response, question, part, num, text) VALUES(?,?,'',?,?)", -1, &ans, nullptr);
   sqlite3_prepare_v2(db, "INSERT INTO participations(id, created_at, survey, event) VALUES(?,?,?,?)", -1, &part, nullptr);
+  // Both row statements take (id, created_at, survey, event).
+  auto insert_row = [&](sqlite3_stmt* st, const Id& id) {
+    sqlite3_bind_blob(st, 1, id.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, 1);
+    sqlite3_bind_blob(st, 3, f.survey.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 4, f.event.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  };
   auto t = Clock::now();
   for (int i = 0; i < n; ++i) {
     if (i % batch == 0) sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     Id rid = Id::make(system_env()), pid = Id::make(system_env());
-    sqlite3_bind_blob(resp, 1, rid.bytes.data(), 16, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(resp, 2, 1);
-    sqlite3_bind_blob(resp, 3, f.survey.bytes.data(), 16, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(resp, 4, f.event.bytes.data(), 16, SQLITE_TRANSIENT);
-    sqlite3_step(resp);
-    sqlite3_reset(resp);
+    insert_row(resp, rid);
     for (const auto& [q, v] : f.answers.items()) {
       sqlite3_bind_blob(ans, 1, rid.bytes.data(), 16, SQLITE_TRANSIENT);
       sqlite3_bind_text(ans, 2, q.c_str(), -1, SQLITE_TRANSIENT);
@@ -116,12 +120,7 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
       sqlite3_step(ans);
       sqlite3_reset(ans);
     }
-    sqlite3_bind_blob(part, 1, pid.bytes.data(), 16, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(part, 2, 1);
-    sqlite3_bind_blob(part, 3, f.survey.bytes.data(), 16, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(part, 4, f.event.bytes.data(), 16, SQLITE_TRANSIENT);
-    sqlite3_step(part);
-    sqlite3_reset(part);
+    insert_row(part, pid);
     if (i % batch == batch - 1 || i == n - 1) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   }
   double rate = n / seconds_since(t);

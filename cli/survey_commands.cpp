@@ -9,6 +9,7 @@ namespace debrief::cli {
 namespace {
 
 struct WalkInputs {
+  std::vector<std::string> given;  // --answer ID=VALUE
   std::string survey, event, activity, answers_json;
   bool anonymous = false;
 };
@@ -95,6 +96,21 @@ Json ask(const Question& q) {
   return nullptr;
 }
 
+// Answers given as --answer ID=VALUE, typed by their question.
+Json answers_from_flags(const Survey& survey, const std::vector<std::string>& given) {
+  Json answers = Json::object();
+  for (const std::string& g : given) {
+    auto eq = g.find('=');
+    const Question* q = eq == std::string::npos ? nullptr : survey.find(g.substr(0, eq));
+    if (!q) throw CommandError{invalid("--answer takes ID=VALUE with a question id of this survey, not '" + g + "'")};
+    if (q->type == QuestionType::triad) {
+      throw CommandError{invalid("answer the triad '" + q->id + "' when asked, or with response create --answers")};
+    }
+    answers[q->id] = parse_answer(*q, g.substr(eq + 1));
+  }
+  return answers;
+}
+
 void add_next(CLI::App& group, Context& ctx) {
   CLI::App* cmd = group.add_subcommand("next", "the next question, given the answers so far");
   cmd->fallthrough();
@@ -124,12 +140,13 @@ void add_walk(CLI::App& group, Context& ctx) {
   cmd->add_option("--event", in.event, "the event it is about");
   cmd->add_option("--activity", in.activity, "the activity it is about");
   cmd->add_flag("--anonymous", in.anonymous, "answer without your name");
+  cmd->add_option("--answer", in.given, "answer a question up front, as ID=VALUE (repeatable; multi: a,b)");
   cmd->callback([&ctx] {
     ctx.run([&ctx] {
       Store& store = ctx.store();
       Id id;
       Survey survey = load(store, in.survey, id);
-      Json answers = Json::object();
+      Json answers = answers_from_flags(survey, in.given);
       while (const Question* q = survey.next_question(answers)) answers[q->id] = ask(*q);
       Json fields = {{"survey", id.hex()}, {"anonymous", in.anonymous}, {"answers", answers}};
       if (!in.event.empty()) fields["event"] = in.event;

@@ -178,7 +178,7 @@ Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& optio
     }
     Json typed = value;
     if (f->type == FieldType::boolean) typed = value == "true" || value == "1";
-    else if (f->type == FieldType::integer) typed = std::stoll(value);
+    else if (f->type == FieldType::integer) typed = Json::parse(value, nullptr, false);
     Result<DbValue> v = decode_field(store, *f, typed);
     DEBRIEF_TRY(v.status());
     sql += " AND " + quoted(f->name) + " = ?";

@@ -75,6 +75,15 @@ TEST_CASE("survey walk asks question by question and saves the response", "[cli]
   CHECK(response["answers"]["wrong"] == "the bus was late");
 }
 
+TEST_CASE("survey walk takes answers as flags and asks nothing more", "[cli]") {
+  Seeded s;
+  json saved = json::parse(s.cli.ok({"--json", "survey", "walk", s.survey, "--answer", "score=5", "--answer", "keep=the hike"}));
+  CHECK(saved["answers"] == json{{"score", 5}, {"keep", "the hike"}});
+  CliResult bad = s.cli.run({"survey", "walk", s.survey, "--answer", "score=5", "--answer", "wrong=x"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("skipped") != std::string::npos);
+}
+
 TEST_CASE("an answer to a skipped question is refused and nothing is saved", "[cli]") {
   Seeded s;
   CliResult r = s.cli.run({"response", "create", "--survey", s.survey, "--answers", R"({"score":5,"wrong":"x"})"});

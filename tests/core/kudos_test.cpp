@@ -37,3 +37,17 @@ TEST_CASE("a +1 counts once per person, not from the author", "[kudos]") {
   CHECK(ok(list(*w.store, Kind::plus_one, {.where = {{"kudos", k.hex()}}})).size() == 1);
   CHECK(ok(get(*w.store, Kind::plus_one, first))["person"] == w.other.hex());
 }
+
+TEST_CASE("a manager replies to feedback and publishes a summary", "[reply][summary]") {
+  test::World w;
+  Id k = give(w);
+  Id reply = ok(create(*w.store, Kind::reply, {{"target_kind", "kudos"}, {"target", k.hex().substr(0, 30)}, {"text", "Thank you, we will share this at the all-hands."}}));
+  CHECK(ok(get(*w.store, Kind::reply, reply))["target"] == k.hex());
+  CHECK(!create(*w.store, Kind::reply, {{"target_kind", "kudos"}, {"target", "ffffffff"}, {"text", "x"}}).is_ok());
+  Id summary = ok(create(*w.store, Kind::summary, {{"event", w.event.hex()}, {"heard", "Too many talks"}, {"will_do", "Half the talks, twice the breaks"}}));
+  ok(update(*w.store, Kind::summary, summary, {{"published", true}}));
+  CHECK(ok(get(*w.store, Kind::summary, summary))["published"] == true);
+  Id device = ok(create(*w.store, Kind::device, {{"person", w.me.hex()}, {"name", "Ana's phone"}}));
+  ok(update(*w.store, Kind::device, device, {{"revoked", true}}));
+  CHECK(ok(get(*w.store, Kind::device, device))["revoked"] == true);
+}
