@@ -59,3 +59,12 @@ TEST_CASE("the same seed and the same actions give the same records", "[determin
   test::TempDir a, b;
   CHECK(build(a.path()) == build(b.path()));
 }
+
+TEST_CASE("status codes have stable names", "[status]") {
+  CHECK(std::string(code_name(Code::not_found)) == "not_found");
+  CHECK(std::string(code_name(Code::unsupported_version)) == "unsupported_version");
+  Status s = invalid("bad");
+  CHECK(!s.is_ok());
+  CHECK(!s.is_transient());
+  CHECK(Status(Code::io_error, "disk").is_transient());
+}
