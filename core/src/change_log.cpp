@@ -1,5 +1,7 @@
 #include "debrief/change_log.h"
 
+#include <algorithm>
+
 #include "draft.h"
 #include "store_impl.h"
 
@@ -53,7 +55,13 @@ Status acknowledge_changes(Store& store, std::int64_t seq) {
   Store::Impl& impl = store.impl();
   Status st;
   if (seq <= acked_seq(impl, st)) return st;
-  return impl.set_meta("acked_seq", std::to_string(seq));
+  // Never past the latest local change: changes made later must stay pending.
+  sql::Stmt& s = impl.db->cached("SELECT coalesce(max(seq), 0) FROM changes WHERE device = ?");
+  s.bind(1, impl.device);
+  std::int64_t latest = s.step() ? s.int64(0) : 0;
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return impl.set_meta("acked_seq", std::to_string(std::min(seq, latest)));
 }
 
 }  // namespace debrief

@@ -139,7 +139,12 @@ Result<DbValue> decode_field(Store& store, const FieldSpec& f, const Json& v) {
     case FieldType::ref_list:
     case FieldType::text_list: return decode_list(store, f, v);
     case FieldType::choice: return decode_choice(f, v);
-    case FieldType::document: return DbValue(v.dump());
+    case FieldType::document:
+      try {
+        return DbValue(v.dump());
+      } catch (const Json::type_error&) {  // dump() refuses invalid UTF-8
+        return invalid(label(f) + " holds text that is not valid UTF-8");
+      }
   }
   return invalid(label(f) + ": unsupported field type");
 }

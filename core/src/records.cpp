@@ -206,7 +206,6 @@ Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& optio
 }
 
 Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
-  if (text.size() == 32) return Id::parse(text);
   const std::string what = std::string(spec_of(kind).name);
   if (text.size() < 4 || text.size() > 32 ||
       text.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
@@ -225,7 +224,8 @@ Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
   while (s.step()) found.push_back(s.id(0));
   DEBRIEF_TRY(s.status());
   s.reset();
-  if (found.empty()) return not_found("no " + what + " with an id starting " + std::string(text));
+  if (found.empty())
+    return not_found("no " + what + (text.size() == 32 ? " with id " : " with an id starting ") + std::string(text));
   if (found.size() > 1) return invalid("more than one " + what + " has an id starting " + std::string(text) + "; give more digits");
   return found[0];
 }

@@ -1,5 +1,7 @@
 // Rules for kudos: praise that counts names a real action and its outcome,
 // and goes to someone else.
+#include <algorithm>
+
 #include "kind_rules.h"
 #include "specificity.h"
 
@@ -8,17 +10,25 @@ namespace {
 
 constexpr int kSpecificWords = 2;
 
+// The start of `text` for quoting in a message: at most 60 bytes, not
+// cutting a UTF-8 sequence in two.
+std::string quote(const std::string& text) {
+  std::size_t n = std::min<std::size_t>(text.size(), 60);
+  while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
 Status check_specific(const Draft& draft) {
   if (specific_words(draft.text("action")) < kSpecificWords) {
     return invalid(
         "the kudos needs the specific action: say what they did, e.g. \"stayed late to rebuild "
-        "the demo after the server crashed\" - \"" + draft.text("action").substr(0, 60) +
+        "the demo after the server crashed\" - \"" + quote(draft.text("action")) +
         "\" could be said of anyone");
   }
   if (specific_words(draft.text("outcome")) < kSpecificWords) {
     return invalid(
         "the kudos needs the outcome: say what came of it, e.g. \"the client signed the same "
-        "day\" - \"" + draft.text("outcome").substr(0, 60) + "\" does not say what changed");
+        "day\" - \"" + quote(draft.text("outcome")) + "\" does not say what changed");
   }
   return Status::ok();
 }

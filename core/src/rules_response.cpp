@@ -20,7 +20,8 @@ Status check_context(Store& store, const Draft& draft) {
   return Status::ok();
 }
 
-Status check_response(Store& store, Draft& draft, const Draft*) {
+Status check_response(Store& store, Draft& draft, const Draft* before) {
+  if (before) return invalid("a response cannot be changed once given");
   Result<Id> me = require_me(store);
   DEBRIEF_TRY(me.status());
   auto survey_draft = load_draft(store, spec_of(Kind::survey), *draft.ref("survey"));
@@ -58,15 +59,18 @@ Status insert_answer(sql::Stmt& s, const Id& response, const std::string& questi
 }
 
 // Answers go one row per value (per option for multi, per part for a
-// triad), so insights can aggregate them in SQL.
+// triad; an empty list or triad keeps one row with no value), so insights can
+// aggregate them in SQL.
 Status write_answers(Store& store, const Draft& draft) {
   sql::Stmt& s = store.impl().db->cached(
       "INSERT INTO answers(response, question, part, num, text) VALUES(?, ?, ?, ?, ?)");
   for (const auto& [question, value] : draft.input.at("answers").items()) {
     if (value.is_array()) {
       for (const Json& option : value) DEBRIEF_TRY(insert_answer(s, draft.id, question, "multi", option));
+      if (value.empty()) DEBRIEF_TRY(insert_answer(s, draft.id, question, "multi", nullptr));  // none chosen
     } else if (value.is_object()) {
       for (const auto& [part, text] : value.items()) DEBRIEF_TRY(insert_answer(s, draft.id, question, part, text));
+      if (value.empty()) DEBRIEF_TRY(insert_answer(s, draft.id, question, "triad", nullptr));  // all blank
     } else {
       DEBRIEF_TRY(insert_answer(s, draft.id, question, "", value));
     }
@@ -92,7 +96,9 @@ Status read_answers(Store& store, const Draft& draft, Json& record) {
     std::string q = s.text(0), part = s.text(1);
     Json value = s.is_null(2) ? (s.is_null(3) ? Json(nullptr) : Json(s.text(3))) : Json(s.int64(2));
     if (part.empty()) answers[q] = value;
+    else if (part == "multi" && value.is_null()) answers[q] = Json::array();
     else if (part == "multi") answers[q].push_back(value);
+    else if (part == "triad") answers[q] = Json::object();
     else answers[q][part] = value;
   }
   DEBRIEF_TRY(s.status());

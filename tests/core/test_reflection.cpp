@@ -1,0 +1,71 @@
+// Reflections are private to their author until shared.
+#include <set>
+
+#include "test_support.h"
+
+using namespace debrief;
+using test::ok;
+
+namespace {
+
+Id reflect(test::World& w, const char* text, bool shared) {
+  return ok(create(*w.store, Kind::reflection, {{"text", text}, {"shared", shared}, {"event", w.event.hex()}}));
+}
+
+std::set<std::string> visible(Store& store) {
+  std::set<std::string> ids;
+  for (const Json& r : ok(list(store, Kind::reflection))) ids.insert(r["id"]);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("another author's private reflections are not listed; shared ones are", "[reflection][privacy]") {
+  test::World w;
+  Id mine = reflect(w, "Note to self: listen more.", false);
+  w.act_as(w.other);
+  Id theirs_private = reflect(w, "Ben's private note", false);
+  Id theirs_shared = reflect(w, "Ben's shared note", true);
+  CHECK(visible(*w.store) == std::set<std::string>{theirs_private.hex(), theirs_shared.hex()});
+  w.act_as(w.me);
+  CHECK(visible(*w.store) == std::set<std::string>{mine.hex(), theirs_shared.hex()});
+}
+
+TEST_CASE("a reflection is private unless shared, and its author is whoever wrote it", "[reflection]") {
+  test::World w;
+  Id r = ok(create(*w.store, Kind::reflection, {{"text", "Quiet day."}}));
+  Json got = ok(get(*w.store, Kind::reflection, r));
+  CHECK(got["shared"] == false);
+  CHECK(got["author"] == w.me.hex());
+}
+
+TEST_CASE("sharing a reflection later makes it visible to others", "[reflection][privacy]") {
+  test::World w;
+  Id r = reflect(w, "The hike cleared my head.", false);
+  ok(update(*w.store, Kind::reflection, r, {{"shared", true}}));
+  w.act_as(w.other);
+  CHECK(visible(*w.store).count(r.hex()) == 1);
+}
+
+TEST_CASE("only the author may share a reflection", "[reflection][privacy]") {
+  test::World w;
+  w.act_as(w.other);
+  Id theirs = reflect(w, "Ben's private note", false);
+  w.act_as(w.me);
+  test::check_refused(*w.store, Code::invalid_argument, "only its author",
+                      [&] { return update(*w.store, Kind::reflection, theirs, {{"shared", true}}); });
+}
+
+TEST_CASE("a reflection's text cannot change once written; only its sharing can", "[reflection]") {
+  test::World w;
+  Id r = reflect(w, "First thoughts.", false);
+  test::check_refused(*w.store, Code::invalid_argument, "cannot change once given",
+                      [&] { return update(*w.store, Kind::reflection, r, {{"text", "Second thoughts."}}); });
+}
+
+TEST_CASE("a reflection holds up to 20000 bytes of text", "[reflection][errors]") {
+  test::World w;
+  CHECK(create(*w.store, Kind::reflection, {{"text", std::string(20000, 'x')}}).is_ok());
+  test::check_refused(*w.store, Code::too_large, "text is too long",
+                      [&] { return create(*w.store, Kind::reflection, {{"text", std::string(20001, 'x')}}); });
+}
