@@ -24,13 +24,15 @@ std::string label(const FieldSpec& f) { return std::string(f.name); }
 
 Result<DbValue> decode_ref(Store& store, const FieldSpec& f, const Json& v) {
   if (!v.is_string()) return invalid(label(f) + " must be an id (text)");
-  Result<Id> id = resolve_id(store, f.ref_kind, v.get<std::string>());
+  // A full id needs only the liveness lookup below; a prefix is resolved first.
+  const std::string& text = v.get_ref<const std::string&>();
+  Result<Id> id = text.size() == 32 ? Id::parse(text) : resolve_id(store, f.ref_kind, text);
   if (!id.is_ok()) return Status(id.status().code(), label(f) + ": " + id.status().message());
   Result<bool> live = is_live(store, f.ref_kind, *id);
   DEBRIEF_TRY(live.status());
   if (!*live) {
-    return not_found(label(f) + ": there is no " + std::string(spec_of(f.ref_kind).name) +
-                     " with id " + id->hex() + " (or it was deleted)");
+    return not_found(label(f) + ": no " + std::string(spec_of(f.ref_kind).name) + " with id " +
+                     id->hex() + " (or it was deleted)");
   }
   return DbValue(*id);
 }

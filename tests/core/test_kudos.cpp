@@ -125,7 +125,7 @@ TEST_CASE("a deleted kudos takes no +1", "[kudos][plus_one]") {
   test::World w;
   Id k = w.kudos_from_other();
   ok(remove(*w.store, Kind::kudos, k));
-  test::check_refused(*w.store, Code::not_found, "kudos: there is no kudos",
+  test::check_refused(*w.store, Code::not_found, "kudos: no kudos with id",
                       [&] { return create(*w.store, Kind::plus_one, {{"kudos", k.hex()}}); });
 }
 

@@ -154,7 +154,7 @@ TEST_CASE("a response about an activity must name that activity's event", "[resp
 TEST_CASE("a deleted survey can no longer be answered", "[response][errors]") {
   test::World w;
   ok(remove(*w.store, Kind::survey, w.survey));
-  test::check_refused(*w.store, Code::not_found, "survey: there is no survey",
+  test::check_refused(*w.store, Code::not_found, "survey: no survey with id",
                       [&] { return w.respond({{"score", 3}}); });
 }
 
