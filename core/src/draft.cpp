@@ -167,15 +167,18 @@ Json encode_field(const FieldSpec& f, const DbValue& value) {
   return nullptr;
 }
 
-Status insert_draft(Store& store, const Draft& draft) {
+Status insert_row(Store& store, const Draft& draft) {
   const TableSql& t = table_sql(draft.spec->kind);
-  Store::Impl& impl = store.impl();
-  sql::Stmt& s = impl.db->cached(t.insert);
+  sql::Stmt& s = store.impl().db->cached(t.insert);
   s.bind(1, draft.id).bind(2, draft.created_at);
   int param = 3;
   for (std::size_t i : t.column_fields) bind_value(s, param++, draft.values[i]);
-  DEBRIEF_TRY(s.exec());
-  return impl.log_change(draft.spec->kind, draft.id, std::nullopt, ChangeOp::upsert, nullptr);
+  return s.exec();
+}
+
+Status insert_draft(Store& store, const Draft& draft) {
+  DEBRIEF_TRY(insert_row(store, draft));
+  return store.impl().log_change(draft.spec->kind, draft.id, std::nullopt, ChangeOp::upsert, nullptr);
 }
 
 Result<Draft> load_draft(Store& store, const KindSpec& spec, const Id& id) {

@@ -52,6 +52,8 @@ Result<DbValue> decode_field(Store& store, const FieldSpec& field, const Json& v
 // The JSON form of a stored value.
 Json encode_field(const FieldSpec& field, const DbValue& value);
 
+// Inserts a complete draft's row only, inside the caller's Tx.
+Status insert_row(Store& store, const Draft& draft);
 // Inserts a complete draft and logs its creation, inside the caller's Tx.
 Status insert_draft(Store& store, const Draft& draft);
 // The draft of the record `id` of `spec` (deleted or not); not_found if none.

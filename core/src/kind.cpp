@@ -97,12 +97,14 @@ const std::array<F, 4> kSurveyFields{
     F{.name = "questions", .type = T::document, .required = true,
       .help = "the questions and branches, as JSON (see survey.h)"},
 };
-const std::array<F, 6> kResponseFields{
+const std::array<F, 7> kResponseFields{
     ref("survey", Kind::survey, true, "the survey answered"),
     ref("event", Kind::event, false, "the event it is about"),
     ref("activity", Kind::activity, false, "the activity it is about"),
     flag("anonymous", false, "answer without your name"),
     author(),
+    F{.name = "team", .type = T::ref, .input = false, .ref_kind = Kind::team,
+      .help = "the author's team, the group its results count towards (set by Debrief)"},
     F{.name = "answers", .type = T::document, .required = true,
       .help = "question id -> answer, as JSON", .column = false},
 };

@@ -12,8 +12,13 @@ struct KindRules {
   // `before` is the stored record when updating, null when creating.
   Status (*check)(Store& store, Draft& draft, const Draft* before) = nullptr;
   // Writes what the record keeps outside its row (a response's answers),
-  // inside the creating transaction.
+  // inside the creating transaction: for local creation and for records
+  // arriving by sync alike.
   Status (*write_extra)(Store& store, const Draft& draft) = nullptr;
+  // What creating the record on this device also does (a response records
+  // who answered as a separate participation). Not run for synced records,
+  // which bring their own.
+  Status (*after_local_create)(Store& store, const Draft& draft) = nullptr;
   // Adds the members kept outside the row to a record read back.
   Status (*read_extra)(Store& store, const Draft& draft, Json& record) = nullptr;
   // Makes the id of a new record; null means Id::make.

@@ -121,6 +121,7 @@ Result<Id> create(Store& store, Kind kind, const Json& fields) {
   DEBRIEF_TRY(tx.status());
   DEBRIEF_TRY(insert_draft(store, draft));
   if (rules.write_extra) DEBRIEF_TRY(rules.write_extra(store, draft));
+  if (rules.after_local_create) DEBRIEF_TRY(rules.after_local_create(store, draft));
   DEBRIEF_TRY(tx.commit());
   return draft.id;
 }

@@ -33,6 +33,9 @@ Status check_response(Store& store, Draft& draft, const Draft* before) {
   DEBRIEF_TRY(survey.status());
   DEBRIEF_TRY((*survey)->check_answers(draft.input.at("answers")));
   DEBRIEF_TRY(check_context(store, draft));
+  Result<Draft> author = load_draft(store, spec_of(Kind::person), *me);
+  DEBRIEF_TRY(author.status());
+  draft.at("team") = author->at("team");
   if (anonymous) {
     draft.at("author") = std::monostate{};
     draft.created_at -= draft.created_at % kDay;  // the day, not the moment
@@ -75,6 +78,12 @@ Status write_answers(Store& store, const Draft& draft) {
       DEBRIEF_TRY(insert_answer(s, draft.id, question, "", value));
     }
   }
+  return Status::ok();
+}
+
+// Who answered, kept apart from what they answered: no link to the
+// response, and only the day.
+Status record_participation(Store& store, const Draft& draft) {
   Draft p(spec_of(Kind::participation));
   p.at("person") = *store.me();  // checked live by check_response
   p.at("survey") = draft.at("survey");
@@ -111,6 +120,7 @@ Status read_answers(Store& store, const Draft& draft, Json& record) {
 
 const KindRules kResponseRules{.check = check_response,
                                .write_extra = write_answers,
+                               .after_local_create = record_participation,
                                .read_extra = read_answers,
                                .make_id = make_response_id};
 

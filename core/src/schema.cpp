@@ -81,7 +81,18 @@ CREATE TABLE changes(seq INTEGER PRIMARY KEY, device BLOB NOT NULL, hlc INTEGER 
   kind INTEGER NOT NULL, record BLOB NOT NULL, field TEXT, value, op INTEGER NOT NULL);
 )sql";
 
-constexpr std::array<const char*, 1> kMigrations{kV1};
+// Version 2, for sync: responses name the team they count towards (so group
+// results and the anonymity threshold work without an author), and an index
+// finds the latest change to a field of an editable record (or to a
+// reflection) for last-writer-wins. The index leaves out the append-only
+// bulk (responses, kudos...) so their inserts stay as cheap as before.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE responses ADD COLUMN team BLOB REFERENCES teams(id);
+CREATE INDEX responses_team ON responses(team);
+CREATE INDEX changes_versions ON changes(record, field, hlc) WHERE kind IN (1, 2, 3, 4, 5, 6, 7, 10, 14);
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations{kV1, kV2};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

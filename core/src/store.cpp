@@ -159,11 +159,16 @@ Status Store::Impl::set_meta(std::string_view key, std::string_view value) {
 Status Store::Impl::log_change(Kind kind, const Id& record,
                                const std::optional<std::string_view>& field, ChangeOp op,
                                const std::function<void(sql::Stmt&, int)>& bind_value) {
-  Hlc hlc = clock.tick(env->now_ms());
+  return append_change(device, clock.tick(env->now_ms()), kind, record, field, op, bind_value);
+}
+
+Status Store::Impl::append_change(const Id& from, Hlc hlc, Kind kind, const Id& record,
+                                  const std::optional<std::string_view>& field, ChangeOp op,
+                                  const std::function<void(sql::Stmt&, int)>& bind_value) {
   sql::Stmt& s = db->cached(
       "INSERT INTO changes(device, hlc, kind, record, field, value, op) "
       "VALUES(?, ?, ?, ?, ?, ?, ?)");
-  s.bind(1, device)
+  s.bind(1, from)
       .bind(2, static_cast<std::int64_t>(hlc.value))
       .bind(3, static_cast<int>(kind))
       .bind(4, record)

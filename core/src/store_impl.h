@@ -34,6 +34,10 @@ struct Store::Impl {
   // stored value (null for whole-record changes), bound at parameter 6.
   Status log_change(Kind kind, const Id& record, const std::optional<std::string_view>& field,
                     ChangeOp op, const std::function<void(sql::Stmt&, int)>& bind_value);
+  // Appends a change made elsewhere, with its own device and clock.
+  Status append_change(const Id& from, Hlc hlc, Kind kind, const Id& record,
+                       const std::optional<std::string_view>& field, ChangeOp op,
+                       const std::function<void(sql::Stmt&, int)>& bind_value);
 
   Result<std::string> meta_text(std::string_view key);
   Status set_meta(std::string_view key, std::string_view value);

@@ -3,6 +3,8 @@
 #include <set>
 
 #include "debrief/kind.h"
+#include "schema.h"
+#include "sqlite.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -95,17 +97,38 @@ TEST_CASE("a fresh store's database is at kSchemaVersion, in WAL mode", "[store]
   CHECK(db.scalar("PRAGMA journal_mode") == "wal");
 }
 
-TEST_CASE("every earlier schema version migrates to the current one", "[store][migration]") {
-  // Version 0 is an empty database: the only earlier version while
-  // kSchemaVersion is 1. Each new version adds a case here that builds a
-  // store at that version, with data, and checks the data survives.
-  INFO("kSchemaVersion changed: add a case that migrates a store of each earlier version, with data");
-  REQUIRE(kSchemaVersion == 1);
+TEST_CASE("an empty database migrates to the current version", "[store][migration]") {
   test::TempDir tmp;
   test::write_file(tmp.path(), "debrief.db", "");  // an empty file is an empty database
   auto store = ok(Store::open(tmp.path()));
   CHECK(ok(store->info()).schema_version == kSchemaVersion);
   CHECK(create(*store, Kind::team, {{"name", "Support"}}).is_ok());
+}
+
+TEST_CASE("a version 1 store with data migrates and keeps it", "[store][migration]") {
+  // Each schema version adds a case like this one: build a store at the
+  // earlier version with the internal migrations, put data in it, open it.
+  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
+  REQUIRE(kSchemaVersion == 2);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 1));
+    ok(db->exec("INSERT INTO teams(id, created_at, name) VALUES(x'00000000000000000000000000000001', 1, 'Support');"
+                "INSERT INTO surveys(id, created_at, title, kind, allow_anonymous, questions) "
+                "VALUES(x'00000000000000000000000000000002', 1, 'S', 'pulse', 1, '[{\"id\":\"a\",\"type\":\"rating\",\"text\":\"A\"}]');"
+                "INSERT INTO responses(id, created_at, survey, anonymous) VALUES(x'00000000000000000000000000000003', 1, x'00000000000000000000000000000002', 1);"
+                "INSERT INTO answers(response, question, num) VALUES(x'00000000000000000000000000000003', 'a', 4);"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  StoreInfo info = ok(store->info());
+  CHECK(info.schema_version == 2);
+  auto responses = ok(list(*store, Kind::response));
+  REQUIRE(responses.size() == 1);
+  CHECK(responses[0]["answers"]["a"] == 4);
+  CHECK(responses[0]["team"].is_null());
+  test::RawDb raw(test::db_file(tmp.path()));
+  CHECK(raw.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'changes_versions'") == "1");
 }
 
 TEST_CASE("every field kept in a row has a column in its kind's table, and no other field does", "[store][migration]") {

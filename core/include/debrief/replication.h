@@ -1,0 +1,61 @@
+// Replication: changes as they travel between a device and a server, and how
+// a store applies changes made elsewhere.
+//
+// Merge rules, the same on every replica:
+// - Each field of an editable record takes the value of the change with the
+//   highest (hlc, device) — last writer wins, ties broken by device id.
+// - Append-only records never conflict: a record id is created once. A
+//   reflection's "shared" flag follows the newest whole-record change.
+// - A delete is final: it wins over edits, older or newer (tombstones stay).
+// - A +1 has an id derived from its kudos and person, so +1s merge as a set.
+// - A change already applied (same device and hlc, or an append-only record
+//   already present) changes nothing: replays are harmless.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "debrief/change_log.h"
+
+namespace debrief {
+
+class Store;
+
+struct WireChange {
+  Id device;  // nil for anonymous records, which travel without their device
+  Hlc hlc;    // for anonymous records, only the day they were written
+  Kind kind{};
+  Id record;
+  std::optional<std::string> field;  // none: the whole record
+  nlohmann::json value;              // the field's value, or the record's JSON; null for deletes
+  ChangeOp op = ChangeOp::upsert;
+};
+
+// The change as it travels: field values and whole records in their JSON
+// form (records.h), anonymous responses stripped of device and exact time.
+Result<WireChange> to_wire(Store& store, const Change& change);
+
+// Every change after local sequence number `after_seq`, of any device, oldest
+// first, at most `limit` (0: all). A server serves pulls from this.
+Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, std::int64_t limit = 0);
+
+// Applies changes made elsewhere, in order, in one transaction, by the rules
+// above, and records them in the change log. With a non-empty `cursor_key`,
+// also stores `cursor` in the store's settings in the same transaction, so a
+// pull that breaks never skips or repeats a batch. Malformed changes fail the
+// whole batch with invalid_argument, changing nothing.
+Status apply_remote(Store& store, const std::vector<WireChange>& changes,
+                    std::string_view cursor_key = {}, std::int64_t cursor = 0);
+
+// A setting stored with apply_remote (a pull cursor), or 0.
+Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key);
+
+// The highest local sequence number in the change log.
+Result<std::int64_t> last_seq(Store& store);
+
+}  // namespace debrief

@@ -1,0 +1,274 @@
+#include "debrief/replication.h"
+
+#include <algorithm>
+
+#include "debrief/records.h"
+#include "debrief/store.h"
+#include "debrief/time.h"
+#include "draft.h"
+#include "kind_rules.h"
+#include "store_impl.h"
+#include "table_sql.h"
+
+namespace debrief {
+namespace {
+
+constexpr std::int64_t kDayMs = 86400 * 1000;
+
+// (hlc, device): the order in which concurrent writes win.
+struct Version {
+  Hlc hlc;
+  Id device;
+  auto operator<=>(const Version&) const = default;
+};
+
+Change change_from_row(const sql::Stmt& s) {
+  Change c;
+  c.seq = s.int64(0);
+  c.device = s.id(1);
+  c.hlc = Hlc{static_cast<std::uint64_t>(s.int64(2))};
+  c.kind = static_cast<Kind>(s.int64(3));
+  c.record = s.id(4);
+  if (!s.is_null(5)) c.field = s.text(5);
+  DbValue v = read_value(s, 6);
+  if (auto* n = std::get_if<std::int64_t>(&v)) c.value = *n;
+  else if (auto* t = std::get_if<std::string>(&v)) c.value = *t;
+  else if (auto* id = std::get_if<Id>(&v)) c.value = id->hex();
+  c.op = static_cast<ChangeOp>(s.int64(7));
+  return c;
+}
+
+// A logged field value (as change_log.h gives it) back in its stored form.
+DbValue logged_to_stored(const FieldSpec& f, const Json& v) {
+  if (v.is_null()) return std::monostate{};
+  if (v.is_number_integer()) return v.get<std::int64_t>();
+  const auto& s = v.get_ref<const std::string&>();
+  if (f.type == FieldType::ref) {
+    Result<Id> id = Id::parse(s);
+    if (id.is_ok()) return *id;
+  }
+  return s;
+}
+
+// A JSON value from another replica in its stored form. Checks types only:
+// references may point at records that arrive later in the same batch.
+Result<DbValue> stored_form(const FieldSpec& f, const Json& v) {
+  const std::string bad = "a synced " + std::string(f.name) + " has the wrong type";
+  if (v.is_null()) return DbValue(std::monostate{});
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::choice:
+      if (!v.is_string()) return invalid(bad);
+      return DbValue(v.get<std::string>());
+    case FieldType::integer:
+      if (!v.is_number_integer()) return invalid(bad);
+      return DbValue(v.get<std::int64_t>());
+    case FieldType::boolean:
+      if (!v.is_boolean()) return invalid(bad);
+      return DbValue(std::int64_t{v.get<bool>() ? 1 : 0});
+    case FieldType::time: {
+      if (!v.is_string()) return invalid(bad);
+      Result<std::int64_t> t = parse_time(v.get<std::string>());
+      DEBRIEF_TRY(t.status());
+      return DbValue(*t);
+    }
+    case FieldType::ref: {
+      if (!v.is_string()) return invalid(bad);
+      Result<Id> id = Id::parse(v.get<std::string>());
+      DEBRIEF_TRY(id.status());
+      return DbValue(*id);
+    }
+    case FieldType::ref_list:
+    case FieldType::text_list:
+      if (!v.is_array()) return invalid(bad);
+      return DbValue(v.dump());
+    case FieldType::document: return DbValue(v.dump());
+  }
+  return invalid(bad);
+}
+
+bool indexed_versions(const KindSpec& spec) {
+  return spec.merge == Merge::per_field || !spec.mutable_fields.empty();
+}
+
+// The newest change to `field` of the record (or to the whole record).
+Result<std::optional<Version>> version_of(Store::Impl& impl, const Id& record, const std::string* field) {
+  sql::Stmt& s = impl.db->cached(
+      "SELECT hlc, device FROM changes WHERE record = ?1 AND (field IS NULL OR field = ?2) "
+      "AND kind IN (1, 2, 3, 4, 5, 6, 7, 10, 14) ORDER BY hlc DESC, device DESC LIMIT 1");
+  s.bind(1, record);
+  if (field) s.bind(2, *field);
+  else s.bind_null(2);
+  std::optional<Version> v;
+  if (s.step()) v = Version{Hlc{static_cast<std::uint64_t>(s.int64(0))}, s.id(1)};
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return v;
+}
+
+Result<bool> seen(Store::Impl& impl, const WireChange& c) {
+  sql::Stmt& s = impl.db->cached(
+      "SELECT 1 FROM changes WHERE record = ? AND field IS ? AND hlc = ? AND device = ? "
+      "AND kind IN (1, 2, 3, 4, 5, 6, 7, 10, 14)");
+  s.bind(1, c.record).bind(3, static_cast<std::int64_t>(c.hlc.value)).bind(4, c.device);
+  if (c.field) s.bind(2, *c.field);
+  else s.bind_null(2);
+  bool found = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return found;
+}
+
+Status set_column(Store::Impl& impl, const KindSpec& spec, const Id& id, const FieldSpec& f, const DbValue& v) {
+  sql::Stmt& s = impl.db->cached("UPDATE " + quoted(spec.table) + " SET " + quoted(f.name) + " = ? WHERE id = ?");
+  bind_value(s, 1, v);
+  s.bind(2, id);
+  return s.exec();
+}
+
+Result<Draft> draft_from_json(const KindSpec& spec, const WireChange& c) {
+  if (!c.value.is_object()) return invalid("a synced " + std::string(spec.name) + " is not a JSON object");
+  Draft d(spec);
+  d.id = c.record;
+  d.input = c.value;
+  Result<std::int64_t> created = parse_time(c.value.value("created_at", std::string("1970-01-01")));
+  DEBRIEF_TRY(created.status());
+  d.created_at = *created;
+  for (std::size_t i : table_sql(spec.kind).column_fields) {
+    const FieldSpec& f = spec.fields[i];
+    Result<DbValue> v = stored_form(f, c.value.value(std::string(f.name), Json()));
+    DEBRIEF_TRY(v.status());
+    d.values[i] = std::move(*v);
+  }
+  return d;
+}
+
+// Whole-record upsert: creates the record, or merges it into the one here.
+Status apply_record(Store& store, const KindSpec& spec, const WireChange& c, const Version& v) {
+  Result<Draft> incoming = draft_from_json(spec, c);
+  DEBRIEF_TRY(incoming.status());
+  Result<Draft> here = load_draft(store, spec, c.record);
+  if (!here.is_ok()) {
+    if (here.status().code() != Code::not_found) return here.status();
+    DEBRIEF_TRY(insert_row(store, *incoming));
+    if (auto extra = rules_of(spec.kind).write_extra) DEBRIEF_TRY(extra(store, *incoming));
+    return Status::ok();
+  }
+  if (here->deleted || !indexed_versions(spec)) return Status::ok();
+  for (std::size_t i : table_sql(spec.kind).column_fields) {
+    const FieldSpec& f = spec.fields[i];
+    bool may_change = spec.merge == Merge::per_field ||
+                      std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), f.name) != spec.mutable_fields.end();
+    if (!may_change) continue;
+    std::string name(f.name);
+    Result<std::optional<Version>> current = version_of(store.impl(), c.record, spec.merge == Merge::per_field ? &name : nullptr);
+    DEBRIEF_TRY(current.status());
+    if (*current && **current > v) continue;
+    if (here->values[i] != incoming->values[i]) DEBRIEF_TRY(set_column(store.impl(), spec, c.record, f, incoming->values[i]));
+  }
+  return Status::ok();
+}
+
+Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, const Version& v) {
+  const FieldSpec* f = field_named(spec, *c.field);
+  if (!f || !f->column) return invalid("a synced change names an unknown field '" + *c.field + "'");
+  Result<Draft> here = load_draft(store, spec, c.record);
+  if (!here.is_ok() || here->deleted) return here.is_ok() || here.status().code() == Code::not_found ? Status::ok() : here.status();
+  Result<std::optional<Version>> current = version_of(store.impl(), c.record, &*c.field);
+  DEBRIEF_TRY(current.status());
+  if (*current && **current > v) return Status::ok();
+  Result<DbValue> value = stored_form(*f, c.value);
+  DEBRIEF_TRY(value.status());
+  return set_column(store.impl(), spec, c.record, *f, *value);
+}
+
+Status apply_one(Store& store, const WireChange& c) {
+  const KindSpec& spec = spec_of(c.kind);
+  if (spec.kind != c.kind) return invalid("a synced change has an unknown kind");
+  Store::Impl& impl = store.impl();
+  if (indexed_versions(spec)) {
+    Result<bool> done = seen(impl, c);
+    DEBRIEF_TRY(done.status());
+    if (*done) return Status::ok();
+  }
+  Version v{c.hlc, c.device};
+  Status applied;
+  if (c.op == ChangeOp::remove) {
+    applied = impl.db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?").bind(1, c.record).exec();
+  } else if (c.field) {
+    applied = apply_field(store, spec, c, v);
+  } else {
+    applied = apply_record(store, spec, c, v);
+  }
+  DEBRIEF_TRY(applied);
+  const FieldSpec* f = c.field ? field_named(spec, *c.field) : nullptr;
+  return impl.append_change(c.device, c.hlc, c.kind, c.record, c.field, c.op, [&](sql::Stmt& s, int p) {
+    if (!f) return s.bind_null(p), void();
+    Result<DbValue> stored = stored_form(*f, c.value);
+    bind_value(s, p, stored.is_ok() ? *stored : DbValue(std::monostate{}));
+  });
+}
+
+}  // namespace
+
+Result<WireChange> to_wire(Store& store, const Change& change) {
+  const KindSpec& spec = spec_of(change.kind);
+  WireChange w{change.device, change.hlc, change.kind, change.record, change.field, nullptr, change.op};
+  if (change.op == ChangeOp::remove) return w;
+  if (change.field) {
+    const FieldSpec* f = field_named(spec, *change.field);
+    if (!f) return Status(Code::corrupt, "the change log names an unknown field " + *change.field);
+    w.value = encode_field(*f, logged_to_stored(*f, change.value));
+    return w;
+  }
+  Result<Json> record = get(store, change.kind, change.record);
+  DEBRIEF_TRY(record.status());
+  w.value = std::move(*record);
+  if (change.kind == Kind::response && w.value.value("anonymous", false)) {
+    w.device = Id{};
+    w.hlc = Hlc::from_parts(change.hlc.physical_ms() - change.hlc.physical_ms() % kDayMs, 0);
+  }
+  return w;
+}
+
+Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, std::int64_t limit) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT seq, device, hlc, kind, record, field, value, op FROM changes WHERE seq > ? ORDER BY seq LIMIT ?");
+  s.bind(1, after_seq).bind(2, limit > 0 ? limit : std::int64_t{-1});
+  std::vector<Change> out;
+  while (s.step()) out.push_back(change_from_row(s));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return out;
+}
+
+Status apply_remote(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
+                    std::int64_t cursor) {
+  Store::Impl& impl = store.impl();
+  Tx tx(impl);
+  DEBRIEF_TRY(tx.status());
+  for (const WireChange& c : changes) {
+    impl.clock.observe(c.hlc, impl.env->now_ms());
+    Status s = apply_one(store, c);
+    if (!s.is_ok()) return Status(s.code(), "cannot apply a synced change to " + c.record.hex() + ": " + s.message());
+  }
+  DEBRIEF_TRY(impl.set_meta("hlc_observed", std::to_string(impl.clock.last().value)));
+  if (!cursor_key.empty()) DEBRIEF_TRY(impl.set_meta(cursor_key, std::to_string(cursor)));
+  return tx.commit();
+}
+
+Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key) {
+  Result<std::string> v = store.impl().meta_text(cursor_key);
+  DEBRIEF_TRY(v.status());
+  return v->empty() ? std::int64_t{0} : static_cast<std::int64_t>(std::stoll(*v));
+}
+
+Result<std::int64_t> last_seq(Store& store) {
+  sql::Stmt& s = store.impl().db->cached("SELECT coalesce(max(seq), 0) FROM changes");
+  std::int64_t seq = s.step() ? s.int64(0) : 0;
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return seq;
+}
+
+}  // namespace debrief
