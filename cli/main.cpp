@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_survey_commands(app, ctx);
   add_media_commands(app, ctx);
   add_demo_command(app, ctx);
+  add_sync_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

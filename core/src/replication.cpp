@@ -242,8 +242,28 @@ Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, 
   return out;
 }
 
+namespace {
+Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
+                            std::int64_t cursor);
+}  // namespace
+
 Status apply_remote(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
                     std::int64_t cursor) {
+  Store::Impl& impl = store.impl();
+  // Synced records may name records that arrive in a later batch (a team's
+  // manager is created after the team), so references are not enforced
+  // here; local writes check every reference themselves.
+  if (impl.tx_depth > 0) return invalid("apply_remote cannot run inside another transaction");
+  DEBRIEF_TRY(impl.db->cached("PRAGMA foreign_keys = OFF").exec());
+  Status applied = apply_in_transaction(store, changes, cursor_key, cursor);
+  Status restored = impl.db->cached("PRAGMA foreign_keys = ON").exec();
+  return applied.is_ok() ? restored : applied;
+}
+
+namespace {
+
+Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
+                            std::int64_t cursor) {
   Store::Impl& impl = store.impl();
   Tx tx(impl);
   DEBRIEF_TRY(tx.status());
@@ -257,6 +277,8 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes, std::s
   return tx.commit();
 }
 
+}  // namespace
+
 Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key) {
   Result<std::string> v = store.impl().meta_text(cursor_key);
   DEBRIEF_TRY(v.status());
@@ -269,6 +291,16 @@ Result<std::int64_t> last_seq(Store& store) {
   DEBRIEF_TRY(s.status());
   s.reset();
   return seq;
+}
+
+}  // namespace debrief
+
+namespace debrief {
+
+Status reannounce(Store& store, Kind kind, const Id& record) {
+  Store::Impl& impl = store.impl();
+  return impl.append_change(Id{}, impl.clock.tick(impl.env->now_ms()), kind, record, std::nullopt,
+                            ChangeOp::upsert, nullptr);
 }
 
 }  // namespace debrief

@@ -59,3 +59,13 @@ Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key);
 Result<std::int64_t> last_seq(Store& store);
 
 }  // namespace debrief
+
+namespace debrief {
+
+// Appends a fresh whole-record change (no device) for an append-only record
+// already in the store, so that devices pulling after it receive the record
+// again. A server uses it when a group's results become visible to its
+// managers. Devices that have the record already ignore it.
+Status reannounce(Store& store, Kind kind, const Id& record);
+
+}  // namespace debrief

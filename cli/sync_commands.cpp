@@ -1,0 +1,70 @@
+// `debrief enroll` and `debrief sync`: join a Debrief server and sync with it.
+#include <iostream>
+
+#include "context.h"
+#include "debrief/sync/client.h"
+#include "progress.h"
+
+namespace debrief::cli {
+namespace {
+
+struct HostPort {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+HostPort parse_server(const std::string& text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) throw CommandError{invalid("--server takes HOST:PORT, not '" + text + "'")};
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  try {
+    int port = std::stoi(text.substr(colon + 1));
+    if (port > 0 && port < 65536) return {host, static_cast<std::uint16_t>(port)};
+  } catch (const std::exception&) {
+  }
+  throw CommandError{invalid("'" + text.substr(colon + 1) + "' is not a port")};
+}
+
+// Runs one pass with a progress bar; prints what moved.
+int run_sync(Context& ctx) {
+  Store& store = ctx.store();
+  sync::ServerLink link = must(sync::load_link(store.dir()));
+  ProgressBar bar;
+  sync::SyncProgress done = must(sync::sync_once(store, link, {}, [&](const sync::SyncProgress& p) {
+    if (p.phase == "pushing") bar.update("pushing", p.pushed, std::max(p.pending, p.pushed));
+    if (p.phase == "pulling") bar.update("pulling", p.pulled, p.pulled);
+  }));
+  bar.finish();
+  if (!store.me()) (void)store.set_me(link.person);  // the directory has arrived now
+  Json j = {{"pushed", done.pushed}, {"pulled", done.pulled}, {"bytes_sent", done.bytes_sent},
+            {"bytes_received", done.bytes_received}, {"server", link.host + ":" + std::to_string(link.port)}};
+  if (ctx.json) std::cout << j.dump() << "\n";
+  else std::cout << "in sync with " << j["server"].get<std::string>() << ": pushed " << done.pushed << ", pulled " << done.pulled << " changes\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_sync_commands(CLI::App& app, Context& ctx) {
+  CLI::App* enroll = app.add_subcommand("enroll", "join a Debrief server with an enrolment code");
+  enroll->fallthrough();
+  static std::string server, code, name = "this device";
+  enroll->add_option("--server", server, "the server, as HOST:PORT")->required();
+  enroll->add_option("--code", code, "the enrolment code your admin gave you")->required();
+  enroll->add_option("--name", name, "what to call this device")->capture_default_str();
+  enroll->callback([&ctx] {
+    ctx.run([&ctx] {
+      HostPort at = parse_server(server);
+      sync::EnrolmentCode parsed = must(sync::EnrolmentCode::parse(code));
+      sync::ServerLink link = must(sync::enroll(ctx.store(), at.host, at.port, parsed, name));
+      if (!ctx.json) std::cout << "enrolled as person " << link.person.hex() << "; syncing…\n";
+      return run_sync(ctx);
+    });
+  });
+  CLI::App* sync = app.add_subcommand("sync", "send pending changes to the server and receive new ones");
+  sync->fallthrough();
+  sync->callback([&ctx] { ctx.run([&ctx] { return run_sync(ctx); }); });
+}
+
+}  // namespace debrief::cli

@@ -1,0 +1,63 @@
+// The device side of sync: enrolment, and one sync pass (push everything
+// pending, then pull everything new) over TLS pinned to the server's
+// certificate fingerprint.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "debrief/store.h"
+
+namespace debrief::sync {
+
+// Where this device syncs to, and its credential. Kept in the store's
+// directory as sync.json, readable by its owner only (0600).
+struct ServerLink {
+  std::string host;
+  std::uint16_t port = 0;
+  std::string fingerprint;  // SHA-256 of the server's certificate, pinned at enrolment
+  std::string secret;       // the device credential
+  Id person;
+};
+
+Result<ServerLink> load_link(const std::filesystem::path& store_dir);
+Status save_link(const std::filesystem::path& store_dir, const ServerLink& link);
+
+// An enrolment code as the server prints it: SECRET-FINGERPRINT. The
+// fingerprint lets the device pin the server's certificate before it trusts
+// anything the server says.
+struct EnrolmentCode {
+  std::string secret, fingerprint;
+  static Result<EnrolmentCode> parse(const std::string& text);
+  std::string text() const { return secret + "-" + fingerprint; }
+};
+
+struct SyncOptions {
+  std::chrono::seconds timeout{60};   // for the whole pass
+  std::uint32_t push_batch = 500;     // changes per push frame
+  std::uint32_t protocol_version = 0; // 0: the newest; tests set an older one
+};
+
+struct SyncProgress {
+  std::string phase;  // "connecting", "pushing", "pulling", "done"
+  std::int64_t pushed = 0, pending = 0, pulled = 0, bytes_sent = 0, bytes_received = 0;
+};
+using ProgressFn = std::function<void(const SyncProgress&)>;
+
+// Enrols this store's device at host:port with `code`, saves the link, and
+// returns it. Fails when the server's certificate does not match the code's
+// fingerprint, or the code is wrong, used or expired.
+Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t port, const EnrolmentCode& code,
+                          const std::string& device_name, const SyncOptions& options = {});
+
+// One sync pass: pushes every pending change (each batch acknowledged before
+// it is forgotten), then pulls until the server has nothing newer, storing
+// the cursor with each batch. A pass cut off anywhere can simply be run
+// again: nothing is lost and nothing applies twice.
+Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncOptions& options = {},
+                               const ProgressFn& progress = {});
+
+}  // namespace debrief::sync

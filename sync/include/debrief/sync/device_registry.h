@@ -1,0 +1,47 @@
+// The server's record of enrolled devices and one-time enrolment codes. Only
+// SHA-256 hashes of secrets are kept. An interface, so that a PostgreSQL
+// backend can stand beside the SQLite one.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "debrief/env.h"
+#include "debrief/id.h"
+#include "debrief/status.h"
+
+namespace debrief::sync {
+
+struct EnrolledDevice {
+  Id device;
+  Id person;
+  std::string secret;  // given to the device once, never stored
+};
+
+struct DeviceInfo {
+  Id device, person;
+  std::string name;
+  bool revoked = false;
+};
+
+class DeviceRegistry {
+ public:
+  virtual ~DeviceRegistry() = default;
+  // A new one-time code for `person`, valid for `valid_s` seconds.
+  virtual Result<std::string> make_code(const Id& person, std::int64_t valid_s) = 0;
+  // Spends `code` and enrols `device` for its person, atomically: a code
+  // works once. Fails (invalid_argument) for unknown, used or expired codes.
+  virtual Result<EnrolledDevice> enroll(const std::string& code, const Id& device, const std::string& name) = 0;
+  // The person of a device whose secret matches and that is not revoked.
+  virtual Result<Id> authenticate(const Id& device, const std::string& secret) = 0;
+  virtual Status revoke(const Id& device) = 0;
+  virtual Result<std::vector<DeviceInfo>> devices() = 0;
+};
+
+// The SQLite registry in `file`, created when missing. Not thread-safe.
+Result<std::unique_ptr<DeviceRegistry>> open_sqlite_registry(const std::filesystem::path& file, Env& env);
+
+}  // namespace debrief::sync

@@ -1,0 +1,44 @@
+// Reading and writing frames on an Asio stream, as C++20 coroutines.
+#pragma once
+
+#include <utility>
+
+#include <boost/asio.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "debrief/sync/protocol.h"
+
+namespace debrief::sync {
+
+namespace asio = boost::asio;
+
+// Reads one frame. A frame over kMaxFrameBytes, or one that does not parse,
+// is an invalid_argument; a closed or broken connection an io_error.
+template <class Stream>
+asio::awaitable<Result<pb::Frame>> read_frame(Stream& stream) {
+  unsigned char header[4];
+  boost::system::error_code ec;
+  co_await asio::async_read(stream, asio::buffer(header), asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return Status(Code::io_error, "connection closed: " + ec.message());
+  std::uint32_t n = frame_length(header);
+  if (n > kMaxFrameBytes) co_return invalid("frame of " + std::to_string(n) + " bytes is over the limit");
+  std::string body(n, '\0');
+  co_await asio::async_read(stream, asio::buffer(body), asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return Status(Code::io_error, "connection closed mid-frame: " + ec.message());
+  pb::Frame frame;
+  if (!frame.ParseFromString(body)) co_return invalid("malformed frame");
+  co_return frame;
+}
+
+// Writes one frame; an io_error when the connection broke.
+template <class Stream>
+asio::awaitable<Status> write_frame(Stream& stream, const pb::Frame& frame) {
+  std::string bytes = encode_frame(frame);
+  boost::system::error_code ec;
+  co_await asio::async_write(stream, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return Status(Code::io_error, "connection broke: " + ec.message());
+  co_return Status::ok();
+}
+
+}  // namespace debrief::sync

@@ -1,0 +1,40 @@
+// The sync protocol's constants, and changes and frames in and out of their
+// Protobuf form (proto/debrief_sync.proto is the specification).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "debrief/replication.h"
+#include "debrief_sync.pb.h"
+
+namespace debrief::sync {
+
+namespace pb = ::debrief::sync::v1;
+using Json = nlohmann::json;
+
+// The newest protocol this build speaks, and the oldest it still accepts.
+inline constexpr std::uint32_t kProtocolVersion = 1;
+inline constexpr std::uint32_t kMinProtocolVersion = 1;
+inline constexpr std::size_t kMaxFrameBytes = 8u << 20;
+inline constexpr char kAppVersion[] = "debrief 0.1.0";
+
+pb::Change to_proto(const WireChange& change);
+// Fails with invalid_argument for ids of the wrong length, unknown kinds or
+// values that are not JSON.
+Result<WireChange> from_proto(const pb::Change& change);
+
+// The 4-byte big-endian length followed by the serialized frame.
+std::string encode_frame(const pb::Frame& frame);
+// The length announced by a 4-byte header.
+std::uint32_t frame_length(const unsigned char header[4]);
+
+// An Error frame.
+pb::Frame error_frame(pb::Error::Code code, std::string message, bool transient = false);
+
+// A Status for an Error frame received from the other side.
+Status status_of(const pb::Error& error);
+
+}  // namespace debrief::sync

@@ -1,0 +1,57 @@
+// The Debrief sync server: TLS over TCP, one coroutine per connection, on one
+// io_context thread that owns the replica store and the device registry.
+#pragma once
+
+#include <utility>
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "debrief/store.h"
+#include "debrief/sync/device_registry.h"
+#include "debrief/sync/tls_identity.h"
+
+namespace debrief::sync {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 0;  // 0: any free port
+  std::size_t max_connections = 1024;
+  std::chrono::seconds idle_timeout{60};
+  std::uint32_t max_pull_batch = 1000;
+  // One line per event (connections, pushes, pulls, refusals); stderr if null.
+  std::function<void(const std::string&)> log;
+};
+
+struct ServerStats {
+  std::int64_t connections = 0, open_connections = 0, changes_applied = 0, changes_sent = 0;
+  std::int64_t bytes_in = 0, bytes_out = 0, refused = 0;
+};
+
+class Server {
+ public:
+  // `replica` and `registry` must outlive the server and are used only from
+  // the io_context's thread.
+  Server(boost::asio::io_context& io, Store& replica, DeviceRegistry& registry, const TlsIdentity& identity,
+         ServerOptions options);
+  ~Server();
+
+  // Binds and starts accepting; returns the address it listens on.
+  Result<boost::asio::ip::tcp::endpoint> start();
+  // Stops accepting; open connections end at their next frame.
+  void stop();
+  const ServerStats& stats() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace debrief::sync

@@ -1,0 +1,45 @@
+// The privacy rules of PRODUCT.md, enforced on the server: what a person may
+// receive, and what a device may write.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "debrief/records.h"
+#include "debrief/replication.h"
+#include "debrief/store.h"
+
+namespace debrief::sync {
+
+// Who is asking: a person, their role, and the teams they manage (with every
+// team nested below those).
+struct Audience {
+  Id person;
+  std::string role;
+  std::set<Id> managed;
+
+  static Result<Audience> of(Store& replica, const Id& person);
+  bool manages(const std::optional<Id>& team) const { return team && managed.count(*team); }
+};
+
+// Whether `who` may receive `change`. A participant receives their own
+// records, what is published, the directory and the kudos wall; a manager
+// also the responses of the teams they manage once a group (team, survey,
+// event) reaches the anonymity threshold; private reflections go only to
+// their author.
+Result<bool> may_receive(Store& replica, const Audience& who, const Change& change);
+
+// Ok when the device of `who` may write `change`: it is stamped with that
+// device (anonymous responses with none), names no other person as author,
+// and the person's role allows changing the directory, events and surveys.
+// FORBIDDEN-worthy refusals come back as invalid_argument with the reason.
+Status may_write(Store& replica, const Audience& who, const Id& device, const WireChange& change);
+
+// The number of live responses in a response's group, and the threshold.
+struct GroupSize {
+  std::int64_t responses = 0;
+  std::int64_t threshold = 5;
+};
+Result<GroupSize> group_size(Store& replica, const Json& response);
+
+}  // namespace debrief::sync

@@ -1,0 +1,70 @@
+#include "debrief/sync/server.h"
+
+#include <iostream>
+
+#include "debrief/sync/frame_io.h"
+#include "session.h"
+
+namespace debrief::sync {
+
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+
+Server::Impl::Impl(asio::io_context& io_, Store& replica_, DeviceRegistry& registry_, const TlsIdentity& identity,
+                   ServerOptions options_)
+    : io(io_), replica(replica_), registry(registry_), tls(ssl::context::tls_server), acceptor(io_),
+      options(std::move(options_)) {
+  tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                  ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+  tls.use_certificate_chain_file(identity.cert_pem.string());
+  tls.use_private_key_file(identity.key_pem.string(), ssl::context::pem);
+  if (!options.log) options.log = [](const std::string& line) { std::cerr << line << std::endl; };
+}
+
+void Server::Impl::log(const std::string& event, const Json& fields) {
+  Json line = fields;
+  line["event"] = event;
+  line["at_ms"] = replica.env().now_ms();
+  options.log(line.dump());
+}
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  for (;;) {
+    boost::system::error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (!acceptor.is_open()) co_return;
+      continue;
+    }
+    ++stats.connections;
+    asio::co_spawn(io, run_session(*this, std::move(socket)), asio::detached);
+  }
+}
+
+Server::Server(asio::io_context& io, Store& replica, DeviceRegistry& registry, const TlsIdentity& identity,
+               ServerOptions options)
+    : impl_(std::make_unique<Impl>(io, replica, registry, identity, std::move(options))) {}
+
+Server::~Server() { stop(); }
+
+Result<tcp::endpoint> Server::start() {
+  boost::system::error_code ec;
+  tcp::endpoint at(asio::ip::make_address(impl_->options.host, ec), impl_->options.port);
+  if (ec) return invalid("'" + impl_->options.host + "' is not an IP address");
+  impl_->acceptor.open(at.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(at, ec);
+  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status(Code::io_error, "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message());
+  asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
+  return impl_->acceptor.local_endpoint();
+}
+
+void Server::stop() {
+  boost::system::error_code ec;
+  impl_->acceptor.close(ec);
+}
+
+const ServerStats& Server::stats() const { return impl_->stats; }
+
+}  // namespace debrief::sync

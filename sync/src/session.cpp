@@ -1,0 +1,221 @@
+#include "session.h"
+
+#include "debrief/sync/frame_io.h"
+#include "debrief/sync/visibility.h"
+
+namespace debrief::sync {
+namespace {
+
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+using Stream = ssl::stream<tcp::socket>;
+
+Result<Id> id_of(const std::string& bytes) {
+  if (bytes.size() != 16) return invalid("ids are 16 bytes");
+  Id id;
+  std::copy(bytes.begin(), bytes.end(), id.bytes.begin());
+  return id;
+}
+
+class Session {
+ public:
+  Session(Server::Impl& server, tcp::socket socket)
+      : server_(server), stream_(std::move(socket), server.tls), watchdog_(server.io) {}
+
+  asio::awaitable<void> run() {
+    ++server_.stats.open_connections;
+    arm_watchdog();
+    boost::system::error_code ec;
+    co_await stream_.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec && server_.stats.open_connections > static_cast<std::int64_t>(server_.options.max_connections)) {
+      co_await refuse(pb::Error::BUSY, "too many connections; try again later", true);
+    } else if (!ec) {
+      co_await serve();
+    }
+    watchdog_.cancel();
+    co_await stream_.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    --server_.stats.open_connections;
+  }
+
+ private:
+  // Closes the connection when no frame arrives for idle_timeout.
+  void arm_watchdog() {
+    watchdog_.expires_after(server_.options.idle_timeout);
+    watchdog_.async_wait([this](boost::system::error_code ec) {
+      if (ec) return;
+      boost::system::error_code ignored;
+      stream_.lowest_layer().close(ignored);
+    });
+  }
+
+  asio::awaitable<Result<pb::Frame>> next() {
+    Result<pb::Frame> f = co_await read_frame(stream_);
+    arm_watchdog();
+    if (f.is_ok()) server_.stats.bytes_in += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
+    co_return f;
+  }
+
+  asio::awaitable<Status> send(const pb::Frame& f) {
+    server_.stats.bytes_out += static_cast<std::int64_t>(f.ByteSizeLong() + 4);
+    co_return co_await write_frame(stream_, f);
+  }
+
+  asio::awaitable<void> refuse(pb::Error::Code code, const std::string& why, bool transient = false) {
+    ++server_.stats.refused;
+    server_.log("refused", {{"device", device_.is_nil() ? "" : device_.hex()}, {"reason", why}});
+    (void)co_await send(error_frame(code, why, transient));
+  }
+
+  asio::awaitable<void> serve() {
+    Result<pb::Frame> first = co_await next();
+    if (!first.is_ok()) {
+      if (first.status().code() != Code::io_error) co_await refuse(pb::Error::BAD_FRAME, first.status().message());
+      co_return;
+    }
+    if (first->has_enroll_request()) co_return co_await enroll(first->enroll_request());
+    if (!first->has_hello()) co_return co_await refuse(pb::Error::BAD_FRAME, "the first frame must be a hello or an enrolment");
+    if (!co_await hello(first->hello())) co_return;
+    for (;;) {
+      Result<pb::Frame> f = co_await next();
+      if (!f.is_ok()) {
+        if (f.status().code() != Code::io_error) co_await refuse(pb::Error::BAD_FRAME, f.status().message());
+        co_return;
+      }
+      if (f->has_bye()) co_return;
+      bool go_on = f->has_push() ? co_await push(f->push()) : f->has_pull() ? co_await pull(f->pull()) : false;
+      if (!f->has_push() && !f->has_pull()) co_return co_await refuse(pb::Error::BAD_FRAME, "unexpected frame");
+      if (!go_on) co_return;
+    }
+  }
+
+  bool version_ok(std::uint32_t v) { return v >= kMinProtocolVersion && v <= kProtocolVersion; }
+
+  asio::awaitable<void> enroll(const pb::EnrollRequest& req) {
+    if (!version_ok(req.protocol_version())) co_return co_await refuse(pb::Error::VERSION, "protocol version " + std::to_string(req.protocol_version()) + " is not supported");
+    Result<Id> device = id_of(req.device_id());
+    if (!device.is_ok()) co_return co_await refuse(pb::Error::BAD_FRAME, device.status().message());
+    Result<EnrolledDevice> e = server_.registry.enroll(req.code(), *device, req.device_name());
+    if (!e.is_ok()) co_return co_await refuse(pb::Error::UNAUTHENTICATED, e.status().message());
+    pb::Frame reply;
+    auto* r = reply.mutable_enroll_reply();
+    r->set_device_id(req.device_id());
+    r->set_device_secret(e->secret);
+    r->set_person_id(std::string(reinterpret_cast<const char*>(e->person.bytes.data()), 16));
+    server_.log("enrolled", {{"device", device->hex()}, {"person", e->person.hex()}});
+    (void)co_await send(reply);
+  }
+
+  asio::awaitable<bool> hello(const pb::Hello& h) {
+    if (!version_ok(h.protocol_version())) {
+      co_await refuse(pb::Error::VERSION, "protocol version " + std::to_string(h.protocol_version()) + " is not supported");
+      co_return false;
+    }
+    Result<Id> device = id_of(h.device_id());
+    Result<Id> person = device.is_ok() ? server_.registry.authenticate(*device, h.device_secret()) : device.status();
+    if (!person.is_ok()) {
+      co_await refuse(pb::Error::UNAUTHENTICATED, person.status().message());
+      co_return false;
+    }
+    device_ = *device;
+    Result<Audience> audience = Audience::of(server_.replica, *person);
+    if (!audience.is_ok()) {
+      co_await refuse(pb::Error::INTERNAL, audience.status().message(), true);
+      co_return false;
+    }
+    audience_ = std::move(*audience);
+    pb::Frame w;
+    w.mutable_welcome()->set_protocol_version(std::min(h.protocol_version(), kProtocolVersion));
+    w.mutable_welcome()->set_server_version(kAppVersion);
+    w.mutable_welcome()->set_person_id(std::string(reinterpret_cast<const char*>(person->bytes.data()), 16));
+    Result<std::int64_t> latest = last_seq(server_.replica);
+    w.mutable_welcome()->set_latest(static_cast<std::uint64_t>(latest.is_ok() ? *latest : 0));
+    server_.log("hello", {{"device", device_.hex()}, {"version", h.protocol_version()}});
+    co_return (co_await send(w)).is_ok();
+  }
+
+  // Applies a batch atomically after checking every change; refuses it whole
+  // when one change is forged or malformed.
+  asio::awaitable<bool> push(const pb::PushBatch& batch) {
+    std::vector<WireChange> changes;
+    for (const pb::Change& p : batch.changes()) {
+      Result<WireChange> c = from_proto(p);
+      Status allowed = c.is_ok() ? may_write(server_.replica, audience_, device_, *c) : c.status();
+      if (!allowed.is_ok()) {
+        co_await refuse(c.is_ok() ? pb::Error::FORBIDDEN : pb::Error::INVALID, allowed.message());
+        co_return false;
+      }
+      changes.push_back(std::move(*c));
+    }
+    Status applied = apply_remote(server_.replica, changes);
+    if (!applied.is_ok()) {
+      co_await refuse(applied.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, applied.message(), applied.is_transient());
+      co_return false;
+    }
+    Status announced = announce_groups(changes);
+    if (!announced.is_ok()) server_.log("announce-failed", {{"reason", announced.message()}});
+    server_.stats.changes_applied += static_cast<std::int64_t>(changes.size());
+    server_.log("push", {{"device", device_.hex()}, {"changes", changes.size()}, {"batch", batch.batch_id()}});
+    pb::Frame ack;
+    ack.mutable_push_ack()->set_batch_id(batch.batch_id());
+    ack.mutable_push_ack()->set_applied(static_cast<std::uint32_t>(changes.size()));
+    co_return (co_await send(ack)).is_ok();
+  }
+
+  // When a response brings its group to the anonymity threshold, the group's
+  // responses are announced again so that managers who pulled past them
+  // while they were withheld receive them now.
+  Status announce_groups(const std::vector<WireChange>& changes) {
+    for (const WireChange& c : changes) {
+      if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert) continue;
+      Result<GroupSize> g = group_size(server_.replica, c.value);
+      DEBRIEF_TRY(g.status());
+      if (g->responses != g->threshold) continue;
+      ListOptions same;
+      for (const char* m : {"team", "survey", "event"}) same.where.emplace_back(m, c.value[m].get<std::string>());
+      Result<std::vector<Json>> group = list(server_.replica, Kind::response, same);
+      DEBRIEF_TRY(group.status());
+      for (const Json& r : *group) DEBRIEF_TRY(reannounce(server_.replica, Kind::response, *Id::parse(r["id"].get<std::string>())));
+    }
+    return Status::ok();
+  }
+
+  asio::awaitable<bool> pull(const pb::PullRequest& req) {
+    std::uint32_t limit = std::min(req.max_changes() ? req.max_changes() : server_.options.max_pull_batch,
+                                   server_.options.max_pull_batch);
+    Result<std::vector<Change>> scanned = changes_after(server_.replica, static_cast<std::int64_t>(req.cursor()), limit);
+    if (!scanned.is_ok()) {
+      co_await refuse(pb::Error::INTERNAL, scanned.status().message(), true);
+      co_return false;
+    }
+    pb::Frame f;
+    pb::PullBatch* out = f.mutable_pull_batch();
+    out->set_cursor(req.cursor());
+    for (const Change& c : *scanned) {
+      out->set_cursor(static_cast<std::uint64_t>(c.seq));
+      Result<bool> visible = may_receive(server_.replica, audience_, c);
+      if (!visible.is_ok() || !*visible) continue;
+      Result<WireChange> w = to_wire(server_.replica, c);
+      if (!w.is_ok()) continue;  // the record is gone: nothing to send
+      *out->add_changes() = to_proto(*w);
+    }
+    out->set_more(scanned->size() == limit);
+    server_.stats.changes_sent += out->changes_size();
+    server_.log("pull", {{"device", device_.hex()}, {"changes", out->changes_size()}, {"cursor", out->cursor()}});
+    co_return (co_await send(f)).is_ok();
+  }
+
+  Server::Impl& server_;
+  Stream stream_;
+  asio::steady_timer watchdog_;
+  Id device_;
+  Audience audience_;
+};
+
+}  // namespace
+
+asio::awaitable<void> run_session(Server::Impl& server, tcp::socket socket) {
+  auto session = std::make_unique<Session>(server, std::move(socket));
+  co_await session->run();
+}
+
+}  // namespace debrief::sync

@@ -1,0 +1,36 @@
+// One device's connection to the server, and the server state sessions
+// share. Internal to sync.
+#pragma once
+
+#include <utility>
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+
+#include "debrief/records.h"
+#include "debrief/sync/server.h"
+
+namespace debrief::sync {
+
+struct Server::Impl {
+  Impl(boost::asio::io_context& io, Store& replica, DeviceRegistry& registry, const TlsIdentity& identity,
+       ServerOptions options);
+
+  boost::asio::io_context& io;
+  Store& replica;
+  DeviceRegistry& registry;
+  boost::asio::ssl::context tls;
+  boost::asio::ip::tcp::acceptor acceptor;
+  ServerOptions options;
+  ServerStats stats;
+
+  boost::asio::awaitable<void> accept_loop();
+  // Writes one structured log line: {"event": ..., "at_ms": ..., fields...}.
+  void log(const std::string& event, const Json& fields = Json::object());
+};
+
+// Serves one connection to its end: TLS handshake, then an enrolment, or a
+// hello followed by pushes and pulls. Never throws.
+boost::asio::awaitable<void> run_session(Server::Impl& server, boost::asio::ip::tcp::socket socket);
+
+}  // namespace debrief::sync

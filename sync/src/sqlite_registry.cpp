@@ -1,0 +1,165 @@
+// The device registry in a SQLite file (devices.db beside the server's store).
+#include <openssl/evp.h>
+#include <sqlite3.h>
+
+#include <cstring>
+
+#include "debrief/sync/device_registry.h"
+
+namespace debrief::sync {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+CREATE TABLE IF NOT EXISTS devices(id BLOB PRIMARY KEY, person BLOB NOT NULL, name TEXT,
+  secret_hash BLOB NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS codes(hash BLOB PRIMARY KEY, person BLOB NOT NULL,
+  expires_at INTEGER NOT NULL, used_at INTEGER);
+)sql";
+
+std::string sha256(const std::string& s) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_Digest(s.data(), s.size(), md, &n, EVP_sha256(), nullptr);
+  return std::string(reinterpret_cast<char*>(md), n);
+}
+
+// Random text that is easy to type: Crockford's base32.
+std::string random_text(Env& env, std::size_t chars) {
+  static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::string out;
+  std::vector<std::uint8_t> bytes(chars);
+  env.random_bytes(bytes.data(), bytes.size());
+  for (std::uint8_t b : bytes) out += kAlphabet[b & 31];
+  return out;
+}
+
+class SqliteRegistry final : public DeviceRegistry {
+ public:
+  SqliteRegistry(sqlite3* db, Env& env) : db_(db), env_(env) {}
+  ~SqliteRegistry() override { sqlite3_close(db_); }
+
+  Result<std::string> make_code(const Id& person, std::int64_t valid_s) override {
+    std::string code = random_text(env_, 20);
+    Stmt s(db_, "INSERT INTO codes(hash, person, expires_at) VALUES(?, ?, ?)");
+    s.blob(1, sha256(code)).id(2, person).integer(3, now_s() + valid_s);
+    DEBRIEF_TRY(s.done());
+    return code;
+  }
+
+  Result<EnrolledDevice> enroll(const std::string& code, const Id& device, const std::string& name) override {
+    DEBRIEF_TRY(exec("BEGIN IMMEDIATE"));
+    Result<EnrolledDevice> r = enroll_in_tx(code, device, name);
+    DEBRIEF_TRY(exec(r.is_ok() ? "COMMIT" : "ROLLBACK"));
+    return r;
+  }
+
+  Result<Id> authenticate(const Id& device, const std::string& secret) override {
+    Stmt s(db_, "SELECT person, secret_hash, revoked FROM devices WHERE id = ?");
+    s.id(1, device);
+    if (!s.row()) return invalid("this device is not enrolled");
+    if (s.column_blob(1) != sha256(secret)) return invalid("the device credential is wrong");
+    if (sqlite3_column_int(s.get(), 2)) return invalid("this device was revoked");
+    return s.column_id(0);
+  }
+
+  Status revoke(const Id& device) override {
+    Stmt s(db_, "UPDATE devices SET revoked = 1 WHERE id = ?");
+    s.id(1, device);
+    DEBRIEF_TRY(s.done());
+    return sqlite3_changes(db_) ? Status::ok() : not_found("no device " + device.hex());
+  }
+
+  Result<std::vector<DeviceInfo>> devices() override {
+    Stmt s(db_, "SELECT id, person, name, revoked FROM devices ORDER BY created_at");
+    std::vector<DeviceInfo> out;
+    while (s.row()) {
+      const unsigned char* name = sqlite3_column_text(s.get(), 2);
+      out.push_back({s.column_id(0), s.column_id(1), name ? reinterpret_cast<const char*>(name) : "",
+                     sqlite3_column_int(s.get(), 3) != 0});
+    }
+    return out;
+  }
+
+ private:
+  // A prepared statement for one use.
+  class Stmt {
+   public:
+    Stmt(sqlite3* db, const char* sql) : db_(db) { sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt& blob(int i, const std::string& b) {
+      sqlite3_bind_blob(s_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+      return *this;
+    }
+    Stmt& id(int i, const Id& v) { return blob(i, std::string(reinterpret_cast<const char*>(v.bytes.data()), 16)); }
+    Stmt& integer(int i, std::int64_t v) {
+      sqlite3_bind_int64(s_, i, v);
+      return *this;
+    }
+    bool row() { return sqlite3_step(s_) == SQLITE_ROW; }
+    Status done() {
+      int rc = sqlite3_step(s_);
+      return rc == SQLITE_DONE ? Status::ok() : Status(Code::io_error, sqlite3_errmsg(db_));
+    }
+    std::string column_blob(int i) {
+      return std::string(static_cast<const char*>(sqlite3_column_blob(s_, i)), static_cast<std::size_t>(sqlite3_column_bytes(s_, i)));
+    }
+    Id column_id(int i) {
+      Id id;
+      if (sqlite3_column_bytes(s_, i) == 16) std::memcpy(id.bytes.data(), sqlite3_column_blob(s_, i), 16);
+      return id;
+    }
+    sqlite3_stmt* get() { return s_; }
+
+   private:
+    sqlite3* db_;
+    sqlite3_stmt* s_ = nullptr;
+  };
+
+  Result<EnrolledDevice> enroll_in_tx(const std::string& code, const Id& device, const std::string& name) {
+    Stmt c(db_, "SELECT person, expires_at, used_at FROM codes WHERE hash = ?");
+    c.blob(1, sha256(code));
+    if (!c.row()) return invalid("the enrolment code is not valid");
+    if (sqlite3_column_type(c.get(), 2) != SQLITE_NULL) return invalid("the enrolment code was used already");
+    if (sqlite3_column_int64(c.get(), 1) < now_s()) return invalid("the enrolment code has expired");
+    Id person = c.column_id(0);
+    Stmt used(db_, "UPDATE codes SET used_at = ? WHERE hash = ?");
+    used.integer(1, now_s()).blob(2, sha256(code));
+    DEBRIEF_TRY(used.done());
+    EnrolledDevice out{device, person, random_text(env_, 40)};
+    Stmt d(db_, "INSERT OR REPLACE INTO devices(id, person, name, secret_hash, created_at) VALUES(?, ?, ?, ?, ?)");
+    d.id(1, device).id(2, person).blob(3, name).blob(4, sha256(out.secret)).integer(5, now_s());
+    DEBRIEF_TRY(d.done());
+    return out;
+  }
+
+  Status exec(const char* sql) {
+    return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK ? Status::ok()
+                                                                         : Status(Code::io_error, sqlite3_errmsg(db_));
+  }
+  std::int64_t now_s() { return env_.now_ms() / 1000; }
+
+  sqlite3* db_;
+  Env& env_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<DeviceRegistry>> open_sqlite_registry(const std::filesystem::path& file, Env& env) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
+    Status s(Code::io_error, "cannot open " + file.string() + ": " + sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return s;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  if (sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    Status s(Code::io_error, std::string("cannot set up ") + file.string() + ": " + sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return s;
+  }
+  return std::unique_ptr<DeviceRegistry>(new SqliteRegistry(db, env));
+}
+
+}  // namespace debrief::sync

@@ -1,0 +1,151 @@
+#include "debrief/sync/visibility.h"
+
+#include "debrief/records.h"
+
+namespace debrief::sync {
+namespace {
+
+std::optional<Id> id_member(const Json& record, const char* name) {
+  auto it = record.find(name);
+  if (it == record.end() || !it->is_string()) return std::nullopt;
+  Result<Id> id = Id::parse(it->get<std::string>());
+  return id.is_ok() ? std::optional<Id>(*id) : std::nullopt;
+}
+
+bool is(const std::optional<Id>& id, const Id& person) { return id && *id == person; }
+
+// Who may change a kind's records at all: the directory is the admins',
+// events and surveys the organisers' (and managers'), summaries the managers'.
+bool role_may_edit(Kind kind, const std::string& role) {
+  switch (kind) {
+    case Kind::organisation:
+    case Kind::team:
+    case Kind::person:
+    case Kind::device: return role == "admin";
+    case Kind::event:
+    case Kind::activity:
+    case Kind::survey: return role == "admin" || role == "organiser" || role == "manager";
+    case Kind::summary: return role == "admin" || role == "manager";
+    default: return true;
+  }
+}
+
+// The member naming who wrote a record of this kind, if it has one.
+const char* author_member(Kind kind) {
+  switch (kind) {
+    case Kind::participation:
+    case Kind::plus_one: return "person";
+    case Kind::response:
+    case Kind::reflection:
+    case Kind::kudos:
+    case Kind::reply:
+    case Kind::summary: return "author";
+    default: return nullptr;
+  }
+}
+
+Result<bool> response_visible(Store& replica, const Audience& who, const Json& r) {
+  if (is(id_member(r, "author"), who.person)) return true;
+  if (!who.manages(id_member(r, "team"))) return false;
+  Result<GroupSize> g = group_size(replica, r);
+  DEBRIEF_TRY(g.status());
+  return g->responses >= g->threshold;
+}
+
+}  // namespace
+
+Result<Audience> Audience::of(Store& replica, const Id& person) {
+  Audience a;
+  a.person = person;
+  Result<Json> p = get(replica, Kind::person, person);
+  if (p.is_ok()) a.role = p->value("role", std::string("participant"));
+  Result<std::vector<Json>> teams = list(replica, Kind::team);
+  DEBRIEF_TRY(teams.status());
+  // Teams managed directly, then every team below one already managed.
+  for (const Json& t : *teams)
+    if (is(id_member(t, "manager"), person)) a.managed.insert(*id_member(t, "id"));
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Json& t : *teams) {
+      std::optional<Id> parent = id_member(t, "parent"), id = id_member(t, "id");
+      if (parent && a.managed.count(*parent) && !a.managed.count(*id)) grew = a.managed.insert(*id).second;
+    }
+  }
+  return a;
+}
+
+Result<GroupSize> group_size(Store& replica, const Json& r) {
+  GroupSize g;
+  Result<std::vector<Json>> orgs = list(replica, Kind::organisation);
+  DEBRIEF_TRY(orgs.status());
+  if (!orgs->empty()) g.threshold = std::max<std::int64_t>(3, (*orgs)[0].value("anonymity_threshold", 5));
+  ListOptions same;
+  for (const char* member : {"team", "survey", "event"}) {
+    if (!r.contains(member) || r[member].is_null()) return g;  // no group: never shown to managers
+    same.where.emplace_back(member, r[member].get<std::string>());
+  }
+  same.limit = g.threshold;
+  Result<std::vector<Json>> found = list(replica, Kind::response, same);
+  DEBRIEF_TRY(found.status());
+  g.responses = static_cast<std::int64_t>(found->size());
+  return g;
+}
+
+Result<bool> may_receive(Store& replica, const Audience& who, const Change& change) {
+  switch (change.kind) {
+    case Kind::organisation:
+    case Kind::team:
+    case Kind::person:
+    case Kind::event:
+    case Kind::activity:
+    case Kind::survey:
+    case Kind::kudos:
+    case Kind::plus_one:
+    case Kind::media: return true;
+    default: break;
+  }
+  Result<Json> r = get(replica, change.kind, change.record);
+  if (!r.is_ok()) return r.status().code() == Code::not_found ? Result<bool>(false) : Result<bool>(r.status());
+  switch (change.kind) {
+    case Kind::device: return is(id_member(*r, "person"), who.person);
+    case Kind::response: return response_visible(replica, who, *r);
+    case Kind::participation: {
+      if (is(id_member(*r, "person"), who.person)) return true;
+      Result<Json> p = get(replica, Kind::person, *id_member(*r, "person"));
+      return p.is_ok() && who.manages(id_member(*p, "team"));
+    }
+    case Kind::reflection: return is(id_member(*r, "author"), who.person) || r->value("shared", false);
+    case Kind::summary: return is(id_member(*r, "author"), who.person) || r->value("published", false);
+    case Kind::reply: {
+      if (is(id_member(*r, "author"), who.person) || r->value("target_kind", "") == "kudos") return true;
+      std::optional<Kind> kind = kind_named(r->value("target_kind", ""));
+      std::optional<Id> target = id_member(*r, "target");
+      if (!kind || !target) return false;
+      Result<Json> t = get(replica, *kind, *target);
+      return t.is_ok() && is(id_member(*t, author_member(*kind) ? author_member(*kind) : "author"), who.person);
+    }
+    default: return false;
+  }
+}
+
+Status may_write(Store& replica, const Audience& who, const Id& device, const WireChange& c) {
+  bool anonymous_response = c.kind == Kind::response && c.value.is_object() && c.value.value("anonymous", false);
+  if (c.device != device && !(anonymous_response && c.device.is_nil()))
+    return invalid("a change is stamped with another device");
+  if (!role_may_edit(c.kind, who.role))
+    return invalid("a " + who.role + " may not change " + std::string(spec_of(c.kind).plural));
+  const char* author = author_member(c.kind);
+  if (!author) return Status::ok();
+  if (c.op == ChangeOp::remove || c.field) {
+    Result<Json> existing = get(replica, c.kind, c.record);
+    if (!existing.is_ok()) return Status::ok();  // nothing to change: applying is a no-op
+    if (!is(id_member(*existing, author), who.person)) return invalid("only its author may change this " + std::string(spec_of(c.kind).name));
+    return Status::ok();
+  }
+  std::optional<Id> named = id_member(c.value, author);
+  if (anonymous_response ? named.has_value() : !is(named, who.person))
+    return invalid("a " + std::string(spec_of(c.kind).name) + " names someone else as its author");
+  return Status::ok();
+}
+
+}  // namespace debrief::sync
