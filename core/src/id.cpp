@@ -1,6 +1,7 @@
 #include "debrief/id.h"
 
 #include "debrief/env.h"
+#include "debrief/text.h"
 
 namespace debrief {
 
@@ -37,14 +38,6 @@ bool Id::is_nil() const {
   return true;
 }
 
-std::string Id::hex() const {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(32, '0');
-  for (std::size_t i = 0; i < 16; ++i) {
-    out[2 * i] = kDigits[bytes[i] >> 4];
-    out[2 * i + 1] = kDigits[bytes[i] & 15];
-  }
-  return out;
-}
+std::string Id::hex() const { return hex_encode(bytes.data(), bytes.size()); }
 
 }  // namespace debrief

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "debrief/store.h"
+#include "debrief/text.h"
 #include "draft.h"
 #include "store_impl.h"
 
@@ -76,13 +77,7 @@ Result<std::string> sha256_file(const std::filesystem::path& file) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_DigestFinal_ex(ctx.get(), digest, &len);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < len; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  return hex_encode(digest, len);
 }
 
 std::filesystem::path media_path(const Store& store, std::string_view sha256_hex) {

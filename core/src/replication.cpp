@@ -1,8 +1,12 @@
 #include "debrief/replication.h"
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <memory>
 
 #include "debrief/records.h"
+#include "debrief/text.h"
 #include "debrief/store.h"
 #include "debrief/time.h"
 #include "draft.h"
@@ -119,6 +123,15 @@ Result<bool> seen(Store::Impl& impl, const WireChange& c) {
   return found;
 }
 
+Result<bool> has_row(Store::Impl& impl, const KindSpec& spec, const Id& record) {
+  sql::Stmt& s = impl.db->cached("SELECT 1 FROM " + quoted(spec.table) + " WHERE id = ?");
+  s.bind(1, record);
+  bool found = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return found;
+}
+
 Status set_column(Store::Impl& impl, const KindSpec& spec, const Id& id, const FieldSpec& f, const DbValue& v) {
   sql::Stmt& s = impl.db->cached("UPDATE " + quoted(spec.table) + " SET " + quoted(f.name) + " = ? WHERE id = ?");
   bind_value(s, 1, v);
@@ -186,10 +199,14 @@ Status apply_one(Store& store, const WireChange& c) {
   const KindSpec& spec = spec_of(c.kind);
   if (spec.kind != c.kind) return invalid("a synced change has an unknown kind");
   Store::Impl& impl = store.impl();
-  if (indexed_versions(spec)) {
-    Result<bool> done = seen(impl, c);
-    DEBRIEF_TRY(done.status());
-    if (*done) return Status::ok();
+  if (c.device == impl.device) return Status::ok();  // our own change, echoed back
+  Result<bool> done = indexed_versions(spec) ? seen(impl, c) : Result<bool>(false);
+  DEBRIEF_TRY(done.status());
+  if (*done) return Status::ok();
+  if (!indexed_versions(spec) && c.op == ChangeOp::upsert) {
+    Result<bool> exists = has_row(impl, spec, c.record);  // append-only: created once
+    DEBRIEF_TRY(exists.status());
+    if (*exists) return Status::ok();
   }
   Version v{c.hlc, c.device};
   Status applied;
@@ -301,6 +318,29 @@ Status reannounce(Store& store, Kind kind, const Id& record) {
   Store::Impl& impl = store.impl();
   return impl.append_change(Id{}, impl.clock.tick(impl.env->now_ms()), kind, record, std::nullopt,
                             ChangeOp::upsert, nullptr);
+}
+
+}  // namespace debrief
+
+namespace debrief {
+
+Result<std::string> content_digest(Store& store) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  ListOptions all;
+  all.include_deleted = true;
+  for (const KindSpec& k : all_kinds()) {
+    Result<std::vector<Json>> records = list(store, k.kind, all);
+    DEBRIEF_TRY(records.status());
+    for (const Json& r : *records) {
+      std::string line = std::string(k.name) + " " + r.dump() + "\n";
+      EVP_DigestUpdate(ctx.get(), line.data(), line.size());
+    }
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(ctx.get(), md, &n);
+  return hex_encode(md, n);
 }
 
 }  // namespace debrief

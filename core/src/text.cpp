@@ -32,6 +32,16 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::string hex_encode(const unsigned char* bytes, std::size_t n) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(2 * n, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    out[2 * i] = kHex[bytes[i] >> 4];
+    out[2 * i + 1] = kHex[bytes[i] & 15];
+  }
+  return out;
+}
+
 std::string_view trim(std::string_view s) {
   const char* ws = " \t\r\n\f\v";
   auto b = s.find_first_not_of(ws);

@@ -182,12 +182,12 @@ Result<ServerLink> load_link(const std::filesystem::path& dir) {
   Result<Id> person = Id::parse(j.value("person", ""));
   DEBRIEF_TRY(person.status());
   return ServerLink{j.value("host", ""), j.value("port", std::uint16_t{0}), j.value("fingerprint", ""),
-                    j.value("secret", ""), *person};
+                    j.value("secret", ""), *person, j.value("last_sync_ms", std::int64_t{0})};
 }
 
 Status save_link(const std::filesystem::path& dir, const ServerLink& link) {
   Json j = {{"host", link.host}, {"port", link.port}, {"fingerprint", link.fingerprint},
-            {"secret", link.secret}, {"person", link.person.hex()}};
+            {"secret", link.secret}, {"person", link.person.hex()}, {"last_sync_ms", link.last_sync_ms}};
   std::filesystem::path tmp = dir / (std::string(kLinkFile) + ".tmp");
   {
     std::ofstream out(tmp);

@@ -1,5 +1,7 @@
 #include "debrief/sync/tls_identity.h"
 
+#include "debrief/text.h"
+
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -60,13 +62,7 @@ std::string certificate_fingerprint(const unsigned char* der, int length) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_Digest(der, static_cast<std::size_t>(length), md, &n, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < n; ++i) {
-    hex += kHex[md[i] >> 4];
-    hex += kHex[md[i] & 15];
-  }
-  return hex;
+  return hex_encode(md, n);
 }
 
 Result<TlsIdentity> ensure_tls_identity(const std::filesystem::path& dir) {

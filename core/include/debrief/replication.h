@@ -69,3 +69,12 @@ namespace debrief {
 Status reannounce(Store& store, Kind kind, const Id& record);
 
 }  // namespace debrief
+
+namespace debrief {
+
+// A SHA-256 over every record this store holds and lists (tombstones
+// included), kind by kind in id order: two replicas that hold the same
+// shared state for the same person have the same digest. 64 hex digits.
+Result<std::string> content_digest(Store& store);
+
+}  // namespace debrief

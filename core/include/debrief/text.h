@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "debrief/status.h"
@@ -16,6 +17,9 @@ bool is_valid_utf8(std::string_view s);
 // required. The error names `field` and says what is wrong.
 Status check_text(std::string_view field, std::string_view value, std::size_t max_bytes,
                   bool required);
+
+// Lower-case hexadecimal digits for `n` bytes.
+std::string hex_encode(const unsigned char* bytes, std::size_t n);
 
 // `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);

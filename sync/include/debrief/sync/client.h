@@ -21,6 +21,7 @@ struct ServerLink {
   std::string fingerprint;  // SHA-256 of the server's certificate, pinned at enrolment
   std::string secret;       // the device credential
   Id person;
+  std::int64_t last_sync_ms = 0;  // when a pass last completed, 0: never
 };
 
 Result<ServerLink> load_link(const std::filesystem::path& store_dir);

@@ -1,0 +1,87 @@
+#include "sync_fixture.h"
+
+#include <unistd.h>
+
+#include <random>
+
+#include "debrief/sync/tls_identity.h"
+
+namespace synctest {
+
+using namespace debrief;
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() / ("debrief-sync-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+Server::Server() {
+  replica_ = ok(Store::open(tmp_.path() / "store"));
+  registry_ = ok(sync::open_sqlite_registry(tmp_.path() / "devices.db", system_env()));
+  tls_ = ok(sync::ensure_tls_identity(tmp_.path() / "tls"));
+  seed();
+  sync::ServerOptions options;
+  options.log = [](const std::string&) {};  // quiet tests
+  server_ = std::make_unique<sync::Server>(io_, *replica_, *registry_, tls_, options);
+  port_ = ok(server_->start()).port();
+  thread_ = std::thread([this] {
+    auto guard = boost::asio::make_work_guard(io_);
+    io_.run();
+  });
+}
+
+Server::~Server() {
+  boost::asio::post(io_, [this] { server_->stop(); });
+  io_.stop();
+  thread_.join();
+}
+
+void Server::seed() {
+  Store& s = *replica_;
+  ok(create(s, Kind::organisation, {{"name", "Acme"}, {"anonymity_threshold", 3}}));
+  dir_.team = ok(create(s, Kind::team, {{"name", "Support"}}));
+  auto person = [&](const char* name, const char* role) {
+    return ok(create(s, Kind::person, {{"name", name}, {"role", role}, {"team", dir_.team.hex()}}));
+  };
+  dir_.admin = person("Ada Admin", "admin");
+  dir_.organiser = person("Olga Organiser", "organiser");
+  dir_.manager = person("Max Manager", "manager");
+  dir_.p1 = person("Pia One", "participant");
+  dir_.p2 = person("Per Two", "participant");
+  dir_.p3 = person("Pam Three", "participant");
+  dir_.p4 = person("Pat Four", "participant");
+  ok(update(s, Kind::team, dir_.team, {{"manager", dir_.manager.hex()}}));
+  dir_.event = ok(create(s, Kind::event, {{"title", "Offsite"}, {"starts_at", "2026-12-03T09:00"}, {"ends_at", "2026-12-03T17:00"}}));
+  dir_.survey = ok(create(s, Kind::survey, {{"title", "After"}, {"kind", "post_event"},
+                                            {"questions", Json::parse(R"([{"id":"score","type":"rating","text":"How was it?","required":true},
+                                             {"id":"why","type":"text","text":"Why?"}])")}}));
+}
+
+std::string Server::code_for(const Id& person) {
+  std::string secret = on_server([&](Store&) { return ok(registry_->make_code(person, 3600)); });
+  return sync::EnrolmentCode{secret, tls_.fingerprint}.text();
+}
+
+debrief::Status Server::revoke(const Id& device) {
+  return on_server([&](Store&) { return registry_->revoke(device); });
+}
+
+Device::Device(Server& server, const Id& person) {
+  store = ok(Store::open(tmp.path()));
+  auto code = ok(sync::EnrolmentCode::parse(server.code_for(person)));
+  link = ok(sync::enroll(*store, "127.0.0.1", server.port(), code, "test device"));
+  sync();
+  ok(store->set_me(person));
+}
+
+sync::SyncProgress Device::sync() { return ok(sync::sync_once(*store, link)); }
+
+Status Device::try_sync() { return sync::sync_once(*store, link).status(); }
+
+}  // namespace synctest

@@ -1,0 +1,95 @@
+// A Debrief server running in a thread on 127.0.0.1, with a small seeded
+// organisation, and devices that enrol and sync with it.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <thread>
+
+#include "debrief/records.h"
+#include "debrief/replication.h"
+#include "debrief/store.h"
+#include "debrief/sync/client.h"
+#include "debrief/sync/protocol.h"
+#include "debrief/sync/server.h"
+
+namespace synctest {
+
+using debrief::Id;
+using debrief::Json;
+
+template <class T>
+T ok(debrief::Result<T> r) {
+  INFO(r.status().message());
+  REQUIRE(r.is_ok());
+  return std::move(r.value());
+}
+inline void ok(const debrief::Status& s) {
+  INFO(s.message());
+  REQUIRE(s.is_ok());
+}
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The organisation on the server: an admin, an organiser, a manager of the
+// Support team, and four participants in it. Anonymity threshold 3.
+struct Directory {
+  Id team, admin, organiser, manager, p1, p2, p3, p4, survey, event;
+};
+
+class Server {
+ public:
+  Server();
+  ~Server();
+  const Directory& people() const { return dir_; }
+  std::uint16_t port() const { return port_; }
+  const debrief::sync::TlsIdentity& tls() const { return tls_; }
+  // Runs `f` with the replica store on the server's thread and waits.
+  template <class F>
+  auto on_server(F f) {
+    std::packaged_task<decltype(f(*replica_))()> task([&] { return f(*replica_); });
+    auto result = task.get_future();
+    boost::asio::post(io_, [&] { task(); });
+    return result.get();
+  }
+  std::string code_for(const Id& person);
+  debrief::Status revoke(const Id& device);
+
+ private:
+  void seed();
+  TempDir tmp_;
+  std::unique_ptr<debrief::Store> replica_;
+  std::unique_ptr<debrief::sync::DeviceRegistry> registry_;
+  debrief::sync::TlsIdentity tls_;
+  boost::asio::io_context io_;
+  std::unique_ptr<debrief::sync::Server> server_;
+  std::thread thread_;
+  std::uint16_t port_ = 0;
+  Directory dir_;
+};
+
+// A device with its own store, enrolled for one person.
+struct Device {
+  TempDir tmp;
+  std::unique_ptr<debrief::Store> store;
+  debrief::sync::ServerLink link;
+
+  Device(Server& server, const Id& person);
+  // One sync pass, which must succeed.
+  debrief::sync::SyncProgress sync();
+  // One sync pass, returning its status.
+  debrief::Status try_sync();
+  std::string digest() { return ok(debrief::content_digest(*store)); }
+};
+
+}  // namespace synctest

@@ -1,0 +1,73 @@
+// Authentication and authorship: forged authors, revoked devices, the wrong
+// server, replayed codes, unsupported protocol versions.
+#include "sync_fixture.h"
+
+using namespace debrief;
+using namespace synctest;
+
+TEST_CASE("a kudos written as someone else is refused and nothing of the batch is applied", "[sync][security]") {
+  Server server;
+  Device d(server, server.people().p1);
+  ok(create(*d.store, Kind::reflection, {{"text", "Honest note"}}));
+  ok(d.store->set_me(server.people().p2));  // pretend to be Per
+  ok(create(*d.store, Kind::kudos, {{"to", {server.people().p3.hex()}},
+                                    {"action", "stayed late to fix the billing export"},
+                                    {"outcome", "invoices went out on time"}}));
+  Status s = d.try_sync();
+  REQUIRE(!s.is_ok());
+  CHECK(s.message().find("someone else") != std::string::npos);
+  CHECK(ok(d.store->info()).pending_changes == 2);  // nothing acknowledged
+  auto held = server.on_server([&](Store& r) { return ok(list(r, Kind::reflection)).size() + ok(list(r, Kind::kudos)).size(); });
+  CHECK(held == 0);
+}
+
+TEST_CASE("a participant may not edit events or the directory", "[sync][security]") {
+  Server server;
+  Device d(server, server.people().p1);
+  ok(update(*d.store, Kind::event, server.people().event, {{"title", "Hijacked"}}));
+  Status s = d.try_sync();
+  REQUIRE(!s.is_ok());
+  CHECK(s.message().find("may not change events") != std::string::npos);
+}
+
+TEST_CASE("a revoked device is refused", "[sync][security]") {
+  Server server;
+  Device d(server, server.people().p1);
+  ok(server.revoke(d.store->device_id()));
+  Status s = d.try_sync();
+  REQUIRE(!s.is_ok());
+  CHECK(s.message().find("revoked") != std::string::npos);
+}
+
+TEST_CASE("a server whose certificate does not match the pinned fingerprint is not trusted", "[sync][security]") {
+  Server server;
+  Device d(server, server.people().p1);
+  d.link.fingerprint = std::string(64, 'a');
+  Status s = d.try_sync();
+  REQUIRE(!s.is_ok());
+  CHECK(s.message().find("does not match") != std::string::npos);
+}
+
+TEST_CASE("an enrolment code works once", "[sync][security]") {
+  Server server;
+  std::string code = server.code_for(server.people().p1);
+  TempDir a, b;
+  auto sa = ok(Store::open(a.path())), sb = ok(Store::open(b.path()));
+  auto parsed = ok(sync::EnrolmentCode::parse(code));
+  ok(sync::enroll(*sa, "127.0.0.1", server.port(), parsed, "first"));
+  auto second = sync::enroll(*sb, "127.0.0.1", server.port(), parsed, "second");
+  REQUIRE(!second.is_ok());
+  CHECK(second.status().message().find("used already") != std::string::npos);
+}
+
+TEST_CASE("a protocol version the server does not speak gets a clear refusal", "[sync][security]") {
+  Server server;
+  Device d(server, server.people().p1);
+  for (std::uint32_t v : {sync::kProtocolVersion + 1, 99u}) {
+    sync::SyncOptions options;
+    options.protocol_version = v;
+    auto r = sync::sync_once(*d.store, d.link, options);
+    REQUIRE(!r.is_ok());
+    CHECK(r.status().message().find("not supported") != std::string::npos);
+  }
+}
