@@ -61,5 +61,6 @@ void add_whoami_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
 void add_media_commands(CLI::App& app, Context& ctx);
 void add_sync_commands(CLI::App& app, Context& ctx);
+void add_sentiment_command(CLI::App& app, Context& ctx);
 
 }  // namespace debrief::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add_media_commands(app, ctx);
   add_demo_command(app, ctx);
   add_sync_commands(app, ctx);
+  add_sentiment_command(app, ctx);
 
   try {
     app.parse(argc, argv);
