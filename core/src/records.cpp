@@ -161,10 +161,15 @@ Result<Json> get(Store& store, Kind kind, Id id) {
   return draft_to_json(store, *d);
 }
 
-Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& options) {
+namespace {
+
+// The statement selecting `what` from the records `options` describe,
+// parameters bound: list() and count() share it.
+Result<std::unique_ptr<sql::Stmt>> select(Store& store, Kind kind, const ListOptions& options, const std::string& what,
+                                          bool ordered) {
   const KindSpec& spec = spec_of(kind);
   const TableSql& t = table_sql(kind);
-  std::string sql = "SELECT " + t.columns + " FROM " + t.table + " WHERE 1";
+  std::string sql = "SELECT " + what + " FROM " + t.table + " WHERE 1";
   if (!options.include_deleted) sql += " AND deleted = 0";
   std::vector<DbValue> params;
   for (const auto& [name, value] : options.where) {
@@ -191,19 +196,37 @@ Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& optio
     sql += " AND (shared = 1 OR author = ?)";
     params.emplace_back(me ? DbValue(*me) : DbValue(std::monostate{}));
   }
-  sql += options.newest_first ? " ORDER BY id DESC" : " ORDER BY id";
+  if (ordered) sql += options.newest_first ? " ORDER BY id DESC" : " ORDER BY id";
   if (options.limit > 0) sql += " LIMIT " + std::to_string(options.limit);
   auto stmt = store.impl().db->prepare(sql);
   DEBRIEF_TRY(stmt.status());
   for (std::size_t i = 0; i < params.size(); ++i) bind_value(**stmt, static_cast<int>(i + 1), params[i]);
+  return stmt;
+}
+
+}  // namespace
+
+Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& options) {
+  auto stmt = select(store, kind, options, table_sql(kind).columns, true);
+  DEBRIEF_TRY(stmt.status());
   std::vector<Json> out;
   while ((*stmt)->step()) {
-    Result<Json> j = draft_to_json(store, draft_from_row(spec, **stmt));
+    Result<Json> j = draft_to_json(store, draft_from_row(spec_of(kind), **stmt));
     DEBRIEF_TRY(j.status());
     out.push_back(std::move(*j));
   }
   DEBRIEF_TRY((*stmt)->status());
   return out;
+}
+
+Result<std::int64_t> count(Store& store, Kind kind, const ListOptions& options) {
+  ListOptions unlimited = options;
+  unlimited.limit = 0;
+  auto stmt = select(store, kind, unlimited, "count(*)", false);
+  DEBRIEF_TRY(stmt.status());
+  std::int64_t n = (*stmt)->step() ? (*stmt)->int64(0) : 0;
+  DEBRIEF_TRY((*stmt)->status());
+  return n;
 }
 
 Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <map>
+
 #include "debrief/sync/frame_io.h"
 #include "debrief/sync/visibility.h"
 
@@ -161,22 +163,31 @@ class Session {
     co_return (co_await send(ack)).is_ok();
   }
 
-  // When a response brings its group to the anonymity threshold, the group's
-  // responses are announced again so that managers who pulled past them
-  // while they were withheld receive them now.
+  // When a batch brings a group of responses to the anonymity threshold,
+  // the group's responses are announced again, so that managers who pulled
+  // past them while they were withheld receive them now.
   Status announce_groups(const std::vector<WireChange>& changes) {
+    std::map<std::string, std::pair<Json, std::int64_t>> arrived;  // group key -> (a response, how many came)
     for (const WireChange& c : changes) {
-      if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert) continue;
-      Result<GroupSize> g = group_size(server_.replica, c.value);
-      DEBRIEF_TRY(g.status());
-      if (g->responses != g->threshold) continue;
-      ListOptions same;
-      for (const char* m : {"team", "survey", "event"}) same.where.emplace_back(m, c.value[m].get<std::string>());
-      Result<std::vector<Json>> group = list(server_.replica, Kind::response, same);
-      DEBRIEF_TRY(group.status());
-      for (const Json& r : *group) DEBRIEF_TRY(reannounce(server_.replica, Kind::response, *Id::parse(r["id"].get<std::string>())));
+      if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert || !c.value.is_object()) continue;
+      std::string key = c.value.value("team", Json()).dump() + c.value.value("survey", Json()).dump() + c.value.value("event", Json()).dump();
+      auto& entry = arrived[key];
+      entry.first = c.value;
+      ++entry.second;
     }
-    return Status::ok();
+    return server_.replica.transaction([&] {
+      for (const auto& [key, entry] : arrived) {
+        Result<GroupSize> g = group_size(server_.replica, entry.first);
+        DEBRIEF_TRY(g.status());
+        if (g->responses < g->threshold || g->responses - entry.second >= g->threshold) continue;
+        ListOptions same;
+        for (const char* m : {"team", "survey", "event"}) same.where.emplace_back(m, entry.first[m].get<std::string>());
+        Result<std::vector<Json>> group = list(server_.replica, Kind::response, same);
+        DEBRIEF_TRY(group.status());
+        for (const Json& r : *group) DEBRIEF_TRY(reannounce(server_.replica, Kind::response, *Id::parse(r["id"].get<std::string>())));
+      }
+      return Status::ok();
+    });
   }
 
   asio::awaitable<bool> pull(const pb::PullRequest& req) {

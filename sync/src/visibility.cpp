@@ -84,10 +84,9 @@ Result<GroupSize> group_size(Store& replica, const Json& r) {
     if (!r.contains(member) || r[member].is_null()) return g;  // no group: never shown to managers
     same.where.emplace_back(member, r[member].get<std::string>());
   }
-  same.limit = g.threshold;
-  Result<std::vector<Json>> found = list(replica, Kind::response, same);
+  Result<std::int64_t> found = count(replica, Kind::response, same);
   DEBRIEF_TRY(found.status());
-  g.responses = static_cast<std::int64_t>(found->size());
+  g.responses = *found;
   return g;
 }
 

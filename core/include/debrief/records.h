@@ -55,6 +55,9 @@ struct ListOptions {
 };
 Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& options = {});
 
+// How many records list() would return without a limit.
+Result<std::int64_t> count(Store& store, Kind kind, const ListOptions& options = {});
+
 // The id of the live or deleted record of `kind` whose hex id is `text` or
 // starts with it (at least 4 digits). not_found when none does,
 // invalid_argument when the prefix is ambiguous.

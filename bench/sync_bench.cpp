@@ -1,0 +1,202 @@
+// sync_bench: sync throughput and cost over loopback TLS.
+//
+//   sync_bench [--changes N] [--devices D] [--per-device K]
+//
+// A real server (in-process, its own thread) on 127.0.0.1; devices are real
+// stores with real TLS clients. Prints: push of N pending changes to a fresh
+// server, pull of them to a fresh device, bytes on the wire per response
+// against its Protobuf payload, and D devices syncing K changes each at once
+// (p50/p99 session time, peak memory of the process).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "debrief/records.h"
+#include "debrief/sync/client.h"
+#include "debrief/sync/protocol.h"
+#include "debrief/sync/server.h"
+
+namespace fs = std::filesystem;
+using namespace debrief;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+template <class T>
+T check(Result<T> r) {
+  if (!r.is_ok()) {
+    std::fprintf(stderr, "sync_bench: %s\n", r.status().message().c_str());
+    std::exit(1);
+  }
+  return std::move(r.value());
+}
+void check(const Status& s) {
+  if (!s.is_ok()) {
+    std::fprintf(stderr, "sync_bench: %s\n", s.message().c_str());
+    std::exit(1);
+  }
+}
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+struct BenchServer {
+  fs::path dir;
+  std::unique_ptr<Store> replica;
+  std::unique_ptr<sync::DeviceRegistry> registry;
+  sync::TlsIdentity tls;
+  boost::asio::io_context io;
+  std::unique_ptr<sync::Server> server;
+  std::thread thread;
+  std::uint16_t port = 0;
+  Id survey, event;
+  std::vector<Id> people;
+
+  BenchServer(const fs::path& d, int people_count) : dir(d) {
+    fs::remove_all(dir);
+    replica = check(Store::open(dir / "store"));
+    registry = check(sync::open_sqlite_registry(dir / "devices.db", system_env()));
+    tls = check(sync::ensure_tls_identity(dir / "tls"));
+    check(create(*replica, Kind::organisation, {{"name", "Bench"}}).status());
+    Id team = check(create(*replica, Kind::team, {{"name", "All"}}));
+    check(replica->transaction([&] {
+      for (int i = 0; i < people_count; ++i)
+        people.push_back(check(create(*replica, Kind::person, {{"name", "Person " + std::to_string(i)}, {"team", team.hex()}})));
+      return Status::ok();
+    }));
+    event = check(create(*replica, Kind::event, {{"title", "E"}, {"starts_at", "2026-01-01"}, {"ends_at", "2026-01-02"}}));
+    Json q = Json::array();
+    for (int i = 0; i < 10; ++i) q.push_back({{"id", "q" + std::to_string(i)}, {"type", i % 2 ? "text" : "rating"}, {"text", "Q"}});
+    survey = check(create(*replica, Kind::survey, {{"title", "S"}, {"kind", "post_event"}, {"questions", q}}));
+    sync::ServerOptions options;
+    options.log = [](const std::string& line) { if (std::getenv("DEBRIEF_BENCH_LOG")) std::fprintf(stderr, "%s\n", line.c_str()); };
+    server = std::make_unique<sync::Server>(io, *replica, *registry, tls, options);
+    port = check(server->start()).port();
+    thread = std::thread([this] {
+      auto guard = boost::asio::make_work_guard(io);
+      io.run();
+    });
+  }
+  ~BenchServer() {
+    io.stop();
+    thread.join();
+    server.reset();
+    replica.reset();
+    fs::remove_all(dir);
+  }
+  // Registry calls go through the server's thread, like every use of it.
+  std::string code(const Id& person) {
+    std::promise<std::string> p;
+    boost::asio::post(io, [&] { p.set_value(check(registry->make_code(person, 3600))); });
+    return sync::EnrolmentCode{p.get_future().get(), tls.fingerprint}.text();
+  }
+};
+
+struct BenchDevice {
+  std::unique_ptr<Store> store;
+  sync::ServerLink link;
+  BenchDevice(BenchServer& s, const fs::path& dir, const Id& person) {
+    fs::remove_all(dir);
+    store = check(Store::open(dir));
+    link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(person))), "bench"));
+    check(sync::sync_once(*store, link).status());
+    check(store->set_me(person));
+  }
+};
+
+Json answers() {
+  Json a = Json::object();
+  for (int i = 0; i < 10; ++i) a["q" + std::to_string(i)] = i % 2 ? Json("a comment of some twenty words, typical of what people write") : Json(1 + i % 5);
+  return a;
+}
+
+void add_responses(BenchServer& s, BenchDevice& d, std::int64_t n) {
+  Json r = {{"survey", s.survey.hex()}, {"event", s.event.hex()}, {"answers", answers()}};
+  check(d.store->transaction([&] {
+    for (std::int64_t i = 0; i < n; ++i) DEBRIEF_TRY(create(*d.store, Kind::response, r).status());
+    return Status::ok();
+  }));
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::int64_t changes = 100000;
+  int devices = 200, per_device = 500;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--changes") changes = std::stoll(argv[i + 1]);
+    if (a == "--devices") devices = std::stoi(argv[i + 1]);
+    if (a == "--per-device") per_device = std::stoi(argv[i + 1]);
+  }
+  fs::path root = fs::temp_directory_path() / "debrief-sync-bench";
+  std::printf("%-58s %14s %s\n", "measure", "figure", "target");
+  {
+    BenchServer s(root / "server1", 4);
+    BenchDevice writer(s, root / "writer", s.people[0]);
+    add_responses(s, writer, changes / 2);  // a response is two changes: itself and its participation
+    std::int64_t pending = check(writer.store->info()).pending_changes;
+    auto t = Clock::now();
+    sync::SyncProgress pushed = check(sync::sync_once(*writer.store, writer.link));
+    double push_s = since(t);
+    std::printf("%-58s %12.0f/s %s\n", ("push " + std::to_string(pending) + " changes to a fresh server").c_str(), static_cast<double>(pushed.pushed) / push_s, ">= 10,000/s");
+    // Bytes per response: everything sent over the pass, against the
+    // Protobuf size of the changes themselves.
+    std::int64_t payload = 0;
+    std::vector<Change> sample = check(changes_after(*writer.store, 0));
+    for (const Change& c : sample)
+      if (c.kind == Kind::response || c.kind == Kind::participation) payload += static_cast<std::int64_t>(sync::to_proto(check(to_wire(*writer.store, c))).ByteSizeLong());
+    std::printf("%-58s %13.2fx %s\n", "bytes on the wire / Protobuf payload, per response", static_cast<double>(pushed.bytes_sent) / static_cast<double>(payload), "<= 1.3x");
+  }
+  {
+    BenchServer s(root / "server1b", 4);
+    BenchDevice writer(s, root / "writer", s.people[0]);
+    add_responses(s, writer, changes / 2);
+    check(sync::sync_once(*writer.store, writer.link).status());
+    fs::remove_all(root / "reader");
+    auto store = check(Store::open(root / "reader"));
+    auto link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(s.people[0]))), "reader"));
+    auto t = Clock::now();
+    sync::SyncProgress pulled = check(sync::sync_once(*store, link));
+    std::printf("%-58s %12.0f/s %s\n", ("pull " + std::to_string(pulled.pulled) + " changes to a fresh device").c_str(), static_cast<double>(pulled.pulled) / since(t), ">= 20,000/s");
+  }
+  {
+    BenchServer s(root / "server2", devices);
+    std::vector<std::unique_ptr<BenchDevice>> fleet;
+    for (int i = 0; i < devices; ++i) {
+      fleet.push_back(std::make_unique<BenchDevice>(s, root / ("d" + std::to_string(i)), s.people[static_cast<std::size_t>(i)]));
+      add_responses(s, *fleet.back(), per_device / 2);
+    }
+    std::vector<double> seconds(static_cast<std::size_t>(devices));
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int i = 0; i < devices; ++i) {
+      threads.emplace_back([&, i] {
+        auto t = Clock::now();
+        if (!sync::sync_once(*fleet[static_cast<std::size_t>(i)]->store, fleet[static_cast<std::size_t>(i)]->link).is_ok()) ++failures;
+        seconds[static_cast<std::size_t>(i)] = since(t);
+      });
+    }
+    for (auto& th : threads) th.join();
+    std::int64_t unacked = 0;
+    for (auto& d : fleet) unacked += check(d->store->info()).pending_changes;
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("%-58s %14s %s\n", (std::to_string(devices) + " devices x " + std::to_string(per_device) + " changes at once: failed / unacknowledged").c_str(),
+                (std::to_string(failures.load()) + " / " + std::to_string(unacked)).c_str(), "0 / 0");
+    std::printf("%-58s %11.0f ms\n", "  session time p50", percentile(seconds, 0.5) * 1000);
+    std::printf("%-58s %11.0f ms\n", "  session time p99", percentile(seconds, 0.99) * 1000);
+    std::printf("%-58s %10.0f MiB %s\n", "  peak memory (server and all devices, one process)", static_cast<double>(usage.ru_maxrss) / 1024.0, "");
+  }
+  fs::remove_all(root);
+  return 0;
+}
