@@ -182,7 +182,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < devices; ++i) {
       threads.emplace_back([&, i] {
         auto t = Clock::now();
-        if (!sync::sync_once(*fleet[static_cast<std::size_t>(i)]->store, fleet[static_cast<std::size_t>(i)]->link).is_ok()) ++failures;
+        sync::SyncOptions patient;
+        patient.timeout = std::chrono::seconds(600);  // report how long it takes, however long
+        if (!sync::sync_once(*fleet[static_cast<std::size_t>(i)]->store, fleet[static_cast<std::size_t>(i)]->link, patient).is_ok()) ++failures;
         seconds[static_cast<std::size_t>(i)] = since(t);
       });
     }

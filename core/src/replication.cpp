@@ -259,6 +259,36 @@ Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, 
   return out;
 }
 
+Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t limit, const FeedScope& scope) {
+  Json teams = Json::array();
+  for (const Id& t : scope.teams) teams.push_back(t.hex());
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT seq, device, hlc, kind, record, field, value, op FROM changes c WHERE seq > ?1 AND ("
+      " kind NOT IN (4, 8, 9, 10, 14)"
+      " OR (kind = 8 AND EXISTS (SELECT 1 FROM responses r WHERE r.id = c.record AND"
+      "     (r.author = ?2 OR lower(hex(r.team)) IN (SELECT value FROM json_each(?3)))))"
+      " OR (kind = 9 AND EXISTS (SELECT 1 FROM participations p LEFT JOIN people pp ON pp.id = p.person"
+      "     WHERE p.id = c.record AND (p.person = ?2 OR lower(hex(pp.team)) IN (SELECT value FROM json_each(?3)))))"
+      " OR (kind = 10 AND EXISTS (SELECT 1 FROM reflections x WHERE x.id = c.record AND (x.author = ?2 OR x.shared = 1)))"
+      " OR (kind = 4 AND EXISTS (SELECT 1 FROM devices d WHERE d.id = c.record AND d.person = ?2))"
+      " OR (kind = 14 AND EXISTS (SELECT 1 FROM summaries m WHERE m.id = c.record AND (m.author = ?2 OR m.published = 1)))"
+      ") ORDER BY seq LIMIT ?4");
+  s.bind(1, after_seq).bind(2, scope.person).bind(3, teams.dump()).bind(4, limit);
+  FeedPage page;
+  while (s.step()) page.changes.push_back(change_from_row(s));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  page.more = static_cast<std::int64_t>(page.changes.size()) == limit;
+  if (page.more) {
+    page.scanned_to = page.changes.back().seq;
+  } else {
+    Result<std::int64_t> last = last_seq(store);  // everything up to here was scanned
+    DEBRIEF_TRY(last.status());
+    page.scanned_to = std::max(after_seq, *last);
+  }
+  return page;
+}
+
 namespace {
 Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
                             std::int64_t cursor);

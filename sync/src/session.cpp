@@ -193,23 +193,23 @@ class Session {
   asio::awaitable<bool> pull(const pb::PullRequest& req) {
     std::uint32_t limit = std::min(req.max_changes() ? req.max_changes() : server_.options.max_pull_batch,
                                    server_.options.max_pull_batch);
-    Result<std::vector<Change>> scanned = changes_after(server_.replica, static_cast<std::int64_t>(req.cursor()), limit);
-    if (!scanned.is_ok()) {
-      co_await refuse(pb::Error::INTERNAL, scanned.status().message(), true);
+    FeedScope scope{audience_.person, {audience_.managed.begin(), audience_.managed.end()}};
+    Result<FeedPage> page = feed_after(server_.replica, static_cast<std::int64_t>(req.cursor()), limit, scope);
+    if (!page.is_ok()) {
+      co_await refuse(pb::Error::INTERNAL, page.status().message(), true);
       co_return false;
     }
     pb::Frame f;
     pb::PullBatch* out = f.mutable_pull_batch();
-    out->set_cursor(req.cursor());
-    for (const Change& c : *scanned) {
-      out->set_cursor(static_cast<std::uint64_t>(c.seq));
+    out->set_cursor(static_cast<std::uint64_t>(page->scanned_to));
+    for (const Change& c : page->changes) {
       Result<bool> visible = may_receive(server_.replica, audience_, c);
       if (!visible.is_ok() || !*visible) continue;
       Result<WireChange> w = to_wire(server_.replica, c);
       if (!w.is_ok()) continue;  // the record is gone: nothing to send
       *out->add_changes() = to_proto(*w);
     }
-    out->set_more(scanned->size() == limit);
+    out->set_more(page->more);
     server_.stats.changes_sent += out->changes_size();
     server_.log("pull", {{"device", device_.hex()}, {"changes", out->changes_size()}, {"cursor", out->cursor()}});
     co_return (co_await send(f)).is_ok();

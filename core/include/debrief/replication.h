@@ -41,8 +41,29 @@ struct WireChange {
 Result<WireChange> to_wire(Store& store, const Change& change);
 
 // Every change after local sequence number `after_seq`, of any device, oldest
-// first, at most `limit` (0: all). A server serves pulls from this.
+// first, at most `limit` (0: all).
 Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, std::int64_t limit = 0);
+
+// Who a feed is for. Changes to records that belong to someone — responses,
+// participations, reflections, devices, summaries — are kept only when the
+// record is the person's own, belongs to one of `teams` (responses and the
+// participations of team members), or is shared or published; other kinds
+// pass. Replies pass too: whether a reply is visible depends on its target,
+// which the caller checks. A coarse filter done in SQL, so a feed is not
+// read record by record; finer rules (thresholds) stay with the caller.
+struct FeedScope {
+  Id person;
+  std::vector<Id> teams;
+};
+
+struct FeedPage {
+  std::vector<Change> changes;
+  std::int64_t scanned_to = 0;  // the cursor for the next page
+  bool more = false;
+};
+
+// The changes after `after_seq` that pass `scope`, at most `limit`.
+Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t limit, const FeedScope& scope);
 
 // Applies changes made elsewhere, in order, in one transaction, by the rules
 // above, and records them in the change log. With a non-empty `cursor_key`,
