@@ -10,7 +10,7 @@ const KindRules& rules_of(Kind kind) {
     case Kind::activity: return kActivityRules;
     case Kind::survey: return kSurveyRules;
     case Kind::response: return kResponseRules;
-    case Kind::reflection:
+    case Kind::reflection: return kReflectionRules;
     case Kind::summary: return kAuthoredRules;
     case Kind::kudos: return kKudosRules;
     case Kind::plus_one: return kPlusOneRules;

@@ -29,7 +29,7 @@ const KindRules& rules_of(Kind kind);
 
 // The rules, one function set per file (rules_*.cpp).
 extern const KindRules kOrganisationRules, kTeamRules, kEventRules, kActivityRules,
-    kSurveyRules, kResponseRules, kAuthoredRules, kKudosRules, kPlusOneRules, kReplyRules,
+    kSurveyRules, kResponseRules, kAuthoredRules, kReflectionRules, kKudosRules, kPlusOneRules, kReplyRules,
     kNoRules;
 
 }  // namespace debrief

@@ -1,10 +1,12 @@
 // Rules for records written by the person this device acts for:
-// reflections, replies, summaries and +1s.
+// reflections, replies, summaries and +1s. A reflection's text is scored
+// for sentiment as it is written.
 #include <openssl/sha.h>
 
 #include "debrief/records.h"
 #include "kind_rules.h"
 #include "store_impl.h"
+#include "stored_sentiment.h"
 
 namespace debrief {
 namespace {
@@ -63,6 +65,7 @@ Result<Id> plus_one_id(Store& store, const Draft& draft) {
 }  // namespace
 
 const KindRules kAuthoredRules{.check = check_authored};
+const KindRules kReflectionRules{.check = check_authored, .write_extra = store_record_sentiment};
 const KindRules kReplyRules{.check = check_reply};
 const KindRules kPlusOneRules{.check = check_plus_one, .make_id = plus_one_id};
 const KindRules kNoRules{};

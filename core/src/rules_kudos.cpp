@@ -1,9 +1,11 @@
 // Rules for kudos: praise that counts names a real action and its outcome,
-// and goes to someone else.
+// and goes to someone else. Its action and outcome are scored for sentiment
+// together as it is written.
 #include <algorithm>
 
 #include "kind_rules.h"
 #include "specificity.h"
+#include "stored_sentiment.h"
 
 namespace debrief {
 namespace {
@@ -53,6 +55,6 @@ Status check_kudos(Store& store, Draft& draft, const Draft* before) {
 
 }  // namespace
 
-const KindRules kKudosRules{.check = check_kudos};
+const KindRules kKudosRules{.check = check_kudos, .write_extra = store_record_sentiment};
 
 }  // namespace debrief

@@ -3,6 +3,7 @@
 // apart from what they answered (PRODUCT.md, privacy rules).
 #include "kind_rules.h"
 #include "store_impl.h"
+#include "stored_sentiment.h"
 #include "survey_cache.h"
 
 namespace debrief {
@@ -63,10 +64,11 @@ Status insert_answer(sql::Stmt& s, const Id& response, const std::string& questi
 
 // Answers go one row per value (per option for multi, per part for a
 // triad; an empty list or triad keeps one row with no value), so insights can
-// aggregate them in SQL.
+// aggregate them in SQL. Each text is scored as it is written.
 Status write_answers(Store& store, const Draft& draft) {
   sql::Stmt& s = store.impl().db->cached(
-      "INSERT INTO answers(response, question, part, num, text) VALUES(?, ?, ?, ?, ?)");
+      "INSERT INTO answers(response, question, part, num, text, sentiment) VALUES(?, ?, ?, ?, ?, " +
+      answer_sentiment_sql(5) + ")");
   for (const auto& [question, value] : draft.input.at("answers").items()) {
     if (value.is_array()) {
       for (const Json& option : value) DEBRIEF_TRY(insert_answer(s, draft.id, question, "multi", option));

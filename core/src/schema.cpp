@@ -92,7 +92,15 @@ CREATE INDEX responses_team ON responses(team);
 CREATE INDEX changes_versions ON changes(record, field, hlc) WHERE kind IN (1, 2, 3, 4, 5, 6, 7, 10, 14);
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations{kV1, kV2};
+// Version 3, for insights: each free text keeps its sentiment (the compound
+// score, stored_sentiment.h), filled in on open after this migration.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE answers ADD COLUMN sentiment REAL;
+ALTER TABLE reflections ADD COLUMN sentiment REAL;
+ALTER TABLE kudos ADD COLUMN sentiment REAL;
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations{kV1, kV2, kV3};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "schema.h"
+#include "stored_sentiment.h"
 #include "store_impl.h"
 
 namespace debrief {
@@ -73,7 +74,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   DEBRIEF_TRY(version.status());
   if (*version > kSchemaVersion) return migrate(*impl->db);
   DEBRIEF_TRY(configure(*impl->db));
+  DEBRIEF_TRY(register_sentiment_function(*impl->db));
   DEBRIEF_TRY(migrate(*impl->db));
+  DEBRIEF_TRY(rescore_if_analyzer_changed(*impl->db));
 
   auto device = load_or_make_device(*impl);
   DEBRIEF_TRY(device.status());

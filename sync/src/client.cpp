@@ -1,169 +1,23 @@
 #include "debrief/sync/client.h"
 
-#include <openssl/x509.h>
 #include <sys/stat.h>
 
-#include <boost/asio/ssl.hpp>
 #include <fstream>
 #include <sstream>
 
 #include "debrief/change_log.h"
 #include "debrief/replication.h"
 #include "debrief/sync/frame_io.h"
-#include "debrief/sync/tls_identity.h"
+#include "connection.h"
 
 namespace debrief::sync {
 namespace {
 
-namespace ssl = asio::ssl;
-using tcp = asio::ip::tcp;
-using Stream = ssl::stream<tcp::socket>;
-
 constexpr char kLinkFile[] = "sync.json";
-constexpr char kCursorKey[] = "pull_cursor";
-
-std::string bytes_of(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
-
-// A TLS connection to the server whose certificate must have `fingerprint`.
-class Connection {
- public:
-  Connection(std::string fingerprint, ProgressFn on_progress)
-      : fingerprint_(std::move(fingerprint)), progress_(std::move(on_progress)), stream_(io_, tls_) {
-    stream_.set_verify_mode(ssl::verify_peer);
-    stream_.set_verify_callback([this](bool, ssl::verify_context& ctx) { return pinned(ctx); });
-  }
-
-  // Runs `body` on this connection until it finishes or `timeout` passes.
-  template <class T>
-  Result<T> run(const std::string& host, std::uint16_t port, std::chrono::seconds timeout,
-                const std::function<asio::awaitable<Result<T>>(Connection&)>& body) {
-    std::optional<Result<T>> result;
-    asio::co_spawn(io_, [&]() -> asio::awaitable<void> {
-      Status connected = co_await connect(host, port);
-      if (!connected.is_ok()) result.emplace(connected);
-      else result.emplace(co_await body(*this));
-      boost::system::error_code ec;
-      stream_.lowest_layer().close(ec);
-    }, asio::detached);
-    io_.run_for(timeout);
-    if (result) return std::move(*result);
-    boost::system::error_code ec;
-    stream_.lowest_layer().close(ec);
-    io_.run_for(std::chrono::seconds(1));  // let the coroutine unwind
-    return Status(Code::io_error, "the server did not answer within " + std::to_string(timeout.count()) + " s");
-  }
-
-  asio::awaitable<Result<pb::Frame>> exchange(const pb::Frame& request) {
-    Status sent = co_await send(request);
-    if (!sent.is_ok()) co_return sent;
-    co_return co_await receive();
-  }
-
-  asio::awaitable<Status> send(const pb::Frame& f) {
-    progress.bytes_sent += static_cast<std::int64_t>(f.ByteSizeLong() + 4);
-    co_return co_await write_frame(stream_, f);
-  }
-
-  asio::awaitable<Result<pb::Frame>> receive() {
-    Result<pb::Frame> f = co_await read_frame(stream_);
-    if (f.is_ok()) {
-      progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
-      if (f->has_error()) co_return status_of(f->error());
-    }
-    co_return f;
-  }
-
-  void report(const std::string& phase) {
-    progress.phase = phase;
-    if (progress_) progress_(progress);
-  }
-
-  SyncProgress progress;
-  bool fingerprint_mismatch = false;
-
- private:
-  bool pinned(ssl::verify_context& ctx) {
-    X509_STORE_CTX* store = ctx.native_handle();
-    if (X509_STORE_CTX_get_error_depth(store) > 0) return true;  // only the leaf is pinned
-    X509* cert = X509_STORE_CTX_get_current_cert(store);
-    unsigned char* der = nullptr;
-    int n = i2d_X509(cert, &der);
-    bool match = n > 0 && certificate_fingerprint(der, n) == fingerprint_;
-    OPENSSL_free(der);
-    fingerprint_mismatch = !match;
-    return match;
-  }
-
-  asio::awaitable<Status> connect(const std::string& host, std::uint16_t port) {
-    report("connecting");
-    boost::system::error_code ec;
-    tcp::resolver resolver(io_);
-    auto endpoints = co_await resolver.async_resolve(host, std::to_string(port), asio::redirect_error(asio::use_awaitable, ec));
-    if (!ec) co_await asio::async_connect(stream_.lowest_layer(), endpoints, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) co_return Status(Code::io_error, "cannot reach " + host + ":" + std::to_string(port) + ": " + ec.message());
-    co_await stream_.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
-    if (fingerprint_mismatch) co_return invalid("the server's certificate does not match the pinned fingerprint: not the server you enrolled with");
-    if (ec) co_return Status(Code::io_error, "TLS handshake failed: " + ec.message());
-    co_return Status::ok();
-  }
-
-  std::string fingerprint_;
-  ProgressFn progress_;
-  asio::io_context io_;
-  ssl::context tls_{ssl::context::tls_client};
-  Stream stream_;
-};
-
-std::uint32_t version_of(const SyncOptions& o) { return o.protocol_version ? o.protocol_version : kProtocolVersion; }
-
-asio::awaitable<Status> push_all(Connection& c, Store& store, const SyncOptions& options) {
-  for (;;) {
-    Result<std::vector<Change>> pending = pending_changes(store, options.push_batch);
-    if (!pending.is_ok()) co_return pending.status();
-    if (pending->empty()) co_return Status::ok();
-    pb::Frame f;
-    pb::PushBatch* batch = f.mutable_push();
-    batch->set_batch_id(static_cast<std::uint64_t>(pending->back().seq));
-    for (const Change& change : *pending) {
-      Result<WireChange> w = to_wire(store, change);
-      if (!w.is_ok()) co_return w.status();
-      *batch->add_changes() = to_proto(*w);
-    }
-    Result<pb::Frame> ack = co_await c.exchange(f);
-    if (!ack.is_ok()) co_return ack.status();
-    if (!ack->has_push_ack() || ack->push_ack().batch_id() != batch->batch_id()) co_return invalid("the server acknowledged another batch");
-    Status forgot = acknowledge_changes(store, pending->back().seq);
-    if (!forgot.is_ok()) co_return forgot;
-    c.progress.pushed += static_cast<std::int64_t>(pending->size());
-    c.report("pushing");
-  }
-}
-
-asio::awaitable<Status> pull_all(Connection& c, Store& store) {
-  for (;;) {
-    Result<std::int64_t> cursor = stored_cursor(store, kCursorKey);
-    if (!cursor.is_ok()) co_return cursor.status();
-    pb::Frame f;
-    f.mutable_pull()->set_cursor(static_cast<std::uint64_t>(*cursor));
-    Result<pb::Frame> reply = co_await c.exchange(f);
-    if (!reply.is_ok()) co_return reply.status();
-    if (!reply->has_pull_batch()) co_return invalid("the server answered a pull with something else");
-    const pb::PullBatch& batch = reply->pull_batch();
-    std::vector<WireChange> changes;
-    for (const pb::Change& p : batch.changes()) {
-      Result<WireChange> w = from_proto(p);
-      if (!w.is_ok()) co_return w.status();
-      changes.push_back(std::move(*w));
-    }
-    Status applied = apply_remote(store, changes, kCursorKey, static_cast<std::int64_t>(batch.cursor()));
-    if (!applied.is_ok()) co_return applied;
-    c.progress.pulled += static_cast<std::int64_t>(changes.size());
-    c.report("pulling");
-    if (!batch.more()) co_return Status::ok();
-  }
-}
 
 }  // namespace
+
+using namespace detail;
 
 Result<EnrolmentCode> EnrolmentCode::parse(const std::string& text) {
   auto dash = text.rfind('-');
@@ -231,15 +85,8 @@ Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncO
   DEBRIEF_TRY(info.status());
   c.progress.pending = info->pending_changes;
   return c.run<SyncProgress>(link.host, link.port, options.timeout, [&](Connection& conn) -> asio::awaitable<Result<SyncProgress>> {
-    pb::Frame f;
-    pb::Hello* h = f.mutable_hello();
-    h->set_protocol_version(version_of(options));
-    h->set_app_version(kAppVersion);
-    h->set_device_id(bytes_of(store.device_id()));
-    h->set_device_secret(link.secret);
-    Result<pb::Frame> welcome = co_await conn.exchange(f);
-    if (!welcome.is_ok()) co_return welcome.status();
-    if (!welcome->has_welcome()) co_return invalid("the server did not welcome this device");
+    Status welcomed = co_await hello(conn, store, link, options);
+    if (!welcomed.is_ok()) co_return welcomed;
     Status pushed = co_await push_all(conn, store, options);
     if (!pushed.is_ok()) co_return pushed;
     Status pulled = co_await pull_all(conn, store);

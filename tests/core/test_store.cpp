@@ -108,8 +108,6 @@ TEST_CASE("an empty database migrates to the current version", "[store][migratio
 TEST_CASE("a version 1 store with data migrates and keeps it", "[store][migration]") {
   // Each schema version adds a case like this one: build a store at the
   // earlier version with the internal migrations, put data in it, open it.
-  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 2);
   test::TempDir tmp;
   {
     auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
@@ -122,13 +120,41 @@ TEST_CASE("a version 1 store with data migrates and keeps it", "[store][migratio
   }
   auto store = ok(Store::open(tmp.path()));
   StoreInfo info = ok(store->info());
-  CHECK(info.schema_version == 2);
+  CHECK(info.schema_version == kSchemaVersion);
   auto responses = ok(list(*store, Kind::response));
   REQUIRE(responses.size() == 1);
   CHECK(responses[0]["answers"]["a"] == 4);
   CHECK(responses[0]["team"].is_null());
   test::RawDb raw(test::db_file(tmp.path()));
   CHECK(raw.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'changes_versions'") == "1");
+}
+
+TEST_CASE("a version 2 store with texts migrates, keeps them, and scores their sentiment", "[store][migration]") {
+  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
+  REQUIRE(kSchemaVersion == 3);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 2));
+    ok(db->exec("INSERT INTO people(id, created_at, name, role) VALUES(x'00000000000000000000000000000001', 1, 'Ana', 'participant');"
+                "INSERT INTO surveys(id, created_at, title, kind, allow_anonymous, questions) "
+                "VALUES(x'00000000000000000000000000000002', 1, 'S', 'pulse', 1, '[{\"id\":\"t\",\"type\":\"text\",\"text\":\"T\"}]');"
+                "INSERT INTO responses(id, created_at, survey, anonymous) VALUES(x'00000000000000000000000000000003', 1, x'00000000000000000000000000000002', 1);"
+                "INSERT INTO answers(response, question, text) VALUES(x'00000000000000000000000000000003', 't', 'awful and exhausting');"
+                "INSERT INTO reflections(id, created_at, author, text, shared) "
+                "VALUES(x'00000000000000000000000000000004', 1, x'00000000000000000000000000000001', 'a wonderful day', 1);"
+                "INSERT INTO kudos(id, created_at, author, \"to\", action, outcome, category) "
+                "VALUES(x'00000000000000000000000000000005', 1, x'00000000000000000000000000000001', '[]', "
+                "'calmed an angry client', 'she thanked us warmly', 'customer_save');"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  CHECK(ok(store->info()).schema_version == kSchemaVersion);
+  CHECK(ok(list(*store, Kind::response))[0]["answers"]["t"] == "awful and exhausting");
+  CHECK(ok(list(*store, Kind::kudos)).size() == 1);
+  test::RawDb raw(test::db_file(tmp.path()));
+  CHECK(std::stod(raw.scalar("SELECT sentiment FROM answers")) < -0.05);
+  CHECK(std::stod(raw.scalar("SELECT sentiment FROM reflections")) > 0.05);
+  CHECK_FALSE(raw.scalar("SELECT sentiment FROM kudos").empty());
 }
 
 TEST_CASE("every field kept in a row has a column in its kind's table, and no other field does", "[store][migration]") {
