@@ -20,7 +20,7 @@ namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 using Stream = ssl::stream<tcp::socket>;
 
-constexpr char kCursorKey[] = "pull_cursor";
+inline constexpr char kCursorKey[] = "pull_cursor";
 
 inline std::string bytes_of(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
 
@@ -72,6 +72,16 @@ class Connection {
     }
     co_return f;
   }
+
+  // Closes the connection; safe from any thread. The running body then ends
+  // with an io_error.
+  void interrupt() {
+    asio::post(io_, [this] {
+      boost::system::error_code ec;
+      stream_.lowest_layer().close(ec);
+    });
+  }
+  asio::io_context& io() { return io_; }
 
   void report(const std::string& phase) {
     progress.phase = phase;

@@ -19,10 +19,10 @@ Result<Id> id_of(const std::string& bytes) {
   return id;
 }
 
-class Session {
+class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(Server::Impl& server, tcp::socket socket)
-      : server_(server), stream_(std::move(socket), server.tls), watchdog_(server.io) {}
+      : server_(server), stream_(std::move(socket), server.tls), watchdog_(server.io), write_done_(server.io) {}
 
   asio::awaitable<void> run() {
     ++server_.stats.open_connections;
@@ -35,6 +35,7 @@ class Session {
       co_await serve();
     }
     watchdog_.cancel();
+    server_.listeners.erase(listener_id_);
     co_await stream_.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
     --server_.stats.open_connections;
   }
@@ -57,9 +58,37 @@ class Session {
     co_return f;
   }
 
+  // Writes one frame. Replies and notifications may want the stream at the
+  // same time; one write at a time, the others wait their turn.
   asio::awaitable<Status> send(const pb::Frame& f) {
+    while (writing_) {
+      write_done_.expires_at(asio::steady_timer::time_point::max());
+      boost::system::error_code ec;
+      co_await write_done_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    writing_ = true;
     server_.stats.bytes_out += static_cast<std::int64_t>(f.ByteSizeLong() + 4);
-    co_return co_await write_frame(stream_, f);
+    Status s = co_await write_frame(stream_, f);
+    writing_ = false;
+    write_done_.cancel();
+    co_return s;
+  }
+
+  // Tells this subscribed device that changes up to `latest` are waiting.
+  void notify(std::int64_t latest) {
+    pb::Frame f;
+    f.mutable_notify()->set_latest(static_cast<std::uint64_t>(latest));
+    asio::co_spawn(server_.io, [self = shared_from_this(), f]() -> asio::awaitable<void> { (void)co_await self->send(f); },
+                   asio::detached);
+  }
+
+  void subscribe() {
+    if (listener_id_) return;
+    listener_id_ = ++server_.next_listener;
+    std::weak_ptr<Session> weak = weak_from_this();
+    server_.listeners[listener_id_] = [weak](std::int64_t latest) {
+      if (auto self = weak.lock()) self->notify(latest);
+    };
   }
 
   asio::awaitable<void> refuse(pb::Error::Code code, const std::string& why, bool transient = false) {
@@ -84,6 +113,10 @@ class Session {
         co_return;
       }
       if (f->has_bye()) co_return;
+      if (f->has_subscribe() && version_ >= 2) {
+        subscribe();
+        continue;
+      }
       bool go_on = f->has_push() ? co_await push(f->push()) : f->has_pull() ? co_await pull(f->pull()) : false;
       if (!f->has_push() && !f->has_pull()) co_return co_await refuse(pb::Error::BAD_FRAME, "unexpected frame");
       if (!go_on) co_return;
@@ -126,7 +159,8 @@ class Session {
     }
     audience_ = std::move(*audience);
     pb::Frame w;
-    w.mutable_welcome()->set_protocol_version(std::min(h.protocol_version(), kProtocolVersion));
+    version_ = std::min(h.protocol_version(), kProtocolVersion);
+    w.mutable_welcome()->set_protocol_version(version_);
     w.mutable_welcome()->set_server_version(kAppVersion);
     w.mutable_welcome()->set_person_id(std::string(reinterpret_cast<const char*>(person->bytes.data()), 16));
     Result<std::int64_t> latest = last_seq(server_.replica);
@@ -156,6 +190,7 @@ class Session {
     Status announced = announce_groups(changes);
     if (!announced.is_ok()) server_.log("announce-failed", {{"reason", announced.message()}});
     server_.stats.changes_applied += static_cast<std::int64_t>(changes.size());
+    tell_others();
     server_.log("push", {{"device", device_.hex()}, {"changes", changes.size()}, {"batch", batch.batch_id()}});
     pb::Frame ack;
     ack.mutable_push_ack()->set_batch_id(batch.batch_id());
@@ -190,6 +225,13 @@ class Session {
     });
   }
 
+  void tell_others() {
+    Result<std::int64_t> latest = last_seq(server_.replica);
+    if (!latest.is_ok()) return;
+    for (const auto& [id, tell] : server_.listeners)
+      if (id != listener_id_) tell(*latest);
+  }
+
   asio::awaitable<bool> pull(const pb::PullRequest& req) {
     std::uint32_t limit = std::min(req.max_changes() ? req.max_changes() : server_.options.max_pull_batch,
                                    server_.options.max_pull_batch);
@@ -218,6 +260,10 @@ class Session {
   Server::Impl& server_;
   Stream stream_;
   asio::steady_timer watchdog_;
+  asio::steady_timer write_done_;
+  bool writing_ = false;
+  std::uint32_t version_ = kProtocolVersion;
+  std::uint64_t listener_id_ = 0;
   Id device_;
   Audience audience_;
 };
@@ -225,7 +271,7 @@ class Session {
 }  // namespace
 
 asio::awaitable<void> run_session(Server::Impl& server, tcp::socket socket) {
-  auto session = std::make_unique<Session>(server, std::move(socket));
+  auto session = std::make_shared<Session>(server, std::move(socket));
   co_await session->run();
 }
 

@@ -6,6 +6,8 @@
 
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
+#include <functional>
+#include <map>
 
 #include "debrief/records.h"
 #include "debrief/sync/server.h"
@@ -23,6 +25,9 @@ struct Server::Impl {
   boost::asio::ip::tcp::acceptor acceptor;
   ServerOptions options;
   ServerStats stats;
+  // Subscribed sessions, told when any push is accepted.
+  std::map<std::uint64_t, std::function<void(std::int64_t latest)>> listeners;
+  std::uint64_t next_listener = 0;
 
   boost::asio::awaitable<void> accept_loop();
   // Writes one structured log line: {"event": ..., "at_ms": ..., fields...}.

@@ -1,0 +1,203 @@
+#include "debrief/sync/engine.h"
+
+#include <memory>
+#include <random>
+
+#include "connection.h"
+
+namespace debrief::sync {
+
+using namespace detail;
+
+namespace {
+
+// Pulls one batch: sends the request; the reply arrives through the live loop.
+asio::awaitable<Status> request_pull(Connection& c, Store& store) {
+  Result<std::int64_t> cursor = stored_cursor(store, kCursorKey);
+  if (!cursor.is_ok()) co_return cursor.status();
+  pb::Frame f;
+  f.mutable_pull()->set_cursor(static_cast<std::uint64_t>(*cursor));
+  co_return co_await c.send(f);
+}
+
+Status apply_batch(Store& store, const pb::PullBatch& batch, std::int64_t& applied) {
+  std::vector<WireChange> changes;
+  for (const pb::Change& p : batch.changes()) {
+    Result<WireChange> w = from_proto(p);
+    DEBRIEF_TRY(w.status());
+    changes.push_back(std::move(*w));
+  }
+  applied = static_cast<std::int64_t>(changes.size());
+  return apply_remote(store, changes, kCursorKey, static_cast<std::int64_t>(batch.cursor()));
+}
+
+// After a pass: subscribe, then pull whenever the server announces changes,
+// and every `keepalive` anyway. Returns only when the connection ends.
+asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds keepalive,
+                               const std::function<void()>& on_changes) {
+  pb::Frame sub;
+  sub.mutable_subscribe();
+  Status subscribed = co_await c.send(sub);
+  if (!subscribed.is_ok()) co_return subscribed;
+  struct Shared {
+    bool pulling = false;
+    asio::steady_timer timer;
+  };
+  auto shared = std::make_shared<Shared>(Shared{false, asio::steady_timer(c.io())});
+  asio::co_spawn(c.io(), [shared, &c, &store, keepalive]() -> asio::awaitable<void> {
+    for (;;) {
+      shared->timer.expires_after(keepalive);
+      boost::system::error_code ec;
+      co_await shared->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) co_return;
+      if (shared->pulling) continue;
+      shared->pulling = true;
+      if (!(co_await request_pull(c, store)).is_ok()) co_return;
+    }
+  }, asio::detached);
+  Status ended;
+  for (;;) {
+    Result<pb::Frame> f = co_await c.receive();
+    if (!f.is_ok()) {
+      ended = f.status();
+      break;
+    }
+    if (f->has_notify() && !shared->pulling) {
+      shared->pulling = true;
+      ended = co_await request_pull(c, store);
+    } else if (f->has_pull_batch()) {
+      std::int64_t applied = 0;
+      ended = apply_batch(store, f->pull_batch(), applied);
+      if (ended.is_ok() && applied > 0 && on_changes) on_changes();
+      if (ended.is_ok() && f->pull_batch().more()) ended = co_await request_pull(c, store);
+      else shared->pulling = false;
+    }
+    if (!ended.is_ok()) break;
+  }
+  shared->timer.cancel();
+  co_return ended;
+}
+
+}  // namespace
+
+const char* state_name(SyncState s) {
+  switch (s) {
+    case SyncState::offline: return "offline";
+    case SyncState::connecting: return "connecting";
+    case SyncState::pushing: return "pushing";
+    case SyncState::pulling: return "pulling";
+    case SyncState::idle: return "idle";
+    case SyncState::error: return "error";
+  }
+  return "offline";
+}
+
+SyncEngine::SyncEngine(std::filesystem::path store_dir, EngineOptions options, EventFn on_event,
+                       std::function<void()> on_changes)
+    : dir_(std::move(store_dir)), options_(options), on_event_(std::move(on_event)), on_changes_(std::move(on_changes)) {}
+
+SyncEngine::~SyncEngine() { stop(); }
+
+void SyncEngine::start() {
+  std::lock_guard lock(mu_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { run(); });
+}
+
+void SyncEngine::stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+    if (interrupt_) interrupt_();
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SyncEngine::sync_now() {
+  {
+    std::lock_guard lock(mu_);
+    poked_ = true;
+    if (interrupt_) interrupt_();
+  }
+  wake_.notify_all();
+}
+
+void SyncEngine::report(EngineEvent event) {
+  event.failures = failures_;
+  if (on_event_) on_event_(event);
+}
+
+void SyncEngine::pause(std::chrono::milliseconds d) {
+  std::unique_lock lock(mu_);
+  wake_.wait_for(lock, d, [this] { return stopping_ || poked_; });
+}
+
+std::chrono::milliseconds SyncEngine::backoff(int failures) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  auto base = options_.min_backoff * (1LL << std::min(failures - 1, 16));
+  auto capped = std::min<std::chrono::milliseconds>(base, options_.max_backoff);
+  // Jitter: somewhere in the upper half, so many devices do not retry together.
+  double f = std::uniform_real_distribution<double>(0.5, 1.0)(rng);
+  return std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(capped.count()) * f));
+}
+
+Status SyncEngine::pass_and_listen(Store& store, const ServerLink& link) {
+  Connection c(link.fingerprint, [this](const SyncProgress& p) {
+    SyncState s = p.phase == "pushing" ? SyncState::pushing : p.phase == "pulling" ? SyncState::pulling : SyncState::connecting;
+    report({s, {}, p, 0});
+  });
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_ || poked_) return Status::ok();
+    interrupt_ = [&c] { c.interrupt(); };
+  }
+  Result<bool> r = c.run<bool>(link.host, link.port, std::chrono::hours(24 * 365),
+                               [&](Connection& conn) -> asio::awaitable<Result<bool>> {
+    SyncOptions options;
+    Status s = co_await hello(conn, store, link, options);
+    if (s.is_ok()) s = co_await push_all(conn, store, options);
+    if (s.is_ok()) s = co_await pull_all(conn, store);
+    if (!s.is_ok()) co_return s;
+    failures_ = 0;
+    if (on_changes_ && conn.progress.pulled > 0) on_changes_();
+    report({SyncState::idle, {}, conn.progress, 0});
+    co_return co_await listen(conn, store, options_.keepalive, on_changes_);
+  });
+  std::lock_guard lock(mu_);
+  interrupt_ = nullptr;
+  return r.status();
+}
+
+void SyncEngine::run() {
+  auto opened = Store::open(dir_, {.create = false});
+  if (!opened.is_ok()) {
+    report({SyncState::error, opened.status().message(), {}, 0});
+    return;
+  }
+  Store& store = **opened;
+  for (;;) {
+    {
+      std::lock_guard lock(mu_);
+      if (stopping_) return;
+      poked_ = false;
+    }
+    Result<ServerLink> link = load_link(dir_);
+    if (!link.is_ok()) {
+      report({SyncState::offline, link.status().message(), {}, 0});
+      pause(std::chrono::seconds(5));
+      continue;
+    }
+    Status ended = pass_and_listen(store, *link);
+    std::unique_lock lock(mu_);
+    if (stopping_) return;
+    if (poked_) continue;  // local changes: a new pass at once
+    lock.unlock();
+    ++failures_;
+    report({SyncState::error, ended.is_ok() ? "the connection closed" : ended.message(), {}, 0});
+    pause(backoff(failures_));
+  }
+}
+
+}  // namespace debrief::sync

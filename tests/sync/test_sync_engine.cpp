@@ -1,0 +1,132 @@
+// The background engine: live delivery, pushing on demand, retrying after
+// failures; and a version 1 device against this server.
+#include <condition_variable>
+#include <mutex>
+
+#include "cut_proxy.h"
+#include "debrief/sync/engine.h"
+#include "sync_fixture.h"
+
+using namespace debrief;
+using namespace synctest;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Collects the engine's events and lets the test wait for one, boundedly.
+struct Watcher {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<sync::EngineEvent> events;
+  int changes = 0;
+
+  sync::SyncEngine::EventFn events_fn() {
+    return [this](const sync::EngineEvent& e) {
+      std::lock_guard lock(mu);
+      events.push_back(e);
+      cv.notify_all();
+    };
+  }
+  std::function<void()> changes_fn() {
+    return [this] {
+      std::lock_guard lock(mu);
+      ++changes;
+      cv.notify_all();
+    };
+  }
+  bool wait_for(const std::function<bool()>& done, std::chrono::milliseconds limit = 10s) {
+    std::unique_lock lock(mu);
+    return cv.wait_for(lock, limit, done);
+  }
+  int count(sync::SyncState s) {
+    int n = 0;
+    for (const auto& e : events) n += e.state == s;
+    return n;
+  }
+};
+
+// Polls `check` every 10 ms for at most `limit`.
+bool eventually(const std::function<bool()>& check, std::chrono::milliseconds limit = 10s) {
+  for (auto end = std::chrono::steady_clock::now() + limit; std::chrono::steady_clock::now() < end;) {
+    if (check()) return true;
+    std::this_thread::sleep_for(10ms);
+  }
+  return check();
+}
+
+sync::EngineOptions quick() {
+  sync::EngineOptions o;
+  o.min_backoff = 20ms;
+  o.max_backoff = 200ms;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("a kudos given elsewhere arrives on a live device without asking", "[sync][engine]") {
+  Server server;
+  Device giver(server, server.people().p1), receiver(server, server.people().p2);
+  Watcher w;
+  sync::SyncEngine engine(receiver.tmp.path(), quick(), w.events_fn(), w.changes_fn());
+  engine.start();
+  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
+  Id k = ok(create(*giver.store, Kind::kudos, {{"to", {server.people().p2.hex()}},
+                                               {"action", "answered every ticket in the queue over the weekend"},
+                                               {"outcome", "Monday started with no backlog"}}));
+  giver.sync();
+  CHECK(w.wait_for([&] { return w.changes > 0; }));
+  auto reader = ok(Store::open(receiver.tmp.path()));
+  CHECK(eventually([&] { return get(*reader, Kind::kudos, k).is_ok(); }));
+  engine.stop();
+}
+
+TEST_CASE("sync_now pushes a local change at once", "[sync][engine]") {
+  Server server;
+  Device d(server, server.people().p1);
+  Watcher w;
+  sync::SyncEngine engine(d.tmp.path(), quick(), w.events_fn());
+  engine.start();
+  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
+  Id r = ok(create(*d.store, Kind::reflection, {{"text", "Pushed by the engine"}, {"shared", true}}));
+  engine.sync_now();
+  CHECK(eventually([&] { return server.on_server([&](Store& s) { return get(s, Kind::reflection, r).is_ok(); }); }));
+  engine.stop();
+}
+
+TEST_CASE("after failures the engine retries with backoff until it gets through", "[sync][engine]") {
+  Server server;
+  Device d(server, server.people().p1);
+  CutProxy proxy(server.port());
+  proxy.cut_after(1);  // every connection dies at once
+  d.link.port = proxy.port();
+  ok(sync::save_link(d.tmp.path(), d.link));
+  ok(create(*d.store, Kind::reflection, {{"text", "Waiting for a link"}, {"shared", true}}));
+  Watcher w;
+  sync::SyncEngine engine(d.tmp.path(), quick(), w.events_fn());
+  engine.start();
+  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::error) >= 3; }));
+  {
+    std::lock_guard lock(w.mu);
+    CHECK(w.events.back().failures >= 3);
+    CHECK(!w.events.back().reason.empty());
+  }
+  proxy.cut_after(0);  // the link is back
+  CHECK(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
+  engine.stop();
+  CHECK(ok(d.store->info()).pending_changes == 0);
+}
+
+TEST_CASE("a device on protocol version 1 still syncs with this server", "[sync][compat]") {
+  Server server;
+  Device old(server, server.people().p1), other(server, server.people().p2);
+  sync::SyncOptions v1;
+  v1.protocol_version = 1;
+  Id k = ok(create(*other.store, Kind::kudos, {{"to", {server.people().p1.hex()}},
+                                               {"action", "walked the new hire through the billing tools"},
+                                               {"outcome", "she closed her first ticket on day one"}}));
+  other.sync();
+  ok(create(*old.store, Kind::reflection, {{"text", "From an old app"}, {"shared", true}}));
+  auto pass = ok(sync::sync_once(*old.store, old.link, v1));
+  CHECK(pass.pushed == 1);
+  CHECK(get(*old.store, Kind::kudos, k).is_ok());
+}
