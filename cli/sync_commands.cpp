@@ -1,8 +1,12 @@
 // `debrief enroll` and `debrief sync`: join a Debrief server and sync with it.
+#include <pthread.h>
+#include <signal.h>
+
 #include <iostream>
 
 #include "context.h"
 #include "debrief/sync/client.h"
+#include "debrief/sync/engine.h"
 #include "progress.h"
 
 namespace debrief::cli {
@@ -46,6 +50,31 @@ int run_sync(Context& ctx) {
   return 0;
 }
 
+// Runs the background engine in the foreground, one line per state change,
+// until SIGINT or SIGTERM.
+int run_live(Context& ctx) {
+  std::filesystem::path dir = ctx.store().dir();
+  must(sync::load_link(dir).status());
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // the engine's thread inherits this
+  std::string last;
+  sync::SyncEngine engine(dir, {}, [&](const sync::EngineEvent& e) {
+    std::string line = std::string(sync::state_name(e.state)) + (e.reason.empty() ? "" : ": " + e.reason);
+    if (line == last) return;
+    last = line;
+    if (ctx.json) std::cout << Json{{"state", sync::state_name(e.state)}, {"reason", e.reason}, {"pushed", e.progress.pushed}, {"pulled", e.progress.pulled}}.dump() << std::endl;
+    else std::cout << line << std::endl;
+  }, [&] { if (!ctx.json) std::cout << "received changes" << std::endl; });
+  engine.start();
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  engine.stop();
+  return 0;
+}
+
 }  // namespace
 
 void add_sync_commands(CLI::App& app, Context& ctx) {
@@ -66,7 +95,9 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
   });
   CLI::App* sync = app.add_subcommand("sync", "send pending changes to the server and receive new ones");
   sync->fallthrough();
-  sync->callback([&ctx] { ctx.run([&ctx] { return run_sync(ctx); }); });
+  static bool live = false;
+  sync->add_flag("--live", live, "stay connected: receive changes as they happen, retry on failure (Ctrl-C ends)");
+  sync->callback([&ctx] { ctx.run([&ctx] { return live ? run_live(ctx) : run_sync(ctx); }); });
 }
 
 }  // namespace debrief::cli
