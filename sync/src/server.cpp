@@ -37,6 +37,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
       continue;
     }
     ++stats.connections;
+    socket.set_option(tcp::no_delay(true), ec);  // request/reply frames: no Nagle delay
     asio::co_spawn(io, run_session(*this, std::move(socket)), asio::detached);
   }
 }
