@@ -84,4 +84,22 @@ sync::SyncProgress Device::sync() { return ok(sync::sync_once(*store, link)); }
 
 Status Device::try_sync() { return sync::sync_once(*store, link).status(); }
 
+void add_kudos(Store& store, const Id& to, int n, const std::string& tag) {
+  ok(store.transaction([&] {
+    for (int i = 0; i < n; ++i)
+      DEBRIEF_TRY(create(store, Kind::kudos, {{"to", {to.hex()}}, {"action", "restocked the van before the storm, " + tag + " " + std::to_string(i)},
+                                              {"outcome", "the crew finished every job that day"}}).status());
+    return Status::ok();
+  }));
+}
+
+bool wait_pending_below(const std::filesystem::path& dir, std::int64_t below, std::chrono::milliseconds limit) {
+  auto watcher = ok(Store::open(dir));
+  for (auto end = std::chrono::steady_clock::now() + limit; std::chrono::steady_clock::now() < end;) {
+    if (ok(watcher->info()).pending_changes < below) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
+}
+
 }  // namespace synctest

@@ -92,4 +92,11 @@ struct Device {
   std::string digest() { return ok(debrief::content_digest(*store)); }
 };
 
+// Gives `n` specific kudos to `to` from the store's person, in one transaction.
+void add_kudos(debrief::Store& store, const Id& to, int n, const std::string& tag);
+
+// Waits (polling a second Store on `dir`, at most `limit`) until fewer than
+// `below` changes are pending there; true if that happened.
+bool wait_pending_below(const std::filesystem::path& dir, std::int64_t below, std::chrono::milliseconds limit);
+
 }  // namespace synctest

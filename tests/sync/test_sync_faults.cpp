@@ -9,17 +9,6 @@
 using namespace debrief;
 using namespace synctest;
 
-namespace {
-
-void give_kudos(Device& d, const Id& to, int n, int round) {
-  for (int i = 0; i < n; ++i) {
-    ok(create(*d.store, Kind::kudos, {{"to", {to.hex()}},
-                                      {"action", "fixed the escalation queue in round " + std::to_string(round) + " item " + std::to_string(i)},
-                                      {"outcome", "customers heard back the same morning"}}));
-  }
-}
-
-}  // namespace
 
 TEST_CASE("syncs cut at 200+ random points lose nothing, duplicate nothing, and converge", "[sync][faults]") {
   Server server;
@@ -31,8 +20,8 @@ TEST_CASE("syncs cut at 200+ random points lose nothing, duplicate nothing, and 
   std::mt19937_64 rng(20261124);
   int created = 0, failed = 0;
   for (int round = 0; round < 120 && proxy.cuts() < 200; ++round) {
-    give_kudos(a, server.people().p2, 6, round);
-    give_kudos(b, server.people().p1, 6, round);
+    add_kudos(*a.store, server.people().p2, 6, "round " + std::to_string(round));
+    add_kudos(*b.store, server.people().p1, 6, "round " + std::to_string(round));
     created += 12;
     for (Device* d : {&a, &b}) {
       proxy.cut_after(std::uniform_int_distribution<std::int64_t>(200, 12000)(rng));

@@ -77,12 +77,7 @@ TEST_CASE("a server killed mid-push and restarted loses nothing and duplicates n
   ok(sync::sync_once(*store, link).status());
   ok(store->set_me(link.person));
   constexpr int kKudos = 400;
-  ok(store->transaction([&] {
-    for (int i = 0; i < kKudos; ++i)
-      DEBRIEF_TRY(create(*store, Kind::kudos, {{"to", {to.hex()}}, {"action", "restocked the van before the storm, round " + std::to_string(i)},
-                                               {"outcome", "the crew finished every job that day"}}).status());
-    return Status::ok();
-  }));
+  add_kudos(*store, to, kKudos, "round");
   std::int64_t pending = ok(store->info()).pending_changes;
 
   // Push in small batches on another thread; kill the server once some, not
@@ -93,12 +88,11 @@ TEST_CASE("a server killed mid-push and restarted loses nothing and duplicates n
     auto own = ok(Store::open(tmp.path() / "device"));
     return sync::sync_once(*own, l, small).status();
   });
-  auto watcher = ok(Store::open(tmp.path() / "device"));
-  for (int i = 0; i < 2000 && ok(watcher->info()).pending_changes > pending - 50; ++i) std::this_thread::sleep_for(1ms);
+  wait_pending_below(tmp.path() / "device", pending - 50, 5s);
   kill(pid, SIGKILL);
   waitpid(pid, nullptr, 0);
   CHECK(!pushing.get().is_ok());
-  std::int64_t left = ok(watcher->info()).pending_changes;
+  std::int64_t left = ok(store->info()).pending_changes;
   CHECK(left < pending);
   CHECK(left > 0);
 
