@@ -42,6 +42,16 @@ asio::awaitable<void> Server::Impl::accept_loop() {
   }
 }
 
+bool Server::Impl::allow_request(const Id& device) {
+  DeviceUse& u = use[device];
+  auto now = std::chrono::steady_clock::now();
+  if (now - u.window_start >= std::chrono::minutes(1)) {
+    u.window_start = now;
+    u.requests_in_window = 0;
+  }
+  return ++u.requests_in_window <= options.max_requests_per_minute;
+}
+
 Server::Server(asio::io_context& io, Store& replica, DeviceRegistry& registry, const TlsIdentity& identity,
                ServerOptions options)
     : impl_(std::make_unique<Impl>(io, replica, registry, identity, std::move(options))) {}

@@ -36,6 +36,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     watchdog_.cancel();
     server_.listeners.erase(listener_id_);
+    if (!device_.is_nil()) --server_.use[device_].connections;
     co_await stream_.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
     --server_.stats.open_connections;
   }
@@ -117,8 +118,9 @@ class Session : public std::enable_shared_from_this<Session> {
         subscribe();
         continue;
       }
-      bool go_on = f->has_push() ? co_await push(f->push()) : f->has_pull() ? co_await pull(f->pull()) : false;
       if (!f->has_push() && !f->has_pull()) co_return co_await refuse(pb::Error::BAD_FRAME, "unexpected frame");
+      if (!server_.allow_request(device_)) co_return co_await refuse(pb::Error::BUSY, "too many requests from this device; try again in a minute", true);
+      bool go_on = f->has_push() ? co_await push(f->push()) : co_await pull(f->pull());
       if (!go_on) co_return;
     }
   }
@@ -152,6 +154,10 @@ class Session : public std::enable_shared_from_this<Session> {
       co_return false;
     }
     device_ = *device;
+    if (++server_.use[device_].connections > server_.options.max_connections_per_device) {
+      co_await refuse(pb::Error::BUSY, "too many connections from this device; try again later", true);
+      co_return false;
+    }
     Result<Audience> audience = Audience::of(server_.replica, *person);
     if (!audience.is_ok()) {
       co_await refuse(pb::Error::INTERNAL, audience.status().message(), true);

@@ -6,6 +6,7 @@
 
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
+#include <chrono>
 #include <functional>
 #include <map>
 
@@ -28,6 +29,16 @@ struct Server::Impl {
   // Subscribed sessions, told when any push is accepted.
   std::map<std::uint64_t, std::function<void(std::int64_t latest)>> listeners;
   std::uint64_t next_listener = 0;
+
+  // What each device is using, for the per-device limits.
+  struct DeviceUse {
+    std::uint32_t connections = 0;
+    std::chrono::steady_clock::time_point window_start{};
+    std::uint32_t requests_in_window = 0;
+  };
+  std::map<Id, DeviceUse> use;
+  // True when `device` may make one more request now (counts it).
+  bool allow_request(const Id& device);
 
   boost::asio::awaitable<void> accept_loop();
   // Writes one structured log line: {"event": ..., "at_ms": ..., fields...}.

@@ -21,13 +21,14 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-Server::Server() {
+Server::Server(const std::function<void(sync::ServerOptions&)>& tune) {
   replica_ = ok(Store::open(tmp_.path() / "store"));
   registry_ = ok(sync::open_sqlite_registry(tmp_.path() / "devices.db", system_env()));
   tls_ = ok(sync::ensure_tls_identity(tmp_.path() / "tls"));
   seed();
   sync::ServerOptions options;
   options.log = [](const std::string&) {};  // quiet tests
+  if (tune) tune(options);
   server_ = std::make_unique<sync::Server>(io_, *replica_, *registry_, tls_, options);
   port_ = ok(server_->start()).port();
   thread_ = std::thread([this] {

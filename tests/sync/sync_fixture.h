@@ -49,7 +49,8 @@ struct Directory {
 
 class Server {
  public:
-  Server();
+  // `tune` may change the server's options (limits) before it starts.
+  explicit Server(const std::function<void(debrief::sync::ServerOptions&)>& tune = {});
   ~Server();
   const Directory& people() const { return dir_; }
   std::uint16_t port() const { return port_; }

@@ -60,6 +60,16 @@ TEST_CASE("an enrolment code works once", "[sync][security]") {
   CHECK(second.status().message().find("used already") != std::string::npos);
 }
 
+TEST_CASE("a device over its request limit is told to come back later", "[sync][security]") {
+  Server server([](sync::ServerOptions& o) { o.max_requests_per_minute = 4; });
+  Device d(server, server.people().p1);
+  Status busy;
+  for (int i = 0; i < 10 && busy.is_ok(); ++i) busy = d.try_sync();
+  REQUIRE(!busy.is_ok());
+  CHECK(busy.message().find("too many requests") != std::string::npos);
+  CHECK(busy.is_transient());
+}
+
 TEST_CASE("a protocol version the server does not speak gets a clear refusal", "[sync][security]") {
   Server server;
   Device d(server, server.people().p1);

@@ -25,6 +25,10 @@ struct ServerOptions {
   std::size_t max_connections = 1024;
   std::chrono::seconds idle_timeout{60};
   std::uint32_t max_pull_batch = 1000;
+  // Per device: requests (pushes and pulls) allowed per minute, and open
+  // connections at once. Over either, the device is told BUSY (transient).
+  std::uint32_t max_requests_per_minute = 600;
+  std::uint32_t max_connections_per_device = 4;
   // One line per event (connections, pushes, pulls, refusals); stderr if null.
   std::function<void(const std::string&)> log;
 };
