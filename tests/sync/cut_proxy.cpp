@@ -33,44 +33,53 @@ asio::awaitable<void> CutProxy::accept_loop() {
   }
 }
 
-// Pumps both directions; when the shared byte count reaches the limit, both
-// sockets close mid-stream, as a dropped link would.
+namespace {
+
+struct Link {
+  tcp::socket a, b;
+  std::int64_t passed = 0, limit = 0;
+  bool cut = false;
+};
+
+// Copies bytes from one side to the other until either closes or the shared
+// limit is reached; then closes both, as a dropped link would. Takes its
+// state by value: a coroutine must not refer to a lambda's captures.
+asio::awaitable<void> pump(std::shared_ptr<Link> link, bool forward, std::atomic<std::int64_t>* cuts) {
+  tcp::socket& from = forward ? link->a : link->b;
+  tcp::socket& to = forward ? link->b : link->a;
+  char buf[4096];
+  for (;;) {
+    boost::system::error_code e;
+    std::size_t n = co_await from.async_read_some(asio::buffer(buf), asio::redirect_error(asio::use_awaitable, e));
+    if (e) break;
+    std::size_t allowed = n;
+    if (link->limit > 0 && link->passed + static_cast<std::int64_t>(n) >= link->limit)
+      allowed = static_cast<std::size_t>(std::max<std::int64_t>(0, link->limit - link->passed));
+    link->passed += static_cast<std::int64_t>(allowed);
+    co_await asio::async_write(to, asio::buffer(buf, allowed), asio::redirect_error(asio::use_awaitable, e));
+    if (e || allowed < n) {
+      if (allowed < n && !link->cut) {
+        link->cut = true;
+        ++*cuts;
+      }
+      break;
+    }
+  }
+  boost::system::error_code ignored;
+  link->a.close(ignored);
+  link->b.close(ignored);
+}
+
+}  // namespace
+
 asio::awaitable<void> CutProxy::relay(tcp::socket client) {
-  struct Link {
-    tcp::socket a, b;
-    std::int64_t passed = 0, limit = 0;
-    bool cut = false;
-  };
-  auto link = std::make_shared<Link>(Link{std::move(client), tcp::socket(io_), 0, cut_after_.load()});
+  auto link = std::make_shared<Link>(Link{std::move(client), tcp::socket(io_), 0, cut_after_.load(), false});
   boost::system::error_code ec;
   co_await link->b.async_connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), upstream_port_),
                                  asio::redirect_error(asio::use_awaitable, ec));
   if (ec) co_return;
-  auto pump = [this, link](tcp::socket& from, tcp::socket& to) -> asio::awaitable<void> {
-    char buf[4096];
-    for (;;) {
-      boost::system::error_code e;
-      std::size_t n = co_await from.async_read_some(asio::buffer(buf), asio::redirect_error(asio::use_awaitable, e));
-      if (e) break;
-      std::size_t allowed = n;
-      if (link->limit > 0 && link->passed + static_cast<std::int64_t>(n) >= link->limit)
-        allowed = static_cast<std::size_t>(std::max<std::int64_t>(0, link->limit - link->passed));
-      link->passed += static_cast<std::int64_t>(allowed);
-      co_await asio::async_write(to, asio::buffer(buf, allowed), asio::redirect_error(asio::use_awaitable, e));
-      if (e || allowed < n) {
-        if (allowed < n && !link->cut) {
-          link->cut = true;
-          ++cuts_;
-        }
-        break;
-      }
-    }
-    boost::system::error_code ignored;
-    link->a.close(ignored);
-    link->b.close(ignored);
-  };
-  asio::co_spawn(io_, pump(link->a, link->b), asio::detached);
-  co_await pump(link->b, link->a);
+  asio::co_spawn(io_, pump(link, true, &cuts_), asio::detached);
+  co_await pump(link, false, &cuts_);
 }
 
 }  // namespace synctest
