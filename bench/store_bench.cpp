@@ -22,6 +22,7 @@
 
 #include "debrief/demo.h"
 #include "debrief/records.h"
+#include "debrief/sentiment.h"
 #include "debrief/store.h"
 #include "debrief/time.h"
 
@@ -86,8 +87,9 @@ double durable_actions_per_s(const fs::path& dir, int n) {
   return n / seconds_since(t);
 }
 
-// The same rows as n responses (response, ten answers, participation)
-// inserted with plain prepared statements, no validation or change log.
+// The same rows as n responses (response, ten answers with their sentiment
+// scores, participation) inserted with plain prepared statements, no
+// validation or change log.
 double plain_rows_per_s(const fs::path& dir, int n, int batch) {
   Fixture f(dir);
   f.store.reset();
@@ -95,8 +97,8 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
   sqlite3_open((dir / "debrief.db").c_str(), &db);
   sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", nullptr, nullptr, nullptr);
   sqlite3_stmt *resp, *ans, *part;
-  sqlite3_prepare_v2(db, "INSERT INTO responses(id, created_at, survey, event, anonymous, author) VALUES(?,?,?,?,0,NULL)", -1, &resp, nullptr);
-  sqlite3_prepare_v2(db, "INSERT INTO answers(response, question, part, num, text) VALUES(?,?,'',?,?)", -1, &ans, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO responses(id, created_at, survey, event, anonymous, author, team) VALUES(?,?,?,?,0,NULL,NULL)", -1, &resp, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO answers(response, question, part, num, text, sentiment) VALUES(?,?,'',?,?,?)", -1, &ans, nullptr);
   sqlite3_prepare_v2(db, "INSERT INTO participations(id, created_at, survey, event) VALUES(?,?,?,?)", -1, &part, nullptr);
   // Both row statements take (id, created_at, survey, event).
   auto insert_row = [&](sqlite3_stmt* st, const Id& id) {
@@ -115,8 +117,12 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
     for (const auto& [q, v] : f.answers.items()) {
       sqlite3_bind_blob(ans, 1, rid.bytes.data(), 16, SQLITE_TRANSIENT);
       sqlite3_bind_text(ans, 2, q.c_str(), -1, SQLITE_TRANSIENT);
+      // The same rows include each text's sentiment score, so the plain path
+      // computes it too.
+      sqlite3_bind_null(ans, 5);
       if (v.is_number()) sqlite3_bind_int64(ans, 3, v.get<std::int64_t>()), sqlite3_bind_null(ans, 4);
-      else sqlite3_bind_null(ans, 3), sqlite3_bind_text(ans, 4, v.get_ref<const std::string&>().c_str(), -1, SQLITE_TRANSIENT);
+      else sqlite3_bind_null(ans, 3), sqlite3_bind_text(ans, 4, v.get_ref<const std::string&>().c_str(), -1, SQLITE_TRANSIENT),
+           sqlite3_bind_double(ans, 5, score_sentiment(v.get_ref<const std::string&>())->compound);
       sqlite3_step(ans);
       sqlite3_reset(ans);
     }

@@ -34,9 +34,11 @@ Status check_response(Store& store, Draft& draft, const Draft* before) {
   DEBRIEF_TRY(survey.status());
   DEBRIEF_TRY((*survey)->check_answers(draft.input.at("answers")));
   DEBRIEF_TRY(check_context(store, draft));
-  Result<Draft> author = load_draft(store, spec_of(Kind::person), *me);
-  DEBRIEF_TRY(author.status());
-  draft.at("team") = author->at("team");
+  sql::Stmt& team = store.impl().db->cached("SELECT team FROM people WHERE id = ?");
+  team.bind(1, *me);
+  draft.at("team") = team.step() ? read_value(team, 0) : DbValue(std::monostate{});
+  DEBRIEF_TRY(team.status());
+  team.reset();
   if (anonymous) {
     draft.at("author") = std::monostate{};
     draft.created_at -= draft.created_at % kDay;  // the day, not the moment
