@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   add_demo_command(app, ctx);
   add_sync_commands(app, ctx);
   add_sentiment_command(app, ctx);
+  add_insights_commands(app, ctx);
+  add_export_command(app, ctx);
+  add_summary_draft_command(app, ctx);
 
   try {
     app.parse(argc, argv);

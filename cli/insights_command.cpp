@@ -1,0 +1,127 @@
+// `debrief insights event E` and `debrief insights trends`: the manager's
+// review from the local store, as readable tables or --json. Everything
+// printed comes from core insights, already through the privacy rules: a
+// withheld group prints its reason in place of numbers.
+#include <cstdio>
+#include <iostream>
+
+#include "context.h"
+#include "debrief/insights.h"
+#include "debrief/insights_json.h"
+#include "output.h"
+
+namespace debrief::cli {
+namespace {
+
+std::string fixed(const std::optional<double>& v, const char* format) {
+  if (!v) return "-";
+  char out[32];
+  std::snprintf(out, sizeof out, format, *v);
+  return out;
+}
+
+const Row kGroupHeader{"group", "responses", "rate", "mean", "1", "2", "3", "4", "5", "eNPS", "+/=/-", "note"};
+
+// A withheld group's row: dashes for every figure, its reason as the note.
+Row group_row(const GroupResults& g) {
+  if (!g.disclosure.shown) {
+    Row row(kGroupHeader.size(), "-");
+    row.front() = g.name;
+    row.back() = g.disclosure.reason;
+    return row;
+  }
+  Row row{g.name, std::to_string(g.responses),
+          g.response_rate ? fixed(*g.response_rate * 100, "%.0f%%") : "-",
+          fixed(g.mean_rating, "%.2f")};
+  for (std::int64_t n : g.ratings) row.push_back(std::to_string(n));
+  row.push_back(fixed(g.enps, "%+.0f"));
+  row.push_back(std::to_string(g.positive) + "/" + std::to_string(g.neutral) + "/" + std::to_string(g.negative));
+  row.emplace_back();
+  return row;
+}
+
+const char* asked_for(const std::string& part) {
+  return part == "more" ? "more of" : part == "less" ? "less of" : "stop";
+}
+
+void print_scope(const ScopeReview& s) {
+  std::cout << s.kind << ": " << s.title << "\n";
+  std::vector<Row> rows;
+  for (const GroupResults& g : s.groups) rows.push_back(group_row(g));
+  print_table(kGroupHeader, rows);
+  for (const auto& [part, themes] : s.themes) {
+    if (themes.empty()) continue;
+    std::cout << "  " << asked_for(part) << ":";
+    for (const Theme& t : themes) std::cout << "  " << t.phrase << " (" << t.count << ")";
+    std::cout << "\n";
+    for (const std::string& e : themes[0].examples) std::cout << "    \"" << e << "\"\n";
+  }
+  std::cout << "\n";
+}
+
+std::string spirit_side(const SpiritSide& s) {
+  if (!s.disclosure.shown) return s.disclosure.reason;
+  return fixed(s.mean_rating, "%.2f") + " (" + std::to_string(s.responses) + " responses)";
+}
+
+void print_review(const EventReview& r) {
+  std::cout << "results are shown for groups of at least " << r.threshold << " respondents\n\n";
+  print_scope(r.event);
+  for (const ScopeReview& a : r.activities) print_scope(a);
+  std::cout << "team spirit (pulse, " << kBeforeAfterDays << " days either side)\n"
+            << "  before: " << spirit_side(r.spirit.before) << "\n"
+            << "  after:  " << spirit_side(r.spirit.after) << "\n"
+            << "  change: " << fixed(r.spirit.change, "%+.2f") << "\n\n";
+  std::cout << "kudos: " << r.praise.kudos << "\n";
+  std::vector<Row> rows;
+  for (const auto& [category, n] : r.praise.categories) rows.push_back({category, std::to_string(n)});
+  for (const Theme& t : r.praise.phrases) rows.push_back({"\"" + t.phrase + "\"", std::to_string(t.count)});
+  if (!rows.empty()) print_table({"most praised", "kudos"}, rows);
+}
+
+void print_trends(const std::vector<TeamTrend>& trends) {
+  for (const TeamTrend& t : trends) {
+    std::cout << "team: " << t.name << "\n";
+    std::vector<Row> rows;
+    for (const TrendPoint& p : t.points) {
+      Row row = group_row(p.results);
+      row[0] = p.title;
+      rows.push_back(row);
+    }
+    Row header = kGroupHeader;
+    header[0] = "event";
+    print_table(header, rows);
+    std::cout << "\n";
+  }
+}
+
+}  // namespace
+
+void add_insights_commands(CLI::App& app, Context& ctx) {
+  CLI::App* cmd = app.add_subcommand("insights", "the manager's review, from the local store");
+  cmd->require_subcommand(1);
+  CLI::App* event = cmd->add_subcommand("event", "an event's results: per team, per activity, themes, spirit, kudos");
+  event->fallthrough();
+  static std::string event_id;
+  event->add_option("event", event_id, "the event's id or a unique prefix")->required();
+  event->callback([&ctx] {
+    ctx.run([&ctx] {
+      EventReview r = must(review_event(ctx.store(), must(resolve_id(ctx.store(), Kind::event, event_id))));
+      if (ctx.json) std::cout << to_json(r).dump(2) << "\n";
+      else print_review(r);
+      return 0;
+    });
+  });
+  CLI::App* trends = cmd->add_subcommand("trends", "each team's results event by event");
+  trends->fallthrough();
+  trends->callback([&ctx] {
+    ctx.run([&ctx] {
+      std::vector<TeamTrend> t = must(team_trends(ctx.store()));
+      if (ctx.json) std::cout << to_json(t).dump(2) << "\n";
+      else print_trends(t);
+      return 0;
+    });
+  });
+}
+
+}  // namespace debrief::cli

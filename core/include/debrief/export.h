@@ -1,0 +1,37 @@
+// Exports of the manager's review to CSV and JSON, with the privacy rules
+// applied: the tables are made from insights.h only, so a withheld group is
+// a row (or object) with its reason and no numbers, exactly as on screen.
+// Not thread-safe (see Store).
+#pragma once
+
+#include <optional>
+#include <ostream>
+
+#include "debrief/id.h"
+#include "debrief/status.h"
+
+namespace debrief {
+
+class Store;
+
+enum class ExportTable {
+  // One row per group (everyone, each team) of each event and activity.
+  events,
+  // One row per team and event: each team's trend.
+  teams,
+  // One row per answer, for scopes whose everyone group is shown; no author,
+  // no response id, only the day; the team is named only when its own group
+  // is shown (complementary suppression keeps the unnamed rest at the
+  // threshold or above).
+  responses,
+};
+enum class ExportFormat { csv, json };
+
+// Writes `table` for `event`, or for every live event when none, to `out`.
+// not_found when `event` names no live event. CSV has a header row and
+// quotes fields as RFC 4180 does; JSON is one array of objects with the same
+// columns (empty cells as null).
+Status export_table(Store& store, ExportTable table, ExportFormat format,
+                    const std::optional<Id>& event, std::ostream& out);
+
+}  // namespace debrief

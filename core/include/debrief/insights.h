@@ -1,0 +1,106 @@
+// The manager's review, computed from the local store alone: per event and
+// per activity, per team, before and after, and each team's trend.
+//
+// Every number here has been through privacy.h: a withheld group carries its
+// Disclosure (with the reason) and no numbers (all zero or empty), and the
+// themes of anonymous comments appear only when their group is shown. Views
+// and exports print what they get and need no rules of their own.
+// Not thread-safe (see Store).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "debrief/id.h"
+#include "debrief/key_phrases.h"
+#include "debrief/privacy.h"
+#include "debrief/status.h"
+
+namespace debrief {
+
+class Store;
+
+// The results of one group: everyone who answered in a scope, or the members
+// of one team and its subteams (by the team a response counts towards).
+struct GroupResults {
+  std::string name;        // "everyone" or the team's name
+  std::optional<Id> team;  // none for everyone
+  Disclosure disclosure;
+  // Zero or empty below here when the group is withheld.
+  std::int64_t responses = 0;
+  std::int64_t invited = 0;       // members of invited teams in this group
+  std::int64_t participated = 0;  // of those, how many answered
+  std::optional<double> response_rate;  // participated / invited, in [0, 1]
+  std::optional<double> mean_rating;    // over every rating (1-5) answer
+  std::array<std::int64_t, 5> ratings{};  // answers of 1, 2, 3, 4, 5
+  std::optional<double> enps;           // % promoters (9-10) - % detractors (0-6)
+  std::int64_t enps_answers = 0;
+  // Text answers (comments, triad parts) by stored sentiment label.
+  std::int64_t positive = 0, neutral = 0, negative = 0;
+};
+
+// One event's or one activity's results.
+struct ScopeReview {
+  std::string kind;  // "event" or "activity"
+  Id id;
+  std::string title;
+  std::vector<GroupResults> groups;  // everyone first, then teams, parents before subteams
+  // "more", "less", "stop" -> themes of those triad answers; empty when
+  // everyone's group is withheld.
+  std::map<std::string, std::vector<Theme>> themes;
+};
+
+// Team spirit from pulse surveys answered by members of the invited teams:
+// rating answers in the kBeforeAfterDays before the event starts against
+// those in the kBeforeAfterDays after it ends. Each side is a group of its own.
+inline constexpr int kBeforeAfterDays = 30;
+struct SpiritSide {
+  Disclosure disclosure;
+  std::int64_t responses = 0;
+  std::optional<double> mean_rating;
+};
+struct SpiritChange {
+  SpiritSide before, after;
+  std::optional<double> change;  // after - before, when both are shown
+};
+
+// What kudos tied to the event praise. Kudos are signed and public to the
+// organisation, so no threshold applies.
+struct Praise {
+  std::int64_t kudos = 0;
+  std::map<std::string, std::int64_t> categories;
+  std::vector<Theme> phrases;  // key phrases of their actions
+};
+
+struct EventReview {
+  int threshold = kDefaultAnonymityThreshold;
+  ScopeReview event;  // the event's own (non-pulse) surveys
+  std::vector<ScopeReview> activities;  // by start time
+  SpiritChange spirit;
+  Praise praise;
+};
+
+// The review of `event`; not_found when there is no such live event.
+Result<EventReview> review_event(Store& store, const Id& event);
+
+// One team's results at one event, for its trend over time.
+struct TrendPoint {
+  Id event;
+  std::string title;
+  std::int64_t starts_at = 0;  // Unix seconds
+  GroupResults results;
+};
+struct TeamTrend {
+  Id team;
+  std::string name;
+  std::vector<TrendPoint> points;  // by event start, only events where the team answered
+};
+
+// Each team's results across every live event, oldest event first.
+Result<std::vector<TeamTrend>> team_trends(Store& store);
+
+}  // namespace debrief

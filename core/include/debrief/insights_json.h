@@ -1,0 +1,19 @@
+// The manager's review as JSON, for `debrief insights --json` and exports.
+// A withheld group is {"name", "team"?, "withheld": reason} and carries no
+// numbers; optional figures that do not exist (no rating answered) are null.
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "debrief/insights.h"
+
+namespace debrief {
+
+nlohmann::json to_json(const GroupResults& group);
+nlohmann::json to_json(const ScopeReview& scope);
+nlohmann::json to_json(const EventReview& review);
+nlohmann::json to_json(const std::vector<TeamTrend>& trends);
+
+}  // namespace debrief

@@ -1,0 +1,142 @@
+#include "group_tally.h"
+
+#include "debrief/sentiment.h"
+#include "store_impl.h"
+
+namespace debrief {
+namespace {
+
+// Appends `team` and its descendants, depth first, so parents come first.
+void visit(const std::vector<std::vector<int>>& children, int team, std::vector<int>& order) {
+  order.push_back(team);
+  for (int c : children[static_cast<std::size_t>(team)]) visit(children, c, order);
+}
+
+}  // namespace
+
+Result<TeamTree> load_team_tree(Store& store) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT id, parent, name FROM teams WHERE deleted = 0 ORDER BY id");
+  std::vector<Id> ids, parents;
+  std::vector<std::string> names;
+  while (s.step()) {
+    ids.push_back(s.id(0));
+    parents.push_back(s.is_null(1) ? Id{} : s.id(1));
+    names.push_back(s.text(2));
+  }
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  std::map<Id, int> raw;
+  for (std::size_t i = 0; i < ids.size(); ++i) raw[ids[i]] = static_cast<int>(i);
+  std::vector<std::vector<int>> children(ids.size());
+  std::vector<int> order;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto p = raw.find(parents[i]);
+    if (p == raw.end() || p->second == static_cast<int>(i)) continue;
+    children[static_cast<std::size_t>(p->second)].push_back(static_cast<int>(i));
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (!raw.count(parents[i])) visit(children, static_cast<int>(i), order);
+  TeamTree tree;
+  for (int old : order) {  // teams in a parent cycle are left out: they have no root
+    tree.index[ids[static_cast<std::size_t>(old)]] = static_cast<int>(tree.ids.size());
+    tree.ids.push_back(ids[static_cast<std::size_t>(old)]);
+    tree.names.push_back(names[static_cast<std::size_t>(old)]);
+  }
+  for (int old : order) {
+    auto p = raw.find(parents[static_cast<std::size_t>(old)]);
+    tree.parent.push_back(p == raw.end() ? -1 : tree.index.at(p->first));
+  }
+  return tree;
+}
+
+GroupTally::GroupTally(const TeamTree& tree) : tree_(tree), sums_(1 + tree.ids.size()) {
+  sums_[0].r.name = "everyone";
+  for (std::size_t i = 0; i < tree.ids.size(); ++i) {
+    sums_[1 + i].r.name = tree.names[i];
+    sums_[1 + i].r.team = tree.ids[i];
+  }
+}
+
+template <class F>
+void GroupTally::each_group_of(const std::optional<Id>& team, F&& add) {
+  add(sums_[0]);
+  auto it = team ? tree_.index.find(*team) : tree_.index.end();
+  for (int t = it == tree_.index.end() ? -1 : it->second; t >= 0; t = tree_.parent[static_cast<std::size_t>(t)])
+    add(sums_[1 + static_cast<std::size_t>(t)]);
+}
+
+void GroupTally::add_response(const std::optional<Id>& team) {
+  each_group_of(team, [](Sums& s) { ++s.r.responses; });
+}
+
+void GroupTally::add_invited(const std::optional<Id>& team, bool participated) {
+  each_group_of(team, [&](Sums& s) {
+    ++s.r.invited;
+    if (participated) ++s.r.participated;
+  });
+}
+
+void GroupTally::add_rating(const std::optional<Id>& team, std::int64_t value) {
+  if (value < 1 || value > 5) return;
+  each_group_of(team, [&](Sums& s) {
+    ++s.r.ratings[static_cast<std::size_t>(value - 1)];
+    s.rating_sum += value;
+  });
+}
+
+void GroupTally::add_enps(const std::optional<Id>& team, std::int64_t value) {
+  each_group_of(team, [&](Sums& s) {
+    ++s.r.enps_answers;
+    if (value >= 9) ++s.promoters;
+    if (value <= 6) ++s.detractors;
+  });
+}
+
+void GroupTally::add_sentiment(const std::optional<Id>& team, double compound) {
+  SentimentLabel label = sentiment_label(compound);
+  each_group_of(team, [&](Sums& s) {
+    if (label == SentimentLabel::positive) ++s.r.positive;
+    else if (label == SentimentLabel::negative) ++s.r.negative;
+    else ++s.r.neutral;
+  });
+}
+
+GroupResults GroupTally::derive(const Sums& s) {
+  GroupResults r = s.r;
+  std::int64_t rated = 0;
+  for (std::int64_t n : r.ratings) rated += n;
+  if (rated > 0) r.mean_rating = static_cast<double>(s.rating_sum) / static_cast<double>(rated);
+  if (r.enps_answers > 0)
+    r.enps = 100.0 * static_cast<double>(s.promoters - s.detractors) / static_cast<double>(r.enps_answers);
+  if (r.invited > 0) r.response_rate = static_cast<double>(r.participated) / static_cast<double>(r.invited);
+  return r;
+}
+
+std::vector<GroupResults> GroupTally::finish(int threshold) const {
+  std::vector<std::size_t> kept{0};
+  std::vector<int> kept_at(sums_.size(), -1);
+  kept_at[0] = 0;
+  std::vector<GroupSize> sizes{{sums_[0].r.responses, -1}};
+  for (std::size_t i = 1; i < sums_.size(); ++i) {
+    if (sums_[i].r.responses == 0 && sums_[i].r.invited == 0) continue;
+    int parent = tree_.parent[i - 1];
+    // A kept team's parent is kept too: it has at least as many of both.
+    kept_at[i] = static_cast<int>(kept.size());
+    sizes.push_back({sums_[i].r.responses, parent < 0 ? 0 : kept_at[1 + static_cast<std::size_t>(parent)]});
+    kept.push_back(i);
+  }
+  std::vector<Disclosure> verdicts = disclose(sizes, threshold);
+  std::vector<GroupResults> out;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    GroupResults r;
+    if (verdicts[k].shown) r = derive(sums_[kept[k]]);
+    r.name = sums_[kept[k]].r.name;
+    r.team = sums_[kept[k]].r.team;
+    r.disclosure = verdicts[k];
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace debrief

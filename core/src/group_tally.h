@@ -1,0 +1,55 @@
+// Tallies answers into the groups of a scope (everyone, each team with its
+// subteams) and turns them into privacy-checked results. Internal to the
+// core (insights).
+#pragma once
+
+#include <optional>
+#include <map>
+#include <vector>
+
+#include "debrief/insights.h"
+#include "debrief/store.h"
+
+namespace debrief {
+
+// The live teams as a tree, parents before children.
+struct TeamTree {
+  std::vector<Id> ids;
+  std::vector<std::string> names;
+  std::vector<int> parent;  // index into ids, -1 for a top-level team
+  std::map<Id, int> index;
+};
+Result<TeamTree> load_team_tree(Store& store);
+
+class GroupTally {
+ public:
+  // Groups: everyone, then every team of `tree` (which must outlive this).
+  explicit GroupTally(const TeamTree& tree);
+
+  // Each of these counts towards everyone and, when `team` is a live team,
+  // towards it and every team above it.
+  void add_response(const std::optional<Id>& team);
+  void add_invited(const std::optional<Id>& team, bool participated);
+  void add_rating(const std::optional<Id>& team, std::int64_t value);  // 1-5
+  void add_enps(const std::optional<Id>& team, std::int64_t value);    // 0-10
+  void add_sentiment(const std::optional<Id>& team, double compound);
+
+  // Everyone's results, then those of each team with responses or invited
+  // members, disclosed at `threshold`: withheld groups keep only their name
+  // and reason.
+  std::vector<GroupResults> finish(int threshold) const;
+
+ private:
+  struct Sums {
+    GroupResults r;
+    std::int64_t rating_sum = 0, promoters = 0, detractors = 0;
+  };
+  template <class F>
+  void each_group_of(const std::optional<Id>& team, F&& add);
+  static GroupResults derive(const Sums& s);
+
+  const TeamTree& tree_;
+  std::vector<Sums> sums_;  // [0] everyone, [1 + i] team i
+};
+
+}  // namespace debrief

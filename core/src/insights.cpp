@@ -1,0 +1,273 @@
+// The manager's review: each scope's answers are read once, in SQL order,
+// and tallied into every group they count towards (group_tally.h).
+#include "debrief/insights.h"
+
+#include <set>
+
+#include "group_tally.h"
+#include "insight_scope.h"
+#include "store_impl.h"
+#include "survey_cache.h"
+
+namespace debrief {
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+
+struct EventRow {
+  Id id;
+  std::string title;
+  std::int64_t starts_at = 0, ends_at = 0;
+  std::vector<Id> invited_teams;
+};
+
+// Parsed surveys by id, each loaded once per pass over answers.
+using SurveyMap = std::map<Id, std::shared_ptr<const Survey>>;
+
+// The type of `question` in `survey`, or none when the survey has no such
+// question (any more).
+Result<std::optional<QuestionType>> type_of(Store& store, SurveyMap& surveys, const Id& survey,
+                                            const std::string& question) {
+  auto [it, fresh] = surveys.try_emplace(survey);
+  if (fresh) {
+    Result<std::shared_ptr<const Survey>> parsed = load_survey(store, survey);
+    if (!parsed.is_ok()) surveys.erase(it);
+    DEBRIEF_TRY(parsed.status());
+    it->second = *parsed;
+  }
+  const Question* q = it->second->find(question);
+  return q ? std::optional<QuestionType>(q->type) : std::nullopt;
+}
+
+Result<std::vector<EventRow>> load_events(Store& store, const std::optional<Id>& only) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT id, title, starts_at, ends_at, teams FROM events "
+      "WHERE deleted = 0 AND (?1 IS NULL OR id = ?1) ORDER BY starts_at, id");
+  s.bind(1, only);
+  std::vector<EventRow> events;
+  while (s.step()) {
+    EventRow e{s.id(0), s.text(1), s.int64(2), s.int64(3), {}};
+    for (const Json& t : Json::parse(s.is_null(4) ? "[]" : s.text(4))) {
+      Result<Id> id = Id::parse(t.get<std::string>());
+      if (id.is_ok()) e.invited_teams.push_back(*id);
+    }
+    events.push_back(std::move(e));
+  }
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return events;
+}
+
+// The invited teams and every team below them.
+std::set<Id> invited_subtree(const TeamTree& tree, const std::vector<Id>& invited) {
+  std::set<Id> out(invited.begin(), invited.end());
+  for (std::size_t i = 0; i < tree.ids.size(); ++i)  // parents come first
+    if (tree.parent[i] >= 0 && out.count(tree.ids[static_cast<std::size_t>(tree.parent[i])]))
+      out.insert(tree.ids[i]);
+  return out;
+}
+
+Status tally_responses(Store& store, const ScopeSql& scope, const Id& id, GroupTally& tally) {
+  sql::Stmt& s = store.impl().db->cached(
+      std::string("SELECT r.team FROM responses r JOIN surveys s ON s.id = r.survey "
+                  "WHERE r.deleted = 0 AND ") + scope.responses);
+  s.bind(1, id);
+  while (s.step()) tally.add_response(s.is_null(0) ? std::nullopt : std::optional<Id>(s.id(0)));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return Status::ok();
+}
+
+// Ratings, eNPS and sentiment into `tally`; triad texts into `comments`.
+Status tally_answers(Store& store, const ScopeSql& scope, const Id& id, GroupTally& tally,
+                     std::map<std::string, std::vector<std::string>>& comments) {
+  sql::Stmt& s = store.impl().db->cached(
+      std::string("SELECT r.team, r.survey, a.question, a.part, a.num, a.text, a.sentiment "
+                  "FROM responses r JOIN surveys s ON s.id = r.survey "
+                  "JOIN answers a ON a.response = r.id WHERE r.deleted = 0 AND ") + scope.responses);
+  s.bind(1, id);
+  SurveyMap surveys;
+  while (s.step()) {
+    std::optional<Id> team = s.is_null(0) ? std::nullopt : std::optional<Id>(s.id(0));
+    Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(1), s.text(2));
+    DEBRIEF_TRY(type.status());
+    if (!s.is_null(4) && *type == QuestionType::rating) tally.add_rating(team, s.int64(4));
+    if (!s.is_null(4) && *type == QuestionType::enps) tally.add_enps(team, s.int64(4));
+    if (!s.is_null(6)) tally.add_sentiment(team, s.real(6));
+    std::string part = s.text(3);
+    if (!s.is_null(5) && (part == "more" || part == "less" || part == "stop"))
+      comments[part].push_back(s.text(5));
+  }
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return Status::ok();
+}
+
+// Members of the invited teams, and whether each took part in the scope.
+Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const std::set<Id>& teams,
+                     GroupTally& tally) {
+  sql::Stmt& p = store.impl().db->cached(
+      std::string("SELECT DISTINCT p.person FROM participations p JOIN surveys s ON s.id = p.survey "
+                  "WHERE p.deleted = 0 AND p.person IS NOT NULL AND ") + scope.participations);
+  p.bind(1, id);
+  std::set<Id> answered;
+  while (p.step()) answered.insert(p.id(0));
+  DEBRIEF_TRY(p.status());
+  p.reset();
+  sql::Stmt& m = store.impl().db->cached("SELECT id, team FROM people WHERE deleted = 0 AND team IS NOT NULL");
+  while (m.step()) {
+    Id team = m.id(1);
+    if (teams.count(team)) tally.add_invited(team, answered.count(m.id(0)) > 0);
+  }
+  DEBRIEF_TRY(m.status());
+  m.reset();
+  return Status::ok();
+}
+
+Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const ScopeSql& scope,
+                                 const Id& id, std::string title, const std::set<Id>& invited,
+                                 int threshold) {
+  GroupTally tally(tree);
+  std::map<std::string, std::vector<std::string>> comments;
+  DEBRIEF_TRY(tally_responses(store, scope, id, tally));
+  DEBRIEF_TRY(tally_answers(store, scope, id, tally, comments));
+  DEBRIEF_TRY(tally_invited(store, scope, id, invited, tally));
+  ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}};
+  if (!review.groups[0].disclosure.shown) return review;
+  for (const auto& [part, texts] : comments)
+    review.themes[part] = themes_of(texts, std::vector<bool>(texts.size(), true));
+  return review;
+}
+
+// Pulse ratings by members of `teams` in [from, to), as one group.
+Result<SpiritSide> spirit_between(Store& store, const std::set<Id>& teams, std::int64_t from,
+                                  std::int64_t to, int threshold) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT r.id, r.team, r.survey, a.question, a.num FROM responses r "
+      "JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
+      "WHERE r.deleted = 0 AND s.kind = 'pulse' AND a.num IS NOT NULL "
+      "AND r.created_at >= ?1 AND r.created_at < ?2 AND r.team IS NOT NULL");
+  s.bind(1, from).bind(2, to);
+  std::set<Id> responses;
+  std::int64_t sum = 0, n = 0;
+  SurveyMap surveys;
+  while (s.step()) {
+    if (!teams.count(s.id(1))) continue;
+    Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(2), s.text(3));
+    DEBRIEF_TRY(type.status());
+    if (*type != QuestionType::rating) continue;
+    responses.insert(s.id(0));
+    sum += s.int64(4);
+    ++n;
+  }
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  SpiritSide side;
+  side.disclosure = disclose({{static_cast<std::int64_t>(responses.size()), -1}}, threshold)[0];
+  if (!side.disclosure.shown) return side;
+  side.responses = static_cast<std::int64_t>(responses.size());
+  side.mean_rating = static_cast<double>(sum) / static_cast<double>(n);
+  return side;
+}
+
+// Before: up to the day the event starts; after: from the day after it
+// ends. The event's own days are left out, because anonymous answers keep
+// only their day and could fall on either side of its start or end.
+Result<SpiritChange> spirit_of(Store& store, const EventRow& e, const std::set<Id>& teams, int threshold) {
+  std::int64_t first_day = e.starts_at - e.starts_at % kDay, day_after = e.ends_at - e.ends_at % kDay + kDay;
+  std::int64_t window = kBeforeAfterDays * kDay;
+  SpiritChange change;
+  Result<SpiritSide> before = spirit_between(store, teams, first_day - window, first_day, threshold);
+  DEBRIEF_TRY(before.status());
+  Result<SpiritSide> after = spirit_between(store, teams, day_after, day_after + window, threshold);
+  DEBRIEF_TRY(after.status());
+  change.before = *before;
+  change.after = *after;
+  if (before->mean_rating && after->mean_rating) change.change = *after->mean_rating - *before->mean_rating;
+  return change;
+}
+
+Result<Praise> praise_of(Store& store, const Id& event) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT category, action FROM kudos WHERE deleted = 0 AND event = ? ORDER BY id");
+  s.bind(1, event);
+  Praise praise;
+  std::vector<std::string> actions;
+  while (s.step()) {
+    ++praise.kudos;
+    ++praise.categories[s.text(0)];
+    actions.push_back(s.text(1));
+  }
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  praise.phrases = themes_of(actions, std::vector<bool>(actions.size(), true));
+  return praise;
+}
+
+Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
+                         const std::set<Id>& invited, EventReview& review) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT id, title FROM activities WHERE deleted = 0 AND event = ? ORDER BY starts_at, id");
+  s.bind(1, e.id);
+  std::vector<std::pair<Id, std::string>> activities;
+  while (s.step()) activities.emplace_back(s.id(0), s.text(1));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  for (auto& [id, title] : activities) {
+    Result<ScopeReview> r = review_scope(store, tree, kActivityScope, id, title, invited, review.threshold);
+    DEBRIEF_TRY(r.status());
+    review.activities.push_back(std::move(*r));
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<EventReview> review_event(Store& store, const Id& event) {
+  Result<std::vector<EventRow>> events = load_events(store, event);
+  DEBRIEF_TRY(events.status());
+  if (events->empty()) return not_found("no event with id " + event.hex());
+  const EventRow& e = (*events)[0];
+  Result<TeamTree> tree = load_team_tree(store);
+  DEBRIEF_TRY(tree.status());
+  Result<int> threshold = anonymity_threshold(store);
+  DEBRIEF_TRY(threshold.status());
+  EventReview review;
+  review.threshold = *threshold;
+  std::set<Id> invited = invited_subtree(*tree, e.invited_teams);
+  Result<ScopeReview> own = review_scope(store, *tree, kEventScope, e.id, e.title, invited, *threshold);
+  DEBRIEF_TRY(own.status());
+  review.event = std::move(*own);
+  DEBRIEF_TRY(review_activities(store, *tree, e, invited, review));
+  Result<SpiritChange> spirit = spirit_of(store, e, invited, *threshold);
+  DEBRIEF_TRY(spirit.status());
+  review.spirit = *spirit;
+  Result<Praise> praise = praise_of(store, e.id);
+  DEBRIEF_TRY(praise.status());
+  review.praise = std::move(*praise);
+  return review;
+}
+
+Result<std::vector<TeamTrend>> team_trends(Store& store) {
+  Result<std::vector<EventRow>> events = load_events(store, std::nullopt);
+  DEBRIEF_TRY(events.status());
+  Result<TeamTree> tree = load_team_tree(store);
+  DEBRIEF_TRY(tree.status());
+  Result<int> threshold = anonymity_threshold(store);
+  DEBRIEF_TRY(threshold.status());
+  std::vector<TeamTrend> trends(tree->ids.size());
+  for (std::size_t i = 0; i < trends.size(); ++i) trends[i] = {tree->ids[i], tree->names[i], {}};
+  for (const EventRow& e : *events) {
+    Result<ScopeReview> r = review_scope(store, *tree, kEventScope, e.id, e.title,
+                                         invited_subtree(*tree, e.invited_teams), *threshold);
+    DEBRIEF_TRY(r.status());
+    for (GroupResults& g : r->groups) {
+      if (!g.team) continue;
+      trends[static_cast<std::size_t>(tree->index.at(*g.team))].points.push_back({e.id, e.title, e.starts_at, std::move(g)});
+    }
+  }
+  std::erase_if(trends, [](const TeamTrend& t) { return t.points.empty(); });
+  return trends;
+}
+
+}  // namespace debrief

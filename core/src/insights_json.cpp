@@ -1,0 +1,81 @@
+#include "debrief/insights_json.h"
+
+#include "debrief/time.h"
+
+namespace debrief {
+namespace {
+
+using Json = nlohmann::json;
+
+template <class T>
+Json or_null(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+Json themes_json(const std::vector<Theme>& themes) {
+  Json out = Json::array();
+  for (const Theme& t : themes) out.push_back({{"phrase", t.phrase}, {"count", t.count}, {"examples", t.examples}});
+  return out;
+}
+
+Json spirit_side(const SpiritSide& s) {
+  if (!s.disclosure.shown) return {{"withheld", s.disclosure.reason}};
+  return {{"responses", s.responses}, {"mean_rating", or_null(s.mean_rating)}};
+}
+
+}  // namespace
+
+Json to_json(const GroupResults& g) {
+  Json j{{"name", g.name}};
+  if (g.team) j["team"] = g.team->hex();
+  if (!g.disclosure.shown) {
+    j["withheld"] = g.disclosure.reason;
+    return j;
+  }
+  j["responses"] = g.responses;
+  j["invited"] = g.invited;
+  j["participated"] = g.participated;
+  j["response_rate"] = or_null(g.response_rate);
+  j["mean_rating"] = or_null(g.mean_rating);
+  j["ratings"] = g.ratings;
+  j["enps"] = or_null(g.enps);
+  j["enps_answers"] = g.enps_answers;
+  j["sentiment"] = {{"positive", g.positive}, {"neutral", g.neutral}, {"negative", g.negative}};
+  return j;
+}
+
+Json to_json(const ScopeReview& s) {
+  Json groups = Json::array();
+  for (const GroupResults& g : s.groups) groups.push_back(to_json(g));
+  Json themes = Json::object();
+  for (const auto& [part, list] : s.themes) themes[part] = themes_json(list);
+  return {{"kind", s.kind}, {"id", s.id.hex()}, {"title", s.title}, {"groups", groups}, {"themes", themes}};
+}
+
+Json to_json(const EventReview& r) {
+  Json activities = Json::array();
+  for (const ScopeReview& a : r.activities) activities.push_back(to_json(a));
+  return {{"threshold", r.threshold},
+          {"event", to_json(r.event)},
+          {"activities", activities},
+          {"spirit", {{"before", spirit_side(r.spirit.before)},
+                      {"after", spirit_side(r.spirit.after)},
+                      {"change", or_null(r.spirit.change)}}},
+          {"praise", {{"kudos", r.praise.kudos},
+                      {"categories", r.praise.categories},
+                      {"phrases", themes_json(r.praise.phrases)}}}};
+}
+
+Json to_json(const std::vector<TeamTrend>& trends) {
+  Json out = Json::array();
+  for (const TeamTrend& t : trends) {
+    Json points = Json::array();
+    for (const TrendPoint& p : t.points)
+      points.push_back({{"event", p.event.hex()}, {"title", p.title}, {"starts_at", format_time(p.starts_at)},
+                        {"results", to_json(p.results)}});
+    out.push_back({{"team", t.team.hex()}, {"name", t.name}, {"points", points}});
+  }
+  return out;
+}
+
+}  // namespace debrief

@@ -1,0 +1,90 @@
+#include "debrief/key_phrases.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace debrief {
+namespace {
+
+constexpr std::size_t kMaxPhraseWords = 3;
+
+// Words that carry no theme of their own: they split phrases.
+const std::set<std::string, std::less<>>& stop_words() {
+  static const std::set<std::string, std::less<>> words{
+      "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+      "before", "but", "by", "can", "could", "did", "do", "does", "doing", "didn't", "don't", "done", "during", "every", "for", "from", "get",
+      "got", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into",
+      "is", "it", "its", "it's", "just", "less", "lot", "lots", "me", "more", "most", "much",
+      "my", "no", "not", "of", "on", "one", "or", "our", "out", "over", "please", "really",
+      "she", "so", "some", "stop", "than", "that", "the", "their", "them", "then", "there",
+      "these", "they", "this", "those", "to", "too", "up", "us", "very", "was", "we", "were",
+      "what", "when", "which", "while", "who", "will", "with", "would", "you", "your"};
+  return words;
+}
+
+// Lower-cased words, with an empty string standing for each phrase break
+// (punctuation other than an apostrophe or hyphen inside a word).
+std::vector<std::string> words_and_breaks(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(std::move(word));
+    word.clear();
+  };
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80 || ((ch == '\'' || ch == '-') && !word.empty())) {
+      word += static_cast<char>(std::tolower(c));
+    } else {
+      flush();
+      if (!std::isspace(c)) out.emplace_back();
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> key_phrases(std::string_view text) {
+  std::vector<std::string> phrases, run;
+  auto emit = [&] {
+    if (!run.empty() && run.size() <= kMaxPhraseWords) {
+      std::string p = run[0];
+      for (std::size_t i = 1; i < run.size(); ++i) p += " " + run[i];
+      if (std::find(phrases.begin(), phrases.end(), p) == phrases.end()) phrases.push_back(p);
+    }
+    run.clear();
+  };
+  for (std::string& w : words_and_breaks(text)) {
+    if (w.empty() || stop_words().count(w) || std::isdigit(static_cast<unsigned char>(w[0]))) emit();
+    else run.push_back(std::move(w));
+  }
+  emit();
+  return phrases;
+}
+
+std::vector<Theme> themes_of(const std::vector<std::string>& comments,
+                             const std::vector<bool>& quotable, std::size_t max_themes,
+                             std::size_t max_examples) {
+  std::map<std::string, Theme> by_phrase;
+  for (std::size_t i = 0; i < comments.size(); ++i) {
+    for (const std::string& p : key_phrases(comments[i])) {
+      Theme& t = by_phrase[p];
+      t.phrase = p;
+      ++t.count;
+      bool fresh = std::find(t.examples.begin(), t.examples.end(), comments[i]) == t.examples.end();
+      if (quotable[i] && fresh && t.examples.size() < max_examples) t.examples.push_back(comments[i]);
+    }
+  }
+  std::vector<Theme> themes;
+  for (auto& [phrase, theme] : by_phrase) themes.push_back(std::move(theme));
+  std::stable_sort(themes.begin(), themes.end(),
+                   [](const Theme& a, const Theme& b) { return a.count > b.count; });
+  if (themes.size() > max_themes) themes.resize(max_themes);
+  return themes;
+}
+
+}  // namespace debrief

@@ -1,0 +1,124 @@
+// `debrief insights` and `debrief export` on demo data: every table and
+// every export withholds small groups, with the reason and no numbers.
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "cli_runner.h"
+
+using nlohmann::json;
+
+namespace {
+
+const char* kNumbers[] = {"responses", "invited", "participated", "response_rate", "mean_rating",
+                          "rated_1", "rated_2", "rated_3", "rated_4", "rated_5", "enps",
+                          "positive", "neutral", "negative"};
+
+// Checks every row of an events or teams export; returns how many were withheld.
+int check_group_rows(const json& rows) {
+  int withheld = 0;
+  for (const json& row : rows) {
+    INFO(row.dump());
+    if (row["withheld"].is_null()) {
+      CHECK(row["responses"].get<int>() >= 5);
+      continue;
+    }
+    ++withheld;
+    for (const char* column : kNumbers) CHECK(row[column].is_null());
+  }
+  return withheld;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+struct Demo : CliStore {
+  Demo() { ok({"demo", "generate", "--people", "40", "--events", "3", "--responses", "90", "--seed", "5"}); }
+  std::vector<std::string> events() const {
+    std::vector<std::string> ids;
+    for (const json& e : json::parse(ok({"--json", "event", "list"}))) ids.push_back(e["id"]);
+    return ids;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("insights event prints groups, withholding small ones with their reason", "[cli][insights]") {
+  Demo d;
+  int withheld = 0, shown = 0;
+  for (const std::string& e : d.events()) {
+    json r = json::parse(d.ok({"--json", "insights", "event", e}));
+    CHECK(r["threshold"] == 5);
+    std::vector<json> scopes{r["event"]};
+    for (const json& a : r["activities"]) scopes.push_back(a);
+    for (const json& scope : scopes) {
+      for (const json& g : scope["groups"]) {
+        INFO(g.dump());
+        if (g.contains("withheld")) {
+          ++withheld;
+          CHECK_FALSE(g.contains("responses"));
+          CHECK_FALSE(g.contains("mean_rating"));
+        } else {
+          ++shown;
+          CHECK(g["responses"].get<int>() >= 5);
+        }
+      }
+      if (scope["groups"][0].contains("withheld")) CHECK(scope["themes"].empty());
+    }
+    std::string table = d.ok({"insights", "event", e});
+    CHECK(table.find("group") != std::string::npos);
+  }
+  CHECK(withheld > 0);
+  CHECK(shown > 0);
+  CHECK(json::parse(d.ok({"--json", "insights", "trends"})).is_array());
+}
+
+TEST_CASE("event and team exports, CSV and JSON, carry no numbers for withheld groups", "[cli][export][privacy]") {
+  Demo d;
+  for (const char* table : {"events", "teams"}) {
+    INFO(table);
+    json rows = json::parse(d.ok({"export", table, "--format", "json"}));
+    REQUIRE(rows.size() > 0);
+    CHECK(check_group_rows(rows) > 0);
+    std::vector<std::string> csv = lines(d.ok({"export", table}));
+    REQUIRE(csv.size() == rows.size() + 1);  // a header, then the same rows
+    for (const std::string& line : csv)
+      if (line.find("withheld:") != std::string::npos) CHECK(line.substr(line.size() - 15) == ",,,,,,,,,,,,,,\r");
+  }
+}
+
+TEST_CASE("the raw responses export leaves out withheld scopes and names only shown teams", "[cli][export][privacy]") {
+  Demo d;
+  std::set<std::string> shown_scopes, shown_teams;
+  for (const json& row : json::parse(d.ok({"export", "events", "--format", "json"}))) {
+    if (!row["withheld"].is_null()) continue;
+    if (row["group"] == "everyone") shown_scopes.insert(row["scope_id"]);
+    else shown_teams.insert(row["group"]);
+  }
+  json rows = json::parse(d.ok({"export", "responses", "--format", "json"}));
+  for (const json& row : rows) {
+    INFO(row.dump());
+    CHECK(shown_scopes.count(row["scope_id"]) == 1);
+    if (!row["team"].is_null()) CHECK(shown_teams.count(row["team"]) == 1);
+    CHECK_FALSE(row.contains("author"));
+  }
+  std::string file = (d.dir() / "responses.csv").string();
+  d.ok({"export", "responses", "--out", file});
+  CHECK(d.run({"export", "responses", "--event", "ffffffff"}).exit_code != 0);
+}
+
+TEST_CASE("summary draft writes an unpublished note from the results, published by update", "[cli][summary]") {
+  Demo d;
+  std::string me = json::parse(d.ok({"--json", "person", "list", "--limit", "1"}))[0]["id"];
+  d.ok({"whoami", me});
+  json s = json::parse(d.ok({"--json", "summary", "draft", "--event", d.events()[0]}));
+  CHECK(s["published"] == false);
+  CHECK_FALSE(s["heard"].get<std::string>().empty());
+  d.ok({"summary", "update", s["id"], "--published", "true"});
+  CHECK(json::parse(d.ok({"--json", "summary", "show", s["id"]}))["published"] == true);
+}

@@ -1,0 +1,188 @@
+// The manager's review checked against a small data set computed by hand
+// (the figures are worked out in the comments), at threshold 3 where every
+// group shows and at the default 5 where teams are withheld.
+#include "debrief/insights.h"
+#include "test_support.h"
+
+using namespace debrief;
+using test::ok;
+
+namespace {
+
+constexpr std::int64_t kBefore = 1795608000000;  // 2026-11-25T12:00Z, a week before the event
+constexpr std::int64_t kDuring = 1796299200000;  // 2026-12-03T12:00Z, the event's day
+constexpr std::int64_t kAfter = 1796904000000;   // 2026-12-10T12:00Z, a week after
+
+// Support: s1-s5 (s5 does not answer); Sales: a1-a3. Both teams invited.
+struct Fixture : test::SeededStore {
+  Id support, sales, event, survey, pulse, activity, activity_survey;
+  std::vector<Id> s, a;
+
+  explicit Fixture(bool lax_threshold) {
+    if (lax_threshold) ok(create(*store, Kind::organisation, {{"name", "Acme"}, {"anonymity_threshold", 3}}));
+    support = ok(create(*store, Kind::team, {{"name", "Support"}}));
+    sales = ok(create(*store, Kind::team, {{"name", "Sales"}}));
+    for (int i = 0; i < 5; ++i) s.push_back(person("s" + std::to_string(i), support));
+    for (int i = 0; i < 3; ++i) a.push_back(person("a" + std::to_string(i), sales));
+    event = ok(create(*store, Kind::event, {{"title", "Offsite"}, {"starts_at", "2026-12-03T09:00:00Z"},
+                                            {"ends_at", "2026-12-03T17:00:00Z"},
+                                            {"teams", {support.hex(), sales.hex()}}}));
+    activity = ok(create(*store, Kind::activity, {{"event", event.hex()}, {"title", "Hike"},
+                                                  {"starts_at", "2026-12-03T10:00:00Z"},
+                                                  {"ends_at", "2026-12-03T12:00:00Z"}}));
+    survey = make_survey("post_event", R"([{"id":"score","type":"rating","text":"How was it?"},
+        {"id":"nps","type":"enps","text":"Recommend?"},{"id":"triad","type":"triad","text":"More, less, stop?"}])");
+    activity_survey = make_survey("post_activity", R"([{"id":"score","type":"rating","text":"Hike?"}])");
+    pulse = make_survey("pulse", R"([{"id":"spirit","type":"rating","text":"Team spirit?"}])");
+  }
+
+  Id person(const std::string& name, const Id& team) {
+    return ok(create(*store, Kind::person, {{"name", name}, {"team", team.hex()}}));
+  }
+  Id make_survey(const char* kind, const char* questions) {
+    return ok(create(*store, Kind::survey, {{"title", kind}, {"kind", kind}, {"allow_anonymous", true},
+                                            {"questions", Json::parse(questions)}}));
+  }
+  void answer(const Id& who, Json fields, bool anonymous = true) {
+    act_as(who);
+    fields["anonymous"] = anonymous;
+    ok(create(*store, Kind::response, fields));
+  }
+  void rate_event(const Id& who, int score, int nps, Json triad = nullptr) {
+    Json answers{{"score", score}, {"nps", nps}};
+    if (!triad.is_null()) answers["triad"] = triad;
+    answer(who, {{"survey", survey.hex()}, {"event", event.hex()}, {"answers", answers}});
+  }
+  void rate_spirit(const Id& who, int spirit, std::int64_t at_ms) {
+    env.set_now_ms(at_ms);
+    answer(who, {{"survey", pulse.hex()}, {"answers", {{"spirit", spirit}}}});
+  }
+
+  void answer_everything() {
+    rate_event(s[0], 5, 10, {{"more", "a team lunch"}});
+    rate_event(s[1], 4, 9, {{"more", "the team lunch, outdoors"}});
+    rate_event(s[2], 2, 5, {{"less", "long talks"}});
+    rate_event(s[3], 4, 8);
+    rate_event(a[0], 3, 6);
+    rate_event(a[1], 5, 10);
+    rate_event(a[2], 1, 0, {{"stop", "long talks after lunch"}});
+    for (const Id& who : {s[0], s[1]})
+      answer(who, {{"survey", activity_survey.hex()}, {"event", event.hex()}, {"activity", activity.hex()},
+                   {"answers", {{"score", 5}}}});
+    rate_spirit(s[0], 2, kBefore);
+    rate_spirit(s[1], 3, kBefore);
+    rate_spirit(a[0], 2, kBefore);
+    rate_spirit(s[2], 1, kDuring);  // the event's own day: on neither side
+    rate_spirit(s[0], 4, kAfter);
+    rate_spirit(s[1], 4, kAfter);
+    rate_spirit(a[0], 5, kAfter);
+    act_as(me);
+  }
+};
+
+const GroupResults& group(const ScopeReview& r, const std::string& name) {
+  for (const GroupResults& g : r.groups) if (g.name == name) return g;
+  FAIL("no group " << name);
+  return r.groups[0];
+}
+
+void check_withheld(const GroupResults& g) {
+  INFO(g.name);
+  CHECK_FALSE(g.disclosure.shown);
+  CHECK_FALSE(g.disclosure.reason.empty());
+  CHECK(g.responses == 0);
+  CHECK(g.invited == 0);
+  CHECK_FALSE(g.response_rate);
+  CHECK_FALSE(g.mean_rating);
+  CHECK(g.ratings == std::array<std::int64_t, 5>{});
+  CHECK_FALSE(g.enps);
+  CHECK(g.positive + g.neutral + g.negative == 0);
+}
+
+}  // namespace
+
+TEST_CASE("an event's review matches the figures worked out by hand", "[insights]") {
+  Fixture f(true);
+  f.answer_everything();
+  EventReview r = ok(review_event(*f.store, f.event));
+  CHECK(r.threshold == 3);
+  const GroupResults& all = group(r.event, "everyone");
+  // Ratings 5 4 2 4 3 5 1: sum 24 over 7.
+  CHECK(all.responses == 7);
+  CHECK(*all.mean_rating == Approx(24.0 / 7));
+  CHECK(all.ratings == std::array<std::int64_t, 5>{1, 1, 1, 2, 2});
+  // eNPS 10 9 5 8 6 10 0: promoters 3, detractors 3 (5, 6, 0), passive 1.
+  CHECK(*all.enps == Approx(0.0));
+  CHECK(all.enps_answers == 7);
+  // Invited: 8 members, 7 answered.
+  CHECK(all.invited == 8);
+  CHECK(*all.response_rate == Approx(7.0 / 8));
+  CHECK(all.positive + all.neutral + all.negative == 4);  // the four triad texts
+  const GroupResults& support = group(r.event, "Support");
+  CHECK(support.responses == 4);
+  CHECK(*support.mean_rating == Approx(15.0 / 4));
+  CHECK(*support.enps == Approx(25.0));  // 2 promoters, 1 detractor, of 4
+  CHECK(*support.response_rate == Approx(4.0 / 5));
+  const GroupResults& sales = group(r.event, "Sales");
+  CHECK(*sales.mean_rating == Approx(3.0));
+  CHECK(*sales.enps == Approx(-100.0 / 3));  // 1 promoter, 2 detractors, of 3
+  CHECK(*sales.response_rate == Approx(1.0));
+  // Themes: "team lunch" in two "more" answers, "long talks" in less and stop.
+  REQUIRE(!r.event.themes["more"].empty());
+  CHECK(r.event.themes["more"][0].phrase == "team lunch");
+  CHECK(r.event.themes["more"][0].count == 2);
+  CHECK(r.event.themes["more"][0].examples.size() == 2);
+  CHECK(r.event.themes["stop"][0].phrase == "long talks");
+  // The activity had two answers: below 3, withheld.
+  REQUIRE(r.activities.size() == 1);
+  check_withheld(r.activities[0].groups[0]);
+  CHECK(r.activities[0].themes.empty());
+  // Spirit: before 2 3 2 (7/3), after 4 4 5 (13/3); the event's day is out.
+  CHECK(r.spirit.before.responses == 3);
+  CHECK(*r.spirit.before.mean_rating == Approx(7.0 / 3));
+  CHECK(*r.spirit.after.mean_rating == Approx(13.0 / 3));
+  CHECK(*r.spirit.change == Approx(2.0));
+}
+
+TEST_CASE("at the default threshold the small teams are withheld with no numbers", "[insights][privacy]") {
+  Fixture f(false);
+  f.answer_everything();
+  EventReview r = ok(review_event(*f.store, f.event));
+  CHECK(r.threshold == 5);
+  CHECK(group(r.event, "everyone").disclosure.shown);
+  CHECK(group(r.event, "everyone").responses == 7);
+  check_withheld(group(r.event, "Support"));  // 4 answered
+  check_withheld(group(r.event, "Sales"));    // 3 answered
+  CHECK_FALSE(r.spirit.before.disclosure.shown);  // 3 answered before
+  CHECK_FALSE(r.spirit.before.mean_rating);
+  CHECK_FALSE(r.spirit.change);
+}
+
+TEST_CASE("a team's trend lists its results event by event", "[insights]") {
+  Fixture f(true);
+  f.answer_everything();
+  auto trends = ok(team_trends(*f.store));
+  REQUIRE(trends.size() == 2);
+  for (const TeamTrend& t : trends) {
+    REQUIRE(t.points.size() == 1);
+    CHECK(t.points[0].event == f.event);
+    CHECK(t.points[0].results.name == t.name);
+  }
+}
+
+TEST_CASE("kudos tied to an event are summed by category and key phrase", "[insights]") {
+  Fixture f(true);
+  for (const char* action : {"set up every room before the offsite", "set up every room for the workshop"}) {
+    Json k = test::specific_kudos({f.s[1]});
+    k["action"] = action;
+    k["category"] = "behind_the_scenes";
+    k["event"] = f.event.hex();
+    ok(create(*f.store, Kind::kudos, k));
+  }
+  Praise p = ok(review_event(*f.store, f.event)).praise;
+  CHECK(p.kudos == 2);
+  CHECK(p.categories["behind_the_scenes"] == 2);
+  REQUIRE(!p.phrases.empty());
+  CHECK(p.phrases[0].phrase == "room");  // "room" and "set" in both; ties alphabetical
+  CHECK(p.phrases[0].count == 2);
+}

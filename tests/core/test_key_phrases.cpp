@@ -1,0 +1,28 @@
+// Key phrases and themes of short comments.
+#include "debrief/key_phrases.h"
+#include "test_support.h"
+
+using namespace debrief;
+
+TEST_CASE("key phrases are runs of content words split at stop words and punctuation", "[themes]") {
+  CHECK(key_phrases("More team lunches, and less long talks!") ==
+        std::vector<std::string>{"team lunches", "long talks"});
+  CHECK(key_phrases("the hike; the HIKE again") == std::vector<std::string>{"hike", "hike again"});
+  CHECK(key_phrases("").empty());
+  CHECK(key_phrases("don't stop the 3 o'clock check-in") == std::vector<std::string>{"o'clock check-in"});
+}
+
+TEST_CASE("themes count the comments that share a phrase and quote only quotable ones", "[themes]") {
+  std::vector<std::string> comments{"team lunch", "a team lunch outside", "the team lunch", "karaoke"};
+  auto themes = themes_of(comments, {false, true, true, true}, 2, 5);
+  REQUIRE(themes.size() == 2);
+  CHECK(themes[0].phrase == "team lunch");
+  CHECK(themes[0].count == 2);  // "team lunch outside" is a phrase of its own
+  CHECK(themes[0].examples == std::vector<std::string>{"the team lunch"});
+}
+
+TEST_CASE("a theme quotes each distinct comment once", "[themes]") {
+  auto themes = themes_of({"karaoke", "karaoke", "more karaoke"}, {true, true, true}, 1, 5);
+  CHECK(themes[0].count == 3);
+  CHECK(themes[0].examples == std::vector<std::string>{"karaoke", "more karaoke"});
+}

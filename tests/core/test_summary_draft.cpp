@@ -1,0 +1,48 @@
+// Drafting "what we heard, what we'll do" from a review.
+#include "debrief/summary_draft.h"
+#include "test_support.h"
+
+using namespace debrief;
+
+namespace {
+
+EventReview shown_review() {
+  EventReview r;
+  GroupResults all;
+  all.name = "everyone";
+  all.disclosure.shown = true;
+  all.responses = 7;
+  all.response_rate = 0.875;
+  all.mean_rating = 24.0 / 7;
+  all.enps = 0;
+  r.event.groups.push_back(all);
+  r.event.themes["more"] = {{"team lunch", 2, {"a team lunch"}}};
+  r.event.themes["stop"] = {{"long talks", 1, {}}};
+  r.spirit.before = {{true, ""}, 3, 7.0 / 3};
+  r.spirit.after = {{true, ""}, 3, 13.0 / 3};
+  r.spirit.change = 2.0;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a draft states the results, the themes and a line to complete per theme", "[summary]") {
+  SummaryDraft d = draft_summary(shown_review());
+  CHECK(d.heard ==
+        "7 people answered (88% of those invited); the average rating was 3.4 out of 5; eNPS +0.\n"
+        "Team spirit went from 2.3 before the event to 4.3 after it.\n"
+        "You asked for more of: team lunch (2).\n"
+        "You asked us to stop: long talks (1).\n");
+  CHECK(d.will_do == "- More team lunch: \n- Stop long talks: \n");
+}
+
+TEST_CASE("a draft of a withheld event gives the reason and no numbers", "[summary][privacy]") {
+  EventReview r;
+  GroupResults all;
+  all.name = "everyone";
+  all.disclosure = {false, "withheld: fewer than 5 people answered"};
+  r.event.groups.push_back(all);
+  SummaryDraft d = draft_summary(r);
+  CHECK(d.heard == "Too few people answered to share results (withheld: fewer than 5 people answered).\n");
+  CHECK(d.will_do.empty());
+}
