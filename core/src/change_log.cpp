@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "change_row.h"
 #include "draft.h"
 #include "store_impl.h"
 
@@ -14,15 +15,23 @@ std::int64_t acked_seq(Store::Impl& impl, Status& status) {
   return acked.is_ok() && !acked->empty() ? static_cast<std::int64_t>(std::stoll(*acked)) : 0;
 }
 
-Json value_json(const sql::Stmt& s, int i) {
-  DbValue v = read_value(s, i);
-  if (auto* n = std::get_if<std::int64_t>(&v)) return *n;
-  if (auto* t = std::get_if<std::string>(&v)) return *t;
-  if (auto* id = std::get_if<Id>(&v)) return id->hex();
-  return nullptr;
-}
-
 }  // namespace
+
+Change change_from_row(const sql::Stmt& s) {
+  Change c;
+  c.seq = s.int64(0);
+  c.device = s.id(1);
+  c.hlc = Hlc{static_cast<std::uint64_t>(s.int64(2))};
+  c.kind = static_cast<Kind>(s.int64(3));
+  c.record = s.id(4);
+  if (!s.is_null(5)) c.field = s.text(5);
+  DbValue v = read_value(s, 6);
+  if (auto* n = std::get_if<std::int64_t>(&v)) c.value = *n;
+  else if (auto* t = std::get_if<std::string>(&v)) c.value = *t;
+  else if (auto* id = std::get_if<Id>(&v)) c.value = id->hex();
+  c.op = static_cast<ChangeOp>(s.int64(7));
+  return c;
+}
 
 Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit) {
   Store::Impl& impl = store.impl();
@@ -30,22 +39,10 @@ Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit) {
   std::int64_t after = acked_seq(impl, st);
   DEBRIEF_TRY(st);
   sql::Stmt& s = impl.db->cached(
-      "SELECT seq, device, hlc, kind, record, field, value, op FROM changes "
-      "WHERE device = ? AND seq > ? ORDER BY seq LIMIT ?");
+      std::string("SELECT ") + kChangeColumns + " FROM changes WHERE device = ? AND seq > ? ORDER BY seq LIMIT ?");
   s.bind(1, impl.device).bind(2, after).bind(3, limit > 0 ? limit : std::int64_t{-1});
   std::vector<Change> out;
-  while (s.step()) {
-    Change c;
-    c.seq = s.int64(0);
-    c.device = s.id(1);
-    c.hlc = Hlc{static_cast<std::uint64_t>(s.int64(2))};
-    c.kind = static_cast<Kind>(s.int64(3));
-    c.record = s.id(4);
-    if (!s.is_null(5)) c.field = s.text(5);
-    c.value = value_json(s, 6);
-    c.op = static_cast<ChangeOp>(s.int64(7));
-    out.push_back(std::move(c));
-  }
+  while (s.step()) out.push_back(change_from_row(s));
   DEBRIEF_TRY(s.status());
   s.reset();
   return out;

@@ -9,6 +9,7 @@
 #include "debrief/text.h"
 #include "debrief/store.h"
 #include "debrief/time.h"
+#include "change_row.h"
 #include "draft.h"
 #include "kind_rules.h"
 #include "store_impl.h"
@@ -26,21 +27,6 @@ struct Version {
   auto operator<=>(const Version&) const = default;
 };
 
-Change change_from_row(const sql::Stmt& s) {
-  Change c;
-  c.seq = s.int64(0);
-  c.device = s.id(1);
-  c.hlc = Hlc{static_cast<std::uint64_t>(s.int64(2))};
-  c.kind = static_cast<Kind>(s.int64(3));
-  c.record = s.id(4);
-  if (!s.is_null(5)) c.field = s.text(5);
-  DbValue v = read_value(s, 6);
-  if (auto* n = std::get_if<std::int64_t>(&v)) c.value = *n;
-  else if (auto* t = std::get_if<std::string>(&v)) c.value = *t;
-  else if (auto* id = std::get_if<Id>(&v)) c.value = id->hex();
-  c.op = static_cast<ChangeOp>(s.int64(7));
-  return c;
-}
 
 // A logged field value (as change_log.h gives it) back in its stored form.
 DbValue logged_to_stored(const FieldSpec& f, const Json& v) {
@@ -250,7 +236,7 @@ Result<WireChange> to_wire(Store& store, const Change& change) {
 
 Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, std::int64_t limit) {
   sql::Stmt& s = store.impl().db->cached(
-      "SELECT seq, device, hlc, kind, record, field, value, op FROM changes WHERE seq > ? ORDER BY seq LIMIT ?");
+      std::string("SELECT ") + kChangeColumns + " FROM changes WHERE seq > ? ORDER BY seq LIMIT ?");
   s.bind(1, after_seq).bind(2, limit > 0 ? limit : std::int64_t{-1});
   std::vector<Change> out;
   while (s.step()) out.push_back(change_from_row(s));
@@ -263,7 +249,7 @@ Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t l
   Json teams = Json::array();
   for (const Id& t : scope.teams) teams.push_back(t.hex());
   sql::Stmt& s = store.impl().db->cached(
-      "SELECT seq, device, hlc, kind, record, field, value, op FROM changes c WHERE seq > ?1 AND ("
+      std::string("SELECT ") + kChangeColumns + " FROM changes c WHERE seq > ?1 AND ("
       " kind NOT IN (4, 8, 9, 10, 14)"
       " OR (kind = 8 AND EXISTS (SELECT 1 FROM responses r WHERE r.id = c.record AND"
       "     (r.author = ?2 OR lower(hex(r.team)) IN (SELECT value FROM json_each(?3)))))"
