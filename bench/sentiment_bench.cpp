@@ -28,6 +28,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_support.h"
 #include "debrief/sentiment.h"
 
 namespace fs = std::filesystem;
@@ -89,10 +90,7 @@ std::vector<double> ours(const std::vector<std::string>& texts) {
   return out;
 }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using bench::median;
 
 // Median seconds of one pass of our analyzer over all texts.
 double time_ours(const std::vector<std::string>& texts, int runs) {

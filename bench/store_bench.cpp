@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "debrief/demo.h"
 #include "debrief/records.h"
 #include "debrief/sentiment.h"
@@ -28,28 +29,12 @@
 
 namespace fs = std::filesystem;
 using namespace debrief;
-using Clock = std::chrono::steady_clock;
+using bench::check;
+using bench::Clock;
+using bench::median;
+using bench::seconds_since;
 
 namespace {
-
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-void check(const Status& s) {
-  if (!s.is_ok()) {
-    std::fprintf(stderr, "store_bench: %s\n", s.message().c_str());
-    std::exit(1);
-  }
-}
-template <class T>
-T check(Result<T> r) {
-  check(r.status());
-  return std::move(r.value());
-}
 
 // A store with one person acting, one event and a survey of ten questions
 // that are all shown, so each response has ten answers.
@@ -187,6 +172,7 @@ std::pair<double, long> open_and_list(const fs::path& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bench::program_name() = "store_bench";
   std::int64_t responses = 1000000;
   int runs = 5;
   fs::path dir = fs::temp_directory_path() / "debrief-bench";

@@ -18,6 +18,7 @@
 #include <future>
 #include <thread>
 
+#include "bench_support.h"
 #include "debrief/records.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/engine.h"
@@ -26,26 +27,11 @@
 
 namespace fs = std::filesystem;
 using namespace debrief;
-using Clock = std::chrono::steady_clock;
+using bench::check;
+using bench::Clock;
+using bench::seconds_since;
 
 namespace {
-
-template <class T>
-T check(Result<T> r) {
-  if (!r.is_ok()) {
-    std::fprintf(stderr, "sync_bench: %s\n", r.status().message().c_str());
-    std::exit(1);
-  }
-  return std::move(r.value());
-}
-void check(const Status& s) {
-  if (!s.is_ok()) {
-    std::fprintf(stderr, "sync_bench: %s\n", s.message().c_str());
-    std::exit(1);
-  }
-}
-
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 struct BenchServer {
   fs::path dir;
@@ -134,6 +120,7 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bench::program_name() = "sync_bench";
   std::int64_t changes = 100000;
   int devices = 200, per_device = 500;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -151,7 +138,7 @@ int main(int argc, char** argv) {
     std::int64_t pending = check(writer.store->info()).pending_changes;
     auto t = Clock::now();
     sync::SyncProgress pushed = check(sync::sync_once(*writer.store, writer.link));
-    double push_s = since(t);
+    double push_s = seconds_since(t);
     std::printf("%-58s %12.0f/s %s\n", ("push " + std::to_string(pending) + " changes to a fresh server").c_str(), static_cast<double>(pushed.pushed) / push_s, ">= 10,000/s");
     // Bytes per response: everything sent over the pass, against the
     // Protobuf size of the changes themselves.
@@ -171,7 +158,7 @@ int main(int argc, char** argv) {
     auto link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(s.people[0]))), "reader"));
     auto t = Clock::now();
     sync::SyncProgress pulled = check(sync::sync_once(*store, link));
-    std::printf("%-58s %12.0f/s %s\n", ("pull " + std::to_string(pulled.pulled) + " changes to a fresh device").c_str(), static_cast<double>(pulled.pulled) / since(t), ">= 20,000/s");
+    std::printf("%-58s %12.0f/s %s\n", ("pull " + std::to_string(pulled.pulled) + " changes to a fresh device").c_str(), static_cast<double>(pulled.pulled) / seconds_since(t), ">= 20,000/s");
   }
   {
     // Live delivery: a kudos pushed by one device, until the other's engine
@@ -208,7 +195,7 @@ int main(int argc, char** argv) {
       auto t = Clock::now();
       check(sync::sync_once(*giver.store, giver.link).status());
       std::unique_lock lock(mu);
-      if (cv.wait_for(lock, std::chrono::seconds(5), [&] { return applied > before; })) latency.push_back(since(t) * 1000);
+      if (cv.wait_for(lock, std::chrono::seconds(5), [&] { return applied > before; })) latency.push_back(seconds_since(t) * 1000);
     }
     engine.stop();
     std::printf("%-58s %11.1f ms %s\n", ("live: kudos pushed to applied on another device (median of " + std::to_string(latency.size()) + ")").c_str(),
@@ -230,7 +217,7 @@ int main(int argc, char** argv) {
         sync::SyncOptions patient;
         patient.timeout = std::chrono::seconds(600);  // report how long it takes, however long
         if (!sync::sync_once(*fleet[static_cast<std::size_t>(i)]->store, fleet[static_cast<std::size_t>(i)]->link, patient).is_ok()) ++failures;
-        seconds[static_cast<std::size_t>(i)] = since(t);
+        seconds[static_cast<std::size_t>(i)] = seconds_since(t);
       });
     }
     for (auto& th : threads) th.join();

@@ -100,7 +100,17 @@ ALTER TABLE reflections ADD COLUMN sentiment REAL;
 ALTER TABLE kudos ADD COLUMN sentiment REAL;
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations{kV1, kV2, kV3};
+// Version 4, for the manager's review at a million responses: find an
+// activity's responses, a scope's participations and the pulse answers of a
+// time window without scanning every response.
+constexpr const char* kV4 = R"sql(
+CREATE INDEX responses_activity ON responses(activity) WHERE activity IS NOT NULL;
+CREATE INDEX responses_created ON responses(created_at);
+CREATE INDEX participations_event ON participations(event, activity);
+CREATE INDEX participations_activity ON participations(activity) WHERE activity IS NOT NULL;
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations{kV1, kV2, kV3, kV4};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

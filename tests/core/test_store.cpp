@@ -1,5 +1,6 @@
 // Opening stores: creation, identity across reopening, schema versions and
 // migrations, transactions, and what info() reports.
+#include <algorithm>
 #include <set>
 
 #include "debrief/kind.h"
@@ -130,8 +131,6 @@ TEST_CASE("a version 1 store with data migrates and keeps it", "[store][migratio
 }
 
 TEST_CASE("a version 2 store with texts migrates, keeps them, and scores their sentiment", "[store][migration]") {
-  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 3);
   test::TempDir tmp;
   {
     auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
@@ -155,6 +154,38 @@ TEST_CASE("a version 2 store with texts migrates, keeps them, and scores their s
   CHECK(std::stod(raw.scalar("SELECT sentiment FROM answers")) < -0.05);
   CHECK(std::stod(raw.scalar("SELECT sentiment FROM reflections")) > 0.05);
   CHECK_FALSE(raw.scalar("SELECT sentiment FROM kudos").empty());
+}
+
+TEST_CASE("a version 3 store with responses migrates, keeps them, and finds an activity's by index", "[store][migration]") {
+  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
+  REQUIRE(kSchemaVersion == 4);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 3));
+    ok(db->exec("INSERT INTO events(id, created_at, title, starts_at, ends_at, offsite) "
+                "VALUES(x'00000000000000000000000000000001', 1, 'Offsite', 10, 20, 1);"
+                "INSERT INTO activities(id, created_at, event, title, kind, starts_at, ends_at) "
+                "VALUES(x'00000000000000000000000000000002', 1, x'00000000000000000000000000000001', 'Games', 'game', 10, 12);"
+                "INSERT INTO surveys(id, created_at, title, kind, allow_anonymous, questions) "
+                "VALUES(x'00000000000000000000000000000003', 1, 'S', 'post_activity', 1, '[{\"id\":\"a\",\"type\":\"rating\",\"text\":\"A\"}]');"
+                "INSERT INTO responses(id, created_at, survey, event, activity, anonymous) VALUES(x'00000000000000000000000000000004', 1, "
+                "x'00000000000000000000000000000003', x'00000000000000000000000000000001', x'00000000000000000000000000000002', 1);"
+                "INSERT INTO answers(response, question, num) VALUES(x'00000000000000000000000000000004', 'a', 5);"
+                "INSERT INTO participations(id, created_at, survey, event, activity) VALUES(x'00000000000000000000000000000005', 1, "
+                "x'00000000000000000000000000000003', x'00000000000000000000000000000001', x'00000000000000000000000000000002');"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  CHECK(ok(store->info()).schema_version == kSchemaVersion);
+  auto responses = ok(list(*store, Kind::response));
+  REQUIRE(responses.size() == 1);
+  CHECK(responses[0]["answers"]["a"] == 5);
+  test::RawDb raw(test::db_file(tmp.path()));
+  CHECK(raw.scalar("SELECT count(*) FROM responses WHERE activity = x'00000000000000000000000000000002'") == "1");
+  auto plan = raw.column("EXPLAIN QUERY PLAN SELECT id FROM responses WHERE activity = x'00000000000000000000000000000002'", 3);
+  CHECK(std::any_of(plan.begin(), plan.end(), [](const std::string& row) { return row.find("responses_activity") != std::string::npos; }));
+  for (const char* index : {"responses_created", "participations_event", "participations_activity"})
+    CHECK(raw.scalar(std::string("SELECT count(*) FROM sqlite_master WHERE name = '") + index + "'") == "1");
 }
 
 TEST_CASE("every field kept in a row has a column in its kind's table, and no other field does", "[store][migration]") {

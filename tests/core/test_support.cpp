@@ -167,13 +167,13 @@ void RawDb::exec(const std::string& sql) {
   REQUIRE(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
 }
 
-std::vector<std::string> RawDb::column(const std::string& sql) {
+std::vector<std::string> RawDb::column(const std::string& sql, int index) {
   INFO(sql);
   sqlite3_stmt* st = nullptr;
   REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
   std::vector<std::string> out;
   while (sqlite3_step(st) == SQLITE_ROW) {
-    const unsigned char* text = sqlite3_column_text(st, 0);
+    const unsigned char* text = sqlite3_column_text(st, index);
     out.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
   }
   sqlite3_finalize(st);

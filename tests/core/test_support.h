@@ -154,8 +154,8 @@ class RawDb {
   RawDb(const RawDb&) = delete;
   RawDb& operator=(const RawDb&) = delete;
   void exec(const std::string& sql);
-  // The first column of every row, as text.
-  std::vector<std::string> column(const std::string& sql);
+  // Column `index` (the first by default) of every row, as text.
+  std::vector<std::string> column(const std::string& sql, int index = 0);
   // The first column of the first row, as text ("" when none).
   std::string scalar(const std::string& sql);
 

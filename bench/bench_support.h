@@ -1,0 +1,48 @@
+// What every benchmark program needs: a clock, a median, and a way to stop
+// with the core's error message when a step fails (a benchmark that goes on
+// after a failure prints figures of nothing).
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
+#include "debrief/status.h"
+
+namespace bench {
+
+using Clock = std::chrono::steady_clock;
+
+inline double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+inline double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// Exits with "NAME: message" on stderr when `s` is an error; `name` is the
+// program's, set once by its main (program_invocation_short_name would do,
+// but is a GNU extension).
+inline const char*& program_name() {
+  static const char* name = "bench";
+  return name;
+}
+
+inline void check(const debrief::Status& s) {
+  if (s.is_ok()) return;
+  std::fprintf(stderr, "%s: %s\n", program_name(), s.message().c_str());
+  std::exit(1);
+}
+
+template <class T>
+T check(debrief::Result<T> r) {
+  check(r.status());
+  return std::move(r.value());
+}
+
+}  // namespace bench

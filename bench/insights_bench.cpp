@@ -1,0 +1,107 @@
+// insights_bench: the manager's review on a large local store, against the
+// insights issue's targets.
+//
+//   insights_bench [--dir DIR] [--responses N] [--runs R]
+//
+// Uses the demo store in DIR (default: a temporary directory), generating
+// one of N responses (default 1,000,000; 5,000 people, 100 events, seed 7,
+// as store_bench does) when DIR holds none. Then prints: the complete
+// review of one event (the middle one by start), the whole organisation's
+// dashboard (every team's trend across every event), and a CSV export of
+// every response — each the median of R runs after one warm-up, in this
+// process. Plain main, no timing assertions: figures go in the README.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bench_support.h"
+#include "debrief/demo.h"
+#include "debrief/export.h"
+#include "debrief/insights.h"
+#include "debrief/records.h"
+#include "debrief/store.h"
+#include "debrief/time.h"
+
+namespace fs = std::filesystem;
+using namespace debrief;
+using bench::check;
+using bench::Clock;
+using bench::median;
+using bench::seconds_since;
+
+namespace {
+
+void ensure_demo(const fs::path& dir, std::int64_t responses) {
+  if (fs::exists(dir / "debrief.db")) return;
+  std::fprintf(stderr, "insights_bench: generating %lld responses in %s\n",
+               static_cast<long long>(responses), dir.c_str());
+  SeededEnv env(7, check(parse_time("2025-01-06")) * 1000);
+  auto store = check(Store::open(dir, {.env = &env}));
+  check(generate_demo(*store, {.people = 5000, .events = 100, .responses = responses, .seed = 7}));
+}
+
+// Median milliseconds of `runs` calls of `work`, after one call to warm up.
+template <class F>
+double median_ms(int runs, F work) {
+  work();
+  std::vector<double> ms;
+  for (int r = 0; r < runs; ++r) {
+    auto t = Clock::now();
+    work();
+    ms.push_back(seconds_since(t) * 1000);
+  }
+  return median(ms);
+}
+
+Id middle_event(Store& store) {
+  std::vector<Json> events = check(list(store, Kind::event));
+  std::sort(events.begin(), events.end(),
+            [](const Json& a, const Json& b) { return a["starts_at"] < b["starts_at"]; });
+  return check(Id::parse(events.at(events.size() / 2)["id"].get<std::string>()));
+}
+
+std::int64_t count_responses(Store& store) {
+  for (const KindCount& c : check(store.info()).counts)
+    if (c.kind == Kind::response) return c.live;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bench::program_name() = "insights_bench";
+  std::int64_t responses = 1000000;
+  int runs = 5;
+  fs::path dir = fs::temp_directory_path() / "debrief-insights-bench";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--responses") responses = std::stoll(argv[i + 1]);
+    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
+    else if (a == "--dir") dir = argv[i + 1];
+  }
+  ensure_demo(dir, responses);
+  auto store = check(Store::open(dir, {.create = false}));
+  Id event = middle_event(*store);
+  EventReview review = check(review_event(*store, event));
+  std::printf("store: %lld responses; the reviewed event's own surveys: %lld responses, %zu activities\n",
+              static_cast<long long>(count_responses(*store)),
+              static_cast<long long>(review.event.groups.at(0).responses), review.activities.size());
+  std::printf("%-58s %12s %s\n", "measure", "figure", "target");
+  double one = median_ms(runs, [&] { check(review_event(*store, event)); });
+  std::printf("%-58s %9.1f ms %s\n", "complete review of one event (median)", one, "<= 50 ms");
+  double dashboard = median_ms(runs, [&] { check(team_trends(*store)); });
+  std::printf("%-58s %9.1f ms %s\n", "whole organisation's dashboard: every team's trend (median)", dashboard, "<= 500 ms");
+  std::int64_t rows = 0;
+  double csv = median_ms(std::max(1, runs / 2), [&] {
+    std::ostringstream out;
+    check(export_table(*store, ExportTable::responses, ExportFormat::csv, std::nullopt, out));
+    std::string text = out.str();
+    rows = static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n')) - 1;
+  });
+  std::printf("%-58s %9.0f /s %s\n", ("CSV export of every response, " + std::to_string(rows) + " answer rows").c_str(),
+              static_cast<double>(rows) / (csv / 1000), ">= 200,000 rows/s");
+}
