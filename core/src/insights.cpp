@@ -139,29 +139,31 @@ Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const Scope
   return review;
 }
 
-// Pulse ratings by members of `teams` in [from, to), as one group.
+// Pulse ratings counted towards `teams` in [from, to), as one group; read
+// team by team through the index on (team, created_at).
 Result<SpiritSide> spirit_between(Store& store, const std::set<Id>& teams, std::int64_t from,
                                   std::int64_t to, int threshold) {
   sql::Stmt& s = store.impl().db->cached(
-      "SELECT r.id, r.team, r.survey, a.question, a.num FROM responses r "
+      "SELECT r.id, r.survey, a.question, a.num FROM responses r "
       "JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
-      "WHERE r.deleted = 0 AND s.kind = 'pulse' AND a.num IS NOT NULL "
-      "AND r.created_at >= ?1 AND r.created_at < ?2 AND r.team IS NOT NULL");
-  s.bind(1, from).bind(2, to);
+      "WHERE r.team = ?1 AND r.created_at >= ?2 AND r.created_at < ?3 "
+      "AND r.deleted = 0 AND s.kind = 'pulse' AND a.num IS NOT NULL");
   std::set<Id> responses;
   std::int64_t sum = 0, n = 0;
   SurveyMap surveys;
-  while (s.step()) {
-    if (!teams.count(s.id(1))) continue;
-    Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(2), s.text(3));
-    DEBRIEF_TRY(type.status());
-    if (*type != QuestionType::rating) continue;
-    responses.insert(s.id(0));
-    sum += s.int64(4);
-    ++n;
+  for (const Id& team : teams) {
+    s.bind(1, team).bind(2, from).bind(3, to);
+    while (s.step()) {
+      Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(1), s.text(2));
+      DEBRIEF_TRY(type.status());
+      if (*type != QuestionType::rating) continue;
+      responses.insert(s.id(0));
+      sum += s.int64(3);
+      ++n;
+    }
+    DEBRIEF_TRY(s.status());
+    s.reset();
   }
-  DEBRIEF_TRY(s.status());
-  s.reset();
   SpiritSide side;
   side.disclosure = disclose({{static_cast<std::int64_t>(responses.size()), -1}}, threshold)[0];
   if (!side.disclosure.shown) return side;

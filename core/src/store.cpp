@@ -13,15 +13,10 @@ constexpr const char* kDbFile = "debrief.db";
 
 // Connection settings: WAL so readers never block the writer, FULL sync so a
 // committed action survives power loss, foreign keys as a second line of
-// defence behind the core's own checks. The page cache may grow to 32 MiB
-// (SQLite's default is 2 MiB): with a million responses the indexes are
-// touched at random (anonymous ids are random), and a small cache turns each
-// insert into disk reads. The cache fills only as pages are used, so a store
-// that is opened and read briefly stays small.
+// defence behind the core's own checks.
 Status configure(sql::Db& db) {
   return db.exec(
       "PRAGMA busy_timeout = 5000;"
-      "PRAGMA cache_size = -32768;"
       "PRAGMA journal_mode = WAL;"
       "PRAGMA synchronous = FULL;"
       "PRAGMA foreign_keys = ON;");

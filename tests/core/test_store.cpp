@@ -184,8 +184,9 @@ TEST_CASE("a version 3 store with responses migrates, keeps them, and finds an a
   CHECK(raw.scalar("SELECT count(*) FROM responses WHERE activity = x'00000000000000000000000000000002'") == "1");
   auto plan = raw.column("EXPLAIN QUERY PLAN SELECT id FROM responses WHERE activity = x'00000000000000000000000000000002'", 3);
   CHECK(std::any_of(plan.begin(), plan.end(), [](const std::string& row) { return row.find("responses_activity") != std::string::npos; }));
-  for (const char* index : {"responses_created", "participations_event", "participations_activity"})
+  for (const char* index : {"responses_team_created", "kudos_event", "participations_event", "participations_activity"})
     CHECK(raw.scalar(std::string("SELECT count(*) FROM sqlite_master WHERE name = '") + index + "'") == "1");
+  CHECK(raw.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'responses_team'") == "0");
 }
 
 TEST_CASE("every field kept in a row has a column in its kind's table, and no other field does", "[store][migration]") {
