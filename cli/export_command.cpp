@@ -2,6 +2,7 @@
 // [--out FILE]`: the review's tables for spreadsheets and scripts, with the
 // privacy rules applied by the core (export.h). Writes to standard output
 // unless --out names a file.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -25,9 +26,20 @@ int run_export(Context& ctx, const ExportArgs& args) {
     must(export_table(ctx.store(), args.table, args.format, event, std::cout));
     return 0;
   }
-  std::ofstream file(args.out, std::ios::binary);
-  if (!file) return Context::fail("cannot write " + args.out);
-  must(export_table(ctx.store(), args.table, args.format, event, file));
+  // Rows stream out as they are made; a file appears under its name only
+  // when the export is whole, so a failure part-way leaves no half file.
+  std::string partial = args.out + ".partial";
+  std::ofstream file(partial, std::ios::binary);
+  if (!file) return Context::fail("cannot write " + partial);
+  Status written = export_table(ctx.store(), args.table, args.format, event, file);
+  file.close();
+  std::error_code ec;
+  if (written.is_ok() && !file) written = Status(Code::io_error, "could not write " + partial);
+  if (written.is_ok()) std::filesystem::rename(partial, args.out, ec);
+  std::error_code ignored;  // a partial file that cannot be removed changes no answer
+  if (!written.is_ok() || ec) std::filesystem::remove(partial, ignored);
+  must(written);
+  if (ec) return Context::fail("cannot write " + args.out + ": " + ec.message());
   return 0;
 }
 

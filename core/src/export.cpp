@@ -17,9 +17,49 @@ namespace {
 using Json = nlohmann::json;
 using Row = std::vector<Json>;  // null: an empty cell
 
-struct Table {
-  std::vector<std::string> columns;
-  std::vector<Row> rows;
+std::string csv_cell(const Json& v) {
+  if (v.is_null()) return "";
+  std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+// Where a table goes as it is made: each row is written to the stream at
+// once, in CSV or as one JSON object per line inside an array, so an export
+// of millions of answers never holds them all.
+class TableOut {
+ public:
+  TableOut(ExportFormat format, std::ostream& out) : format_(format), out_(out) {}
+
+  void begin(std::vector<std::string> columns) {
+    columns_ = std::move(columns);
+    if (format_ == ExportFormat::json) return void(out_ << "[");
+    for (std::size_t i = 0; i < columns_.size(); ++i) out_ << (i ? "," : "") << columns_[i];
+    out_ << "\r\n";
+  }
+
+  void row(const Row& row) {
+    if (format_ == ExportFormat::csv) {
+      for (std::size_t i = 0; i < row.size(); ++i) out_ << (i ? "," : "") << csv_cell(row[i]);
+      out_ << "\r\n";
+      return;
+    }
+    Json o = Json::object();
+    for (std::size_t i = 0; i < columns_.size(); ++i) o[columns_[i]] = row[i];
+    out_ << (rows_++ ? ",\n " : "\n ") << o.dump();
+  }
+
+  void end() {
+    if (format_ == ExportFormat::json) out_ << (rows_ ? "\n]\n" : "]\n");
+  }
+
+ private:
+  ExportFormat format_;
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+  std::int64_t rows_ = 0;
 };
 
 const std::vector<std::string> kGroupColumns{
@@ -59,44 +99,48 @@ Result<std::vector<Id>> events_to_export(Store& store, const std::optional<Id>& 
   return ids;
 }
 
-void add_scope_rows(const Id& event, const ScopeReview& scope, Table& t) {
+// `leading` followed by the group columns.
+std::vector<std::string> with_group_columns(std::vector<std::string> leading) {
+  leading.insert(leading.end(), kGroupColumns.begin(), kGroupColumns.end());
+  return leading;
+}
+
+void add_scope_rows(const Id& event, const ScopeReview& scope, TableOut& t) {
   for (const GroupResults& g : scope.groups) {
     Row row{event.hex(), scope.kind, scope.id.hex(), scope.title};
     for (Json& cell : group_cells(g)) row.push_back(std::move(cell));
-    t.rows.push_back(std::move(row));
+    t.row(row);
   }
 }
 
-Result<Table> events_table(Store& store, const std::vector<Id>& events) {
-  Table t{{"event", "scope", "scope_id", "scope_title"}, {}};
-  t.columns.insert(t.columns.end(), kGroupColumns.begin(), kGroupColumns.end());
+Status events_table(Store& store, const std::vector<Id>& events, TableOut& t) {
+  t.begin(with_group_columns({"event", "scope", "scope_id", "scope_title"}));
   for (const Id& e : events) {
     Result<EventReview> r = review_event(store, e);
     DEBRIEF_TRY(r.status());
     add_scope_rows(e, r->event, t);
     for (const ScopeReview& a : r->activities) add_scope_rows(e, a, t);
   }
-  return t;
+  return Status::ok();
 }
 
-Result<Table> teams_table(Store& store, const std::optional<Id>& event) {
-  Table t{{"event", "event_title", "starts_at"}, {}};
-  t.columns.insert(t.columns.end(), kGroupColumns.begin(), kGroupColumns.end());
+Status teams_table(Store& store, const std::optional<Id>& event, TableOut& t) {
   Result<std::vector<TeamTrend>> trends = team_trends(store);
   DEBRIEF_TRY(trends.status());
+  t.begin(with_group_columns({"event", "event_title", "starts_at"}));
   for (const TeamTrend& trend : *trends) {
     for (const TrendPoint& p : trend.points) {
       if (event && p.event != *event) continue;
       Row row{p.event.hex(), p.title, format_time(p.starts_at)};
       for (Json& cell : group_cells(p.results)) row.push_back(std::move(cell));
-      t.rows.push_back(std::move(row));
+      t.row(row);
     }
   }
-  return t;
+  return Status::ok();
 }
 
 // The answers of one scope, when its everyone group is shown.
-Status add_answer_rows(Store& store, const ScopeSql& sql, const ScopeReview& scope, Table& t) {
+Status add_answer_rows(Store& store, const ScopeSql& sql, const ScopeReview& scope, TableOut& t) {
   if (!scope.groups[0].disclosure.shown) return Status::ok();
   std::map<Id, std::string> named;  // teams whose own group is shown
   for (const GroupResults& g : scope.groups)
@@ -106,58 +150,37 @@ Status add_answer_rows(Store& store, const ScopeSql& sql, const ScopeReview& sco
                   "FROM responses r JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
                   "WHERE r.deleted = 0 AND ") + sql.responses + " ORDER BY r.rowid, a.rowid");
   s.bind(1, scope.id);
-  std::map<std::int64_t, std::int64_t> numbers;  // response rowid -> its number in this export
+  // Rows come in response order, so a response's number and day are
+  // worked out once, at its first answer.
+  const Json scope_id = scope.id.hex();
+  std::int64_t last_rowid = -1, n = 0;
+  Json day;
   while (s.step()) {
     auto team = s.is_null(1) ? named.end() : named.find(s.id(1));
-    std::int64_t n = numbers.try_emplace(s.int64(0), static_cast<std::int64_t>(numbers.size()) + 1).first->second;
-    std::int64_t day = s.int64(2) - s.int64(2) % 86400;
-    t.rows.push_back({scope.kind, scope.id.hex(), n, team == named.end() ? Json(nullptr) : Json(team->second),
-                      format_time(day).substr(0, 10), s.text(3), s.text(4).empty() ? Json(nullptr) : Json(s.text(4)),
-                      s.is_null(5) ? Json(nullptr) : Json(s.int64(5)), s.is_null(6) ? Json(nullptr) : Json(s.text(6)),
-                      s.is_null(7) ? Json(nullptr) : Json(s.real(7))});
+    if (s.int64(0) != last_rowid) {
+      last_rowid = s.int64(0);
+      ++n;
+      day = format_time(s.int64(2) - s.int64(2) % 86400).substr(0, 10);
+    }
+    t.row({scope.kind, scope_id, n, team == named.end() ? Json(nullptr) : Json(team->second),
+           day, s.text(3), s.text(4).empty() ? Json(nullptr) : Json(s.text(4)),
+           s.is_null(5) ? Json(nullptr) : Json(s.int64(5)), s.is_null(6) ? Json(nullptr) : Json(s.text(6)),
+           s.is_null(7) ? Json(nullptr) : Json(s.real(7))});
   }
   DEBRIEF_TRY(s.status());
   s.reset();
   return Status::ok();
 }
 
-Result<Table> responses_table(Store& store, const std::vector<Id>& events) {
-  Table t{{"scope", "scope_id", "response", "team", "day", "question", "part", "number", "text", "sentiment"}, {}};
+Status responses_table(Store& store, const std::vector<Id>& events, TableOut& t) {
+  t.begin({"scope", "scope_id", "response", "team", "day", "question", "part", "number", "text", "sentiment"});
   for (const Id& e : events) {
     Result<EventReview> r = review_event(store, e);
     DEBRIEF_TRY(r.status());
     DEBRIEF_TRY(add_answer_rows(store, kEventScope, r->event, t));
     for (const ScopeReview& a : r->activities) DEBRIEF_TRY(add_answer_rows(store, kActivityScope, a, t));
   }
-  return t;
-}
-
-std::string csv_cell(const Json& v) {
-  if (v.is_null()) return "";
-  std::string text = v.is_string() ? v.get<std::string>() : v.dump();
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
-void write_csv(const Table& t, std::ostream& out) {
-  for (std::size_t i = 0; i < t.columns.size(); ++i) out << (i ? "," : "") << t.columns[i];
-  out << "\r\n";
-  for (const Row& row : t.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_cell(row[i]);
-    out << "\r\n";
-  }
-}
-
-void write_json(const Table& t, std::ostream& out) {
-  Json all = Json::array();
-  for (const Row& row : t.rows) {
-    Json o = Json::object();
-    for (std::size_t i = 0; i < t.columns.size(); ++i) o[t.columns[i]] = row[i];
-    all.push_back(std::move(o));
-  }
-  out << all.dump(2) << "\n";
+  return Status::ok();
 }
 
 }  // namespace
@@ -166,12 +189,11 @@ Status export_table(Store& store, ExportTable table, ExportFormat format,
                     const std::optional<Id>& event, std::ostream& out) {
   Result<std::vector<Id>> events = events_to_export(store, event);
   DEBRIEF_TRY(events.status());
-  Result<Table> t = table == ExportTable::events ? events_table(store, *events)
-                    : table == ExportTable::teams ? teams_table(store, event)
-                                                  : responses_table(store, *events);
-  DEBRIEF_TRY(t.status());
-  if (format == ExportFormat::csv) write_csv(*t, out);
-  else write_json(*t, out);
+  TableOut t(format, out);
+  DEBRIEF_TRY(table == ExportTable::events ? events_table(store, *events, t)
+              : table == ExportTable::teams ? teams_table(store, event, t)
+                                            : responses_table(store, *events, t));
+  t.end();
   if (!out) return Status(Code::io_error, "could not write the export");
   return Status::ok();
 }

@@ -1,5 +1,8 @@
 // `debrief insights` and `debrief export` on demo data: every table and
 // every export withholds small groups, with the reason and no numbers.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -109,6 +112,14 @@ TEST_CASE("the raw responses export leaves out withheld scopes and names only sh
   }
   std::string file = (d.dir() / "responses.csv").string();
   d.ok({"export", "responses", "--out", file});
+  std::ifstream written(file, std::ios::binary);
+  std::string whole((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
+  CHECK(lines(whole) == lines(d.ok({"export", "responses"})));
+  CHECK(lines(whole).size() == rows.size() + 1);  // the header, then one line a row
+  CHECK_FALSE(std::filesystem::exists(file + ".partial"));
+  std::string nowhere = (d.dir() / "no-such-dir" / "responses.csv").string();
+  CHECK(d.run({"export", "responses", "--out", nowhere}).exit_code != 0);
+  CHECK_FALSE(std::filesystem::exists(nowhere));
   CHECK(d.run({"export", "responses", "--event", "ffffffff"}).exit_code != 0);
 }
 

@@ -30,7 +30,8 @@ enum class ExportFormat { csv, json };
 // Writes `table` for `event`, or for every live event when none, to `out`.
 // not_found when `event` names no live event. CSV has a header row and
 // quotes fields as RFC 4180 does; JSON is one array of objects with the same
-// columns (empty cells as null).
+// columns (empty cells as null), one object per line. Rows are written as
+// they are made: on an error part-way, what was written stays in `out`.
 Status export_table(Store& store, ExportTable table, ExportFormat format,
                     const std::optional<Id>& event, std::ostream& out);
 
