@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -43,6 +46,27 @@ template <class T>
 T check(debrief::Result<T> r) {
   check(r.status());
   return std::move(r.value());
+}
+
+// The options of the benchmarks that work on a demo store:
+// [--responses N] [--runs R] [--dir DIR]; `name` is the program's name, for
+// error messages and the default directory under the system's temp folder.
+struct StoreArgs {
+  std::int64_t responses = 1000000;
+  int runs = 5;
+  std::filesystem::path dir;
+};
+
+inline StoreArgs parse_store_args(const char* name, int argc, char** argv) {
+  program_name() = name;
+  StoreArgs args{.dir = std::filesystem::temp_directory_path() / (std::string("debrief-") + name)};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--responses") args.responses = std::stoll(argv[i + 1]);
+    else if (a == "--runs") args.runs = std::stoi(argv[i + 1]);
+    else if (a == "--dir") args.dir = argv[i + 1];
+  }
+  return args;
 }
 
 }  // namespace bench

@@ -73,16 +73,7 @@ std::int64_t count_responses(Store& store) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::program_name() = "insights_bench";
-  std::int64_t responses = 1000000;
-  int runs = 5;
-  fs::path dir = fs::temp_directory_path() / "debrief-insights-bench";
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string a = argv[i];
-    if (a == "--responses") responses = std::stoll(argv[i + 1]);
-    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
-    else if (a == "--dir") dir = argv[i + 1];
-  }
+  auto [responses, runs, dir] = bench::parse_store_args("insights_bench", argc, argv);
   ensure_demo(dir, responses);
   auto store = check(Store::open(dir, {.create = false}));
   Id event = middle_event(*store);

@@ -172,16 +172,7 @@ std::pair<double, long> open_and_list(const fs::path& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::program_name() = "store_bench";
-  std::int64_t responses = 1000000;
-  int runs = 5;
-  fs::path dir = fs::temp_directory_path() / "debrief-bench";
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string a = argv[i];
-    if (a == "--responses") responses = std::stoll(argv[i + 1]);
-    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
-    else if (a == "--dir") dir = argv[i + 1];
-  }
+  auto [responses, runs, dir] = bench::parse_store_args("store_bench", argc, argv);
   fs::create_directories(dir);
   std::vector<double> durable, plain, tracked;
   for (int r = 0; r < runs; ++r) {
