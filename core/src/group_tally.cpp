@@ -47,6 +47,10 @@ Result<TeamTree> load_team_tree(Store& store) {
     auto p = raw.find(parents[static_cast<std::size_t>(old)]);
     tree.parent.push_back(p == raw.end() ? -1 : tree.index.at(p->first));
   }
+  sql::Stmt& m = store.impl().db->cached("SELECT id, team FROM people WHERE deleted = 0 AND team IS NOT NULL");
+  while (m.step()) tree.members.push_back({m.id(0), m.id(1)});
+  DEBRIEF_TRY(m.status());
+  m.reset();
   return tree;
 }
 
@@ -61,8 +65,12 @@ GroupTally::GroupTally(const TeamTree& tree) : tree_(tree), sums_(1 + tree.ids.s
 template <class F>
 void GroupTally::each_group_of(const std::optional<Id>& team, F&& add) {
   add(sums_[0]);
-  auto it = team ? tree_.index.find(*team) : tree_.index.end();
-  for (int t = it == tree_.index.end() ? -1 : it->second; t >= 0; t = tree_.parent[static_cast<std::size_t>(t)])
+  if (team != last_team_) {
+    auto it = team ? tree_.index.find(*team) : tree_.index.end();
+    last_team_ = team;
+    last_index_ = it == tree_.index.end() ? -1 : it->second;
+  }
+  for (int t = last_index_; t >= 0; t = tree_.parent[static_cast<std::size_t>(t)])
     add(sums_[1 + static_cast<std::size_t>(t)]);
 }
 

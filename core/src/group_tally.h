@@ -12,12 +12,17 @@
 
 namespace debrief {
 
-// The live teams as a tree, parents before children.
+// The live teams as a tree, parents before children, with their members
+// (read once per review: every scope's response rate needs them).
 struct TeamTree {
+  struct Member {
+    Id person, team;
+  };
   std::vector<Id> ids;
   std::vector<std::string> names;
   std::vector<int> parent;  // index into ids, -1 for a top-level team
   std::map<Id, int> index;
+  std::vector<Member> members;  // live people with a team
 };
 Result<TeamTree> load_team_tree(Store& store);
 
@@ -50,6 +55,10 @@ class GroupTally {
 
   const TeamTree& tree_;
   std::vector<Sums> sums_;  // [0] everyone, [1 + i] team i
+  // The last team looked up and its index (-1: none): answers come in
+  // response order, so most rows repeat the team of the one before.
+  std::optional<Id> last_team_;
+  int last_index_ = -1;
 };
 
 }  // namespace debrief

@@ -104,8 +104,8 @@ Status tally_answers(Store& store, const ScopeSql& scope, const Id& id, GroupTal
 }
 
 // Members of the invited teams, and whether each took part in the scope.
-Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const std::set<Id>& teams,
-                     GroupTally& tally) {
+Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const TeamTree& tree,
+                     const std::set<Id>& teams, GroupTally& tally) {
   sql::Stmt& p = store.impl().db->cached(
       std::string("SELECT DISTINCT p.person FROM participations p JOIN surveys s ON s.id = p.survey "
                   "WHERE p.deleted = 0 AND p.person IS NOT NULL AND ") + scope.participations);
@@ -114,13 +114,8 @@ Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const st
   while (p.step()) answered.insert(p.id(0));
   DEBRIEF_TRY(p.status());
   p.reset();
-  sql::Stmt& m = store.impl().db->cached("SELECT id, team FROM people WHERE deleted = 0 AND team IS NOT NULL");
-  while (m.step()) {
-    Id team = m.id(1);
-    if (teams.count(team)) tally.add_invited(team, answered.count(m.id(0)) > 0);
-  }
-  DEBRIEF_TRY(m.status());
-  m.reset();
+  for (const TeamTree::Member& m : tree.members)
+    if (teams.count(m.team)) tally.add_invited(m.team, answered.count(m.person) > 0);
   return Status::ok();
 }
 
@@ -131,7 +126,7 @@ Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const Scope
   std::map<std::string, std::vector<std::string>> comments;
   DEBRIEF_TRY(tally_responses(store, scope, id, tally));
   DEBRIEF_TRY(tally_answers(store, scope, id, tally, comments));
-  DEBRIEF_TRY(tally_invited(store, scope, id, invited, tally));
+  DEBRIEF_TRY(tally_invited(store, scope, id, tree, invited, tally));
   ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}};
   if (!review.groups[0].disclosure.shown) return review;
   for (const auto& [part, texts] : comments)
