@@ -181,6 +181,14 @@ Status insert_draft(Store& store, const Draft& draft) {
   return store.impl().log_change(draft.spec->kind, draft.id, std::nullopt, ChangeOp::upsert, nullptr);
 }
 
+Status tombstone(Store& store, const KindSpec& spec, const Id& id) {
+  Result<bool> live = is_live(store, spec.kind, id);
+  DEBRIEF_TRY(live.status());
+  if (!*live) return Status::ok();
+  if (auto undo = rules_of(spec.kind).before_tombstone) DEBRIEF_TRY(undo(store, id));
+  return store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?").bind(1, id).exec();
+}
+
 Result<Draft> load_draft(Store& store, const KindSpec& spec, const Id& id) {
   const TableSql& t = table_sql(spec.kind);
   sql::Stmt& s = store.impl().db->cached(t.select_one);

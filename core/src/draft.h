@@ -56,6 +56,10 @@ Json encode_field(const FieldSpec& field, const DbValue& value);
 Status insert_row(Store& store, const Draft& draft);
 // Inserts a complete draft and logs its creation, inside the caller's Tx.
 Status insert_draft(Store& store, const Draft& draft);
+// Marks the record deleted, inside the caller's Tx, after undoing what its
+// kind keeps beside it (KindRules::before_tombstone). Nothing happens to a
+// record already deleted or not here; the caller logs the change.
+Status tombstone(Store& store, const KindSpec& spec, const Id& id);
 // The draft of the record `id` of `spec` (deleted or not); not_found if none.
 Result<Draft> load_draft(Store& store, const KindSpec& spec, const Id& id);
 // A draft from a row selected as TableSql::select_* does.

@@ -1,6 +1,5 @@
 #include "group_tally.h"
 
-#include "debrief/sentiment.h"
 #include "store_impl.h"
 
 namespace debrief {
@@ -47,8 +46,12 @@ Result<TeamTree> load_team_tree(Store& store) {
     auto p = raw.find(parents[static_cast<std::size_t>(old)]);
     tree.parent.push_back(p == raw.end() ? -1 : tree.index.at(p->first));
   }
-  sql::Stmt& m = store.impl().db->cached("SELECT id, team FROM people WHERE deleted = 0 AND team IS NOT NULL");
-  while (m.step()) tree.members.push_back({m.id(0), m.id(1)});
+  sql::Stmt& m = store.impl().db->cached(
+      "SELECT id, team FROM people WHERE deleted = 0 AND team IS NOT NULL ORDER BY id");
+  while (m.step()) {
+    auto team = tree.index.find(m.id(1));
+    if (team != tree.index.end()) tree.members.push_back({m.id(0), team->second});
+  }
   DEBRIEF_TRY(m.status());
   m.reset();
   return tree;
@@ -62,51 +65,58 @@ GroupTally::GroupTally(const TeamTree& tree) : tree_(tree), sums_(1 + tree.ids.s
   }
 }
 
-template <class F>
-void GroupTally::each_group_of(const std::optional<Id>& team, F&& add) {
-  add(sums_[0]);
+int GroupTally::index_of(const std::optional<Id>& team) {
   if (team != last_team_) {
     auto it = team ? tree_.index.find(*team) : tree_.index.end();
     last_team_ = team;
     last_index_ = it == tree_.index.end() ? -1 : it->second;
   }
-  for (int t = last_index_; t >= 0; t = tree_.parent[static_cast<std::size_t>(t)])
+  return last_index_;
+}
+
+template <class F>
+void GroupTally::each_group_of(int team, F&& add) {
+  add(sums_[0]);
+  for (int t = team; t >= 0; t = tree_.parent[static_cast<std::size_t>(t)])
     add(sums_[1 + static_cast<std::size_t>(t)]);
 }
 
-void GroupTally::add_response(const std::optional<Id>& team) {
-  each_group_of(team, [](Sums& s) { ++s.r.responses; });
+void GroupTally::add_responses(const std::optional<Id>& team, std::int64_t n) {
+  each_group_of(index_of(team), [&](Sums& s) { s.r.responses += n; });
 }
 
-void GroupTally::add_invited(const std::optional<Id>& team, bool participated) {
+void GroupTally::add_answers(const std::optional<Id>& team, QuestionType type, const TallyCounts& c) {
+  const auto& v = c.values;
+  switch (type) {
+    case QuestionType::rating:
+      return each_group_of(index_of(team), [&](Sums& s) {
+        for (std::size_t value = 1; value <= 5; ++value) {
+          s.r.ratings[value - 1] += v[value];
+          s.rating_sum += static_cast<std::int64_t>(value) * v[value];
+        }
+      });
+    case QuestionType::enps:
+      return each_group_of(index_of(team), [&](Sums& s) {
+        for (std::size_t value = 0; value <= 10; ++value) s.r.enps_answers += v[value];
+        s.promoters += v[9] + v[10];
+        for (std::size_t value = 0; value <= 6; ++value) s.detractors += v[value];
+      });
+    case QuestionType::text:
+    case QuestionType::triad:
+      return each_group_of(index_of(team), [&](Sums& s) {
+        s.r.positive += c.positive;
+        s.r.neutral += c.neutral;
+        s.r.negative += c.negative;
+      });
+    case QuestionType::single:
+    case QuestionType::multi: return;
+  }
+}
+
+void GroupTally::add_invited(int team, bool participated) {
   each_group_of(team, [&](Sums& s) {
     ++s.r.invited;
     if (participated) ++s.r.participated;
-  });
-}
-
-void GroupTally::add_rating(const std::optional<Id>& team, std::int64_t value) {
-  if (value < 1 || value > 5) return;
-  each_group_of(team, [&](Sums& s) {
-    ++s.r.ratings[static_cast<std::size_t>(value - 1)];
-    s.rating_sum += value;
-  });
-}
-
-void GroupTally::add_enps(const std::optional<Id>& team, std::int64_t value) {
-  each_group_of(team, [&](Sums& s) {
-    ++s.r.enps_answers;
-    if (value >= 9) ++s.promoters;
-    if (value <= 6) ++s.detractors;
-  });
-}
-
-void GroupTally::add_sentiment(const std::optional<Id>& team, double compound) {
-  SentimentLabel label = sentiment_label(compound);
-  each_group_of(team, [&](Sums& s) {
-    if (label == SentimentLabel::positive) ++s.r.positive;
-    else if (label == SentimentLabel::negative) ++s.r.negative;
-    else ++s.r.neutral;
   });
 }
 

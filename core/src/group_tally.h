@@ -9,6 +9,8 @@
 
 #include "debrief/insights.h"
 #include "debrief/store.h"
+#include "debrief/survey.h"
+#include "scope_tallies.h"
 
 namespace debrief {
 
@@ -16,13 +18,14 @@ namespace debrief {
 // (read once per review: every scope's response rate needs them).
 struct TeamTree {
   struct Member {
-    Id person, team;
+    Id person;
+    int team;  // index into ids
   };
   std::vector<Id> ids;
   std::vector<std::string> names;
   std::vector<int> parent;  // index into ids, -1 for a top-level team
   std::map<Id, int> index;
-  std::vector<Member> members;  // live people with a team
+  std::vector<Member> members;  // live people in a live team, by person id
 };
 Result<TeamTree> load_team_tree(Store& store);
 
@@ -33,11 +36,12 @@ class GroupTally {
 
   // Each of these counts towards everyone and, when `team` is a live team,
   // towards it and every team above it.
-  void add_response(const std::optional<Id>& team);
-  void add_invited(const std::optional<Id>& team, bool participated);
-  void add_rating(const std::optional<Id>& team, std::int64_t value);  // 1-5
-  void add_enps(const std::optional<Id>& team, std::int64_t value);    // 0-10
-  void add_sentiment(const std::optional<Id>& team, double compound);
+  void add_responses(const std::optional<Id>& team, std::int64_t n);
+  // Answers to a question of `type`, as scope_tallies counts them: values
+  // of rating and eNPS questions, sentiment labels of text and triad ones.
+  void add_answers(const std::optional<Id>& team, QuestionType type, const TallyCounts& c);
+  // A member of the team at `team` (index into the tree) who was invited.
+  void add_invited(int team, bool participated);
 
   // Everyone's results, then those of each team with responses or invited
   // members, disclosed at `threshold`: withheld groups keep only their name
@@ -50,13 +54,14 @@ class GroupTally {
     std::int64_t rating_sum = 0, promoters = 0, detractors = 0;
   };
   template <class F>
-  void each_group_of(const std::optional<Id>& team, F&& add);
+  void each_group_of(int team, F&& add);
+  int index_of(const std::optional<Id>& team);
   static GroupResults derive(const Sums& s);
 
   const TeamTree& tree_;
   std::vector<Sums> sums_;  // [0] everyone, [1 + i] team i
-  // The last team looked up and its index (-1: none): answers come in
-  // response order, so most rows repeat the team of the one before.
+  // The last team looked up and its index (-1: none): tallies come in team
+  // order, so most rows repeat the team of the one before.
   std::optional<Id> last_team_;
   int last_index_ = -1;
 };

@@ -58,86 +58,105 @@ Result<std::vector<EventRow>> load_events(Store& store, const std::optional<Id>&
   return events;
 }
 
-// The invited teams and every team below them.
-std::set<Id> invited_subtree(const TeamTree& tree, const std::vector<Id>& invited) {
-  std::set<Id> out(invited.begin(), invited.end());
+// Flags by tree index: the invited teams and every team below them.
+std::vector<bool> invited_subtree(const TeamTree& tree, const std::vector<Id>& invited) {
+  std::vector<bool> out(tree.ids.size());
+  for (const Id& team : invited)
+    if (auto it = tree.index.find(team); it != tree.index.end()) out[static_cast<std::size_t>(it->second)] = true;
   for (std::size_t i = 0; i < tree.ids.size(); ++i)  // parents come first
-    if (tree.parent[i] >= 0 && out.count(tree.ids[static_cast<std::size_t>(tree.parent[i])]))
-      out.insert(tree.ids[i]);
+    if (tree.parent[i] >= 0 && out[static_cast<std::size_t>(tree.parent[i])]) out[i] = true;
   return out;
 }
 
-Status tally_responses(Store& store, const ScopeSql& scope, const Id& id, GroupTally& tally) {
-  sql::Stmt& s = store.impl().db->cached(
-      std::string("SELECT r.team FROM responses r JOIN surveys s ON s.id = r.survey "
-                  "WHERE r.deleted = 0 AND ") + scope.responses);
-  s.bind(1, id);
-  while (s.step()) tally.add_response(s.is_null(0) ? std::nullopt : std::optional<Id>(s.id(0)));
-  DEBRIEF_TRY(s.status());
-  s.reset();
-  return Status::ok();
+// The scope's rows of `table` (scope_tallies or scope_comments, as t) with
+// their survey s, selecting `what`; the scope's id at ?1.
+sql::Stmt& scope_rows(Store& store, const ScopeSql& scope, const Id& id, const std::string& what,
+                      const char* table) {
+  sql::Stmt& s = store.impl().db->cached("SELECT " + what + " FROM " + table +
+                                         " t JOIN surveys s ON s.id = t.survey "
+                                         "WHERE t.scope_kind = ?2 AND t.scope = ?1 AND (?3 OR s.kind != 'pulse')");
+  s.bind(1, id).bind(2, scope.kind).bind(3, scope.counts_pulse ? 1 : 0);
+  return s;
 }
 
-// Ratings, eNPS and sentiment into `tally`; triad texts into `comments`.
-Status tally_answers(Store& store, const ScopeSql& scope, const Id& id, GroupTally& tally,
-                     std::map<std::string, std::vector<std::string>>& comments) {
-  sql::Stmt& s = store.impl().db->cached(
-      std::string("SELECT r.team, r.survey, a.question, a.part, a.num, a.text, a.sentiment "
-                  "FROM responses r JOIN surveys s ON s.id = r.survey "
-                  "JOIN answers a ON a.response = r.id WHERE r.deleted = 0 AND ") + scope.responses);
-  s.bind(1, id);
+// Responses, ratings, eNPS and sentiment, from the scope's tallies.
+Status tally_scope(Store& store, const ScopeSql& scope, const Id& id, GroupTally& tally) {
+  sql::Stmt& s = scope_rows(store, scope, id, std::string("t.survey, t.team, t.question, ") + kTallyCountColumns,
+                            "scope_tallies");
   SurveyMap surveys;
   while (s.step()) {
-    std::optional<Id> team = s.is_null(0) ? std::nullopt : std::optional<Id>(s.id(0));
-    Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(1), s.text(2));
+    std::optional<Id> team = s.maybe_id(1);
+    std::string question = s.text(2);
+    TallyCounts counts = read_tally_counts(s, 3);
+    if (question.empty()) {
+      tally.add_responses(team, counts.n);
+      continue;
+    }
+    Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(0), question);
     DEBRIEF_TRY(type.status());
-    if (!s.is_null(4) && *type == QuestionType::rating) tally.add_rating(team, s.int64(4));
-    if (!s.is_null(4) && *type == QuestionType::enps) tally.add_enps(team, s.int64(4));
-    if (!s.is_null(6)) tally.add_sentiment(team, s.real(6));
-    std::string part = s.text(3);
-    if (!s.is_null(5) && (part == "more" || part == "less" || part == "stop"))
-      comments[part].push_back(s.text(5));
+    if (*type) tally.add_answers(team, **type, counts);
   }
   DEBRIEF_TRY(s.status());
   s.reset();
   return Status::ok();
 }
 
-// Members of the invited teams, and whether each took part in the scope.
+// The scope's more / less / stop texts, by part.
+Result<std::map<std::string, std::vector<std::string>>> comments_of(Store& store, const ScopeSql& scope,
+                                                                    const Id& id) {
+  sql::Stmt& s = scope_rows(store, scope, id, "t.part, t.text", "scope_comments");
+  std::map<std::string, std::vector<std::string>> comments;
+  while (s.step()) comments[s.text(0)].push_back(s.text(1));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return comments;
+}
+
+// Members of the invited teams, and whether each took part in the scope:
+// who took part comes in person order, as the members do, so one pass
+// matches them.
 Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const TeamTree& tree,
-                     const std::set<Id>& teams, GroupTally& tally) {
+                     const std::vector<bool>& invited, GroupTally& tally) {
   sql::Stmt& p = store.impl().db->cached(
-      std::string("SELECT DISTINCT p.person FROM participations p JOIN surveys s ON s.id = p.survey "
-                  "WHERE p.deleted = 0 AND p.person IS NOT NULL AND ") + scope.participations);
-  p.bind(1, id);
-  std::set<Id> answered;
-  while (p.step()) answered.insert(p.id(0));
+      std::string("SELECT p.person FROM participations p WHERE p.deleted = 0 AND p.person IS NOT NULL AND ") +
+      scope.participations +
+      " AND (?2 OR p.survey NOT IN (SELECT id FROM surveys WHERE kind = 'pulse')) ORDER BY p.person");
+  p.bind(1, id).bind(2, scope.counts_pulse ? 1 : 0);
+  std::vector<bool> took_part(tree.members.size());
+  std::size_t m = 0;
+  while (p.step()) {
+    Id person = p.id(0);
+    while (m < tree.members.size() && tree.members[m].person < person) ++m;
+    if (m < tree.members.size() && tree.members[m].person == person) took_part[m] = true;
+  }
   DEBRIEF_TRY(p.status());
   p.reset();
-  for (const TeamTree::Member& m : tree.members)
-    if (teams.count(m.team)) tally.add_invited(m.team, answered.count(m.person) > 0);
+  for (std::size_t i = 0; i < tree.members.size(); ++i) {
+    int team = tree.members[i].team;
+    if (invited[static_cast<std::size_t>(team)]) tally.add_invited(team, took_part[i]);
+  }
   return Status::ok();
 }
 
 Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const ScopeSql& scope,
-                                 const Id& id, std::string title, const std::set<Id>& invited,
+                                 const Id& id, std::string title, const std::vector<bool>& invited,
                                  int threshold) {
   GroupTally tally(tree);
-  std::map<std::string, std::vector<std::string>> comments;
-  DEBRIEF_TRY(tally_responses(store, scope, id, tally));
-  DEBRIEF_TRY(tally_answers(store, scope, id, tally, comments));
+  DEBRIEF_TRY(tally_scope(store, scope, id, tally));
   DEBRIEF_TRY(tally_invited(store, scope, id, tree, invited, tally));
   ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}};
   if (!review.groups[0].disclosure.shown) return review;
-  for (const auto& [part, texts] : comments)
+  Result<std::map<std::string, std::vector<std::string>>> comments = comments_of(store, scope, id);
+  DEBRIEF_TRY(comments.status());
+  for (const auto& [part, texts] : *comments)
     review.themes[part] = themes_of(texts, std::vector<bool>(texts.size(), true));
   return review;
 }
 
 // Pulse ratings counted towards `teams` in [from, to), as one group; read
 // team by team through the index on (team, created_at).
-Result<SpiritSide> spirit_between(Store& store, const std::set<Id>& teams, std::int64_t from,
-                                  std::int64_t to, int threshold) {
+Result<SpiritSide> spirit_between(Store& store, const TeamTree& tree, const std::vector<bool>& teams,
+                                  std::int64_t from, std::int64_t to, int threshold) {
   sql::Stmt& s = store.impl().db->cached(
       "SELECT r.id, r.survey, a.question, a.num FROM responses r "
       "JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
@@ -146,8 +165,9 @@ Result<SpiritSide> spirit_between(Store& store, const std::set<Id>& teams, std::
   std::set<Id> responses;
   std::int64_t sum = 0, n = 0;
   SurveyMap surveys;
-  for (const Id& team : teams) {
-    s.bind(1, team).bind(2, from).bind(3, to);
+  for (std::size_t team = 0; team < teams.size(); ++team) {
+    if (!teams[team]) continue;
+    s.bind(1, tree.ids[team]).bind(2, from).bind(3, to);
     while (s.step()) {
       Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(1), s.text(2));
       DEBRIEF_TRY(type.status());
@@ -170,13 +190,14 @@ Result<SpiritSide> spirit_between(Store& store, const std::set<Id>& teams, std::
 // Before: up to the day the event starts; after: from the day after it
 // ends. The event's own days are left out, because anonymous answers keep
 // only their day and could fall on either side of its start or end.
-Result<SpiritChange> spirit_of(Store& store, const EventRow& e, const std::set<Id>& teams, int threshold) {
+Result<SpiritChange> spirit_of(Store& store, const TeamTree& tree, const EventRow& e, const std::vector<bool>& teams,
+                               int threshold) {
   std::int64_t first_day = e.starts_at - e.starts_at % kDay, day_after = e.ends_at - e.ends_at % kDay + kDay;
   std::int64_t window = kBeforeAfterDays * kDay;
   SpiritChange change;
-  Result<SpiritSide> before = spirit_between(store, teams, first_day - window, first_day, threshold);
+  Result<SpiritSide> before = spirit_between(store, tree, teams, first_day - window, first_day, threshold);
   DEBRIEF_TRY(before.status());
-  Result<SpiritSide> after = spirit_between(store, teams, day_after, day_after + window, threshold);
+  Result<SpiritSide> after = spirit_between(store, tree, teams, day_after, day_after + window, threshold);
   DEBRIEF_TRY(after.status());
   change.before = *before;
   change.after = *after;
@@ -202,7 +223,7 @@ Result<Praise> praise_of(Store& store, const Id& event) {
 }
 
 Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
-                         const std::set<Id>& invited, EventReview& review) {
+                         const std::vector<bool>& invited, EventReview& review) {
   sql::Stmt& s = store.impl().db->cached(
       "SELECT id, title FROM activities WHERE deleted = 0 AND event = ? ORDER BY starts_at, id");
   s.bind(1, e.id);
@@ -231,12 +252,12 @@ Result<EventReview> review_event(Store& store, const Id& event) {
   DEBRIEF_TRY(threshold.status());
   EventReview review;
   review.threshold = *threshold;
-  std::set<Id> invited = invited_subtree(*tree, e.invited_teams);
+  std::vector<bool> invited = invited_subtree(*tree, e.invited_teams);
   Result<ScopeReview> own = review_scope(store, *tree, kEventScope, e.id, e.title, invited, *threshold);
   DEBRIEF_TRY(own.status());
   review.event = std::move(*own);
   DEBRIEF_TRY(review_activities(store, *tree, e, invited, review));
-  Result<SpiritChange> spirit = spirit_of(store, e, invited, *threshold);
+  Result<SpiritChange> spirit = spirit_of(store, *tree, e, invited, *threshold);
   DEBRIEF_TRY(spirit.status());
   review.spirit = *spirit;
   Result<Praise> praise = praise_of(store, e.id);

@@ -21,6 +21,9 @@ struct KindRules {
   Status (*after_local_create)(Store& store, const Draft& draft) = nullptr;
   // Adds the members kept outside the row to a record read back.
   Status (*read_extra)(Store& store, const Draft& draft, Json& record) = nullptr;
+  // Undoes what write_extra counted elsewhere, before a live record is
+  // tombstoned (locally or by sync), inside that transaction.
+  Status (*before_tombstone)(Store& store, const Id& id) = nullptr;
   // Makes the id of a new record; null means Id::make.
   Result<Id> (*make_id)(Store& store, const Draft& draft) = nullptr;
 };

@@ -148,9 +148,7 @@ Status remove(Store& store, Kind kind, Id id) {
   Store::Impl& impl = store.impl();
   Tx tx(impl);
   DEBRIEF_TRY(tx.status());
-  DEBRIEF_TRY(impl.db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?")
-                  .bind(1, id)
-                  .exec());
+  DEBRIEF_TRY(tombstone(store, spec, id));
   DEBRIEF_TRY(impl.log_change(kind, id, std::nullopt, ChangeOp::remove, nullptr));
   return tx.commit();
 }

@@ -197,7 +197,7 @@ Status apply_one(Store& store, const WireChange& c) {
   Version v{c.hlc, c.device};
   Status applied;
   if (c.op == ChangeOp::remove) {
-    applied = impl.db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?").bind(1, c.record).exec();
+    applied = tombstone(store, spec, c.record);
   } else if (c.field) {
     applied = apply_field(store, spec, c, v);
   } else {

@@ -3,6 +3,7 @@
 // apart from what they answered (PRODUCT.md, privacy rules).
 #include "kind_rules.h"
 #include "store_impl.h"
+#include "scope_tallies.h"
 #include "stored_sentiment.h"
 #include "survey_cache.h"
 
@@ -56,33 +57,45 @@ Result<Id> make_response_id(Store& store, const Draft& draft) {
   return id;
 }
 
-Status insert_answer(sql::Stmt& s, const Id& response, const std::string& question,
-                     std::string_view part, const Json& value) {
-  s.reset().bind(1, response).bind(2, question).bind(3, part).bind_null(4).bind_null(5);
-  if (value.is_number_integer()) s.bind(4, value.get<std::int64_t>());
-  if (value.is_string()) s.bind(5, value.get_ref<const std::string&>());
-  return s.exec();
+// One answer row: a number, a text (scored as it is written), or neither.
+TalliedAnswer answer_row(const std::string& question, std::string part, const Json& value) {
+  TalliedAnswer a{question, std::move(part), std::nullopt, std::nullopt, std::nullopt};
+  if (value.is_number_integer()) a.num = value.get<std::int64_t>();
+  if (value.is_string()) {
+    a.text = value.get<std::string>();
+    a.sentiment = stored_sentiment_of(*a.text);
+  }
+  return a;
 }
 
 // Answers go one row per value (per option for multi, per part for a
 // triad; an empty list or triad keeps one row with no value), so insights can
-// aggregate them in SQL. Each text is scored as it is written.
+// aggregate them; the response is counted in its scope's tallies at once.
 Status write_answers(Store& store, const Draft& draft) {
-  sql::Stmt& s = store.impl().db->cached(
-      "INSERT INTO answers(response, question, part, num, text, sentiment) VALUES(?, ?, ?, ?, ?, " +
-      answer_sentiment_sql(5) + ")");
+  TalliedResponse r{draft.id, *draft.ref("survey"), draft.ref("event"), draft.ref("activity"), draft.ref("team"), {}};
   for (const auto& [question, value] : draft.input.at("answers").items()) {
     if (value.is_array()) {
-      for (const Json& option : value) DEBRIEF_TRY(insert_answer(s, draft.id, question, "multi", option));
-      if (value.empty()) DEBRIEF_TRY(insert_answer(s, draft.id, question, "multi", nullptr));  // none chosen
+      for (const Json& option : value) r.answers.push_back(answer_row(question, "multi", option));
+      if (value.empty()) r.answers.push_back(answer_row(question, "multi", nullptr));  // none chosen
     } else if (value.is_object()) {
-      for (const auto& [part, text] : value.items()) DEBRIEF_TRY(insert_answer(s, draft.id, question, part, text));
-      if (value.empty()) DEBRIEF_TRY(insert_answer(s, draft.id, question, "triad", nullptr));  // all blank
+      for (const auto& [part, text] : value.items()) r.answers.push_back(answer_row(question, part, text));
+      if (value.empty()) r.answers.push_back(answer_row(question, "triad", nullptr));  // all blank
     } else {
-      DEBRIEF_TRY(insert_answer(s, draft.id, question, "", value));
+      r.answers.push_back(answer_row(question, "", value));
     }
   }
-  return Status::ok();
+  sql::Db& db = *store.impl().db;
+  sql::Stmt& s = db.cached("INSERT INTO answers(response, question, part, num, text, sentiment) VALUES(?, ?, ?, ?, ?, ?)");
+  for (const TalliedAnswer& a : r.answers)
+    DEBRIEF_TRY(s.reset().bind(1, r.id).bind(2, a.question).bind(3, a.part).bind(4, a.num).bind(5, a.text).bind(6, a.sentiment).exec());
+  return store.impl().tallies.add(db, r, +1);
+}
+
+// Takes a response about to be tombstoned out of its scope's tallies.
+Status uncount_response(Store& store, const Id& id) {
+  Result<TalliedResponse> r = load_tallied_response(*store.impl().db, id);
+  DEBRIEF_TRY(r.status());
+  return store.impl().tallies.add(*store.impl().db, *r, -1);
 }
 
 // Who answered, kept apart from what they answered: no link to the
@@ -126,6 +139,7 @@ const KindRules kResponseRules{.check = check_response,
                                .write_extra = write_answers,
                                .after_local_create = record_participation,
                                .read_extra = read_answers,
+                               .before_tombstone = uncount_response,
                                .make_id = make_response_id};
 
 }  // namespace debrief

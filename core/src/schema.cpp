@@ -113,7 +113,29 @@ CREATE INDEX participations_event ON participations(event, activity);
 CREATE INDEX participations_activity ON participations(activity) WHERE activity IS NOT NULL;
 )sql";
 
-constexpr std::array<const char*, 4> kMigrations{kV1, kV2, kV3, kV4};
+// Version 5, for the review and the dashboard at a million responses: tallies
+// kept per scope as responses come and go (scope_tallies.h; filled on open
+// after this migration), and participations found by scope with the person
+// in the index, already in order, so who took part is read without the rows.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE scope_tallies(scope_kind TEXT NOT NULL, scope BLOB NOT NULL, survey BLOB NOT NULL,
+  team BLOB NOT NULL, question TEXT NOT NULL, n INTEGER NOT NULL,
+  v0 INTEGER NOT NULL, v1 INTEGER NOT NULL, v2 INTEGER NOT NULL, v3 INTEGER NOT NULL,
+  v4 INTEGER NOT NULL, v5 INTEGER NOT NULL, v6 INTEGER NOT NULL, v7 INTEGER NOT NULL,
+  v8 INTEGER NOT NULL, v9 INTEGER NOT NULL, v10 INTEGER NOT NULL,
+  positive INTEGER NOT NULL, neutral INTEGER NOT NULL, negative INTEGER NOT NULL,
+  PRIMARY KEY(scope_kind, scope, survey, team, question)) WITHOUT ROWID;
+CREATE TABLE scope_comments(scope_kind TEXT NOT NULL, scope BLOB NOT NULL, response BLOB NOT NULL,
+  question TEXT NOT NULL, part TEXT NOT NULL, survey BLOB NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY(scope_kind, scope, response, question, part)) WITHOUT ROWID;
+DROP INDEX participations_event;
+DROP INDEX participations_activity;
+CREATE INDEX participations_event ON participations(event, activity, person, survey) WHERE deleted = 0;
+CREATE INDEX participations_activity ON participations(activity, person, survey)
+  WHERE activity IS NOT NULL AND deleted = 0;
+)sql";
+
+constexpr std::array<const char*, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

@@ -69,6 +69,11 @@ Id Stmt::id(int i) const {
   return id;
 }
 
+std::optional<Id> Stmt::maybe_id(int i) const {
+  if (is_null(i) || sqlite3_column_bytes(stmt_, i) == 0) return std::nullopt;
+  return id(i);
+}
+
 Result<std::unique_ptr<Db>> Db::open(const std::string& path, bool create) {
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);

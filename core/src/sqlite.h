@@ -55,6 +55,9 @@ class Stmt {
   double real(int i) const { return sqlite3_column_double(stmt_, i); }
   std::string text(int i) const;
   Id id(int i) const;
+  // None when the column is NULL or an empty blob (how a key column that
+  // cannot be NULL says "none").
+  std::optional<Id> maybe_id(int i) const;
   int columns() const { return sqlite3_column_count(stmt_); }
   const char* column_name(int i) const { return sqlite3_column_name(stmt_, i); }
 

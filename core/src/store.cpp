@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "schema.h"
+#include "scope_tallies.h"
 #include "stored_sentiment.h"
 #include "store_impl.h"
 
@@ -77,6 +78,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   DEBRIEF_TRY(register_sentiment_function(*impl->db));
   DEBRIEF_TRY(migrate(*impl->db));
   DEBRIEF_TRY(rescore_if_analyzer_changed(*impl->db));
+  DEBRIEF_TRY(rebuild_scope_tallies_if_stale(*impl->db));
 
   auto device = load_or_make_device(*impl);
   DEBRIEF_TRY(device.status());
@@ -198,8 +200,12 @@ Tx::Tx(Store::Impl& impl) : impl_(impl) {
 Tx::~Tx() {
   if (done_ || !begin_.is_ok()) return;
   --impl_.tx_depth;
-  if (impl_.tx_depth == 0) (void)impl_.db->cached("ROLLBACK").exec();
-  else impl_.tx_poisoned = true;
+  if (impl_.tx_depth > 0) {
+    impl_.tx_poisoned = true;
+    return;
+  }
+  impl_.tallies.discard();
+  (void)impl_.db->cached("ROLLBACK").exec();
 }
 
 Status Tx::commit() {
@@ -212,6 +218,7 @@ Status Tx::commit() {
   if (impl_.tx_poisoned) {
     return Status(Code::io_error, "an action failed part-way through the transaction; nothing was saved");
   }
+  DEBRIEF_TRY(impl_.tallies.flush(*impl_.db));  // the destructor rolls back on failure
   Status s = impl_.db->cached("COMMIT").exec();
   if (!s.is_ok()) return s;  // the destructor rolls back
   done_ = true;

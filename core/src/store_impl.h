@@ -11,6 +11,7 @@
 #include "debrief/hlc.h"
 #include "debrief/store.h"
 #include "debrief/survey.h"
+#include "scope_tallies.h"
 #include "sqlite.h"
 
 namespace debrief {
@@ -27,6 +28,8 @@ struct Store::Impl {
   // Parsed surveys by their questions document, so answering the same
   // survey many times parses it once.
   std::unordered_map<std::string, std::shared_ptr<const Survey>> surveys;
+  // Counts of the transaction in progress, written when it commits.
+  ScopeTallies tallies;
 
   // Seconds since the epoch, from env.
   std::int64_t now_s() const { return env->now_ms() / 1000; }
@@ -43,8 +46,9 @@ struct Store::Impl {
   Status set_meta(std::string_view key, std::string_view value);
 };
 
-// One user action: a transaction, or a savepoint inside an outer one, that
-// rolls back unless commit() succeeds.
+// One user action: a transaction, or a part of an outer one, that rolls
+// back unless commit() succeeds. The outermost commit writes the gathered
+// scope tallies first, so they commit with the rows they count.
 class Tx {
  public:
   explicit Tx(Store::Impl& impl);

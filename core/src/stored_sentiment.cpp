@@ -5,6 +5,7 @@
 
 #include "debrief/sentiment.h"
 #include "store_impl.h"
+#include "versioned_rebuild.h"
 
 namespace debrief {
 namespace {
@@ -30,10 +31,9 @@ void sentiment_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     text += reinterpret_cast<const char*>(p);
     any = true;
   }
-  if (!any) return sqlite3_result_null(ctx);
-  Result<SentimentScore> score = score_sentiment(text);
-  if (!score.is_ok()) return sqlite3_result_null(ctx);
-  sqlite3_result_double(ctx, score->compound);
+  std::optional<double> score = any ? stored_sentiment_of(text) : std::nullopt;
+  if (!score) return sqlite3_result_null(ctx);
+  sqlite3_result_double(ctx, *score);
 }
 
 const ScoredTable* scored_table_of(Kind kind) {
@@ -47,19 +47,7 @@ Status rescore_all(sql::Db& db) {
     DEBRIEF_TRY(db.exec(std::string("UPDATE ") + t.table + " SET sentiment = debrief_sentiment(" +
                         t.texts + ")"));
   }
-  return db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)")
-      .bind(1, kVersionKey)
-      .bind(2, sentiment_version())
-      .exec();
-}
-
-Result<bool> analyzer_changed(sql::Db& db) {
-  sql::Stmt& s = db.cached("SELECT value FROM meta WHERE key = ?");
-  s.bind(1, kVersionKey);
-  bool same = s.step() && s.text(0) == sentiment_version();
-  DEBRIEF_TRY(s.status());
-  s.reset();
-  return !same;
+  return Status::ok();
 }
 
 }  // namespace
@@ -72,8 +60,10 @@ Status register_sentiment_function(sql::Db& db) {
   return Status::ok();
 }
 
-std::string answer_sentiment_sql(int param) {
-  return std::string("debrief_sentiment(?") + std::to_string(param) + ")";
+std::optional<double> stored_sentiment_of(std::string_view text) {
+  Result<SentimentScore> score = score_sentiment(text);
+  if (!score.is_ok()) return std::nullopt;
+  return score->compound;
 }
 
 Status store_record_sentiment(Store& store, const Draft& draft) {
@@ -87,16 +77,7 @@ Status store_record_sentiment(Store& store, const Draft& draft) {
 }
 
 Status rescore_if_analyzer_changed(sql::Db& db) {
-  Result<bool> changed = analyzer_changed(db);
-  DEBRIEF_TRY(changed.status());
-  if (!*changed) return Status::ok();
-  DEBRIEF_TRY(db.exec("BEGIN IMMEDIATE"));
-  changed = analyzer_changed(db);  // another process may have just done it
-  Status s = changed.status();
-  if (s.is_ok() && *changed) s = rescore_all(db);
-  if (s.is_ok()) s = db.exec("COMMIT");
-  if (!s.is_ok()) (void)db.exec("ROLLBACK");
-  return s;
+  return rebuild_if_version_changed(db, kVersionKey, sentiment_version(), [&] { return rescore_all(db); });
 }
 
 }  // namespace debrief

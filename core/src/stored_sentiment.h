@@ -5,6 +5,9 @@
 // to the core.
 #pragma once
 
+#include <optional>
+#include <string_view>
+
 #include "debrief/store.h"
 #include "draft.h"
 #include "sqlite.h"
@@ -17,8 +20,9 @@ namespace debrief {
 // connection, before anything that scores.
 Status register_sentiment_function(sql::Db& db);
 
-// SQL for the score of an answer whose text is bound at parameter `param`.
-std::string answer_sentiment_sql(int param);
+// The score stored for one text: its compound, or none when it is not valid
+// UTF-8. debrief_sentiment() stores the same.
+std::optional<double> stored_sentiment_of(std::string_view text);
 
 // A KindRules::write_extra hook: scores the reflection or kudos just inserted
 // (`draft.id`) in its row, inside the caller's transaction.

@@ -186,3 +186,30 @@ TEST_CASE("kudos tied to an event are summed by category and key phrase", "[insi
   CHECK(p.phrases[0].phrase == "room");  // "room" and "set" in both; ties alphabetical
   CHECK(p.phrases[0].count == 2);
 }
+
+TEST_CASE("a deleted response leaves the review at once", "[insights]") {
+  Fixture f(true);
+  f.answer_everything();
+  for (const Json& r : ok(list(*f.store, Kind::response)))
+    if (r["answers"].value("score", 0) == 1) ok(remove(*f.store, Kind::response, ok(Id::parse(r["id"].get<std::string>()))));
+  EventReview r = ok(review_event(*f.store, f.event));
+  const GroupResults& all = group(r.event, "everyone");
+  // Ratings 5 4 2 4 3 5 without a[2]'s 1: sum 23 over 6; eNPS 3 promoters, 2 detractors of 6.
+  CHECK(all.responses == 6);
+  CHECK(all.ratings == std::array<std::int64_t, 5>{0, 1, 1, 2, 2});
+  CHECK(*all.mean_rating == Approx(23.0 / 6));
+  CHECK(*all.enps == Approx(100.0 / 6));
+  CHECK(all.positive + all.neutral + all.negative == 3);
+  CHECK(r.event.themes["stop"].empty());
+  CHECK_FALSE(group(r.event, "Sales").disclosure.shown);  // 2 left, below 3
+}
+
+TEST_CASE("chosen options are not texts: they count towards no sentiment", "[insights]") {
+  test::World w;
+  ok(create(*w.store, Kind::organisation, {{"name", "Acme"}, {"anonymity_threshold", 3}}));
+  for (int i = 0; i < 3; ++i) ok(w.respond({{"score", 5}, {"keep", "wonderful, thank you"}, {"parts", {"games", "food"}}}));
+  GroupResults all = ok(review_event(*w.store, w.event)).event.groups[0];
+  REQUIRE(all.disclosure.shown);
+  CHECK(all.positive == 3);
+  CHECK(all.neutral + all.negative == 0);
+}

@@ -157,8 +157,6 @@ TEST_CASE("a version 2 store with texts migrates, keeps them, and scores their s
 }
 
 TEST_CASE("a version 3 store with responses migrates, keeps them, and finds an activity's by index", "[store][migration]") {
-  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 4);
   test::TempDir tmp;
   {
     auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
@@ -187,6 +185,48 @@ TEST_CASE("a version 3 store with responses migrates, keeps them, and finds an a
   for (const char* index : {"responses_team_created", "kudos_event", "participations_event", "participations_activity"})
     CHECK(raw.scalar(std::string("SELECT count(*) FROM sqlite_master WHERE name = '") + index + "'") == "1");
   CHECK(raw.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'responses_team'") == "0");
+}
+
+TEST_CASE("a version 4 store with responses migrates and tallies them per scope, deleted ones left out", "[store][migration]") {
+  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
+  REQUIRE(kSchemaVersion == 5);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 4));
+    ok(db->exec("INSERT INTO teams(id, created_at, name) VALUES(x'00000000000000000000000000000009', 1, 'Ops');"
+                "INSERT INTO events(id, created_at, title, starts_at, ends_at, offsite) "
+                "VALUES(x'00000000000000000000000000000001', 1, 'Offsite', 10, 20, 1);"
+                "INSERT INTO surveys(id, created_at, title, kind, allow_anonymous, questions) "
+                "VALUES(x'00000000000000000000000000000003', 1, 'S', 'post_event', 1, "
+                "'[{\"id\":\"a\",\"type\":\"rating\",\"text\":\"A\"},{\"id\":\"m\",\"type\":\"triad\",\"text\":\"M\"}]');"
+                "INSERT INTO responses(id, created_at, survey, event, anonymous, team) VALUES"
+                "(x'00000000000000000000000000000004', 1, x'00000000000000000000000000000003', x'00000000000000000000000000000001', 1, x'00000000000000000000000000000009'),"
+                "(x'00000000000000000000000000000005', 1, x'00000000000000000000000000000003', x'00000000000000000000000000000001', 1, NULL),"
+                "(x'00000000000000000000000000000006', 1, x'00000000000000000000000000000003', x'00000000000000000000000000000001', 1, NULL);"
+                "UPDATE responses SET deleted = 1 WHERE id = x'00000000000000000000000000000006';"
+                "INSERT INTO answers(response, question, part, num, text, sentiment) VALUES"
+                "(x'00000000000000000000000000000004', 'a', '', 4, NULL, NULL),"
+                "(x'00000000000000000000000000000004', 'm', 'more', NULL, 'wonderful, thank you', 0.9),"
+                "(x'00000000000000000000000000000005', 'a', '', 2, NULL, NULL),"
+                "(x'00000000000000000000000000000006', 'a', '', 1, NULL, NULL),"
+                "(x'00000000000000000000000000000006', 'm', 'stop', NULL, 'deleted', -0.6);"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  CHECK(ok(store->info()).schema_version == kSchemaVersion);
+  test::RawDb raw(test::db_file(tmp.path()));
+  auto tallied = [&](const std::string& where) {
+    return raw.scalar("SELECT json_group_array(n || '/' || v1 || v2 || v4 || '/' || positive || negative) "
+                      "FROM scope_tallies WHERE scope_kind = 'event' AND scope = x'00000000000000000000000000000001' AND " + where);
+  };
+  CHECK(tallied("question = '' AND team = x'00000000000000000000000000000009'") == R"(["1/000/00"])");
+  CHECK(tallied("question = '' AND team = x''") == R"(["1/000/00"])");
+  CHECK(tallied("question = 'a' AND team = x'00000000000000000000000000000009'") == R"(["1/001/00"])");
+  CHECK(tallied("question = 'a' AND team = x''") == R"(["1/010/00"])");
+  CHECK(tallied("question = 'm'") == R"(["1/000/10"])");
+  CHECK(raw.scalar("SELECT group_concat(part || ':' || text) FROM scope_comments") == "more:wonderful, thank you");
+  for (const char* index : {"participations_event", "participations_activity"})
+    CHECK(raw.scalar(std::string("SELECT sql FROM sqlite_master WHERE name = '") + index + "'").find("person") != std::string::npos);
 }
 
 TEST_CASE("every field kept in a row has a column in its kind's table, and no other field does", "[store][migration]") {

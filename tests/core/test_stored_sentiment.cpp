@@ -23,13 +23,6 @@ std::string stored_answer(test::SeededStore& s, const Id& response, const std::s
 
 double score(const std::string& text) { return ok(score_sentiment(text)).compound; }
 
-// Applies every change `from` holds to `to`, as a sync would.
-void copy_changes(Store& from, Store& to) {
-  std::vector<WireChange> wire;
-  for (const Change& c : ok(changes_after(from, 0))) wire.push_back(ok(to_wire(from, c)));
-  ok(apply_remote(to, wire));
-}
-
 }  // namespace
 
 TEST_CASE("a reflection, a kudos and a response's texts are scored as they are written", "[sentiment][store]") {
@@ -52,7 +45,7 @@ TEST_CASE("records that arrive by sync are scored like local ones", "[sentiment]
   Id k = a.kudos_from_other();
   Id resp = ok(a.respond({{"score", 5}, {"keep", "the brilliant hike"}}));
   test::SeededStore b(7);
-  copy_changes(*a.store, *b.store);
+  test::copy_changes(*a.store, *b.store);
   CHECK(stored(b, "reflections", r) == stored(a, "reflections", r));
   CHECK(stored(b, "kudos", k) == stored(a, "kudos", k));
   CHECK(stored_answer(b, resp, "keep") == stored_answer(a, resp, "keep"));

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "debrief/replication.h"
+
 #include <unistd.h>
 
 #include <cctype>
@@ -131,6 +133,12 @@ std::int64_t live_count(Store& store, Kind kind) {
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
+}
+
+void copy_changes(Store& from, Store& to) {
+  std::vector<WireChange> wire;
+  for (const Change& c : ok(changes_after(from, 0))) wire.push_back(ok(to_wire(from, c)));
+  ok(apply_remote(to, wire));
 }
 
 Json snapshot(Store& store) {

@@ -128,6 +128,9 @@ std::string upper(std::string s);
 // change log's size and every record of every kind (deleted ones too).
 Json snapshot(debrief::Store& store);
 
+// Applies every change `from` holds to `to`, as a sync would.
+void copy_changes(debrief::Store& from, debrief::Store& to);
+
 // Runs `action` and checks that it fails with `code`, with a message
 // containing `part`, and that the store is exactly as it was.
 template <class Action>

@@ -1,0 +1,109 @@
+// The tallies kept per scope (core/src/scope_tallies.h) always equal what a
+// rebuild from the live responses makes: after answers and deletes made
+// here, responses and deletes arriving by sync, and a transaction that
+// rolled back.
+#include "debrief/demo.h"
+#include "debrief/env.h"
+#include "scope_tallies.h"
+#include "sqlite.h"
+#include "test_support.h"
+
+using namespace debrief;
+using test::ok;
+
+namespace {
+
+// Every row of both tables, in key order.
+std::vector<std::string> tally_rows(const std::filesystem::path& store_dir) {
+  test::RawDb raw(test::db_file(store_dir));
+  std::vector<std::string> rows = raw.column(
+      "SELECT json_array(scope_kind, hex(scope), hex(survey), hex(team), question, n, v0, v1, v2, v3, v4, v5, "
+      "v6, v7, v8, v9, v10, positive, neutral, negative) FROM scope_tallies "
+      "ORDER BY scope_kind, scope, survey, team, question");
+  for (std::string& c : raw.column("SELECT json_array(scope_kind, hex(scope), hex(response), question, part, "
+                                   "hex(survey), text) FROM scope_comments "
+                                   "ORDER BY scope_kind, scope, response, question, part"))
+    rows.push_back(std::move(c));
+  return rows;
+}
+
+// The rows after rebuilding both tables from the live responses.
+std::vector<std::string> rebuilt_rows(const std::filesystem::path& store_dir) {
+  {
+    auto db = ok(sql::Db::open(test::db_file(store_dir).string(), false));
+    ok(db->exec("BEGIN IMMEDIATE"));
+    ok(rebuild_scope_tallies(*db));
+    ok(db->exec("COMMIT"));
+  }
+  return tally_rows(store_dir);
+}
+
+std::vector<Id> ids_of(Store& store, Kind kind) {
+  std::vector<Id> ids;
+  for (const Json& r : ok(list(store, kind))) ids.push_back(ok(Id::parse(r["id"].get<std::string>())));
+  return ids;
+}
+
+// A survey of `store` with a rating, a text and a triad question.
+Id small_survey(Store& store) {
+  return ok(create(store, Kind::survey,
+                   {{"title", "Quick"}, {"kind", "post_event"}, {"allow_anonymous", true},
+                    {"questions", Json::parse(R"([{"id":"r","type":"rating","text":"R?"},
+                      {"id":"t","type":"text","text":"T?"},{"id":"m","type":"triad","text":"M?"}])")}}));
+}
+
+// A device's store, empty, on a seeded clock.
+struct Device {
+  explicit Device(std::uint64_t seed) : env(seed, test::kStartMs), store(test::open_store(dir.path(), env)) {}
+  test::TempDir dir;
+  SeededEnv env;
+  std::unique_ptr<Store> store;
+};
+
+}  // namespace
+
+TEST_CASE("tallies kept through local and synced answers and deletes equal a rebuild, on both devices",
+          "[insights][store]") {
+  Device a(11), b(12);
+  ok(generate_demo(*a.store, {.people = 40, .events = 3, .responses = 300, .seed = 5}));
+  std::vector<Id> responses = ids_of(*a.store, Kind::response);
+  REQUIRE(responses.size() == 300);
+  for (std::size_t i = 0; i < responses.size(); i += 15) ok(remove(*a.store, Kind::response, responses[i]));
+
+  test::copy_changes(*a.store, *b.store);  // b gets the responses, then their tombstones
+  Id survey = small_survey(*b.store);
+  Id event = ids_of(*b.store, Kind::event).front();
+  ok(b.store->set_me(ids_of(*b.store, Kind::person).front()));
+  std::vector<Id> fresh;
+  for (int i = 0; i < 6; ++i)
+    fresh.push_back(ok(create(*b.store, Kind::response,
+                              {{"survey", survey.hex()}, {"event", event.hex()}, {"anonymous", i % 2 == 0},
+                               {"answers", {{"r", 1 + i % 5}, {"t", i % 2 ? "great, thank you" : "awful"},
+                                            {"m", {{"more", "walks"}, {"stop", "late finishes"}}}}}})));
+  ok(remove(*b.store, Kind::response, fresh[0]));
+  ok(remove(*b.store, Kind::response, responses[1]));  // one of a's, deleted here
+  test::copy_changes(*b.store, *a.store);
+
+  std::vector<std::string> on_a = tally_rows(a.dir.path()), on_b = tally_rows(b.dir.path());
+  CHECK(on_a.size() > 100);
+  CHECK(on_a == on_b);
+  a.store.reset();
+  b.store.reset();
+  CHECK(rebuilt_rows(a.dir.path()) == on_a);
+  CHECK(rebuilt_rows(b.dir.path()) == on_b);
+}
+
+TEST_CASE("a transaction that rolls back leaves the tallies as they were", "[insights][store]") {
+  test::World w;
+  ok(w.respond({{"score", 5}, {"keep", "the pace"}}));
+  std::vector<std::string> before = tally_rows(w.store_dir());
+  Status s = w.store->transaction([&] {
+    ok(w.respond({{"score", 1}, {"wrong", "too long"}}));
+    return Status(Code::invalid_argument, "changed my mind");
+  });
+  CHECK(s.code() == Code::invalid_argument);
+  CHECK(tally_rows(w.store_dir()) == before);
+  ok(w.respond({{"score", 2}, {"wrong", "too short"}}));  // and the next one counts alone
+  w.store.reset();
+  CHECK(rebuilt_rows(w.store_dir()) == tally_rows(w.store_dir()));
+}
