@@ -189,6 +189,14 @@ Status tombstone(Store& store, const KindSpec& spec, const Id& id) {
   return store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?").bind(1, id).exec();
 }
 
+Status set_field(Store& store, const KindSpec& spec, const Id& id, const FieldSpec& field, const DbValue& value) {
+  sql::Stmt& s = store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET " + quoted(field.name) + " = ? WHERE id = ?");
+  bind_value(s, 1, value);
+  DEBRIEF_TRY(s.bind(2, id).exec());
+  if (auto after = rules_of(spec.kind).after_set) return after(store, id, field);
+  return Status::ok();
+}
+
 Result<Draft> load_draft(Store& store, const KindSpec& spec, const Id& id) {
   const TableSql& t = table_sql(spec.kind);
   sql::Stmt& s = store.impl().db->cached(t.select_one);

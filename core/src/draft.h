@@ -60,6 +60,9 @@ Status insert_draft(Store& store, const Draft& draft);
 // kind keeps beside it (KindRules::before_tombstone). Nothing happens to a
 // record already deleted or not here; the caller logs the change.
 Status tombstone(Store& store, const KindSpec& spec, const Id& id);
+// Writes one column of the record inside the caller's Tx, then keeps what
+// depends on it current (KindRules::after_set); the caller logs the change.
+Status set_field(Store& store, const KindSpec& spec, const Id& id, const FieldSpec& field, const DbValue& value);
 // The draft of the record `id` of `spec` (deleted or not); not_found if none.
 Result<Draft> load_draft(Store& store, const KindSpec& spec, const Id& id);
 // A draft from a row selected as TableSql::select_* does.

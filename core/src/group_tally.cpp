@@ -81,36 +81,22 @@ void GroupTally::each_group_of(int team, F&& add) {
     add(sums_[1 + static_cast<std::size_t>(t)]);
 }
 
-void GroupTally::add_responses(const std::optional<Id>& team, std::int64_t n) {
-  each_group_of(index_of(team), [&](Sums& s) { s.r.responses += n; });
-}
-
-void GroupTally::add_answers(const std::optional<Id>& team, QuestionType type, const TallyCounts& c) {
-  const auto& v = c.values;
-  switch (type) {
-    case QuestionType::rating:
-      return each_group_of(index_of(team), [&](Sums& s) {
-        for (std::size_t value = 1; value <= 5; ++value) {
-          s.r.ratings[value - 1] += v[value];
-          s.rating_sum += static_cast<std::int64_t>(value) * v[value];
-        }
-      });
-    case QuestionType::enps:
-      return each_group_of(index_of(team), [&](Sums& s) {
-        for (std::size_t value = 0; value <= 10; ++value) s.r.enps_answers += v[value];
-        s.promoters += v[9] + v[10];
-        for (std::size_t value = 0; value <= 6; ++value) s.detractors += v[value];
-      });
-    case QuestionType::text:
-    case QuestionType::triad:
-      return each_group_of(index_of(team), [&](Sums& s) {
-        s.r.positive += c.positive;
-        s.r.neutral += c.neutral;
-        s.r.negative += c.negative;
-      });
-    case QuestionType::single:
-    case QuestionType::multi: return;
-  }
+void GroupTally::add(const std::optional<Id>& team, const TallyCounts& c) {
+  std::int64_t rating_sum = 0, enps_answers = 0, detractors = 0;
+  for (std::size_t v = 0; v < c.ratings.size(); ++v) rating_sum += static_cast<std::int64_t>(v + 1) * c.ratings[v];
+  for (std::size_t v = 0; v < c.enps.size(); ++v) enps_answers += c.enps[v];
+  for (std::size_t v = 0; v <= 6; ++v) detractors += c.enps[v];
+  each_group_of(index_of(team), [&](Sums& s) {
+    s.r.responses += c.responses;
+    for (std::size_t v = 0; v < c.ratings.size(); ++v) s.r.ratings[v] += c.ratings[v];
+    s.rating_sum += rating_sum;
+    s.r.enps_answers += enps_answers;
+    s.promoters += c.enps[9] + c.enps[10];
+    s.detractors += detractors;
+    s.r.positive += c.positive;
+    s.r.neutral += c.neutral;
+    s.r.negative += c.negative;
+  });
 }
 
 void GroupTally::add_invited(int team, bool participated) {

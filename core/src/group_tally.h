@@ -9,7 +9,6 @@
 
 #include "debrief/insights.h"
 #include "debrief/store.h"
-#include "debrief/survey.h"
 #include "scope_tallies.h"
 
 namespace debrief {
@@ -36,10 +35,7 @@ class GroupTally {
 
   // Each of these counts towards everyone and, when `team` is a live team,
   // towards it and every team above it.
-  void add_responses(const std::optional<Id>& team, std::int64_t n);
-  // Answers to a question of `type`, as scope_tallies counts them: values
-  // of rating and eNPS questions, sentiment labels of text and triad ones.
-  void add_answers(const std::optional<Id>& team, QuestionType type, const TallyCounts& c);
+  void add(const std::optional<Id>& team, const TallyCounts& c);
   // A member of the team at `team` (index into the tree) who was invited.
   void add_invited(int team, bool participated);
 

@@ -21,24 +21,6 @@ struct EventRow {
   std::vector<Id> invited_teams;
 };
 
-// Parsed surveys by id, each loaded once per pass over answers.
-using SurveyMap = std::map<Id, std::shared_ptr<const Survey>>;
-
-// The type of `question` in `survey`, or none when the survey has no such
-// question (any more).
-Result<std::optional<QuestionType>> type_of(Store& store, SurveyMap& surveys, const Id& survey,
-                                            const std::string& question) {
-  auto [it, fresh] = surveys.try_emplace(survey);
-  if (fresh) {
-    Result<std::shared_ptr<const Survey>> parsed = load_survey(store, survey);
-    if (!parsed.is_ok()) surveys.erase(it);
-    DEBRIEF_TRY(parsed.status());
-    it->second = *parsed;
-  }
-  const Question* q = it->second->find(question);
-  return q ? std::optional<QuestionType>(q->type) : std::nullopt;
-}
-
 Result<std::vector<EventRow>> load_events(Store& store, const std::optional<Id>& only) {
   sql::Stmt& s = store.impl().db->cached(
       "SELECT id, title, starts_at, ends_at, teams FROM events "
@@ -81,21 +63,8 @@ sql::Stmt& scope_rows(Store& store, const ScopeSql& scope, const Id& id, const s
 
 // Responses, ratings, eNPS and sentiment, from the scope's tallies.
 Status tally_scope(Store& store, const ScopeSql& scope, const Id& id, GroupTally& tally) {
-  sql::Stmt& s = scope_rows(store, scope, id, std::string("t.survey, t.team, t.question, ") + kTallyCountColumns,
-                            "scope_tallies");
-  SurveyMap surveys;
-  while (s.step()) {
-    std::optional<Id> team = s.maybe_id(1);
-    std::string question = s.text(2);
-    TallyCounts counts = read_tally_counts(s, 3);
-    if (question.empty()) {
-      tally.add_responses(team, counts.n);
-      continue;
-    }
-    Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(0), question);
-    DEBRIEF_TRY(type.status());
-    if (*type) tally.add_answers(team, **type, counts);
-  }
+  sql::Stmt& s = scope_rows(store, scope, id, std::string("t.team, ") + kTallyCountColumns, "scope_tallies");
+  while (s.step()) tally.add(s.maybe_id(0), read_tally_counts(s, 1));
   DEBRIEF_TRY(s.status());
   s.reset();
   return Status::ok();
@@ -138,14 +107,18 @@ Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const Te
   return Status::ok();
 }
 
+// Whether a review groups the scope's triad answers into themes: the
+// dashboard shows none, and they are most of a scope's cost.
+enum class Themes { with, without };
+
 Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const ScopeSql& scope,
                                  const Id& id, std::string title, const std::vector<bool>& invited,
-                                 int threshold) {
+                                 int threshold, Themes themes) {
   GroupTally tally(tree);
   DEBRIEF_TRY(tally_scope(store, scope, id, tally));
   DEBRIEF_TRY(tally_invited(store, scope, id, tree, invited, tally));
   ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}};
-  if (!review.groups[0].disclosure.shown) return review;
+  if (themes == Themes::without || !review.groups[0].disclosure.shown) return review;
   Result<std::map<std::string, std::vector<std::string>>> comments = comments_of(store, scope, id);
   DEBRIEF_TRY(comments.status());
   for (const auto& [part, texts] : *comments)
@@ -164,14 +137,15 @@ Result<SpiritSide> spirit_between(Store& store, const TeamTree& tree, const std:
       "AND r.deleted = 0 AND s.kind = 'pulse' AND a.num IS NOT NULL");
   std::set<Id> responses;
   std::int64_t sum = 0, n = 0;
-  SurveyMap surveys;
+  SurveyLookup surveys;
   for (std::size_t team = 0; team < teams.size(); ++team) {
     if (!teams[team]) continue;
     s.bind(1, tree.ids[team]).bind(2, from).bind(3, to);
     while (s.step()) {
-      Result<std::optional<QuestionType>> type = type_of(store, surveys, s.id(1), s.text(2));
-      DEBRIEF_TRY(type.status());
-      if (*type != QuestionType::rating) continue;
+      Result<const Survey*> survey = surveys.find(store, s.id(1));
+      DEBRIEF_TRY(survey.status());
+      const Question* q = (*survey)->find(s.text(2));
+      if (!q || q->type != QuestionType::rating) continue;
       responses.insert(s.id(0));
       sum += s.int64(3);
       ++n;
@@ -232,7 +206,8 @@ Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
   DEBRIEF_TRY(s.status());
   s.reset();
   for (auto& [id, title] : activities) {
-    Result<ScopeReview> r = review_scope(store, tree, kActivityScope, id, title, invited, review.threshold);
+    Result<ScopeReview> r = review_scope(store, tree, kActivityScope, id, title, invited, review.threshold,
+                                          Themes::with);
     DEBRIEF_TRY(r.status());
     review.activities.push_back(std::move(*r));
   }
@@ -253,7 +228,7 @@ Result<EventReview> review_event(Store& store, const Id& event) {
   EventReview review;
   review.threshold = *threshold;
   std::vector<bool> invited = invited_subtree(*tree, e.invited_teams);
-  Result<ScopeReview> own = review_scope(store, *tree, kEventScope, e.id, e.title, invited, *threshold);
+  Result<ScopeReview> own = review_scope(store, *tree, kEventScope, e.id, e.title, invited, *threshold, Themes::with);
   DEBRIEF_TRY(own.status());
   review.event = std::move(*own);
   DEBRIEF_TRY(review_activities(store, *tree, e, invited, review));
@@ -277,7 +252,7 @@ Result<std::vector<TeamTrend>> team_trends(Store& store) {
   for (std::size_t i = 0; i < trends.size(); ++i) trends[i] = {tree->ids[i], tree->names[i], {}};
   for (const EventRow& e : *events) {
     Result<ScopeReview> r = review_scope(store, *tree, kEventScope, e.id, e.title,
-                                         invited_subtree(*tree, e.invited_teams), *threshold);
+                                         invited_subtree(*tree, e.invited_teams), *threshold, Themes::without);
     DEBRIEF_TRY(r.status());
     for (GroupResults& g : r->groups) {
       if (!g.team) continue;

@@ -24,6 +24,9 @@ struct KindRules {
   // Undoes what write_extra counted elsewhere, before a live record is
   // tombstoned (locally or by sync), inside that transaction.
   Status (*before_tombstone)(Store& store, const Id& id) = nullptr;
+  // Keeps what depends on a field current after it changed (locally or by
+  // sync), inside that transaction.
+  Status (*after_set)(Store& store, const Id& id, const FieldSpec& field) = nullptr;
   // Makes the id of a new record; null means Id::make.
   Result<Id> (*make_id)(Store& store, const Draft& draft) = nullptr;
 };

@@ -82,11 +82,7 @@ Status write_update(Store& store, const Draft& before, const Draft& after) {
   for (std::size_t i : table_sql(spec.kind).column_fields) {
     if (before.values[i] == after.values[i]) continue;
     any = true;
-    const std::string col = quoted(spec.fields[i].name);
-    sql::Stmt& s = impl.db->cached("UPDATE " + quoted(spec.table) + " SET " + col + " = ? WHERE id = ?");
-    bind_value(s, 1, after.values[i]);
-    s.bind(2, after.id);
-    DEBRIEF_TRY(s.exec());
+    DEBRIEF_TRY(set_field(store, spec, after.id, spec.fields[i], after.values[i]));
     if (spec.merge == Merge::per_field) {
       DEBRIEF_TRY(impl.log_change(spec.kind, after.id, spec.fields[i].name, ChangeOp::upsert,
                                   [&](sql::Stmt& st, int p) { bind_value(st, p, after.values[i]); }));

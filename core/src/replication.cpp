@@ -118,13 +118,6 @@ Result<bool> has_row(Store::Impl& impl, const KindSpec& spec, const Id& record) 
   return found;
 }
 
-Status set_column(Store::Impl& impl, const KindSpec& spec, const Id& id, const FieldSpec& f, const DbValue& v) {
-  sql::Stmt& s = impl.db->cached("UPDATE " + quoted(spec.table) + " SET " + quoted(f.name) + " = ? WHERE id = ?");
-  bind_value(s, 1, v);
-  s.bind(2, id);
-  return s.exec();
-}
-
 Result<Draft> draft_from_json(const KindSpec& spec, const WireChange& c) {
   if (!c.value.is_object()) return invalid("a synced " + std::string(spec.name) + " is not a JSON object");
   Draft d(spec);
@@ -163,7 +156,7 @@ Status apply_record(Store& store, const KindSpec& spec, const WireChange& c, con
     Result<std::optional<Version>> current = version_of(store.impl(), c.record, spec.merge == Merge::per_field ? &name : nullptr);
     DEBRIEF_TRY(current.status());
     if (*current && **current > v) continue;
-    if (here->values[i] != incoming->values[i]) DEBRIEF_TRY(set_column(store.impl(), spec, c.record, f, incoming->values[i]));
+    if (here->values[i] != incoming->values[i]) DEBRIEF_TRY(set_field(store, spec, c.record, f, incoming->values[i]));
   }
   return Status::ok();
 }
@@ -178,7 +171,7 @@ Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, cons
   if (*current && **current > v) return Status::ok();
   Result<DbValue> value = stored_form(*f, c.value);
   DEBRIEF_TRY(value.status());
-  return set_column(store.impl(), spec, c.record, *f, *value);
+  return set_field(store, spec, c.record, *f, *value);
 }
 
 Status apply_one(Store& store, const WireChange& c) {

@@ -88,14 +88,16 @@ Status write_answers(Store& store, const Draft& draft) {
   sql::Stmt& s = db.cached("INSERT INTO answers(response, question, part, num, text, sentiment) VALUES(?, ?, ?, ?, ?, ?)");
   for (const TalliedAnswer& a : r.answers)
     DEBRIEF_TRY(s.reset().bind(1, r.id).bind(2, a.question).bind(3, a.part).bind(4, a.num).bind(5, a.text).bind(6, a.sentiment).exec());
-  return store.impl().tallies.add(db, r, +1);
+  Result<std::shared_ptr<const Survey>> survey = load_survey(store, r.survey);
+  return store.impl().tallies.add(db, r, survey.is_ok() ? survey->get() : nullptr, +1);
 }
 
 // Takes a response about to be tombstoned out of its scope's tallies.
 Status uncount_response(Store& store, const Id& id) {
-  Result<TalliedResponse> r = load_tallied_response(*store.impl().db, id);
+  Result<TalliedResponse> r = load_tallied_response(store, id);
   DEBRIEF_TRY(r.status());
-  return store.impl().tallies.add(*store.impl().db, *r, -1);
+  Result<std::shared_ptr<const Survey>> survey = load_survey(store, r->survey);
+  return store.impl().tallies.add(*store.impl().db, *r, survey.is_ok() ? survey->get() : nullptr, -1);
 }
 
 // Who answered, kept apart from what they answered: no link to the

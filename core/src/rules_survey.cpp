@@ -1,5 +1,6 @@
 // Rules for survey templates: the questions must form a valid tree.
 #include "kind_rules.h"
+#include "scope_tallies.h"
 #include "store_impl.h"
 #include "survey_cache.h"
 
@@ -12,6 +13,11 @@ Status check_survey(Store& store, Draft& draft, const Draft*) {
   if (!parsed.is_ok()) return invalid("questions: " + parsed.status().message());
   draft.at("questions") = questions.dump();
   return Status::ok();
+}
+
+// Answers are tallied by their question's type: new questions, new counts.
+Status recount_if_questions(Store& store, const Id& id, const FieldSpec& field) {
+  return field.name == "questions" ? recount_survey(store, id) : Status::ok();
 }
 
 }  // namespace
@@ -35,6 +41,16 @@ Result<std::shared_ptr<const Survey>> load_survey(Store& store, const Id& id) {
   return cached_survey(store, d->text("questions"));
 }
 
-const KindRules kSurveyRules{.check = check_survey};
+Result<const Survey*> SurveyLookup::find(Store& store, const Id& id) {
+  auto it = surveys_.find(id);
+  if (it == surveys_.end()) {
+    Result<std::shared_ptr<const Survey>> parsed = load_survey(store, id);
+    DEBRIEF_TRY(parsed.status());
+    it = surveys_.emplace(id, *parsed).first;
+  }
+  return it->second.get();
+}
+
+const KindRules kSurveyRules{.check = check_survey, .after_set = recount_if_questions};
 
 }  // namespace debrief

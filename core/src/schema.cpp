@@ -119,12 +119,12 @@ CREATE INDEX participations_activity ON participations(activity) WHERE activity 
 // in the index, already in order, so who took part is read without the rows.
 constexpr const char* kV5 = R"sql(
 CREATE TABLE scope_tallies(scope_kind TEXT NOT NULL, scope BLOB NOT NULL, survey BLOB NOT NULL,
-  team BLOB NOT NULL, question TEXT NOT NULL, n INTEGER NOT NULL,
-  v0 INTEGER NOT NULL, v1 INTEGER NOT NULL, v2 INTEGER NOT NULL, v3 INTEGER NOT NULL,
-  v4 INTEGER NOT NULL, v5 INTEGER NOT NULL, v6 INTEGER NOT NULL, v7 INTEGER NOT NULL,
-  v8 INTEGER NOT NULL, v9 INTEGER NOT NULL, v10 INTEGER NOT NULL,
-  positive INTEGER NOT NULL, neutral INTEGER NOT NULL, negative INTEGER NOT NULL,
-  PRIMARY KEY(scope_kind, scope, survey, team, question)) WITHOUT ROWID;
+  team BLOB NOT NULL, responses INTEGER NOT NULL,
+  r1 INTEGER NOT NULL, r2 INTEGER NOT NULL, r3 INTEGER NOT NULL, r4 INTEGER NOT NULL, r5 INTEGER NOT NULL,
+  e0 INTEGER NOT NULL, e1 INTEGER NOT NULL, e2 INTEGER NOT NULL, e3 INTEGER NOT NULL, e4 INTEGER NOT NULL,
+  e5 INTEGER NOT NULL, e6 INTEGER NOT NULL, e7 INTEGER NOT NULL, e8 INTEGER NOT NULL, e9 INTEGER NOT NULL,
+  e10 INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL, negative INTEGER NOT NULL,
+  PRIMARY KEY(scope_kind, scope, survey, team)) WITHOUT ROWID;
 CREATE TABLE scope_comments(scope_kind TEXT NOT NULL, scope BLOB NOT NULL, response BLOB NOT NULL,
   question TEXT NOT NULL, part TEXT NOT NULL, survey BLOB NOT NULL, text TEXT NOT NULL,
   PRIMARY KEY(scope_kind, scope, response, question, part)) WITHOUT ROWID;

@@ -1,6 +1,8 @@
 #include "scope_tallies.h"
 
 #include "debrief/sentiment.h"
+#include "store_impl.h"
+#include "survey_cache.h"
 #include "versioned_rebuild.h"
 
 namespace debrief {
@@ -28,10 +30,12 @@ sql::Stmt& bind_team(sql::Stmt& s, int i, const std::optional<Id>& team) {
   return team ? s.bind(i, *team) : s.bind_blob(i, &kNone, 0);
 }
 
-void count_answer(TallyCounts& c, const TalliedAnswer& a, int sign) {
-  c.n += sign;
-  if (a.num && *a.num >= 0 && *a.num <= 10) c.values[static_cast<std::size_t>(*a.num)] += sign;
-  if (!a.sentiment) return;
+void count_answer(TallyCounts& c, QuestionType type, const TalliedAnswer& a, int sign) {
+  if (type == QuestionType::rating && a.num && *a.num >= 1 && *a.num <= 5)
+    c.ratings[static_cast<std::size_t>(*a.num - 1)] += sign;
+  if (type == QuestionType::enps && a.num && *a.num >= 0 && *a.num <= 10)
+    c.enps[static_cast<std::size_t>(*a.num)] += sign;
+  if ((type != QuestionType::text && type != QuestionType::triad) || !a.sentiment) return;
   switch (sentiment_label(*a.sentiment)) {
     case SentimentLabel::positive: c.positive += sign; break;
     case SentimentLabel::negative: c.negative += sign; break;
@@ -69,59 +73,98 @@ TalliedResponse response_of(const sql::Stmt& s) {
   return {s.id(0), s.id(1), s.maybe_id(2), s.maybe_id(3), s.maybe_id(4), {}};
 }
 
+// Calls `use(response, survey)` for each live response with a scope that
+// `filter` (SQL over r, `survey` at ?1 when given) selects, in rowid order.
+template <class F>
+Status each_response(Store& store, const std::string& filter, const std::optional<Id>& survey, F&& use) {
+  sql::Stmt& s = store.impl().db->cached(std::string(kSelectResponses) + "WHERE r.deleted = 0 AND " + filter +
+                                         " AND coalesce(r.activity, r.event) IS NOT NULL ORDER BY r.rowid");
+  if (survey) s.bind(1, *survey);
+  SurveyLookup surveys;
+  std::optional<TalliedResponse> r;
+  auto finish = [&]() -> Status {
+    if (!r) return Status::ok();
+    Result<const Survey*> parsed = surveys.find(store, r->survey);
+    Status st = use(*r, parsed.is_ok() ? *parsed : nullptr);
+    r.reset();
+    return st;
+  };
+  Status st;
+  while (st.is_ok() && s.step()) {
+    if (r && r->id != s.id(0)) st = finish();
+    if (!r) r = response_of(s);
+    read_answer(s, *r);
+  }
+  if (st.is_ok()) st = s.status();
+  s.reset();
+  DEBRIEF_TRY(st);
+  return finish();
+}
+
 }  // namespace
 
 TallyCounts read_tally_counts(const sql::Stmt& row, int first) {
   TallyCounts c;
-  c.n = row.int64(first);
-  for (std::size_t v = 0; v < c.values.size(); ++v) c.values[v] = row.int64(first + 1 + static_cast<int>(v));
-  c.positive = row.int64(first + 12);
-  c.neutral = row.int64(first + 13);
-  c.negative = row.int64(first + 14);
+  int col = first;
+  c.responses = row.int64(col++);
+  for (std::int64_t& n : c.ratings) n = row.int64(col++);
+  for (std::int64_t& n : c.enps) n = row.int64(col++);
+  c.positive = row.int64(col++);
+  c.neutral = row.int64(col++);
+  c.negative = row.int64(col);
   return c;
 }
 
-Status ScopeTallies::add(sql::Db& db, const TalliedResponse& r, int sign) {
+Status ScopeTallies::count(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign) {
+  TallyCounts& c = pending_[Key{scope_kind_of(r), scope_of(r), r.survey, r.team}];
+  c.responses += sign;
+  if (survey) {
+    for (const TalliedAnswer& a : r.answers)
+      if (const Question* q = survey->find(a.question)) count_answer(c, q->type, a, sign);
+  }
+  return pending_.size() >= kFlushAt ? flush(db) : Status::ok();
+}
+
+Status ScopeTallies::add(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign) {
   if (!r.event && !r.activity) return Status::ok();
   DEBRIEF_TRY(write_comments(db, r, sign));
-  auto key = [&](const std::string& question) {
-    return Key{scope_kind_of(r), scope_of(r), r.survey, r.team, question};
-  };
-  pending_[key("")].n += sign;
-  for (const TalliedAnswer& a : r.answers) count_answer(pending_[key(a.question)], a, sign);
-  return pending_.size() >= kFlushAt ? flush(db) : Status::ok();
+  return count(db, r, survey, sign);
 }
 
 Status ScopeTallies::flush(sql::Db& db) {
   static const std::string kUpsert =
-      std::string("INSERT INTO scope_tallies(scope_kind, scope, survey, team, question, ") + kTallyCountColumns +
-      ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT DO UPDATE SET n = n + excluded.n, v0 = v0 + excluded.v0, v1 = v1 + excluded.v1, "
-      "v2 = v2 + excluded.v2, v3 = v3 + excluded.v3, v4 = v4 + excluded.v4, v5 = v5 + excluded.v5, "
-      "v6 = v6 + excluded.v6, v7 = v7 + excluded.v7, v8 = v8 + excluded.v8, v9 = v9 + excluded.v9, "
-      "v10 = v10 + excluded.v10, positive = positive + excluded.positive, "
-      "neutral = neutral + excluded.neutral, negative = negative + excluded.negative";
+      std::string("INSERT INTO scope_tallies(scope_kind, scope, survey, team, ") + kTallyCountColumns +
+      ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT DO UPDATE SET responses = responses + excluded.responses, "
+      "r1 = r1 + excluded.r1, r2 = r2 + excluded.r2, r3 = r3 + excluded.r3, r4 = r4 + excluded.r4, "
+      "r5 = r5 + excluded.r5, e0 = e0 + excluded.e0, e1 = e1 + excluded.e1, e2 = e2 + excluded.e2, "
+      "e3 = e3 + excluded.e3, e4 = e4 + excluded.e4, e5 = e5 + excluded.e5, e6 = e6 + excluded.e6, "
+      "e7 = e7 + excluded.e7, e8 = e8 + excluded.e8, e9 = e9 + excluded.e9, e10 = e10 + excluded.e10, "
+      "positive = positive + excluded.positive, neutral = neutral + excluded.neutral, "
+      "negative = negative + excluded.negative";
   sql::Stmt& upsert = db.cached(kUpsert);
   sql::Stmt& prune = db.cached(
-      "DELETE FROM scope_tallies WHERE scope_kind = ? AND scope = ? AND survey = ? AND team = ? "
-      "AND question = ? AND n <= 0");
+      "DELETE FROM scope_tallies WHERE scope_kind = ? AND scope = ? AND survey = ? AND team = ? AND responses <= 0");
   for (const auto& [key, c] : pending_) {
     if (c == TallyCounts{}) continue;  // counted and taken back in the same batch
-    const auto& [kind, scope, survey, team, question] = key;
-    upsert.reset().bind(1, kind).bind(2, scope).bind(3, survey).bind(5, question).bind(6, c.n);
+    const auto& [kind, scope, survey, team] = key;
+    upsert.reset().bind(1, kind).bind(2, scope).bind(3, survey);
     bind_team(upsert, 4, team);
-    for (std::size_t v = 0; v < c.values.size(); ++v) upsert.bind(7 + static_cast<int>(v), c.values[v]);
-    DEBRIEF_TRY(upsert.bind(18, c.positive).bind(19, c.neutral).bind(20, c.negative).exec());
-    if (c.n >= 0) continue;
-    prune.reset().bind(1, kind).bind(2, scope).bind(3, survey).bind(5, question);
+    int p = 5;
+    upsert.bind(p++, c.responses);
+    for (std::int64_t n : c.ratings) upsert.bind(p++, n);
+    for (std::int64_t n : c.enps) upsert.bind(p++, n);
+    DEBRIEF_TRY(upsert.bind(p, c.positive).bind(p + 1, c.neutral).bind(p + 2, c.negative).exec());
+    if (c.responses >= 0) continue;
+    prune.reset().bind(1, kind).bind(2, scope).bind(3, survey);
     DEBRIEF_TRY(bind_team(prune, 4, team).exec());
   }
   pending_.clear();
   return Status::ok();
 }
 
-Result<TalliedResponse> load_tallied_response(sql::Db& db, const Id& id) {
-  sql::Stmt& s = db.cached(std::string(kSelectResponses) + "WHERE r.id = ?");
+Result<TalliedResponse> load_tallied_response(Store& store, const Id& id) {
+  sql::Stmt& s = store.impl().db->cached(std::string(kSelectResponses) + "WHERE r.id = ?");
   s.bind(1, id);
   std::optional<TalliedResponse> r;
   while (s.step()) {
@@ -134,32 +177,33 @@ Result<TalliedResponse> load_tallied_response(sql::Db& db, const Id& id) {
   return std::move(*r);
 }
 
-Status rebuild_scope_tallies(sql::Db& db) {
+Status recount_survey(Store& store, const Id& survey) {
+  sql::Db& db = *store.impl().db;
+  ScopeTallies& tallies = store.impl().tallies;
+  DEBRIEF_TRY(tallies.flush(db));
+  DEBRIEF_TRY(db.cached("DELETE FROM scope_tallies WHERE survey = ?").bind(1, survey).exec());
+  return each_response(store, "r.survey = ?1", survey, [&](const TalliedResponse& r, const Survey* parsed) {
+    return tallies.count(db, r, parsed, +1);
+  });
+}
+
+Status rebuild_scope_tallies(Store& store) {
+  sql::Db& db = *store.impl().db;
   DEBRIEF_TRY(db.exec("DELETE FROM scope_tallies; DELETE FROM scope_comments;"));
-  sql::Stmt& s = db.cached(std::string(kSelectResponses) +
-                           "WHERE r.deleted = 0 AND coalesce(r.activity, r.event) IS NOT NULL ORDER BY r.rowid");
-  ScopeTallies tallies;
-  std::optional<TalliedResponse> r;
-  Status st;
-  while (st.is_ok() && s.step()) {
-    if (r && r->id != s.id(0)) {
-      st = tallies.add(db, *r, +1);
-      r.reset();
-    }
-    if (!r) r = response_of(s);
-    read_answer(s, *r);
-  }
-  if (st.is_ok()) st = s.status();
-  s.reset();
-  if (st.is_ok() && r) st = tallies.add(db, *r, +1);
-  DEBRIEF_TRY(st);
+  ScopeTallies& tallies = store.impl().tallies;
+  DEBRIEF_TRY(each_response(store, "1", std::nullopt, [&](const TalliedResponse& r, const Survey* survey) {
+    return tallies.add(db, r, survey, +1);
+  }));
   return tallies.flush(db);
 }
 
-Status rebuild_scope_tallies_if_stale(sql::Db& db) {
+Status rebuild_scope_tallies_if_stale(Store& store) {
   // Labels come from the analyzer: a new one changes the counts too.
-  return rebuild_if_version_changed(db, "tallies_version", std::string(kTalliesVersion) + "/" + sentiment_version(),
-                                    [&] { return rebuild_scope_tallies(db); });
+  Status s = rebuild_if_version_changed(*store.impl().db, "tallies_version",
+                                        std::string(kTalliesVersion) + "/" + sentiment_version(),
+                                        [&] { return rebuild_scope_tallies(store); });
+  if (!s.is_ok()) store.impl().tallies.discard();
+  return s;
 }
 
 }  // namespace debrief

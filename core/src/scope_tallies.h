@@ -3,19 +3,19 @@
 // answer. Internal to the core.
 //
 // A response counts towards one scope: its activity when it has one, else
-// its event (responses about neither count nowhere). Per scope, survey, team
-// and question, `scope_tallies` holds how many answers there were, how many
-// took each value 0-10, and how many of their texts scored positive, neutral
-// and negative; question "" counts the responses themselves. What a value
-// means (rating, eNPS, a text worth a sentiment) is left to the reader, who
-// knows the survey's questions as they are now. `scope_comments` keeps the
-// scope's more / less / stop texts for its themes.
+// its event (responses about neither count nowhere). Per scope, survey and
+// team, `scope_tallies` holds the number of responses, how many rating
+// answers took each value 1-5 and eNPS answers each value 0-10, and how many
+// text and triad answers scored positive, neutral and negative — answers
+// classed by their question's type in the survey as it is now.
+// `scope_comments` keeps the scope's more / less / stop texts for its themes.
 //
 // Contract: once the outermost transaction commits, both tables hold exactly
 // what rebuild_scope_tallies() would build from the live responses. Writers
-// count a response when its answers are written and take it back before it
-// is tombstoned; counts gather in memory and reach the table on flush(),
-// which Tx::commit runs before COMMIT (and a rollback discards).
+// count a response when its answers are written, take it back before it is
+// tombstoned, and count a survey's responses again when its questions
+// change; counts gather in memory and reach the table on flush(), which
+// Tx::commit runs before COMMIT (and a rollback discards).
 #pragma once
 
 #include <array>
@@ -33,6 +33,9 @@
 
 namespace debrief {
 
+class Store;
+class Survey;
+
 // One answer row of a response, as stored in answers.
 struct TalliedAnswer {
   std::string question, part;
@@ -49,8 +52,9 @@ struct TalliedResponse {
 
 // The counts of one row of scope_tallies.
 struct TallyCounts {
-  std::int64_t n = 0;  // answers, or responses for question ""
-  std::array<std::int64_t, 11> values{};  // answers of 0 .. 10
+  std::int64_t responses = 0;
+  std::array<std::int64_t, 5> ratings{};  // answers of 1 .. 5
+  std::array<std::int64_t, 11> enps{};    // answers of 0 .. 10
   std::int64_t positive = 0, neutral = 0, negative = 0;
   bool operator==(const TallyCounts&) const = default;
 };
@@ -58,35 +62,45 @@ struct TallyCounts {
 // scope_tallies' count columns, in TallyCounts order, and reading them
 // from a row that selects them from column `first` on.
 inline constexpr const char* kTallyCountColumns =
-    "n, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, positive, neutral, negative";
+    "responses, r1, r2, r3, r4, r5, e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, positive, neutral, negative";
 TallyCounts read_tally_counts(const sql::Stmt& row, int first);
 
 class ScopeTallies {
  public:
-  // Counts `r` (sign +1) or takes it back (sign -1). Its triad texts are
-  // written to (or deleted from) scope_comments at once; the counts wait
-  // for flush(), which runs early when many have gathered.
-  Status add(sql::Db& db, const TalliedResponse& r, int sign);
+  // Counts `r` (sign +1) or takes it back (-1), its answers classed by
+  // `survey` (null when the survey cannot be read: the response counts, its
+  // answers do not). Its triad texts are written to (or deleted from)
+  // scope_comments at once; the counts wait for flush(), which runs early
+  // when many have gathered.
+  Status add(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign);
   // Writes the gathered counts, dropping rows that no longer count anything.
   Status flush(sql::Db& db);
   // Forgets the gathered counts (their transaction rolled back).
   void discard() { pending_.clear(); }
 
  private:
-  // scope kind ("event" or "activity"), scope, survey, team (empty: none), question
-  using Key = std::tuple<std::string_view, Id, Id, std::optional<Id>, std::string>;
+  friend Status recount_survey(Store& store, const Id& survey);
+  // The counts part of add().
+  Status count(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign);
+
+  // scope kind ("event" or "activity"), scope, survey, team (none: no team)
+  using Key = std::tuple<std::string_view, Id, Id, std::optional<Id>>;
   std::map<Key, TallyCounts> pending_;
 };
 
 // The stored response `id` with its answers; not_found when there is none.
-Result<TalliedResponse> load_tallied_response(sql::Db& db, const Id& id);
+Result<TalliedResponse> load_tallied_response(Store& store, const Id& id);
+
+// Counts the live responses of `survey` again, after its questions changed,
+// inside the caller's transaction.
+Status recount_survey(Store& store, const Id& survey);
 
 // Empties both tables and counts every live response again, inside the
 // caller's transaction.
-Status rebuild_scope_tallies(sql::Db& db);
+Status rebuild_scope_tallies(Store& store);
 
 // Rebuilds, in one transaction, when the tallies were made by other code or
 // from another analyzer's labels (a store just migrated to v5 has none).
-Status rebuild_scope_tallies_if_stale(sql::Db& db);
+Status rebuild_scope_tallies_if_stale(Store& store);
 
 }  // namespace debrief

@@ -78,7 +78,6 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   DEBRIEF_TRY(register_sentiment_function(*impl->db));
   DEBRIEF_TRY(migrate(*impl->db));
   DEBRIEF_TRY(rescore_if_analyzer_changed(*impl->db));
-  DEBRIEF_TRY(rebuild_scope_tallies_if_stale(*impl->db));
 
   auto device = load_or_make_device(*impl);
   DEBRIEF_TRY(device.status());
@@ -89,7 +88,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   Result<std::string> me = impl->meta_text("me");
   DEBRIEF_TRY(me.status());
   if (!me->empty()) impl->me = Id::parse(*me).is_ok() ? std::optional<Id>(*Id::parse(*me)) : std::nullopt;
-  return std::unique_ptr<Store>(new Store(std::move(impl)));
+  auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
+  DEBRIEF_TRY(rebuild_scope_tallies_if_stale(*store));
+  return store;
 }
 
 const std::filesystem::path& Store::dir() const { return impl_->dir; }

@@ -1,6 +1,7 @@
 // Parsed surveys, cached per store. Internal to the core.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -13,5 +14,16 @@ namespace debrief {
 Result<std::shared_ptr<const Survey>> cached_survey(Store& store, const std::string& questions);
 // The parsed questions of the survey `id`, deleted or not.
 Result<std::shared_ptr<const Survey>> load_survey(Store& store, const Id& id);
+
+// Parsed surveys by id, for one pass over many answers: each survey is
+// loaded once.
+class SurveyLookup {
+ public:
+  // The survey `id`, deleted or not; an error when there is none.
+  Result<const Survey*> find(Store& store, const Id& id);
+
+ private:
+  std::map<Id, std::shared_ptr<const Survey>> surveys_;
+};
 
 }  // namespace debrief

@@ -4,8 +4,8 @@
 // rolled back.
 #include "debrief/demo.h"
 #include "debrief/env.h"
+#include "debrief/insights.h"
 #include "scope_tallies.h"
-#include "sqlite.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -17,9 +17,9 @@ namespace {
 std::vector<std::string> tally_rows(const std::filesystem::path& store_dir) {
   test::RawDb raw(test::db_file(store_dir));
   std::vector<std::string> rows = raw.column(
-      "SELECT json_array(scope_kind, hex(scope), hex(survey), hex(team), question, n, v0, v1, v2, v3, v4, v5, "
-      "v6, v7, v8, v9, v10, positive, neutral, negative) FROM scope_tallies "
-      "ORDER BY scope_kind, scope, survey, team, question");
+      "SELECT json_array(scope_kind, hex(scope), hex(survey), hex(team), responses, r1, r2, r3, r4, r5, e0, e1, e2, "
+      "e3, e4, e5, e6, e7, e8, e9, e10, positive, neutral, negative) FROM scope_tallies "
+      "ORDER BY scope_kind, scope, survey, team");
   for (std::string& c : raw.column("SELECT json_array(scope_kind, hex(scope), hex(response), question, part, "
                                    "hex(survey), text) FROM scope_comments "
                                    "ORDER BY scope_kind, scope, response, question, part"))
@@ -28,14 +28,9 @@ std::vector<std::string> tally_rows(const std::filesystem::path& store_dir) {
 }
 
 // The rows after rebuilding both tables from the live responses.
-std::vector<std::string> rebuilt_rows(const std::filesystem::path& store_dir) {
-  {
-    auto db = ok(sql::Db::open(test::db_file(store_dir).string(), false));
-    ok(db->exec("BEGIN IMMEDIATE"));
-    ok(rebuild_scope_tallies(*db));
-    ok(db->exec("COMMIT"));
-  }
-  return tally_rows(store_dir);
+std::vector<std::string> rebuilt_rows(Store& store) {
+  ok(store.transaction([&] { return rebuild_scope_tallies(store); }));
+  return tally_rows(store.dir());
 }
 
 std::vector<Id> ids_of(Store& store, Kind kind) {
@@ -87,10 +82,8 @@ TEST_CASE("tallies kept through local and synced answers and deletes equal a reb
   std::vector<std::string> on_a = tally_rows(a.dir.path()), on_b = tally_rows(b.dir.path());
   CHECK(on_a.size() > 100);
   CHECK(on_a == on_b);
-  a.store.reset();
-  b.store.reset();
-  CHECK(rebuilt_rows(a.dir.path()) == on_a);
-  CHECK(rebuilt_rows(b.dir.path()) == on_b);
+  CHECK(rebuilt_rows(*a.store) == on_a);
+  CHECK(rebuilt_rows(*b.store) == on_b);
 }
 
 TEST_CASE("a transaction that rolls back leaves the tallies as they were", "[insights][store]") {
@@ -104,6 +97,28 @@ TEST_CASE("a transaction that rolls back leaves the tallies as they were", "[ins
   CHECK(s.code() == Code::invalid_argument);
   CHECK(tally_rows(w.store_dir()) == before);
   ok(w.respond({{"score", 2}, {"wrong", "too short"}}));  // and the next one counts alone
-  w.store.reset();
-  CHECK(rebuilt_rows(w.store_dir()) == tally_rows(w.store_dir()));
+  std::vector<std::string> kept = tally_rows(w.store_dir());
+  CHECK(rebuilt_rows(*w.store) == kept);
+}
+
+TEST_CASE("answers are counted again by their new type when a survey's questions change, here or by sync",
+          "[insights][store]") {
+  test::World w;
+  ok(create(*w.store, Kind::organisation, {{"name", "Acme"}, {"anonymity_threshold", 3}}));
+  for (int score : {5, 4, 1}) ok(w.respond({{"score", score}}));
+  auto everyone = [&] { return ok(review_event(*w.store, w.event)).event.groups.at(0); };
+  CHECK(everyone().ratings == std::array<std::int64_t, 5>{1, 0, 0, 1, 1});
+  CHECK(everyone().enps_answers == 0);
+  Json questions = test::World::survey_questions();
+  questions[0]["type"] = "enps";  // the same answers, read as 0-10
+  ok(update(*w.store, Kind::survey, w.survey, {{"questions", questions}}));
+  CHECK(everyone().ratings == std::array<std::int64_t, 5>{});
+  CHECK(everyone().enps_answers == 3);
+  CHECK(*everyone().enps == Approx(-100.0));  // 5, 4 and 1 are all detractors
+  std::vector<std::string> kept = tally_rows(w.store_dir());
+  CHECK(rebuilt_rows(*w.store) == kept);
+
+  test::SeededStore other(43);  // a device that learns both the answers and the change by sync
+  test::copy_changes(*w.store, *other.store);
+  CHECK(tally_rows(other.store_dir()) == kept);
 }
