@@ -8,6 +8,7 @@
 #include "debrief/survey.h"
 #include "debrief/time.h"
 #include "demo_text.h"
+#include "store_impl.h"
 
 namespace debrief {
 namespace {
@@ -15,6 +16,8 @@ namespace {
 namespace text = demo_text;
 constexpr std::int64_t kHourMs = 3600 * 1000, kDayMs = 24 * kHourMs;
 constexpr std::int64_t kChunk = 5000;  // responses per transaction
+constexpr int kBulkCacheKiB = -65536;   // SQLite's cache_size: negative means KiB
+constexpr int kDefaultCacheKiB = -2000;  // SQLite's default
 
 const char* kPostEvent = R"([
  {"id":"overall","type":"rating","text":"How was the event overall?","required":true},
@@ -56,6 +59,12 @@ class Generator {
 
  private:
   Status in_transaction(const std::function<Status()>& body) { return store_.transaction(body); }
+  // Acts for one of the generated people, who are live, without keeping
+  // the choice in the store's settings: run() keeps the last one.
+  Status act_as(const Id& person) {
+    store_.impl().me = person;
+    return Status::ok();
+  }
 
   std::int64_t uniform(std::int64_t lo, std::int64_t hi) {
     return std::uniform_int_distribution<std::int64_t>(lo, hi)(env_.rng());
@@ -222,7 +231,7 @@ class Generator {
     double mood = std::clamp(e.mood + real(-0.5, 0.5) + (roll == 4 ? 0.25 : 0.0), -1.0, 1.0);
     fields["survey"] = survey.hex();
     fields["answers"] = walk(parsed_.at(survey.hex()), mood);
-    DEBRIEF_TRY(store_.set_me(pick(people_)));
+    DEBRIEF_TRY(act_as(pick(people_)));
     return create(store_, Kind::response, fields).status();
   }
 
@@ -249,7 +258,7 @@ class Generator {
     for (std::int64_t i = 0; i < reflections; ++i) {
       const EventInfo& e = pick(events_);
       env_.set_now_ms(e.end_ms + uniform(1, 48) * kHourMs);
-      DEBRIEF_TRY(store_.set_me(pick(people_)));
+      DEBRIEF_TRY(act_as(pick(people_)));
       DEBRIEF_TRY(create(store_, Kind::reflection, {{"event", e.id.hex()}, {"activity", pick(e.activities).hex()},
                                                     {"text", pick(text::reflections)}, {"shared", chance(0.3)}}).status());
       report("reflections", i + 1, reflections);
@@ -261,7 +270,7 @@ class Generator {
       env_.set_now_ms(e.start_ms + uniform(1, 96) * kHourMs);
       Id from = pick(people_), to = pick(people_);
       if (from == to) continue;
-      DEBRIEF_TRY(store_.set_me(from));
+      DEBRIEF_TRY(act_as(from));
       Result<Id> id = create(store_, Kind::kudos, {{"to", {to.hex()}}, {"action", pick(text::kudos_actions)},
                                                    {"outcome", pick(text::kudos_outcomes)},
                                                    {"category", std::string(categories[static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(categories.size()) - 1))])},
@@ -279,7 +288,7 @@ class Generator {
       Id p = pick(people_);
       if (p == author || std::count(voices.begin(), voices.end(), p)) continue;
       voices.push_back(p);
-      DEBRIEF_TRY(store_.set_me(p));
+      DEBRIEF_TRY(act_as(p));
       DEBRIEF_TRY(create(store_, Kind::plus_one, {{"kudos", kudos.hex()}}).status());
     }
     return Status::ok();
@@ -307,7 +316,13 @@ Status generate_demo(Store& store, const DemoOptions& options, const DemoProgres
   DEBRIEF_TRY(info.status());
   for (const KindCount& c : info->counts)
     if (c.live > 0) return invalid("the demo generator needs an empty store; choose a new --data directory");
-  return Generator(store, *env, options, progress).run();
+  // Bulk inserts land all over the indexes (anonymous ids are random): a
+  // larger page cache for the run keeps them from rereading pages.
+  sql::Db& db = *store.impl().db;
+  DEBRIEF_TRY(db.exec("PRAGMA cache_size = " + std::to_string(kBulkCacheKiB)));
+  Status s = Generator(store, *env, options, progress).run();
+  Status restored = db.exec("PRAGMA cache_size = " + std::to_string(kDefaultCacheKiB));
+  return s.is_ok() ? restored : s;
 }
 
 }  // namespace debrief

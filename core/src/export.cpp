@@ -8,6 +8,7 @@
 
 #include "debrief/insights.h"
 #include "debrief/time.h"
+#include "json_or_null.h"
 #include "insight_scope.h"
 #include "store_impl.h"
 
@@ -65,11 +66,6 @@ class TableOut {
 const std::vector<std::string> kGroupColumns{
     "group", "team", "withheld", "responses", "invited", "participated", "response_rate", "mean_rating",
     "rated_1", "rated_2", "rated_3", "rated_4", "rated_5", "enps", "positive", "neutral", "negative"};
-
-template <class T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 // The group's cells in kGroupColumns order; numbers empty when withheld.
 Row group_cells(const GroupResults& g) {

@@ -1,16 +1,12 @@
 #include "debrief/insights_json.h"
 
 #include "debrief/time.h"
+#include "json_or_null.h"
 
 namespace debrief {
 namespace {
 
 using Json = nlohmann::json;
-
-template <class T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 Json themes_json(const std::vector<Theme>& themes) {
   Json out = Json::array();

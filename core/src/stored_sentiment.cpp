@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <unordered_map>
 
 #include "debrief/sentiment.h"
 #include "store_impl.h"
@@ -61,9 +62,20 @@ Status register_sentiment_function(sql::Db& db) {
 }
 
 std::optional<double> stored_sentiment_of(std::string_view text) {
+  // Short texts repeat (option-like answers, the demo's comment banks): keep
+  // the last few thousand scores. Bounded by clearing when full.
+  constexpr std::size_t kRemembered = 4096, kShort = 200;
+  thread_local std::unordered_map<std::string, std::optional<double>> seen;
+  if (text.size() <= kShort) {
+    if (auto it = seen.find(std::string(text)); it != seen.end()) return it->second;
+  }
   Result<SentimentScore> score = score_sentiment(text);
-  if (!score.is_ok()) return std::nullopt;
-  return score->compound;
+  std::optional<double> compound = score.is_ok() ? std::optional<double>(score->compound) : std::nullopt;
+  if (text.size() <= kShort) {
+    if (seen.size() >= kRemembered) seen.clear();
+    seen.emplace(text, compound);
+  }
+  return compound;
 }
 
 Status store_record_sentiment(Store& store, const Draft& draft) {
