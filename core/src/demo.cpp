@@ -321,7 +321,7 @@ Status generate_demo(Store& store, const DemoOptions& options, const DemoProgres
   sql::Db& db = *store.impl().db;
   DEBRIEF_TRY(db.exec("PRAGMA cache_size = " + std::to_string(kBulkCacheKiB)));
   Status s = Generator(store, *env, options, progress).run();
-  Status restored = db.exec("PRAGMA cache_size = " + std::to_string(kDefaultCacheKiB));
+  Status restored = db.exec("PRAGMA cache_size = " + std::to_string(kDefaultCacheKiB) + "; PRAGMA shrink_memory;");
   return s.is_ok() ? restored : s;
 }
 
