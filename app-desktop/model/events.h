@@ -1,0 +1,40 @@
+// Events, upcoming and past, and one event's page: theme, place, the agenda
+// as a timeline, speakers, and the crew behind the scenes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "debrief/records.h"
+
+namespace debrief::desktop {
+
+struct EventCard {
+  std::string id, title, theme, location, starts, ends;  // times as ISO 8601 UTC
+  bool upcoming = false;
+};
+
+struct AgendaItem {
+  std::string id, title, kind, starts, ends;
+};
+
+struct CrewMember {
+  std::string id, name;
+};
+
+struct EventPage {
+  EventCard card;
+  std::string description;
+  bool offsite = false;
+  std::vector<AgendaItem> agenda;  // by start time
+  std::vector<std::string> speakers;
+  std::vector<CrewMember> crew;
+  std::int64_t photos = 0;  // media attached to the event
+};
+
+// Upcoming events first (soonest first), then past ones (latest first);
+// "upcoming" is relative to `now_s` (Unix seconds).
+Result<std::vector<EventCard>> load_events(Store& store, std::int64_t now_s);
+Result<EventPage> load_event_page(Store& store, const std::string& id, std::int64_t now_s);
+
+}  // namespace debrief::desktop

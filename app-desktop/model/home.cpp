@@ -1,0 +1,41 @@
+#include "home.h"
+
+#include "debrief/records.h"
+#include "debrief/sync/client.h"
+#include "directory.h"
+
+namespace debrief::desktop {
+
+Result<HomeView> load_home(Store& store) {
+  HomeView v;
+  Result<StoreInfo> info = store.info();
+  DEBRIEF_TRY(info.status());
+  v.pending_changes = info->pending_changes;
+  for (const KindCount& c : info->counts) {
+    if (c.kind == Kind::kudos) v.kudos = c.live;
+    if (c.kind == Kind::event) v.events = c.live;
+    if (c.kind == Kind::response) v.responses = c.live;
+  }
+  if (std::optional<Id> me = store.me()) {
+    Result<Json> person = get(store, Kind::person, *me);
+    DEBRIEF_TRY(person.status());
+    v.name = person->value("name", "");
+    v.role = person->value("role", "");
+    if (person->value("team", Json()).is_string()) {
+      Result<Directory> dir = load_directory(store);
+      DEBRIEF_TRY(dir.status());
+      v.team = dir->team((*person)["team"]);
+    }
+  }
+  Result<std::vector<Json>> orgs = list(store, Kind::organisation, {.limit = 1});
+  DEBRIEF_TRY(orgs.status());
+  if (!orgs->empty()) v.organisation = (*orgs)[0].value("name", "");
+  Result<sync::ServerLink> link = sync::load_link(store.dir());
+  if (link.is_ok()) {
+    v.server = link->host + ":" + std::to_string(link->port);
+    v.last_sync_ms = link->last_sync_ms;
+  }
+  return v;
+}
+
+}  // namespace debrief::desktop

@@ -1,0 +1,23 @@
+// Home: who I am, my organisation, and this device's link to its server.
+// The live sync state comes from SyncWatch (sync_watch.h).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "debrief/store.h"
+
+namespace debrief::desktop {
+
+struct HomeView {
+  std::string name, team, role;  // empty until this device acts for someone
+  std::string organisation;      // empty when none is known yet
+  std::int64_t pending_changes = 0;  // local changes not yet sent
+  std::string server;                // HOST:PORT, empty when not enrolled
+  std::int64_t last_sync_ms = 0;     // 0: never
+  std::int64_t kudos = 0, events = 0, responses = 0;
+};
+
+Result<HomeView> load_home(Store& store);
+
+}  // namespace debrief::desktop

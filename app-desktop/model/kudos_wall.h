@@ -1,0 +1,46 @@
+// The kudos wall, newest first, with its filters; +1s; and giving kudos,
+// where the core's rules (a specific action and its outcome) are the ones
+// the dialog shows inline when it refuses.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "debrief/records.h"
+
+namespace debrief::desktop {
+
+struct KudosCard {
+  std::string id, from, to, action, outcome, category, when;
+  std::int64_t plus_ones = 0;
+  bool plus_oned_by_me = false;
+};
+
+// Empty members match everything.
+struct KudosFilter {
+  std::string category;
+  std::string person;  // hex id: given by or to them
+  std::string team;    // hex id: to the team or to one of its members
+};
+
+Result<std::vector<KudosCard>> load_kudos_wall(Store& store, const KudosFilter& filter);
+
+struct KudosDraft {
+  std::vector<std::string> to;  // person hex ids
+  std::string action, outcome, category = "other";
+  std::string event;  // hex id, or empty
+};
+
+// Gives the kudos as the person this device acts for; the core's refusal
+// (a vague action, no outcome, nobody thanked) comes back as it is.
+Result<Id> give_kudos(Store& store, const KudosDraft& draft);
+
+// Adds my +1 to the kudos.
+Status plus_one(Store& store, const std::string& kudos);
+
+// The categories a kudos can have, as the core knows them.
+std::vector<std::string> kudos_categories();
+
+}  // namespace debrief::desktop

@@ -1,0 +1,37 @@
+// The sync engine as the window sees it: the engine runs on its own thread
+// (with its own Store) and this keeps its latest state for the UI to read
+// each frame. Nothing runs when the device is not enrolled.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "debrief/sync/engine.h"
+
+namespace debrief::desktop {
+
+class SyncWatch {
+ public:
+  explicit SyncWatch(std::filesystem::path store_dir);
+  ~SyncWatch();
+
+  // Starts the engine if the device is enrolled (again after enrolling).
+  void start();
+  // Sync now: push pending changes, or retry at once after an error.
+  void sync_now();
+  bool running() const { return engine_ != nullptr; }
+  sync::EngineEvent latest();
+  // How many times changes arrived from the server: screens reload when it moves.
+  std::uint64_t arrivals() const { return arrivals_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::mutex mu_;
+  sync::EngineEvent latest_;
+  std::atomic<std::uint64_t> arrivals_{0};
+  std::unique_ptr<sync::SyncEngine> engine_;
+};
+
+}  // namespace debrief::desktop
