@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "debrief/records.h"
+#include "debrief/store.h"
 #include "debrief/survey.h"
 
 namespace debrief::desktop {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "debrief/records.h"
+#include "debrief/store.h"
 
 namespace debrief::desktop {
 

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -31,10 +32,10 @@ class Worker {
   // error instead.
   template <class T>
   void ask(std::function<Result<T>(Store&)> job, std::function<void(Result<T>)> done) {
-    auto result = std::make_shared<Result<T>>(Status::ok());
+    auto result = std::make_shared<std::optional<Result<T>>>();
     post([job = std::move(job), result](Store* store) {
-      *result = store ? job(*store) : Result<T>(Status(Code::io_error, "the store is not open"));
-    }, [done = std::move(done), result] { done(std::move(*result)); });
+      result->emplace(store ? job(*store) : Result<T>(Status(Code::io_error, "the store could not be opened")));
+    }, [done = std::move(done), result] { done(std::move(**result)); });
   }
 
   // Runs the results that have come back. UI thread only.

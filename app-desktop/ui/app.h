@@ -1,0 +1,36 @@
+// The desktop app's window contents: a sidebar of screens and the screen
+// chosen, over a worker that owns the store and the sync engine's watch.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "kudos_dialog.h"
+#include "screens.h"
+
+namespace debrief::desktop {
+
+class App {
+ public:
+  // `scale`: the interface scale to start with (1 to 2).
+  App(std::filesystem::path data_dir, float scale);
+  // One frame of the interface; call between ImGui::NewFrame and Render.
+  void frame();
+  void show(Screen s) { screen_ = s; }
+  Worker& worker() { return worker_; }
+  float scale() const { return ui_.scale; }
+
+ private:
+  void sidebar();
+
+  Worker worker_;
+  SyncWatch sync_;
+  UiContext ui_;
+  Screen screen_ = Screen::home;
+  std::map<Screen, std::unique_ptr<ScreenView>> screens_;
+  KudosDialog kudos_dialog_;
+  std::uint64_t arrivals_seen_ = 0;
+};
+
+}  // namespace debrief::desktop

@@ -1,0 +1,205 @@
+// The manager's dashboard: per event and per team, the rating and
+// sentiment distributions, team spirit before and after, themes with
+// example comments, response rates, withheld groups with their reason,
+// each team's trend across events, and export. Every figure comes from the
+// core's review, which has applied the privacy rules already.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <fstream>
+
+#include "async_value.h"
+#include "debrief/env.h"
+#include "debrief/export.h"
+#include "debrief/insights.h"
+#include "events.h"
+#include "screens.h"
+
+namespace debrief::desktop {
+namespace {
+
+std::string percent(const std::optional<double>& v) {
+  return v ? std::to_string(static_cast<int>(*v * 100 + 0.5)) + "%" : "-";
+}
+std::string fixed1(const std::optional<double>& v) {
+  if (!v) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", *v);
+  return buf;
+}
+
+void group_rows(const std::vector<GroupResults>& groups) {
+  if (!ImGui::BeginTable("groups", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
+    return;
+  for (const char* h : {"group", "responses", "response rate", "mean rating", "eNPS", "sentiment + / = / -", ""})
+    ImGui::TableSetupColumn(h);
+  ImGui::TableHeadersRow();
+  for (const GroupResults& g : groups) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(g.name.c_str());
+    if (!g.disclosure.shown) {
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("withheld");
+      for (int c = 0; c < 4; ++c) ImGui::TableNextColumn();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", g.disclosure.reason.c_str());
+      continue;
+    }
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(g.responses));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(percent(g.response_rate).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(fixed1(g.mean_rating).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(fixed1(g.enps).c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld / %lld / %lld", static_cast<long long>(g.positive), static_cast<long long>(g.neutral),
+                static_cast<long long>(g.negative));
+    ImGui::TableNextColumn();
+  }
+  ImGui::EndTable();
+}
+
+void charts(const GroupResults& everyone) {
+  if (!everyone.disclosure.shown) return;
+  float ratings[5], sentiment[3] = {static_cast<float>(everyone.negative), static_cast<float>(everyone.neutral),
+                                    static_cast<float>(everyone.positive)};
+  for (int i = 0; i < 5; ++i) ratings[i] = static_cast<float>(everyone.ratings[static_cast<std::size_t>(i)]);
+  float width = ImGui::GetContentRegionAvail().x * 0.48f;
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("Ratings 1 to 5");
+  ImGui::PlotHistogram("##ratings", ratings, 5, 0, nullptr, 0.0f, FLT_MAX, ImVec2(width, 110));
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("Sentiment: negative, neutral, positive");
+  ImGui::PlotHistogram("##sentiment", sentiment, 3, 0, nullptr, 0.0f, FLT_MAX, ImVec2(width, 110));
+  ImGui::EndGroup();
+}
+
+void themes(const ScopeReview& scope) {
+  for (const auto& [part, list] : scope.themes) {
+    if (list.empty()) continue;
+    std::string title = (part == "more" ? "More of" : part == "less" ? "Less of" : "Stop") + std::string("##") + part;
+    if (!ImGui::TreeNode(title.c_str())) continue;
+    for (const Theme& t : list) {
+      std::string label = t.phrase + " (" + std::to_string(t.count) + ")";
+      if (ImGui::TreeNode(label.c_str())) {
+        for (const std::string& e : t.examples) ImGui::BulletText("\"%s\"", e.c_str());
+        ImGui::TreePop();
+      }
+    }
+    ImGui::TreePop();
+  }
+}
+
+void spirit(const SpiritChange& s) {
+  auto side = [](const SpiritSide& x) {
+    return x.disclosure.shown ? fixed1(x.mean_rating) + " from " + std::to_string(x.responses) + " answers"
+                              : "withheld: " + x.disclosure.reason;
+  };
+  ImGui::Text("Team spirit before: %s", side(s.before).c_str());
+  ImGui::Text("Team spirit after:  %s", side(s.after).c_str());
+  if (s.change) ImGui::Text("Change: %+.1f", *s.change);
+}
+
+class Dashboard final : public ScreenView {
+  AsyncValue<std::vector<EventCard>> events_;
+  AsyncValue<EventReview> review_;
+  AsyncValue<std::vector<TeamTrend>> trends_;
+  std::string event_, title_, exported_;
+
+  void load(UiContext& ui) override {
+    events_.load(ui.worker, [](Store& s) { return load_events(s, system_env().now_ms() / 1000); });
+    trends_.load(ui.worker, team_trends);
+    if (!event_.empty()) choose(ui, event_, title_);
+  }
+
+  void choose(UiContext& ui, const std::string& id, const std::string& title) {
+    event_ = id;
+    title_ = title;
+    exported_.clear();
+    review_.load(ui.worker, [id](Store& s) -> Result<EventReview> {
+      Result<Id> parsed = Id::parse(id);
+      DEBRIEF_TRY(parsed.status());
+      return review_event(s, *parsed);
+    });
+  }
+
+  void export_event(UiContext& ui) {
+    std::string id = event_;
+    std::filesystem::path file = ui.data_dir / "exports" / ("event-" + id.substr(0, 8) + "-groups.csv");
+    ui.worker.ask<std::string>(
+        [id, file](Store& s) -> Result<std::string> {
+          Result<Id> parsed = Id::parse(id);
+          DEBRIEF_TRY(parsed.status());
+          std::error_code ec;
+          std::filesystem::create_directories(file.parent_path(), ec);
+          std::ofstream out(file, std::ios::binary);
+          if (!out) return Status(Code::io_error, "cannot write " + file.string());
+          DEBRIEF_TRY(export_table(s, ExportTable::events, ExportFormat::csv, *parsed, out));
+          return file.string();
+        },
+        [this](Result<std::string> r) { exported_ = r.is_ok() ? "exported to " + *r : r.status().message(); });
+  }
+
+  void draw_trends() {
+    if (!trends_.has_value() || !ImGui::CollapsingHeader("Each team across events")) return;
+    for (const TeamTrend& t : *trends_) {
+      std::string line;
+      for (const TrendPoint& p : t.points)
+        line += p.results.disclosure.shown ? fixed1(p.results.mean_rating) + "  " : "w  ";
+      ImGui::Text("%-24s %s", t.name.c_str(), line.c_str());
+    }
+    ImGui::TextDisabled("mean rating per event, oldest first; w: withheld");
+  }
+
+  void draw(UiContext& ui) override {
+    if (!events_.ready()) return;
+    ImGui::SetNextItemWidth(420 * ui.scale);
+    if (ImGui::BeginCombo("Event", title_.empty() ? "choose an event" : title_.c_str())) {
+      for (const EventCard& e : *events_)
+        if (ImGui::Selectable((e.title + "  " + e.starts.substr(0, 10) + "##" + e.id).c_str(), e.id == event_))
+          choose(ui, e.id, e.title);
+      ImGui::EndCombo();
+    }
+    if (event_.empty() && !events_->empty()) {  // the latest event that has happened
+      auto e = std::find_if(events_->begin(), events_->end(), [](const EventCard& c) { return !c.upcoming; });
+      if (e == events_->end()) e = events_->begin();
+      choose(ui, e->id, e->title);
+    }
+    if (!event_.empty()) {
+      ImGui::SameLine();
+      if (ImGui::Button("Export CSV")) export_event(ui);
+      if (!exported_.empty()) ImGui::TextDisabled("%s", exported_.c_str());
+    }
+    ImGui::BeginChild("review");
+    if (!event_.empty() && review_.ready()) {
+      const EventReview& r = *review_;
+      ImGui::TextDisabled("groups below %d respondents are withheld", r.threshold);
+      charts(r.event.groups.at(0));
+      group_rows(r.event.groups);
+      spirit(r.spirit);
+      themes(r.event);
+      ImGui::Text("Kudos at this event: %lld", static_cast<long long>(r.praise.kudos));
+      for (const ScopeReview& a : r.activities) {
+        if (!ImGui::CollapsingHeader((a.title + "##" + a.id.hex()).c_str())) continue;
+        ImGui::PushID(a.id.hex().c_str());
+        group_rows(a.groups);
+        themes(a);
+        ImGui::PopID();
+      }
+    }
+    draw_trends();
+    ImGui::EndChild();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ScreenView> make_dashboard() { return std::make_unique<Dashboard>(); }
+
+}  // namespace debrief::desktop

@@ -1,0 +1,81 @@
+// Home: who I am and my organisation, and sync at a glance.
+#include <imgui.h>
+
+#include <cmath>
+
+#include "async_value.h"
+#include "debrief/env.h"
+#include "home.h"
+#include "screens.h"
+
+namespace debrief::desktop {
+namespace {
+
+std::string ago(std::int64_t ms) {
+  if (ms == 0) return "never";
+  std::int64_t s = (system_env().now_ms() - ms) / 1000;
+  if (s < 60) return "just now";
+  if (s < 3600) return std::to_string(s / 60) + " min ago";
+  if (s < 86400) return std::to_string(s / 3600) + " h ago";
+  return std::to_string(s / 86400) + " days ago";
+}
+
+class Home final : public ScreenView {
+  AsyncValue<HomeView> home_;
+
+  void load(UiContext& ui) override { home_.load(ui.worker, load_home); }
+
+  void draw_sync(UiContext& ui, const HomeView& h) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Sync");
+    ImGui::Separator();
+    if (h.server.empty()) {
+      ImGui::TextWrapped("This device is not enrolled with a Debrief server: everything stays on this device.");
+      if (ImGui::Button("Enrol in Settings")) ui.go(Screen::settings);
+      return;
+    }
+    sync::EngineEvent e = ui.sync.latest();
+    bool online = e.state == sync::SyncState::idle || e.state == sync::SyncState::pushing ||
+                  e.state == sync::SyncState::pulling;
+    ImGui::Text("Server      %s  (%s)", h.server.c_str(), online ? "online" : sync::state_name(e.state));
+    ImGui::Text("Pending     %lld local changes", static_cast<long long>(h.pending_changes));
+    ImGui::Text("Last sync   %s", ago(h.last_sync_ms).c_str());
+    if (e.state == sync::SyncState::pushing && e.progress.pending > 0) {
+      ImGui::ProgressBar(static_cast<float>(e.progress.pushed) / static_cast<float>(e.progress.pending), ImVec2(-1, 0), "sending");
+    } else if (e.state == sync::SyncState::pulling) {
+      ImGui::ProgressBar(static_cast<float>(std::fmod(ImGui::GetTime(), 1.0)), ImVec2(-1, 0), "receiving");
+    }
+    if (e.state == sync::SyncState::error || e.state == sync::SyncState::offline) {
+      if (!e.reason.empty()) error_line(e.reason);
+      if (ImGui::Button("Retry now")) ui.sync.sync_now();
+    } else if (ImGui::Button("Sync now")) {
+      ui.sync.sync_now();
+    }
+  }
+
+  void draw(UiContext& ui) override {
+    if (!home_.ready()) return;
+    const HomeView& h = *home_;
+    ImGui::SetWindowFontScale(1.4f);
+    ImGui::Text("Hello%s%s", h.name.empty() ? "" : ", ", h.name.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (h.name.empty()) ImGui::TextWrapped("This device acts for nobody yet: enrol it, or choose who you are with `debrief whoami`.");
+    if (!h.organisation.empty()) ImGui::Text("%s%s%s", h.organisation.c_str(), h.team.empty() ? "" : "  -  ", h.team.c_str());
+    if (!h.role.empty()) ImGui::TextDisabled("%s", h.role.c_str());
+    ImGui::Spacing();
+    ImGui::Text("%lld events   %lld responses   %lld kudos on this device", static_cast<long long>(h.events),
+                static_cast<long long>(h.responses), static_cast<long long>(h.kudos));
+    if (ImGui::Button("Give feedback")) ui.go(Screen::feedback);
+    ImGui::SameLine();
+    if (ImGui::Button("Kudos wall")) ui.go(Screen::kudos);
+    ImGui::SameLine();
+    if (ImGui::Button("Events")) ui.go(Screen::events);
+    draw_sync(ui, h);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ScreenView> make_home() { return std::make_unique<Home>(); }
+
+}  // namespace debrief::desktop

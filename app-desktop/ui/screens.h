@@ -1,0 +1,65 @@
+// The app's screens and what they share. Each screen keeps its own state,
+// loads through the worker (never on the UI thread) and draws with ImGui.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sync_watch.h"
+#include "worker.h"
+
+namespace debrief::desktop {
+
+enum class Screen { home, events, feedback, reflections, kudos, dashboard, settings };
+const char* screen_name(Screen s);   // "home", "events", ...
+const char* screen_title(Screen s);  // "Home", "Events", ...
+std::optional<Screen> screen_named(std::string_view name);
+
+// What every screen may use.
+struct UiContext {
+  Worker& worker;
+  SyncWatch& sync;
+  std::filesystem::path data_dir;
+  float scale = 1.0f;                   // the interface scale, 1x to 2x
+  std::uint64_t data_version = 0;       // moves when local or synced data changed: reload
+  std::function<void(Screen)> go = {};       // switch screens
+  std::function<void()> changed = {};        // call after a local write
+  std::function<void(std::string)> thank = {};  // open the kudos dialog for a person (hex id)
+};
+
+class ScreenView {
+ public:
+  virtual ~ScreenView() = default;
+  // Draws the screen's contents; loads (again) when data_version moved.
+  void show(UiContext& ui) {
+    if (loaded_version_ != ui.data_version || !loaded_) {
+      loaded_ = true;
+      loaded_version_ = ui.data_version;
+      load(ui);
+    }
+    draw(ui);
+  }
+
+ protected:
+  virtual void load(UiContext& ui) = 0;
+  virtual void draw(UiContext& ui) = 0;
+
+ private:
+  bool loaded_ = false;
+  std::uint64_t loaded_version_ = 0;
+};
+
+std::unique_ptr<ScreenView> make_home();
+std::unique_ptr<ScreenView> make_events();
+std::unique_ptr<ScreenView> make_feedback();
+std::unique_ptr<ScreenView> make_reflections();
+std::unique_ptr<ScreenView> make_kudos();
+std::unique_ptr<ScreenView> make_dashboard();
+std::unique_ptr<ScreenView> make_settings();
+
+}  // namespace debrief::desktop
