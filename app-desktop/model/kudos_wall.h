@@ -21,9 +21,9 @@ struct KudosCard {
 
 // Empty members match everything.
 struct KudosFilter {
-  std::string category;
-  std::string person;  // hex id: given by or to them
-  std::string team;    // hex id: to the team or to one of its members
+  std::string category = {};
+  std::string person = {};  // hex id: given by or to them
+  std::string team = {};    // hex id: to the team or to one of its members
 };
 
 Result<std::vector<KudosCard>> load_kudos_wall(Store& store, const KudosFilter& filter);

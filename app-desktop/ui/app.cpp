@@ -41,7 +41,8 @@ std::optional<Screen> screen_named(std::string_view name) {
 }
 
 App::App(std::filesystem::path data_dir, float scale)
-    : worker_(data_dir), sync_(data_dir), ui_{worker_, sync_, data_dir, scale} {
+    : worker_(data_dir), sync_(data_dir), ui_{worker_, sync_, data_dir, scale},
+      font_scale_(ImGui::GetIO().FontGlobalScale) {
   ui_.go = [this](Screen s) { screen_ = s; };
   ui_.changed = [this] {
     ++ui_.data_version;
@@ -70,7 +71,7 @@ void App::frame() {
     arrivals_seen_ = arrived;
     ++ui_.data_version;  // the server sent changes: screens reload
   }
-  ImGui::GetIO().FontGlobalScale = ui_.scale;
+  ImGui::GetIO().FontGlobalScale = ui_.scale * font_scale_;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

@@ -13,7 +13,8 @@ namespace debrief::desktop {
 
 class App {
  public:
-  // `scale`: the interface scale to start with (1 to 2).
+  // `scale`: the interface scale to start with (1 to 2). Call after the
+  // fonts are loaded: their global scale at that time is the 1x size.
   App(std::filesystem::path data_dir, float scale);
   // One frame of the interface; call between ImGui::NewFrame and Render.
   void frame();
@@ -31,6 +32,7 @@ class App {
   std::map<Screen, std::unique_ptr<ScreenView>> screens_;
   KudosDialog kudos_dialog_;
   std::uint64_t arrivals_seen_ = 0;
+  float font_scale_;  // what the loaded font needs at scale 1
 };
 
 }  // namespace debrief::desktop

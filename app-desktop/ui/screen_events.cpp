@@ -88,6 +88,7 @@ class Events final : public ScreenView {
   }
 
   void draw(UiContext& ui) override {
+    if (selected_.empty() && events_.has_value() && !events_->empty()) open(ui, events_->front().id);
     draw_list(ui);
     ImGui::SameLine();
     draw_page(ui);

@@ -51,7 +51,7 @@ class Feedback final : public ScreenView {
       bool chosen = value.is_number_integer() && value.get<int>() == n;
       if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
       std::string label = std::to_string(n);
-      if (ImGui::Button(label.c_str(), ImVec2(36 * ImGui::GetIO().FontGlobalScale, 0))) value = n;
+      if (ImGui::Button(label.c_str(), ImVec2(2.4f * ImGui::GetFontSize(), 0))) value = n;
       if (chosen) ImGui::PopStyleColor();
       if (n < to) ImGui::SameLine();
     }

@@ -25,7 +25,7 @@ class Kudos final : public ScreenView {
   static bool pick(const char* label, const std::map<std::string, std::string>& names, std::string& chosen) {
     bool changed = false;
     auto it = names.find(chosen);
-    ImGui::SetNextItemWidth(180 * ImGui::GetIO().FontGlobalScale);
+    ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
     if (ImGui::BeginCombo(label, it == names.end() ? "anyone" : it->second.c_str())) {
       if (ImGui::Selectable("anyone", chosen.empty())) chosen.clear(), changed = true;
       for (const auto& [id, name] : names)
