@@ -99,7 +99,7 @@ void themes(const ScopeReview& scope) {
 void spirit(const SpiritChange& s) {
   auto side = [](const SpiritSide& x) {
     return x.disclosure.shown ? fixed1(x.mean_rating) + " from " + std::to_string(x.responses) + " answers"
-                              : "withheld: " + x.disclosure.reason;
+                              : x.disclosure.reason;
   };
   ImGui::Text("Team spirit before: %s", side(s.before).c_str());
   ImGui::Text("Team spirit after:  %s", side(s.after).c_str());
