@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "debrief/time.h"
+#include "agenda.h"
 #include "directory.h"
 
 namespace debrief::desktop {
@@ -15,13 +16,6 @@ EventCard card_of(const Json& e, std::int64_t now_s) {
   Result<std::int64_t> ends = parse_time(c.ends);
   c.upcoming = ends.is_ok() && *ends >= now_s;
   return c;
-}
-
-std::vector<std::string> strings_in(const Json& list) {
-  std::vector<std::string> out;
-  if (list.is_array())
-    for (const Json& s : list) out.push_back(s.get<std::string>());
-  return out;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "feedback_wizard.h"
 
+#include "agenda.h"
+
 namespace debrief::desktop {
 Result<std::vector<FeedbackTarget>> load_feedback_targets(Store& store) {
   Result<std::vector<Json>> surveys = list(store, Kind::survey);
@@ -7,17 +9,15 @@ Result<std::vector<FeedbackTarget>> load_feedback_targets(Store& store) {
   std::string post_event;
   for (const Json& s : *surveys)
     if (s.value("kind", "") == "post_event") post_event = s["id"];
-  Result<std::vector<Json>> events = list(store, Kind::event, {.newest_first = true});
-  DEBRIEF_TRY(events.status());
+  Result<std::vector<EventWithActivities>> agenda = load_agenda(store);
+  DEBRIEF_TRY(agenda.status());
   std::vector<FeedbackTarget> out;
-  for (const Json& e : *events) {
-    std::string title = e.value("title", "");
-    if (!post_event.empty()) out.push_back({post_event, e["id"], "", title});
-    Result<std::vector<Json>> activities = list(store, Kind::activity, {.where = {{"event", e["id"]}}});
-    DEBRIEF_TRY(activities.status());
-    for (const Json& a : *activities)
+  for (const EventWithActivities& e : *agenda) {
+    std::string title = e.event.value("title", "");
+    if (!post_event.empty()) out.push_back({post_event, e.event["id"], "", title});
+    for (const Json& a : e.activities)
       if (a.value("survey", Json()).is_string())
-        out.push_back({a["survey"], e["id"], a["id"], title + ": " + a.value("title", "")});
+        out.push_back({a["survey"], e.event["id"], a["id"], title + ": " + a.value("title", "")});
   }
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "debrief/kind.h"
 #include "debrief/time.h"
+#include "agenda.h"
 #include "directory.h"
 
 namespace debrief::desktop {
@@ -28,16 +29,9 @@ Result<PlusOnes> load_plus_ones(Store& store) {
   return p;
 }
 
-std::vector<std::string> ids_in(const Json& list) {
-  std::vector<std::string> ids;
-  if (list.is_array())
-    for (const Json& id : list) ids.push_back(id.get<std::string>());
-  return ids;
-}
-
 bool matches(const KudosFilter& f, const Json& k, const Directory& dir) {
   if (!f.category.empty() && k.value("category", "") != f.category) return false;
-  std::vector<std::string> to = ids_in(k.value("to", Json()));
+  std::vector<std::string> to = strings_in(k.value("to", Json()));
   if (!f.person.empty() && k.value("author", Json()) != f.person &&
       std::find(to.begin(), to.end(), f.person) == to.end())
     return false;
@@ -51,7 +45,7 @@ bool matches(const KudosFilter& f, const Json& k, const Directory& dir) {
 
 std::string names_of(const Json& k, const Directory& dir) {
   std::string out;
-  for (const std::string& p : ids_in(k.value("to", Json()))) out += (out.empty() ? "" : ", ") + dir.person(p);
+  for (const std::string& p : strings_in(k.value("to", Json()))) out += (out.empty() ? "" : ", ") + dir.person(p);
   if (k.value("to_team", Json()).is_string()) out += (out.empty() ? "team " : ", team ") + dir.team(k["to_team"]);
   return out;
 }

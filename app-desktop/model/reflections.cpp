@@ -2,18 +2,17 @@
 
 #include <map>
 
+#include "agenda.h"
+
 namespace debrief::desktop {
 
 Result<std::vector<ActivityChoice>> load_activities(Store& store) {
-  Result<std::vector<Json>> events = list(store, Kind::event, {.newest_first = true});
-  DEBRIEF_TRY(events.status());
+  Result<std::vector<EventWithActivities>> agenda = load_agenda(store);
+  DEBRIEF_TRY(agenda.status());
   std::vector<ActivityChoice> out;
-  for (const Json& e : *events) {
-    Result<std::vector<Json>> activities = list(store, Kind::activity, {.where = {{"event", e["id"]}}});
-    DEBRIEF_TRY(activities.status());
-    for (const Json& a : *activities)
-      out.push_back({a["id"], e["id"], e.value("title", "") + ": " + a.value("title", "")});
-  }
+  for (const EventWithActivities& e : *agenda)
+    for (const Json& a : e.activities)
+      out.push_back({a["id"], e.event["id"], e.event.value("title", "") + ": " + a.value("title", "")});
   return out;
 }
 
