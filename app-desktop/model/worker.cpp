@@ -56,6 +56,12 @@ void Worker::drain() {
   for (auto& done : ready) done();
   std::lock_guard lock(mu_);
   in_flight_ -= static_cast<int>(ready.size());
+  drained_ += ready.size();
+}
+
+std::uint64_t Worker::drained() {
+  std::lock_guard lock(mu_);
+  return drained_;
 }
 
 bool Worker::settle(std::chrono::milliseconds timeout) {

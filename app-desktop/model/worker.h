@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -43,6 +44,10 @@ class Worker {
   // Waits (bounded) until every job posted so far has run and its result
   // has been drained; for screenshots and tests. True when idle.
   bool settle(std::chrono::milliseconds timeout);
+  // How many results have been drained so far: a caller that sees it
+  // unchanged across a frame and the worker settled knows the frame asked
+  // for nothing (tests wait for that).
+  std::uint64_t drained();
   // Why the store could not be opened (ok when it is open).
   Status open_status();
 
@@ -60,6 +65,7 @@ class Worker {
   std::deque<Job> queue_;
   std::vector<std::function<void()>> inbox_;
   int in_flight_ = 0;  // posted, not yet drained
+  std::uint64_t drained_ = 0;
   bool stopping_ = false;
   Status open_;
   std::thread thread_;

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "probed.h"
 #include "widgets.h"
 
 namespace debrief::desktop {
@@ -52,6 +53,7 @@ App::App(std::filesystem::path data_dir, float scale)
     screen_ = Screen::kudos;
     kudos_dialog_.open(ui_, person);
   };
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Tab, Space and Enter work
   for (const ScreenInfo& i : kInfo) screens_[i.screen] = i.make();
   sync_.start();
 }
@@ -61,7 +63,7 @@ void App::sidebar() {
   ImGui::TextUnformatted("Debrief");
   ImGui::Separator();
   for (const ScreenInfo& i : kInfo)
-    if (ImGui::Selectable(i.title, screen_ == i.screen)) screen_ = i.screen;
+    if (probed::selectable(i.title, screen_ == i.screen)) screen_ = i.screen;
   ImGui::EndChild();
 }
 

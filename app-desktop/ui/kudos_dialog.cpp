@@ -1,9 +1,9 @@
 #include "kudos_dialog.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "directory.h"
+#include "probed.h"
 #include "widgets.h"
 
 namespace debrief::desktop {
@@ -30,23 +30,23 @@ void KudosDialog::draw(UiContext& ui) {
   std::string to_name;
   for (const auto& [name, id] : people_)
     if (!draft_.to.empty() && draft_.to[0] == id) to_name = name;
-  if (ImGui::BeginCombo("To", to_name.empty() ? "choose a colleague" : to_name.c_str())) {
+  if (probed::begin_combo("To", to_name.empty() ? "choose a colleague" : to_name.c_str())) {
     for (const auto& [name, id] : people_)
-      if (ImGui::Selectable(name.c_str(), name == to_name)) draft_.to = {id};
+      if (probed::selectable(name.c_str(), name == to_name)) draft_.to = {id};
     ImGui::EndCombo();
   }
   ImGui::TextWrapped("What exactly did they do?");
-  ImGui::InputTextMultiline("##action", &draft_.action, ImVec2(-1, 60 * ui.scale));
+  probed::input_text_multiline("##action", &draft_.action, ImVec2(-1, 60 * ui.scale));
   ImGui::TextWrapped("What came of it?");
-  ImGui::InputTextMultiline("##outcome", &draft_.outcome, ImVec2(-1, 60 * ui.scale));
-  if (ImGui::BeginCombo("Category", draft_.category.c_str())) {
+  probed::input_text_multiline("##outcome", &draft_.outcome, ImVec2(-1, 60 * ui.scale));
+  if (probed::begin_combo("Category", draft_.category.c_str())) {
     for (const std::string& c : kudos_categories())
-      if (ImGui::Selectable(c.c_str(), c == draft_.category)) draft_.category = c;
+      if (probed::selectable(c.c_str(), c == draft_.category)) draft_.category = c;
     ImGui::EndCombo();
   }
   error_line(error_);
   ImGui::BeginDisabled(saving_);
-  if (ImGui::Button("Give kudos")) {
+  if (probed::button("Give kudos")) {
     saving_ = true;
     KudosDraft d = draft_;
     ui.worker.ask<Id>([d](Store& s) { return give_kudos(s, d); }, [this, &ui](Result<Id> id) {
@@ -60,7 +60,7 @@ void KudosDialog::draw(UiContext& ui) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || closing_) {
+  if (probed::button("Cancel") || closing_) {
     closing_ = false;
     ImGui::CloseCurrentPopup();
   }

@@ -14,6 +14,7 @@
 #include "debrief/export.h"
 #include "debrief/insights.h"
 #include "events.h"
+#include "probed.h"
 #include "screens.h"
 
 namespace debrief::desktop {
@@ -84,10 +85,10 @@ void themes(const ScopeReview& scope) {
   for (const auto& [part, list] : scope.themes) {
     if (list.empty()) continue;
     std::string title = (part == "more" ? "More of" : part == "less" ? "Less of" : "Stop") + std::string("##") + part;
-    if (!ImGui::TreeNode(title.c_str())) continue;
+    if (!probed::tree_node(title.c_str())) continue;
     for (const Theme& t : list) {
       std::string label = t.phrase + " (" + std::to_string(t.count) + ")";
-      if (ImGui::TreeNode(label.c_str())) {
+      if (probed::tree_node(label.c_str())) {
         for (const std::string& e : t.examples) ImGui::BulletText("\"%s\"", e.c_str());
         ImGui::TreePop();
       }
@@ -147,7 +148,7 @@ class Dashboard final : public ScreenView {
   }
 
   void draw_trends() {
-    if (!trends_.has_value() || !ImGui::CollapsingHeader("Each team across events")) return;
+    if (!trends_.has_value() || !probed::collapsing_header("Each team across events")) return;
     for (const TeamTrend& t : *trends_) {
       std::string line;
       for (const TrendPoint& p : t.points)
@@ -160,9 +161,9 @@ class Dashboard final : public ScreenView {
   void draw(UiContext& ui) override {
     if (!events_.ready()) return;
     ImGui::SetNextItemWidth(420 * ui.scale);
-    if (ImGui::BeginCombo("Event", title_.empty() ? "choose an event" : title_.c_str())) {
+    if (probed::begin_combo("Event", title_.empty() ? "choose an event" : title_.c_str())) {
       for (const EventCard& e : *events_)
-        if (ImGui::Selectable((e.title + "  " + e.starts.substr(0, 10) + "##" + e.id).c_str(), e.id == event_))
+        if (probed::selectable((e.title + "  " + e.starts.substr(0, 10) + "##" + e.id).c_str(), e.id == event_))
           choose(ui, e.id, e.title);
       ImGui::EndCombo();
     }
@@ -173,7 +174,7 @@ class Dashboard final : public ScreenView {
     }
     if (!event_.empty()) {
       ImGui::SameLine();
-      if (ImGui::Button("Export CSV")) export_event(ui);
+      if (probed::button("Export CSV")) export_event(ui);
       if (!exported_.empty()) ImGui::TextDisabled("%s", exported_.c_str());
     }
     ImGui::BeginChild("review");
@@ -186,7 +187,7 @@ class Dashboard final : public ScreenView {
       themes(r.event);
       ImGui::Text("Kudos at this event: %lld", static_cast<long long>(r.praise.kudos));
       for (const ScopeReview& a : r.activities) {
-        if (!ImGui::CollapsingHeader((a.title + "##" + a.id.hex()).c_str())) continue;
+        if (!probed::collapsing_header((a.title + "##" + a.id.hex()).c_str())) continue;
         ImGui::PushID(a.id.hex().c_str());
         group_rows(a.groups);
         themes(a);

@@ -5,6 +5,7 @@
 #include "async_value.h"
 #include "debrief/env.h"
 #include "events.h"
+#include "probed.h"
 #include "screens.h"
 
 namespace debrief::desktop {
@@ -36,7 +37,7 @@ class Events final : public ScreenView {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
           const EventCard& e = (*events_)[static_cast<std::size_t>(i)];
           std::string label = e.title + "##" + e.id;
-          if (ImGui::Selectable(label.c_str(), selected_ == e.id)) open(ui, e.id);
+          if (probed::selectable(label.c_str(), selected_ == e.id)) open(ui, e.id);
           ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.62f);
           ImGui::TextDisabled("%s%s", e.starts.substr(0, 10).c_str(), e.upcoming ? "  upcoming" : "");
         }
@@ -77,12 +78,12 @@ class Events final : public ScreenView {
         ImGui::BulletText("%s", c.name.c_str());
         ImGui::SameLine();
         std::string label = "Thank##" + c.id;
-        if (ImGui::SmallButton(label.c_str())) ui.thank(c.id);
+        if (probed::small_button(label.c_str())) ui.thank(c.id);
       }
       if (p.crew.empty()) ImGui::TextDisabled("no crew listed");
       ImGui::Spacing();
       ImGui::Text("%lld photos attached", static_cast<long long>(p.photos));
-      if (ImGui::Button("Give feedback on this event")) ui.go(Screen::feedback);
+      if (probed::button("Give feedback on this event")) ui.go(Screen::feedback);
     }
     ImGui::EndChild();
   }

@@ -1,12 +1,13 @@
 // Give feedback: choose an event or activity, then the survey wizard, one
 // shown question at a time with a widget fitting its type.
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <array>
 
 #include "async_value.h"
 #include "feedback_wizard.h"
+#include "probe.h"
+#include "probed.h"
 #include "screens.h"
 
 namespace debrief::desktop {
@@ -51,7 +52,7 @@ class Feedback final : public ScreenView {
       bool chosen = value.is_number_integer() && value.get<int>() == n;
       if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
       std::string label = std::to_string(n);
-      if (ImGui::Button(label.c_str(), ImVec2(2.4f * ImGui::GetFontSize(), 0))) value = n;
+      if (probed::button(label.c_str(), ImVec2(2.4f * ImGui::GetFontSize(), 0))) value = n;
       if (chosen) ImGui::PopStyleColor();
       if (n < to) ImGui::SameLine();
     }
@@ -70,12 +71,12 @@ class Feedback final : public ScreenView {
         break;
       case QuestionType::single:
         for (const std::string& o : q.options)
-          if (ImGui::RadioButton(o.c_str(), value.is_string() && value.get<std::string>() == o)) value = o;
+          if (probed::radio_button(o.c_str(), value.is_string() && value.get<std::string>() == o)) value = o;
         break;
       case QuestionType::multi:
         for (const std::string& o : q.options) {
           bool on = value.is_array() && std::find(value.begin(), value.end(), Json(o)) != value.end();
-          if (ImGui::Checkbox(o.c_str(), &on)) {
+          if (probed::checkbox(o.c_str(), &on)) {
             Json next = Json::array();
             for (const std::string& p : q.options)
               if ((p == o && on) || (p != o && value.is_array() && std::find(value.begin(), value.end(), Json(p)) != value.end()))
@@ -85,13 +86,13 @@ class Feedback final : public ScreenView {
         }
         break;
       case QuestionType::text:
-        if (ImGui::InputTextMultiline("##text", &text_, ImVec2(-1, 120))) value = text_;
+        if (probed::input_text_multiline("##text", &text_, ImVec2(-1, 120))) value = text_;
         break;
       case QuestionType::triad:
         for (std::size_t i = 0; i < triad_.size(); ++i) {
           ImGui::TextUnformatted(kTriadLabels[i]);
           std::string id = std::string("##") + kTriadParts[i];
-          if (ImGui::InputTextMultiline(id.c_str(), &triad_[i], ImVec2(-1, 60))) {
+          if (probed::input_text_multiline(id.c_str(), &triad_[i], ImVec2(-1, 60))) {
             Json parts = Json::object();
             for (std::size_t k = 0; k < triad_.size(); ++k)
               if (!triad_[k].empty()) parts[kTriadParts[k]] = triad_[k];
@@ -118,35 +119,38 @@ class Feedback final : public ScreenView {
     ImGui::TextUnformatted(wizard_->target().title.c_str());
     ImGui::SetWindowFontScale(1.0f);
     if (wizard_->allows_anonymous()) {
-      ImGui::Checkbox("Answer anonymously", &wizard_->anonymous);
+      probed::checkbox("Answer anonymously", &wizard_->anonymous);
       ImGui::SameLine();
-      ImGui::TextDisabled(wizard_->anonymous ? "(your name is not kept with these answers)" : "(your name is kept with these answers)");
+      const char* note = wizard_->anonymous ? "(your name is not kept with these answers)" : "(your name is kept with these answers)";
+      ImGui::TextDisabled("%s", note);
+      probe::shown(note);
     }
     ImGui::Separator();
     const Question* q = wizard_->current();
     if (q) {
       ImGui::TextDisabled("Question %d%s", wizard_->step(), q->required ? "  (required)" : "");
       ImGui::TextWrapped("%s", q->text.c_str());
+      probe::shown(q->text);
       ImGui::Spacing();
       answer_widget(*q);
       error_line(wizard_->message());
       ImGui::Spacing();
       ImGui::BeginDisabled(!wizard_->can_go_back());
-      if (ImGui::Button("Back")) wizard_->back();
+      if (probed::button("Back")) wizard_->back();
       ImGui::EndDisabled();
       ImGui::SameLine();
-      if (ImGui::Button("Next")) wizard_->next();
+      if (probed::button("Next")) wizard_->next();
     } else {
       ImGui::TextUnformatted("That was the last question. Your answers:");
       for (const auto& [id, v] : wizard_->answers().items())
         ImGui::BulletText("%s: %s", id.c_str(), v.is_null() ? "(skipped)" : v.dump().c_str());
       error_line(error_);
-      if (ImGui::Button("Back")) wizard_->back();
+      if (probed::button("Back")) wizard_->back();
       ImGui::SameLine();
-      if (ImGui::Button("Submit")) submit(ui);
+      if (probed::button("Submit")) submit(ui);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) wizard_.reset();
+    if (probed::button("Cancel")) wizard_.reset();
   }
 
   void draw(UiContext& ui) override {
@@ -162,7 +166,7 @@ class Feedback final : public ScreenView {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const FeedbackTarget& t = (*targets_)[static_cast<std::size_t>(i)];
         std::string label = t.title + "##" + t.event + t.activity;
-        if (ImGui::Selectable(label.c_str())) begin(ui, t);
+        if (probed::selectable(label.c_str())) begin(ui, t);
       }
     ImGui::EndChild();
   }

@@ -6,6 +6,7 @@
 #include "async_value.h"
 #include "debrief/env.h"
 #include "home.h"
+#include "probed.h"
 #include "screens.h"
 
 namespace debrief::desktop {
@@ -31,7 +32,7 @@ class Home final : public ScreenView {
     ImGui::Separator();
     if (h.server.empty()) {
       ImGui::TextWrapped("This device is not enrolled with a Debrief server: everything stays on this device.");
-      if (ImGui::Button("Enrol in Settings")) ui.go(Screen::settings);
+      if (probed::button("Enrol in Settings")) ui.go(Screen::settings);
       return;
     }
     sync::EngineEvent e = ui.sync.latest();
@@ -47,8 +48,8 @@ class Home final : public ScreenView {
     }
     if (e.state == sync::SyncState::error || e.state == sync::SyncState::offline) {
       if (!e.reason.empty()) error_line(e.reason);
-      if (ImGui::Button("Retry now")) ui.sync.sync_now();
-    } else if (ImGui::Button("Sync now")) {
+      if (probed::button("Retry now")) ui.sync.sync_now();
+    } else if (probed::button("Sync now")) {
       ui.sync.sync_now();
     }
   }
@@ -65,11 +66,11 @@ class Home final : public ScreenView {
     ImGui::Spacing();
     ImGui::Text("%lld events   %lld responses   %lld kudos on this device", static_cast<long long>(h.events),
                 static_cast<long long>(h.responses), static_cast<long long>(h.kudos));
-    if (ImGui::Button("Give feedback")) ui.go(Screen::feedback);
+    if (probed::button("Give feedback")) ui.go(Screen::feedback);
     ImGui::SameLine();
-    if (ImGui::Button("Kudos wall")) ui.go(Screen::kudos);
+    if (probed::button("Kudos wall")) ui.go(Screen::kudos);
     ImGui::SameLine();
-    if (ImGui::Button("Events")) ui.go(Screen::events);
+    if (probed::button("Events")) ui.go(Screen::events);
     draw_sync(ui, h);
   }
 };

@@ -5,6 +5,7 @@
 #include "async_value.h"
 #include "directory.h"
 #include "kudos_wall.h"
+#include "probed.h"
 #include "screens.h"
 
 namespace debrief::desktop {
@@ -26,10 +27,10 @@ class Kudos final : public ScreenView {
     bool changed = false;
     auto it = names.find(chosen);
     ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
-    if (ImGui::BeginCombo(label, it == names.end() ? "anyone" : it->second.c_str())) {
-      if (ImGui::Selectable("anyone", chosen.empty())) chosen.clear(), changed = true;
+    if (probed::begin_combo(label, it == names.end() ? "anyone" : it->second.c_str())) {
+      if (probed::selectable("anyone", chosen.empty())) chosen.clear(), changed = true;
       for (const auto& [id, name] : names)
-        if (ImGui::Selectable((name + "##" + id).c_str(), id == chosen)) chosen = id, changed = true;
+        if (probed::selectable((name + "##" + id).c_str(), id == chosen)) chosen = id, changed = true;
       ImGui::EndCombo();
     }
     return changed;
@@ -38,10 +39,10 @@ class Kudos final : public ScreenView {
   void draw_filters(UiContext& ui) {
     bool changed = false;
     ImGui::SetNextItemWidth(180 * ui.scale);
-    if (ImGui::BeginCombo("Category", filter_.category.empty() ? "any" : filter_.category.c_str())) {
-      if (ImGui::Selectable("any", filter_.category.empty())) filter_.category.clear(), changed = true;
+    if (probed::begin_combo("Category", filter_.category.empty() ? "any" : filter_.category.c_str())) {
+      if (probed::selectable("any", filter_.category.empty())) filter_.category.clear(), changed = true;
       for (const std::string& c : kudos_categories())
-        if (ImGui::Selectable(c.c_str(), c == filter_.category)) filter_.category = c, changed = true;
+        if (probed::selectable(c.c_str(), c == filter_.category)) filter_.category = c, changed = true;
       ImGui::EndCombo();
     }
     if (directory_.has_value()) {
@@ -51,7 +52,7 @@ class Kudos final : public ScreenView {
       changed |= pick("Team", directory_->teams, filter_.team);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Give kudos")) ui.thank("");
+    if (probed::button("Give kudos")) ui.thank("");
     if (changed) load(ui);
   }
 
@@ -64,7 +65,7 @@ class Kudos final : public ScreenView {
     ImGui::Text("  so that: %s", k.outcome.c_str());
     ImGui::BeginDisabled(k.plus_oned_by_me);
     std::string label = "+1 (" + std::to_string(k.plus_ones) + ")";
-    if (ImGui::SmallButton(label.c_str())) {
+    if (probed::small_button(label.c_str())) {
       std::string id = k.id;
       k.plus_oned_by_me = true;
       ui.worker.ask<bool>([id](Store& s) -> Result<bool> { DEBRIEF_TRY(plus_one(s, id)); return true; },

@@ -1,9 +1,9 @@
 // Reflections: a journal per activity, private by default, with a share
 // toggle on each entry.
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "async_value.h"
+#include "probed.h"
 #include "reflections.h"
 #include "screens.h"
 
@@ -27,16 +27,16 @@ class Reflections final : public ScreenView {
     const auto& list = *activities_;
     const char* current = chosen_ >= 0 ? list[static_cast<std::size_t>(chosen_)].title.c_str() : "choose an activity";
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##activity", current)) {
+    if (probed::begin_combo("##activity", current)) {
       for (int i = 0; i < static_cast<int>(list.size()); ++i)
-        if (ImGui::Selectable((list[static_cast<std::size_t>(i)].title + "##" + std::to_string(i)).c_str(), i == chosen_)) chosen_ = i;
+        if (probed::selectable((list[static_cast<std::size_t>(i)].title + "##" + std::to_string(i)).c_str(), i == chosen_)) chosen_ = i;
       ImGui::EndCombo();
     }
-    ImGui::InputTextMultiline("##text", &text_, ImVec2(-1, 90 * ui.scale));
-    ImGui::Checkbox("Share with others (private otherwise)", &shared_);
+    probed::input_text_multiline("##text", &text_, ImVec2(-1, 90 * ui.scale));
+    probed::checkbox("Share with others (private otherwise)", &shared_);
     ImGui::SameLine();
     ImGui::BeginDisabled(chosen_ < 0 || text_.empty());
-    if (ImGui::Button("Save reflection")) {
+    if (probed::button("Save reflection")) {
       ActivityChoice about = list[static_cast<std::size_t>(chosen_)];
       std::string text = text_;
       bool shared = shared_;
@@ -61,7 +61,7 @@ class Reflections final : public ScreenView {
       ImGui::PushID(r.id.c_str());
       ImGui::TextDisabled("%s  %s", r.when.c_str(), r.about.c_str());
       ImGui::TextWrapped("%s", r.text.c_str());
-      if (ImGui::Checkbox("shared", &r.shared)) {
+      if (probed::checkbox("shared", &r.shared)) {
         std::string id = r.id;
         bool shared = r.shared;
         ui.worker.ask<bool>([id, shared](Store& s) -> Result<bool> { DEBRIEF_TRY(set_shared(s, id, shared)); return shared; },

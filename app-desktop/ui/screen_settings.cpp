@@ -1,13 +1,13 @@
 // Settings: the server and enrolment with a code, where the data lives, the
 // interface scale, and the versions of what runs.
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "async_value.h"
 #include "debrief/sentiment.h"
 #include "debrief/store.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/protocol.h"
+#include "probed.h"
 #include "screens.h"
 
 namespace debrief::desktop {
@@ -50,10 +50,10 @@ class Settings final : public ScreenView {
     } else {
       ImGui::TextWrapped("Not enrolled. Ask your admin for an enrolment code (debrief-server admin enroll-code).");
     }
-    ImGui::InputText("server (HOST:PORT)", &server_);
-    ImGui::InputText("enrolment code", &code_);
+    probed::input_text("server (HOST:PORT)", &server_);
+    probed::input_text("enrolment code", &code_);
     ImGui::BeginDisabled(enrolling_ || server_.empty() || code_.empty());
-    if (ImGui::Button(enrolling_ ? "Enrolling..." : "Enrol this device")) enroll(ui);
+    if (probed::button(enrolling_ ? "Enrolling..." : "Enrol this device")) enroll(ui);
     ImGui::EndDisabled();
     if (!message_.empty()) ImGui::TextWrapped("%s", message_.c_str());
     ImGui::Spacing();
@@ -62,7 +62,7 @@ class Settings final : public ScreenView {
     ImGui::Spacing();
     heading("Interface");
     ImGui::SetNextItemWidth(200);
-    ImGui::SliderFloat("scale", &ui.scale, 1.0f, 2.0f, "%.2fx");
+    probed::slider_float("scale", &ui.scale, 1.0f, 2.0f, "%.2fx");
     ImGui::Spacing();
     heading("About");
     ImGui::Text("Debrief desktop, store schema %d, sync protocol %u", kSchemaVersion,

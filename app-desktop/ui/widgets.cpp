@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "probe.h"
+
 namespace debrief::desktop {
 
 void heading(const char* text) {
@@ -13,6 +15,7 @@ void heading(const char* text) {
 
 void error_line(const std::string& message) {
   if (message.empty()) return;
+  probe::shown(message);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
   ImGui::TextWrapped("%s", message.c_str());
   ImGui::PopStyleColor();

@@ -1,0 +1,130 @@
+// The real screens on a headless ImGui context, driven with the simulated
+// mouse and keyboard as a user would: the wizard follows a branch and
+// saves, a vague kudos is refused inline, the anonymous toggle keeps the
+// name off the response.
+#include <imgui.h>
+
+#include "test_support.h"
+#include "ui_driver.h"
+
+using namespace debrief;
+using namespace debrief::desktop;
+using test::ok;
+
+namespace {
+
+// The responses the store in `w` holds, read after the app has closed.
+std::vector<Json> responses(test::World& w) {
+  w.reopen();
+  return ok(list(*w.store, Kind::response));
+}
+
+// Answers the rating with `score`, then goes through the rest to the end.
+void rate_and_finish(test::UiDriver& ui, const std::string& score) {
+  ui.click(score);
+  ui.click("Next");
+  while (!ui.shows("Submit")) {
+    REQUIRE(ui.shows("Next"));
+    ui.click("Next");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the wizard on screen follows the branch the answers choose and saves on submit", "[desktop][ui]") {
+  test::World w;
+  w.store.reset();
+  {
+    test::UiDriver ui(w.store_dir(), Screen::feedback);
+    ui.click("Offsite");
+    CHECK(ui.says("How was it?"));
+    ui.click("Next");
+    CHECK(ui.says("this question needs an answer"));  // inline, and the wizard stays
+    CHECK(ui.says("How was it?"));
+    ui.click("2");
+    ui.click("Next");
+    CHECK(ui.says("What went wrong?"));  // a low score's branch
+    ui.click("Back");
+    ui.click("5");
+    ui.click("Next");
+    CHECK(ui.says("What should we keep?"));  // a high score's branch
+    ui.type("##text", "the hike");
+    ui.click("Next");
+    CHECK(ui.says("Best parts?"));
+    ui.click("games");
+    ui.click("Next");
+    ui.type("##more", "walks");
+    ui.click("Next");
+    ui.click("Submit");
+    CHECK_FALSE(ui.shows("Submit"));
+    CHECK(ui.shows("Offsite"));  // back at the list of targets
+  }
+  std::vector<Json> saved = responses(w);
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0]["answers"] == Json{{"score", 5}, {"keep", "the hike"}, {"parts", {"games"}}, {"triad", {{"more", "walks"}}}});
+  CHECK(saved[0]["author"] == w.me.hex());
+}
+
+TEST_CASE("a kudos without the specific action is refused inline and the dialog keeps what was typed", "[desktop][ui]") {
+  test::World w;
+  w.store.reset();
+  {
+    test::UiDriver ui(w.store_dir(), Screen::kudos);
+    ui.click("Give kudos");
+    REQUIRE(ui.shows("##action"));  // the dialog is open
+    ui.click("To");
+    ui.click("Ben Ode");
+    ui.type("##action", "great job");
+    ui.type("##outcome", "thanks");
+    ui.click("Give kudos");
+    CHECK(ui.says("the kudos needs the specific action"));
+    REQUIRE(ui.shows("##action"));  // still open, to be made specific
+    ui.type("##action", ", rebuilt the demo after the server crashed at midnight");
+    ui.type("##outcome", ": the client signed the same day");
+    ui.click("Give kudos");
+    CHECK_FALSE(ui.shows("##action"));  // given: the dialog closed
+  }
+  w.reopen();
+  std::vector<Json> kudos = ok(list(*w.store, Kind::kudos));
+  REQUIRE(kudos.size() == 1);  // the refused one was never saved
+  CHECK(kudos[0]["action"] == "great job, rebuilt the demo after the server crashed at midnight");
+  CHECK(kudos[0]["to"] == Json{w.other.hex()});
+}
+
+TEST_CASE("the anonymous toggle says the name is not kept, and the saved response has none", "[desktop][ui]") {
+  test::World w;
+  w.store.reset();
+  {
+    test::UiDriver ui(w.store_dir(), Screen::feedback);
+    ui.click("Offsite");
+    CHECK(ui.says("(your name is kept with these answers)"));
+    ui.click("Answer anonymously");
+    CHECK(ui.says("(your name is not kept with these answers)"));
+    rate_and_finish(ui, "4");
+    ui.click("Submit");
+  }
+  std::vector<Json> saved = responses(w);
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0]["anonymous"] == true);
+  CHECK(saved[0]["author"].is_null());
+}
+
+TEST_CASE("Tab moves from one text box of the dialog to the next", "[desktop][ui]") {
+  test::World w;
+  w.store.reset();
+  {
+    test::UiDriver ui(w.store_dir(), Screen::kudos);
+    ui.click("Give kudos");
+    ui.click("To");
+    ui.click("Ben Ode");
+    ui.type("##action", "covered the night shift queue while two colleagues were ill");
+    ui.press(ImGuiKey_Tab);
+    ui.type_here("we avoided forty refund calls on Monday");
+    ui.click("Give kudos");
+    CHECK_FALSE(ui.shows("##action"));
+  }
+  w.reopen();
+  std::vector<Json> kudos = ok(list(*w.store, Kind::kudos));
+  REQUIRE(kudos.size() == 1);
+  CHECK(kudos[0]["outcome"] == "we avoided forty refund calls on Monday");
+}
