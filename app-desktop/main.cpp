@@ -1,56 +1,67 @@
 // debrief-desktop: Debrief in a Dear ImGui window (GLFW + OpenGL 3).
 //
-//   debrief-desktop [--data DIR] [--screen NAME] [--scale F]
-//                   [--screenshot FILE.png] [--size WxH]
+//   debrief-desktop [--data DIR] [--screen NAME] [--scale F] [--size WxH]
+//                   [--screenshot FILE.png] [--report-startup]
 //
 // With --screenshot it renders NAME's screen of the real app once its data
 // has loaded, writes the window to FILE.png and exits (run it under
-// xvfb-run where there is no display).
-#include <GLFW/glfw3.h>
-#include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
-
+// xvfb-run where there is no display). With --report-startup it prints when
+// the first frame and the first frame with the screen's data were shown,
+// and exits.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 
 #include "debrief/platform/paths.h"
 #include "ui/app.h"
-#include "ui/screenshot.h"
+#include "window/screenshot.h"
+#include "window/window.h"
 
 using namespace debrief;
 using namespace debrief::desktop;
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 struct Options {
   std::string data, screen = "home", screenshot, size = "1280x800";
   float scale = 1.0f;
+  bool report_startup = false;
 };
 
 // Frames drawn before a screenshot, once the data has loaded: enough for
 // ImGui to lay out windows whose size depends on their contents.
 constexpr int kSettleFrames = 4;
-constexpr const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";  // fonts-dejavu-core
-constexpr float kFontPixels = 15.0f;
+// How long a frame waits for the worker before drawing the next one.
+constexpr std::chrono::milliseconds kSettlePoll{10};
 
-void draw_frame(GLFWwindow* window, App& app) {
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
-  app.frame();
-  ImGui::Render();
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(window, &w, &h);
-  glViewport(0, 0, w, h);
-  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-int run(const Options& o) {
+// Draws frames until the window closes, or until the data has loaded when
+// a screenshot or a startup report was asked for. Returns the exit code.
+int frames(Window& window, App& app, const Options& o, Clock::time_point start) {
+  const bool until_loaded = !o.screenshot.empty() || o.report_startup;
+  int settled = 0;
+  for (bool first = true; !window.closing(); first = false) {
+    window.events(until_loaded ? 0 : 0.05);  // results from the worker arrive between events
+    window.draw(app);
+    if (until_loaded && app.worker().settle(kSettlePoll) && ++settled >= kSettleFrames) {
+      if (o.report_startup) std::printf("loaded_ms %.1f\n", ms_since(start));
+      if (o.screenshot.empty()) return 0;
+      Status s = write_screenshot(window.glfw(), o.screenshot);
+      if (!s.is_ok()) std::fprintf(stderr, "debrief-desktop: %s\n", s.message().c_str());
+      return s.is_ok() ? 0 : 1;
+    }
+    window.swap();
+    if (first && o.report_startup) std::printf("first_frame_ms %.1f\n", ms_since(start)), std::fflush(stdout);
+  }
+  return 0;
+}
+
+int run(const Options& o, Clock::time_point start) {
   std::optional<Screen> screen = screen_named(o.screen);
   if (!screen) {
     std::fprintf(stderr, "debrief-desktop: no screen named '%s'\n", o.screen.c_str());
@@ -61,67 +72,20 @@ int run(const Options& o) {
     std::fprintf(stderr, "debrief-desktop: --size takes WIDTHxHEIGHT, at least 640x480\n");
     return 2;
   }
-  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) {
-    std::fprintf(stderr, "debrief-desktop: no display here; use the `debrief` command line, or run under xvfb-run\n");
+  Result<std::unique_ptr<Window>> window = Window::open(width, height, o.scale, o.screenshot.empty() && !o.report_startup);
+  if (!window.is_ok()) {
+    std::fprintf(stderr, "debrief-desktop: %s\n", window.status().message().c_str());
     return 3;
   }
-  if (!glfwInit()) {
-    std::fprintf(stderr, "debrief-desktop: cannot open a window on this display; use the `debrief` command line\n");
-    return 3;
-  }
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  GLFWwindow* window = glfwCreateWindow(width, height, "Debrief", nullptr, nullptr);
-  if (!window) {
-    std::fprintf(stderr, "debrief-desktop: no OpenGL 3 window on this display; use the `debrief` command line\n");
-    glfwTerminate();
-    return 3;
-  }
-  glfwMakeContextCurrent(window);
-  glfwSwapInterval(o.screenshot.empty() ? 1 : 0);
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
-  ImGui::StyleColorsDark();
-  // Debian's DejaVu Sans reads better than ImGui's built-in bitmap font;
-  // loaded at twice its size so 2x stays sharp (FontGlobalScale brings it
-  // back to the chosen scale).
-  if (std::filesystem::exists(kFont)) {
-    ImGui::GetIO().Fonts->AddFontFromFileTTF(kFont, 2 * kFontPixels);
-    ImGui::GetIO().FontGlobalScale = 0.5f;
-  }
-  ImGui::GetStyle().ScaleAllSizes(o.scale);
-  ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init("#version 130");
-  int code = 0;
-  {
-    App app(o.data.empty() ? platform::default_data_dir() : std::filesystem::path(o.data), o.scale);
-    app.show(*screen);
-    int settled = 0;
-    while (!glfwWindowShouldClose(window)) {
-      if (o.screenshot.empty()) glfwWaitEventsTimeout(0.05);  // results from the worker arrive between events
-      else glfwPollEvents();
-      draw_frame(window, app);
-      if (!o.screenshot.empty() && app.worker().settle(std::chrono::seconds(30)) && ++settled >= kSettleFrames) {
-        Status s = write_screenshot(window, o.screenshot);
-        if (!s.is_ok()) std::fprintf(stderr, "debrief-desktop: %s\n", s.message().c_str());
-        code = s.is_ok() ? 0 : 1;
-        break;
-      }
-      glfwSwapBuffers(window);
-    }
-  }
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplGlfw_Shutdown();
-  ImGui::DestroyContext();
-  glfwDestroyWindow(window);
-  glfwTerminate();
-  return code;
+  App app(o.data.empty() ? platform::default_data_dir() : std::filesystem::path(o.data), o.scale);
+  app.show(*screen);
+  return frames(**window, app, o, start);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const Clock::time_point start = Clock::now();
   Options o;
   CLI::App cli{"Debrief: feedback after team events, in a window"};
   cli.add_option("--data", o.data, "the store's directory (default: the platform's data directory)");
@@ -130,6 +94,8 @@ int main(int argc, char** argv) {
   cli.add_option("--scale", o.scale, "interface scale, 1 to 2")->check(CLI::Range(1.0f, 2.0f))->capture_default_str();
   cli.add_option("--screenshot", o.screenshot, "render the screen once loaded, write it to this PNG file, and exit");
   cli.add_option("--size", o.size, "window size, WIDTHxHEIGHT")->capture_default_str();
+  cli.add_flag("--report-startup", o.report_startup,
+               "print the milliseconds to the first frame and to the first frame with the screen's data, and exit");
   CLI11_PARSE(cli, argc, argv);
-  return run(o);
+  return run(o, start);
 }

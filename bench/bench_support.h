@@ -13,7 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "debrief/demo.h"
 #include "debrief/status.h"
+#include "debrief/store.h"
+#include "debrief/time.h"
 
 namespace bench {
 
@@ -67,6 +70,22 @@ inline StoreArgs parse_store_args(const char* name, int argc, char** argv) {
     else if (a == "--dir") args.dir = argv[i + 1];
   }
   return args;
+}
+
+// Fills the empty `dir` with the demo store the store-wide benchmarks share:
+// N responses, 5,000 people, 100 events, seed 7.
+inline void generate_demo_store(const std::filesystem::path& dir, std::int64_t responses) {
+  debrief::SeededEnv env(7, check(debrief::parse_time("2025-01-06")) * 1000);
+  auto store = check(debrief::Store::open(dir, {.env = &env}));
+  check(debrief::generate_demo(*store, {.people = 5000, .events = 100, .responses = responses, .seed = 7}));
+}
+
+// Generates that store in `dir` unless one is there.
+inline void ensure_demo(const std::filesystem::path& dir, std::int64_t responses) {
+  if (std::filesystem::exists(dir / "debrief.db")) return;
+  std::fprintf(stderr, "%s: generating %lld responses in %s\n", program_name(), static_cast<long long>(responses),
+               dir.c_str());
+  generate_demo_store(dir, responses);
 }
 
 }  // namespace bench

@@ -19,12 +19,10 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "debrief/demo.h"
 #include "debrief/export.h"
 #include "debrief/insights.h"
 #include "debrief/records.h"
 #include "debrief/store.h"
-#include "debrief/time.h"
 
 namespace fs = std::filesystem;
 using namespace debrief;
@@ -34,15 +32,6 @@ using bench::median;
 using bench::seconds_since;
 
 namespace {
-
-void ensure_demo(const fs::path& dir, std::int64_t responses) {
-  if (fs::exists(dir / "debrief.db")) return;
-  std::fprintf(stderr, "insights_bench: generating %lld responses in %s\n",
-               static_cast<long long>(responses), dir.c_str());
-  SeededEnv env(7, check(parse_time("2025-01-06")) * 1000);
-  auto store = check(Store::open(dir, {.env = &env}));
-  check(generate_demo(*store, {.people = 5000, .events = 100, .responses = responses, .seed = 7}));
-}
 
 // Median milliseconds of `runs` calls of `work`, after one call to warm up.
 template <class F>
@@ -74,7 +63,7 @@ std::int64_t count_responses(Store& store) {
 
 int main(int argc, char** argv) {
   auto [responses, runs, dir] = bench::parse_store_args("insights_bench", argc, argv);
-  ensure_demo(dir, responses);
+  bench::ensure_demo(dir, responses);
   auto store = check(Store::open(dir, {.create = false}));
   Id event = middle_event(*store);
   EventReview review = check(review_event(*store, event));

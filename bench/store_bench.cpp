@@ -21,11 +21,9 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "debrief/demo.h"
 #include "debrief/records.h"
 #include "debrief/sentiment.h"
 #include "debrief/store.h"
-#include "debrief/time.h"
 
 namespace fs = std::filesystem;
 using namespace debrief;
@@ -137,10 +135,8 @@ double tracked_rows_per_s(const fs::path& dir, int n, int batch) {
 
 double generate(const fs::path& dir, std::int64_t responses) {
   fs::remove_all(dir);
-  SeededEnv env(7, check(parse_time("2025-01-06")) * 1000);
-  auto store = check(Store::open(dir, {.env = &env}));
   auto t = Clock::now();
-  check(generate_demo(*store, {.people = 5000, .events = 100, .responses = responses, .seed = 7}));
+  bench::generate_demo_store(dir, responses);
   return seconds_since(t);
 }
 
