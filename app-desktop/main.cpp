@@ -47,6 +47,7 @@ int frames(Window& window, App& app, const Options& o, Clock::time_point start) 
   int settled = 0;
   for (bool first = true; !window.closing(); first = false) {
     window.events(until_loaded ? 0 : 0.05);  // results from the worker arrive between events
+    if (std::vector<std::filesystem::path> dropped = window.take_dropped(); !dropped.empty()) app.drop(std::move(dropped));
     window.draw(app);
     if (until_loaded && app.worker().settle(kSettlePoll) && ++settled >= kSettleFrames) {
       if (o.report_startup) std::printf("loaded_ms %.1f\n", ms_since(start));
@@ -77,7 +78,7 @@ int run(const Options& o, Clock::time_point start) {
     std::fprintf(stderr, "debrief-desktop: %s\n", window.status().message().c_str());
     return 3;
   }
-  App app(o.data.empty() ? platform::default_data_dir() : std::filesystem::path(o.data), o.scale);
+  App app(o.data.empty() ? platform::default_data_dir() : std::filesystem::path(o.data), o.scale, &(*window)->textures());
   app.show(*screen);
   return frames(**window, app, o, start);
 }
@@ -89,7 +90,7 @@ int main(int argc, char** argv) {
   Options o;
   CLI::App cli{"Debrief: feedback after team events, in a window"};
   cli.add_option("--data", o.data, "the store's directory (default: the platform's data directory)");
-  cli.add_option("--screen", o.screen, "the screen to open: home, events, feedback, reflections, kudos, dashboard, settings")
+  cli.add_option("--screen", o.screen, "the screen to open: home, events, feedback, reflections, kudos, media, dashboard, settings")
       ->capture_default_str();
   cli.add_option("--scale", o.scale, "interface scale, 1 to 2")->check(CLI::Range(1.0f, 2.0f))->capture_default_str();
   cli.add_option("--screenshot", o.screenshot, "render the screen once loaded, write it to this PNG file, and exit");

@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   bench::ensure_demo(dir, responses);
   startup(dir, runs);
   auto window = bench::check(Window::open(kWidth, kHeight, 1.0f, false));
-  App app(dir, 1.0f);
+  App app(dir, 1.0f, &window->textures());
   frame_times(*window, app, Screen::kudos, "kudos wall:");
   frame_times(*window, app, Screen::dashboard, "dashboard:");
   return 0;

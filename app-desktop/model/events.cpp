@@ -38,7 +38,7 @@ Result<EventPage> load_event_page(Store& store, const std::string& id, std::int6
   Result<Json> e = get(store, Kind::event, *parsed);
   DEBRIEF_TRY(e.status());
   EventPage page{card_of(*e, now_s), e->value("description", Json()).is_string() ? (*e)["description"] : "",
-                 e->value("offsite", false), {}, strings_in(e->value("speakers", Json())), {}, 0};
+                 e->value("offsite", false), {}, strings_in(e->value("speakers", Json())), {}, {}};
   Result<std::vector<Json>> activities = list(store, Kind::activity, {.where = {{"event", id}}});
   DEBRIEF_TRY(activities.status());
   for (const Json& a : *activities)
@@ -47,9 +47,9 @@ Result<EventPage> load_event_page(Store& store, const std::string& id, std::int6
   Result<Directory> dir = load_directory(store);
   DEBRIEF_TRY(dir.status());
   for (const std::string& p : strings_in(e->value("crew", Json()))) page.crew.push_back({p, dir->person(p)});
-  Result<std::int64_t> photos = count(store, Kind::media, {.where = {{"owner", id}}});
+  Result<std::vector<MediaItem>> photos = load_media(store, {Kind::event, id, page.card.title});
   DEBRIEF_TRY(photos.status());
-  page.photos = *photos;
+  page.photos = std::move(*photos);
   return page;
 }
 

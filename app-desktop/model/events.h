@@ -7,6 +7,7 @@
 
 #include "debrief/records.h"
 #include "debrief/store.h"
+#include "media_library.h"
 
 namespace debrief::desktop {
 
@@ -30,7 +31,7 @@ struct EventPage {
   std::vector<AgendaItem> agenda;  // by start time
   std::vector<std::string> speakers;
   std::vector<CrewMember> crew;
-  std::int64_t photos = 0;  // media attached to the event
+  std::vector<MediaItem> photos;  // media attached to the event, oldest first
 };
 
 // Upcoming events first (soonest first), then past ones (latest first);

@@ -21,6 +21,7 @@ constexpr ScreenInfo kInfo[] = {
     {Screen::feedback, "feedback", "Give feedback", make_feedback},
     {Screen::reflections, "reflections", "Reflections", make_reflections},
     {Screen::kudos, "kudos", "Kudos wall", make_kudos},
+    {Screen::media, "media", "Media", make_media},
     {Screen::dashboard, "dashboard", "Manager dashboard", make_dashboard},
     {Screen::settings, "settings", "Settings", make_settings},
 };
@@ -41,8 +42,8 @@ std::optional<Screen> screen_named(std::string_view name) {
   return std::nullopt;
 }
 
-App::App(std::filesystem::path data_dir, float scale)
-    : worker_(data_dir), sync_(data_dir), ui_{worker_, sync_, data_dir, scale},
+App::App(std::filesystem::path data_dir, float scale, Textures* textures)
+    : worker_(data_dir), sync_(data_dir), thumbnails_(worker_, textures), ui_{worker_, sync_, thumbnails_, data_dir, scale},
       font_scale_(ImGui::GetIO().FontGlobalScale) {
   ui_.go = [this](Screen s) { screen_ = s; };
   ui_.changed = [this] {
@@ -56,6 +57,11 @@ App::App(std::filesystem::path data_dir, float scale)
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Tab, Space and Enter work
   for (const ScreenInfo& i : kInfo) screens_[i.screen] = i.make();
   sync_.start();
+}
+
+void App::drop(std::vector<std::filesystem::path> files) {
+  ui_.dropped.insert(ui_.dropped.end(), files.begin(), files.end());
+  screen_ = Screen::media;
 }
 
 void App::sidebar() {

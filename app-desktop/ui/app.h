@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "kudos_dialog.h"
 #include "screens.h"
+#include "thumbnails.h"
 
 namespace debrief::desktop {
 
@@ -15,10 +17,14 @@ class App {
  public:
   // `scale`: the interface scale to start with (1 to 2). Call after the
   // fonts are loaded: their global scale at that time is the 1x size.
-  App(std::filesystem::path data_dir, float scale);
+  // `textures`: where thumbnails go (none: names are shown instead); it
+  // must outlive the app.
+  App(std::filesystem::path data_dir, float scale, Textures* textures = nullptr);
   // One frame of the interface; call between ImGui::NewFrame and Render.
   void frame();
   void show(Screen s) { screen_ = s; }
+  // Files dropped onto the window: the Media screen attaches them.
+  void drop(std::vector<std::filesystem::path> files);
   Worker& worker() { return worker_; }
   float scale() const { return ui_.scale; }
 
@@ -27,6 +33,7 @@ class App {
 
   Worker worker_;
   SyncWatch sync_;
+  ThumbnailCache thumbnails_;
   UiContext ui_;
   Screen screen_ = Screen::home;
   std::map<Screen, std::unique_ptr<ScreenView>> screens_;

@@ -20,7 +20,9 @@ bool checkbox(const char* label, bool* on) { return noted(label, ImGui::Checkbox
 bool radio_button(const char* label, bool active) { return noted(label, ImGui::RadioButton(label, active)); }
 bool selectable(const char* label, bool selected) { return noted(label, ImGui::Selectable(label, selected)); }
 bool begin_combo(const char* label, const char* preview) { return noted(label, ImGui::BeginCombo(label, preview)); }
-bool input_text(const char* label, std::string* text) { return noted(label, ImGui::InputText(label, text)); }
+bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags) {
+  return noted(label, ImGui::InputText(label, text, flags));
+}
 bool input_text_multiline(const char* label, std::string* text, const ImVec2& size) {
   return noted(label, ImGui::InputTextMultiline(label, text, size));
 }

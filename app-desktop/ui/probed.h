@@ -15,7 +15,7 @@ bool checkbox(const char* label, bool* on);
 bool radio_button(const char* label, bool active);
 bool selectable(const char* label, bool selected = false);
 bool begin_combo(const char* label, const char* preview);
-bool input_text(const char* label, std::string* text);
+bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags = 0);
 bool input_text_multiline(const char* label, std::string* text, const ImVec2& size = ImVec2(0, 0));
 bool slider_float(const char* label, float* value, float min, float max, const char* format);
 bool tree_node(const char* label);

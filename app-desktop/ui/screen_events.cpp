@@ -7,6 +7,7 @@
 #include "events.h"
 #include "probed.h"
 #include "screens.h"
+#include "thumbnails.h"
 
 namespace debrief::desktop {
 namespace {
@@ -82,7 +83,14 @@ class Events final : public ScreenView {
       }
       if (p.crew.empty()) ImGui::TextDisabled("no crew listed");
       ImGui::Spacing();
-      ImGui::Text("%lld photos attached", static_cast<long long>(p.photos));
+      heading("Photos");
+      if (p.photos.empty()) ImGui::TextDisabled("none yet");
+      media_grid(ui.thumbnails, p.photos, ui.scale);
+      if (probed::button("Add photos")) {
+        ui.attach_to = MediaOwner{Kind::event, p.card.id, "Event: " + p.card.title};
+        ui.go(Screen::media);
+      }
+      ImGui::SameLine();
       if (probed::button("Give feedback on this event")) ui.go(Screen::feedback);
     }
     ImGui::EndChild();

@@ -9,13 +9,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "media_library.h"
 #include "sync_watch.h"
 #include "worker.h"
 
 namespace debrief::desktop {
 
-enum class Screen { home, events, feedback, reflections, kudos, dashboard, settings };
+class ThumbnailCache;
+
+enum class Screen { home, events, feedback, reflections, kudos, media, dashboard, settings };
 const char* screen_name(Screen s);   // "home", "events", ...
 const char* screen_title(Screen s);  // "Home", "Events", ...
 std::optional<Screen> screen_named(std::string_view name);
@@ -24,12 +28,15 @@ std::optional<Screen> screen_named(std::string_view name);
 struct UiContext {
   Worker& worker;
   SyncWatch& sync;
+  ThumbnailCache& thumbnails;
   std::filesystem::path data_dir;
   float scale = 1.0f;                   // the interface scale, 1x to 2x
   std::uint64_t data_version = 0;       // moves when local or synced data changed: reload
   std::function<void(Screen)> go = {};       // switch screens
   std::function<void()> changed = {};        // call after a local write
   std::function<void(std::string)> thank = {};  // open the kudos dialog for a person (hex id)
+  std::vector<std::filesystem::path> dropped = {};   // files dropped onto the window, for the Media screen to attach
+  std::optional<MediaOwner> attach_to = {};          // set with go(Screen::media): the record to attach to
 };
 
 class ScreenView {
@@ -59,6 +66,7 @@ std::unique_ptr<ScreenView> make_events();
 std::unique_ptr<ScreenView> make_feedback();
 std::unique_ptr<ScreenView> make_reflections();
 std::unique_ptr<ScreenView> make_kudos();
+std::unique_ptr<ScreenView> make_media();
 std::unique_ptr<ScreenView> make_dashboard();
 std::unique_ptr<ScreenView> make_settings();
 

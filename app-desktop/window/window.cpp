@@ -55,6 +55,14 @@ Result<std::unique_ptr<Window>> Window::open(int width, int height, float scale,
   return std::unique_ptr<Window>(new Window(window));
 }
 
+Window::Window(GLFWwindow* window) : window_(window) {
+  glfwSetWindowUserPointer(window, this);  // ImGui's GLFW backend keeps its own state elsewhere
+  glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+    auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+    for (int i = 0; i < count; ++i) self->dropped_.emplace_back(paths[i]);
+  });
+}
+
 Window::~Window() {
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

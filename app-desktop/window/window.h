@@ -3,11 +3,15 @@
 // debrief-desktop and the desktop benchmark. One window per process.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "debrief/status.h"
+#include "gl_textures.h"
 
 struct GLFWwindow;
 struct ImGuiIO;
@@ -35,11 +39,17 @@ class Window {
   // input and before the frame, to add simulated input (benchmarks).
   void draw(App& app, const std::function<void(ImGuiIO&)>& simulate = {});
   void swap();
+  // The files dropped onto the window since the last call.
+  std::vector<std::filesystem::path> take_dropped() { return std::exchange(dropped_, {}); }
+  // Where the app's thumbnails go.
+  Textures& textures() { return textures_; }
   GLFWwindow* glfw() const { return window_; }
 
  private:
-  explicit Window(GLFWwindow* window) : window_(window) {}
+  explicit Window(GLFWwindow* window);
   GLFWwindow* window_;
+  std::vector<std::filesystem::path> dropped_;
+  GlTextures textures_;
 };
 
 }  // namespace debrief::desktop

@@ -33,15 +33,6 @@ constexpr std::array<MediaType, 9> kTypes{{{".jpg", "image/jpeg"},
                                           {".mov", "video/quicktime"},
                                           {".webm", "video/webm"}}};
 
-Result<std::string> mime_of(const std::filesystem::path& file) {
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (const MediaType& t : kTypes)
-    if (t.ext == ext) return std::string(t.mime);
-  return invalid("'" + file.filename().string() +
-                 "' is not a supported photo or video (jpg, png, gif, webp, heic, mp4, mov, webm)");
-}
-
 // Copies `from` to `to` through a temporary file that is fsynced and then
 // renamed, so `to` is either absent or complete.
 Status copy_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
@@ -62,6 +53,15 @@ Status copy_durably(const std::filesystem::path& from, const std::filesystem::pa
 }
 
 }  // namespace
+
+Result<std::string> media_mime(const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const MediaType& t : kTypes)
+    if (t.ext == ext) return std::string(t.mime);
+  return invalid("'" + file.filename().string() +
+                 "' is not a supported photo or video (jpg, png, gif, webp, heic, mp4, mov, webm)");
+}
 
 Result<std::string> sha256_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -93,7 +93,7 @@ Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind own
     return Status(Code::too_large, source.filename().string() + " is " + std::to_string(size >> 20) +
                                        " MiB; media may be at most " + std::to_string(kMaxMediaBytes >> 20) + " MiB");
   }
-  Result<std::string> mime = mime_of(source);
+  Result<std::string> mime = media_mime(source);
   DEBRIEF_TRY(mime.status());
   const FieldSpec* owner_field = field_named(spec_of(Kind::media), "owner_kind");
   std::string_view owner_name = spec_of(owner_kind).name;

@@ -128,3 +128,47 @@ TEST_CASE("Tab moves from one text box of the dialog to the next", "[desktop][ui
   REQUIRE(kudos.size() == 1);
   CHECK(kudos[0]["outcome"] == "we avoided forty refund calls on Monday");
 }
+
+TEST_CASE("files dropped onto the window open Media and are attached to the record chosen there", "[desktop][ui][media]") {
+  test::World w;
+  w.store.reset();
+  test::TempDir files;
+  std::filesystem::path photo = test::write_file(files.path(), "team.jpg", "jpeg bytes");
+  {
+    test::UiDriver ui(w.store_dir(), Screen::home);
+    ui.drop({photo, test::write_file(files.path(), "notes.txt", "text")});
+    CHECK(ui.shows("Add photos or videos..."));  // on the Media screen, the newest event chosen
+    CHECK(ui.says("notes.txt: "));               // the refused one, with its reason
+    CHECK(ui.says("team.jpg"));                  // the attached one (no GPU here: shown by name)
+  }
+  w.reopen();
+  std::vector<Json> media = ok(list(*w.store, Kind::media));
+  REQUIRE(media.size() == 1);
+  CHECK(media[0]["owner"] == w.event.hex());
+  CHECK(media[0]["name"] == "team.jpg");
+}
+
+TEST_CASE("the file picker browses into a folder and attaches the files ticked there", "[desktop][ui][media]") {
+  test::World w;
+  w.store.reset();
+  test::TempDir home;
+  std::filesystem::create_directory(home.path() / "trip");
+  test::write_file(home.path() / "trip", "beach.png", "png bytes");
+  test::write_file(home.path() / "trip", "hike.png", "png bytes too");
+  const std::string saved_home = std::getenv("HOME") ? std::getenv("HOME") : "";
+  setenv("HOME", home.path().c_str(), 1);  // where the picker starts
+  {
+    test::UiDriver ui(w.store_dir(), Screen::media);
+    ui.click("Add photos or videos...");
+    ui.click("trip/");
+    ui.click("hike.png");
+    ui.click("Attach 1 file");
+    CHECK_FALSE(ui.shows("##folder"));  // the picker closed
+  }
+  setenv("HOME", saved_home.c_str(), 1);
+  w.reopen();
+  std::vector<Json> media = ok(list(*w.store, Kind::media));
+  REQUIRE(media.size() == 1);
+  CHECK(media[0]["name"] == "hike.png");
+  CHECK(media[0]["owner"] == w.event.hex());
+}

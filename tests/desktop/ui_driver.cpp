@@ -82,6 +82,11 @@ void UiDriver::type_here(std::string_view text) {
   settle();
 }
 
+void UiDriver::drop(std::vector<std::filesystem::path> files) {
+  app_->drop(std::move(files));
+  settle();
+}
+
 void UiDriver::press(int imgui_key) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeysDown[imgui_key] = true;

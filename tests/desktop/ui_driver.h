@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app.h"
 
@@ -33,6 +34,8 @@ class UiDriver {
   void type(std::string_view label, std::string_view text);
   // Types `text` into whichever widget has the keyboard.
   void type_here(std::string_view text);
+  // Drops `files` onto the window, as the window reports a drop.
+  void drop(std::vector<std::filesystem::path> files);
   // Presses a key of ImGui's key map (ImGuiKey_Tab, ImGuiKey_Enter, ...).
   void press(int imgui_key);
   // Whether the last frame drew a widget labelled `label`.

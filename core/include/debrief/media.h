@@ -27,6 +27,10 @@ inline constexpr std::int64_t kMaxMediaBytes = 256ll * 1024 * 1024;
 Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind owner_kind,
                      Id owner);
 
+// The content type of a photo or video Debrief keeps, from the file's
+// name; invalid_argument, naming the kinds it takes, for any other file.
+Result<std::string> media_mime(const std::filesystem::path& file);
+
 // Where the content with this hex SHA-256 lives (it may not exist).
 std::filesystem::path media_path(const Store& store, std::string_view sha256_hex);
 
