@@ -41,8 +41,7 @@ int run_sync(Context& ctx) {
   }));
   bar.finish();
   if (!store.me()) (void)store.set_me(link.person);  // the directory has arrived now
-  link.last_sync_ms = system_env().now_ms();
-  must(sync::save_link(store.dir(), link));
+  must(sync::record_sync(store.dir(), system_env().now_ms()));
   Json j = {{"pushed", done.pushed}, {"pulled", done.pulled}, {"bytes_sent", done.bytes_sent},
             {"bytes_received", done.bytes_received}, {"server", link.host + ":" + std::to_string(link.port)}};
   if (ctx.json) std::cout << j.dump() << "\n";

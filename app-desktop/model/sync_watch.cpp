@@ -17,6 +17,7 @@ void SyncWatch::start() {
       [this](const sync::EngineEvent& e) {
         std::lock_guard lock(mu_);
         latest_ = e;
+        if (e.state == sync::SyncState::idle) ++catch_ups_;
       },
       [this] { ++arrivals_; });
   engine_->start();

@@ -25,12 +25,15 @@ class SyncWatch {
   sync::EngineEvent latest();
   // How many times changes arrived from the server: screens reload when it moves.
   std::uint64_t arrivals() const { return arrivals_; }
+  // How many times the device caught up with the server (a pass, or a live
+  // pull, completed): what shows pending changes and the last sync reloads.
+  std::uint64_t catch_ups() const { return catch_ups_; }
 
  private:
   std::filesystem::path dir_;
   std::mutex mu_;
   sync::EngineEvent latest_;
-  std::atomic<std::uint64_t> arrivals_{0};
+  std::atomic<std::uint64_t> arrivals_{0}, catch_ups_{0};
   std::unique_ptr<sync::SyncEngine> engine_;
 };
 

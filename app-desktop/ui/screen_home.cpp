@@ -23,8 +23,12 @@ std::string ago(std::int64_t ms) {
 
 class Home final : public ScreenView {
   AsyncValue<HomeView> home_;
+  std::uint64_t catch_ups_ = 0;  // the sync watch's count when home_ was loaded
 
-  void load(UiContext& ui) override { home_.load(ui.worker, load_home); }
+  void load(UiContext& ui) override {
+    catch_ups_ = ui.sync.catch_ups();
+    home_.load(ui.worker, load_home);
+  }
 
   void draw_sync(UiContext& ui, const HomeView& h) {
     ImGui::Spacing();
@@ -55,6 +59,7 @@ class Home final : public ScreenView {
   }
 
   void draw(UiContext& ui) override {
+    if (ui.sync.catch_ups() != catch_ups_) load(ui);  // pending changes and last sync moved
     if (!home_.ready()) return;
     const HomeView& h = *home_;
     ImGui::SetWindowFontScale(1.4f);

@@ -54,6 +54,13 @@ Status save_link(const std::filesystem::path& dir, const ServerLink& link) {
   return ec ? Status(Code::io_error, "cannot save the server link: " + ec.message()) : Status::ok();
 }
 
+Status record_sync(const std::filesystem::path& dir, std::int64_t now_ms) {
+  Result<ServerLink> link = load_link(dir);
+  DEBRIEF_TRY(link.status());
+  link->last_sync_ms = now_ms;
+  return save_link(dir, *link);
+}
+
 Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t port, const EnrolmentCode& code,
                           const std::string& device_name, const SyncOptions& options) {
   Connection c(code.fingerprint, {});

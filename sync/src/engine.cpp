@@ -4,6 +4,7 @@
 #include <random>
 
 #include "connection.h"
+#include "debrief/env.h"
 
 namespace debrief::sync {
 
@@ -34,7 +35,7 @@ Status apply_batch(Store& store, const pb::PullBatch& batch, std::int64_t& appli
 // After a pass: subscribe, then pull whenever the server announces changes,
 // and every `keepalive` anyway. Returns only when the connection ends.
 asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds keepalive,
-                               const std::function<void()>& on_changes) {
+                               const std::function<void()>& on_changes, const std::function<void()>& on_caught_up) {
   pb::Frame sub;
   sub.mutable_subscribe();
   Status subscribed = co_await c.send(sub);
@@ -69,8 +70,12 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
       std::int64_t applied = 0;
       ended = apply_batch(store, f->pull_batch(), applied);
       if (ended.is_ok() && applied > 0 && on_changes) on_changes();
-      if (ended.is_ok() && f->pull_batch().more()) ended = co_await request_pull(c, store);
-      else shared->pulling = false;
+      if (ended.is_ok() && f->pull_batch().more()) {
+        ended = co_await request_pull(c, store);
+      } else if (ended.is_ok()) {
+        shared->pulling = false;
+        on_caught_up();
+      }
     }
     if (!ended.is_ok()) break;
   }
@@ -129,6 +134,11 @@ void SyncEngine::report(EngineEvent event) {
   if (on_event_) on_event_(event);
 }
 
+void SyncEngine::caught_up() {
+  // Best effort: a link that cannot be saved now shows an older last sync.
+  (void)record_sync(dir_, system_env().now_ms());
+}
+
 void SyncEngine::pause(std::chrono::milliseconds d) {
   std::unique_lock lock(mu_);
   wake_.wait_for(lock, d, [this] { return stopping_ || poked_; });
@@ -162,8 +172,12 @@ Status SyncEngine::pass_and_listen(Store& store, const ServerLink& link) {
     if (!s.is_ok()) co_return s;
     failures_ = 0;
     if (on_changes_ && conn.progress.pulled > 0) on_changes_();
+    caught_up();
     report({SyncState::idle, {}, conn.progress, 0});
-    co_return co_await listen(conn, store, options_.keepalive, on_changes_);
+    co_return co_await listen(conn, store, options_.keepalive, on_changes_, [this, &conn] {
+      caught_up();
+      report({SyncState::idle, {}, conn.progress, 0});
+    });
   });
   std::lock_guard lock(mu_);
   interrupt_ = nullptr;

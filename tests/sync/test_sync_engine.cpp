@@ -93,7 +93,7 @@ TEST_CASE("sync_now pushes a local change at once", "[sync][engine]") {
   engine.stop();
 }
 
-TEST_CASE("after failures the engine retries with backoff until it gets through", "[sync][engine]") {
+TEST_CASE("after failures the engine retries with backoff until it gets through, and notes when it did", "[sync][engine]") {
   Server server;
   Device d(server, server.people().p1);
   CutProxy proxy(server.port());
@@ -110,10 +110,12 @@ TEST_CASE("after failures the engine retries with backoff until it gets through"
     CHECK(w.events.back().failures >= 3);
     CHECK(!w.events.back().reason.empty());
   }
+  CHECK(ok(sync::load_link(d.tmp.path())).last_sync_ms == 0);  // failed passes are not a sync
   proxy.cut_after(0);  // the link is back
   CHECK(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
   engine.stop();
   CHECK(ok(d.store->info()).pending_changes == 0);
+  CHECK(ok(sync::load_link(d.tmp.path())).last_sync_ms > 0);  // Home's "last sync"
 }
 
 TEST_CASE("a device on protocol version 1 still syncs with this server", "[sync][compat]") {

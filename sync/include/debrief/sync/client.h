@@ -26,6 +26,10 @@ struct ServerLink {
 
 Result<ServerLink> load_link(const std::filesystem::path& store_dir);
 Status save_link(const std::filesystem::path& store_dir, const ServerLink& link);
+// Notes in the saved link that the device was in sync with its server at
+// `now_ms` (a pass completed, or a live pull caught up): what "last sync"
+// shows.
+Status record_sync(const std::filesystem::path& store_dir, std::int64_t now_ms);
 
 // An enrolment code as the server prints it: SECRET-FINGERPRINT. The
 // fingerprint lets the device pin the server's certificate before it trusts
