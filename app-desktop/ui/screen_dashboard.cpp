@@ -30,22 +30,26 @@ std::string fixed1(const std::optional<double>& v) {
   return buf;
 }
 
+// One row per group: responses, response rate, mean rating, eNPS and
+// sentiment (positive / neutral / negative texts). A withheld group says
+// so, with its reason under its name (the only column that stretches, so
+// the figures keep their widths down to 1024 pixels and at 2x).
 void group_rows(const std::vector<GroupResults>& groups) {
-  if (!ImGui::BeginTable("groups", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
+  if (!ImGui::BeginTable("groups", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit))
     return;
-  for (const char* h : {"group", "responses", "response rate", "mean rating", "eNPS", "sentiment + / = / -", ""})
-    ImGui::TableSetupColumn(h);
+  ImGui::TableSetupColumn("group", ImGuiTableColumnFlags_WidthStretch);
+  for (const char* h : {"responses", "rate", "rating", "eNPS", "+ / = / -"}) ImGui::TableSetupColumn(h);
   ImGui::TableHeadersRow();
   for (const GroupResults& g : groups) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(g.name.c_str());
     if (!g.disclosure.shown) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s", g.disclosure.reason.c_str());
+      ImGui::PopTextWrapPos();
       ImGui::TableNextColumn();
       ImGui::TextDisabled("withheld");
-      for (int c = 0; c < 4; ++c) ImGui::TableNextColumn();
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", g.disclosure.reason.c_str());
       continue;
     }
     ImGui::TableNextColumn();
@@ -59,7 +63,6 @@ void group_rows(const std::vector<GroupResults>& groups) {
     ImGui::TableNextColumn();
     ImGui::Text("%lld / %lld / %lld", static_cast<long long>(g.positive), static_cast<long long>(g.neutral),
                 static_cast<long long>(g.negative));
-    ImGui::TableNextColumn();
   }
   ImGui::EndTable();
 }
@@ -76,7 +79,9 @@ void charts(const GroupResults& everyone) {
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("Sentiment: negative, neutral, positive");
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextWrapped("Sentiment: negative, neutral, positive");
+  ImGui::PopTextWrapPos();
   ImGui::PlotHistogram("##sentiment", sentiment, 3, 0, nullptr, 0.0f, FLT_MAX, ImVec2(width, 110));
   ImGui::EndGroup();
 }
@@ -160,7 +165,7 @@ class Dashboard final : public ScreenView {
 
   void draw(UiContext& ui) override {
     if (!events_.ready()) return;
-    ImGui::SetNextItemWidth(420 * ui.scale);
+    ImGui::SetNextItemWidth(std::min(420 * ui.scale, ImGui::GetContentRegionAvail().x * 0.5f));
     if (probed::begin_combo("Event", title_.empty() ? "choose an event" : title_.c_str())) {
       for (const EventCard& e : *events_)
         if (probed::selectable((e.title + "  " + e.starts.substr(0, 10) + "##" + e.id).c_str(), e.id == event_))
@@ -180,7 +185,10 @@ class Dashboard final : public ScreenView {
     ImGui::BeginChild("review");
     if (!event_.empty() && review_.ready()) {
       const EventReview& r = *review_;
-      ImGui::TextDisabled("groups below %d respondents are withheld", r.threshold);
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("groups below %d respondents are withheld; rate: of those invited; + / = / -: positive, "
+                          "neutral and negative texts", r.threshold);
+      ImGui::PopTextWrapPos();
       charts(r.event.groups.at(0));
       group_rows(r.event.groups);
       spirit(r.spirit);

@@ -37,10 +37,11 @@ class Events final : public ScreenView {
       while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
           const EventCard& e = (*events_)[static_cast<std::size_t>(i)];
-          std::string label = e.title + "##" + e.id;
+          // The date first, so a narrow list (1024 pixels, 2x) clips titles, not dates.
+          ImGui::TextDisabled("%s", e.starts.substr(0, 10).c_str());
+          ImGui::SameLine();
+          std::string label = e.title + (e.upcoming ? "  (upcoming)" : "") + "##" + e.id;
           if (probed::selectable(label.c_str(), selected_ == e.id)) open(ui, e.id);
-          ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.62f);
-          ImGui::TextDisabled("%s%s", e.starts.substr(0, 10).c_str(), e.upcoming ? "  upcoming" : "");
         }
       }
     }

@@ -22,24 +22,31 @@ class Kudos final : public ScreenView {
     directory_.load(ui.worker, load_directory);
   }
 
+  // A filter's label, then its combo (`ems` font sizes wide), so each
+  // label reads before its own choice; true while the combo is open.
+  static bool begin_filter(const char* label, const char* preview, float ems) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ems * ImGui::GetFontSize());
+    return probed::begin_combo((std::string("##") + label).c_str(), preview);
+  }
+
   // A combo over `names` (hex id -> name) that sets `chosen`; true when it changed.
   static bool pick(const char* label, const std::map<std::string, std::string>& names, std::string& chosen) {
     bool changed = false;
     auto it = names.find(chosen);
-    ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
-    if (probed::begin_combo(label, it == names.end() ? "anyone" : it->second.c_str())) {
-      if (probed::selectable("anyone", chosen.empty())) chosen.clear(), changed = true;
-      for (const auto& [id, name] : names)
-        if (probed::selectable((name + "##" + id).c_str(), id == chosen)) chosen = id, changed = true;
-      ImGui::EndCombo();
-    }
+    if (!begin_filter(label, it == names.end() ? "anyone" : it->second.c_str(), 12)) return false;
+    if (probed::selectable("anyone", chosen.empty())) chosen.clear(), changed = true;
+    for (const auto& [id, name] : names)
+      if (probed::selectable((name + "##" + id).c_str(), id == chosen)) chosen = id, changed = true;
+    ImGui::EndCombo();
     return changed;
   }
 
   void draw_filters(UiContext& ui) {
     bool changed = false;
-    ImGui::SetNextItemWidth(180 * ui.scale);
-    if (probed::begin_combo("Category", filter_.category.empty() ? "any" : filter_.category.c_str())) {
+    if (begin_filter("Category", filter_.category.empty() ? "any" : filter_.category.c_str(), 11)) {
       if (probed::selectable("any", filter_.category.empty())) filter_.category.clear(), changed = true;
       for (const std::string& c : kudos_categories())
         if (probed::selectable(c.c_str(), c == filter_.category)) filter_.category = c, changed = true;
