@@ -55,9 +55,9 @@ class SyncEngine {
   void run();
   Status pass_and_listen(Store& store, const ServerLink& link);
   void report(EngineEvent event);
-  // Sleeps for `d` unless stopped or poked first.
   // Records in the link that the device is in sync now.
   void caught_up();
+  // Sleeps for `d` unless stopped or poked first.
   void pause(std::chrono::milliseconds d);
   std::chrono::milliseconds backoff(int failures);
 
