@@ -11,21 +11,15 @@
 #include <string>
 
 #include "context.h"
+#include "debrief/api_json.h"
 #include "debrief/sentiment.h"
 
 namespace debrief::cli {
 namespace {
 
-double rounded(double x, double scale) { return static_cast<double>(static_cast<long long>(x * scale + (x < 0 ? -0.5 : 0.5))) / scale; }
-
 void print_score(bool json, const SentimentScore& s) {
   if (json) {
-    Json j = {{"compound", rounded(s.compound, 1e4)},
-              {"label", sentiment_label_name(s.label)},
-              {"positive", rounded(s.positive, 1e3)},
-              {"neutral", rounded(s.neutral, 1e3)},
-              {"negative", rounded(s.negative, 1e3)}};
-    std::cout << j.dump() << "\n";
+    std::cout << to_json(s).dump() << "\n";
     return;
   }
   char compound[16];

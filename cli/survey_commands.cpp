@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "context.h"
+#include "debrief/api_json.h"
 #include "debrief/survey.h"
 
 namespace debrief::cli {
@@ -18,12 +19,6 @@ Survey load(Store& store, const std::string& which, Id& id) {
   id = must(resolve_id(store, Kind::survey, which));
   Json record = must(get(store, Kind::survey, id));
   return must(Survey::parse(record["questions"]));
-}
-
-Json question_json(const Question& q) {
-  Json j = {{"id", q.id}, {"type", question_type_name(q.type)}, {"text", q.text}, {"required", q.required}};
-  if (!q.options.empty()) j["options"] = q.options;
-  return j;
 }
 
 std::string hint(const Question& q) {
@@ -123,9 +118,12 @@ void add_next(CLI::App& group, Context& ctx) {
       Survey survey = load(ctx.store(), in.survey, id);
       Json answers = in.answers_json.empty() ? Json::object() : Json::parse(in.answers_json, nullptr, false);
       if (!answers.is_object()) return Context::fail("--answers must be a JSON object");
+      if (ctx.json) {
+        std::cout << next_step_json(survey, answers).dump() << "\n";
+        return 0;
+      }
       const Question* q = survey.next_question(answers);
-      if (ctx.json) std::cout << (q ? question_json(*q) : Json{{"complete", true}}).dump() << "\n";
-      else if (!q) std::cout << "complete: every shown question has an answer\n";
+      if (!q) std::cout << "complete: every shown question has an answer\n";
       else std::cout << q->id << " (" << question_type_name(q->type) << ", " << hint(*q) << "): " << q->text << "\n";
       return 0;
     });

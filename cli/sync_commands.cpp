@@ -33,15 +33,13 @@ HostPort parse_server(const std::string& text) {
 // Runs one pass with a progress bar; prints what moved.
 int run_sync(Context& ctx) {
   Store& store = ctx.store();
-  sync::ServerLink link = must(sync::load_link(store.dir()));
   ProgressBar bar;
-  sync::SyncProgress done = must(sync::sync_once(store, link, {}, [&](const sync::SyncProgress& p) {
+  sync::SyncProgress done = must(sync::sync_with_saved_link(store, [&](const sync::SyncProgress& p) {
     if (p.phase == "pushing") bar.update("pushing", p.pushed, std::max(p.pending, p.pushed));
     if (p.phase == "pulling") bar.update("pulling", p.pulled, p.pulled);
   }));
   bar.finish();
-  if (!store.me()) (void)store.set_me(link.person);  // the directory has arrived now
-  must(sync::record_sync(store.dir(), system_env().now_ms()));
+  sync::ServerLink link = must(sync::load_link(store.dir()));
   Json j = {{"pushed", done.pushed}, {"pulled", done.pulled}, {"bytes_sent", done.bytes_sent},
             {"bytes_received", done.bytes_received}, {"server", link.host + ":" + std::to_string(link.port)}};
   if (ctx.json) std::cout << j.dump() << "\n";

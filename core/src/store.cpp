@@ -118,6 +118,8 @@ Status Store::transaction(const std::function<Status()>& body) {
   return tx.commit();
 }
 
+Status Store::checkpoint() { return impl_->db->exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+
 Result<StoreInfo> Store::info() {
   StoreInfo info;
   auto version = schema_version(*impl_->db);

@@ -106,4 +106,14 @@ Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncO
   });
 }
 
+Result<SyncProgress> sync_with_saved_link(Store& store, const ProgressFn& progress) {
+  Result<ServerLink> link = load_link(store.dir());
+  DEBRIEF_TRY(link.status());
+  Result<SyncProgress> done = sync_once(store, *link, {}, progress);
+  DEBRIEF_TRY(done.status());
+  if (!store.me()) (void)store.set_me(link->person);  // best effort: the person may not have arrived
+  DEBRIEF_TRY(record_sync(store.dir(), store.env().now_ms()));
+  return done;
+}
+
 }  // namespace debrief::sync

@@ -79,6 +79,11 @@ class Store {
   // demo generator.
   Status transaction(const std::function<Status()>& body);
 
+  // Writes the write-ahead log into the database file and empties it, so
+  // the store is one file at rest: for a host going to the background,
+  // where the OS may suspend or end it. Saved data is durable without it.
+  Status checkpoint();
+
   struct Impl;
   Impl& impl() { return *impl_; }
 

@@ -65,4 +65,9 @@ Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t p
 Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncOptions& options = {},
                                const ProgressFn& progress = {});
 
+// A pass as a person asks for one (`debrief sync`, the C API): with the
+// saved link; then the device acts for its enrolled person if it did not
+// yet (the directory has arrived), and the link notes the sync.
+Result<SyncProgress> sync_with_saved_link(Store& store, const ProgressFn& progress = {});
+
 }  // namespace debrief::sync

@@ -1,0 +1,22 @@
+// The JSON of core results that are not records, as `debrief --json` prints
+// them and the C API returns them: one shape, shared by both.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "debrief/sentiment.h"
+#include "debrief/survey.h"
+
+namespace debrief {
+
+// {"id", "type", "text", "required", "options"?}.
+nlohmann::json to_json(const Question& q);
+
+// The next question of `survey` given `answers` (to_json), or
+// {"complete": true} when every shown question has an answer.
+nlohmann::json next_step_json(const Survey& survey, const nlohmann::json& answers);
+
+// {"compound" (4 decimals), "label", "positive", "neutral", "negative" (3 decimals)}.
+nlohmann::json to_json(const SentimentScore& score);
+
+}  // namespace debrief

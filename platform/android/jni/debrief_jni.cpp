@@ -1,0 +1,250 @@
+// The JNI layer under org.debrief.Debrief: each native method calls one C
+// API function (debrief.h, the only Debrief header here) and turns a
+// dbf_error into a DebriefException. Strings cross as real UTF-8 (through
+// String.getBytes and new String(bytes, UTF-8)), not JNI's modified UTF-8.
+// Sync listeners are always delivered by pump(), on the Java thread that
+// calls it.
+#include <jni.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "debrief/debrief.h"
+
+namespace {
+
+dbf_store* store_of(jlong handle) { return reinterpret_cast<dbf_store*>(static_cast<std::uintptr_t>(handle)); }
+
+// A Java String as UTF-8; nothing for null.
+std::optional<std::string> utf8(JNIEnv* env, jstring s) {
+  if (!s) return std::nullopt;
+  jclass string_class = env->FindClass("java/lang/String");
+  jmethodID get_bytes = env->GetMethodID(string_class, "getBytes", "(Ljava/lang/String;)[B");
+  auto bytes = static_cast<jbyteArray>(env->CallObjectMethod(s, get_bytes, env->NewStringUTF("UTF-8")));
+  if (!bytes) return std::string();
+  jsize n = env->GetArrayLength(bytes);
+  std::string out(static_cast<std::size_t>(n), '\0');
+  env->GetByteArrayRegion(bytes, 0, n, reinterpret_cast<jbyte*>(out.data()));
+  return out;
+}
+
+const char* c_str(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
+
+// A Java String from UTF-8.
+jstring java_string(JNIEnv* env, const std::string& text) {
+  jbyteArray bytes = env->NewByteArray(static_cast<jsize>(text.size()));
+  env->SetByteArrayRegion(bytes, 0, static_cast<jsize>(text.size()), reinterpret_cast<const jbyte*>(text.data()));
+  jclass string_class = env->FindClass("java/lang/String");
+  jmethodID make = env->GetMethodID(string_class, "<init>", "([BLjava/lang/String;)V");
+  return static_cast<jstring>(env->NewObject(string_class, make, bytes, env->NewStringUTF("UTF-8")));
+}
+
+// A string the C API returned, as a Java String; frees it.
+jstring take_string(JNIEnv* env, char* s) {
+  if (!s) return nullptr;
+  std::string text(s);
+  dbf_string_free(s);
+  return java_string(env, text);
+}
+
+// Throws the DebriefException for `err` when `rc` is a failure; true when it did.
+bool thrown(JNIEnv* env, int rc, const dbf_error& err) {
+  if (rc == DBF_OK) return false;
+  jclass cls = env->FindClass("org/debrief/DebriefException");
+  jmethodID make = env->GetMethodID(cls, "<init>", "(IILjava/lang/String;)V");
+  auto ex = static_cast<jthrowable>(env->NewObject(cls, make, err.domain, err.code, java_string(env, err.message)));
+  env->Throw(ex);
+  return true;
+}
+
+// A Java SyncListener behind a C listener: a global reference, called on
+// the thread that pumps (a Java thread, so GetEnv finds it attached).
+struct JavaListener {
+  JavaVM* vm = nullptr;
+  jobject listener = nullptr;
+
+  JNIEnv* env() const {
+    JNIEnv* e = nullptr;
+    return vm->GetEnv(reinterpret_cast<void**>(&e), JNI_VERSION_1_6) == JNI_OK && !e->ExceptionCheck() ? e : nullptr;
+  }
+};
+
+std::mutex listeners_mu;
+std::map<jlong, std::unique_ptr<JavaListener>> listeners;  // by store handle
+
+void forget_listener(JNIEnv* env, jlong handle) {
+  std::lock_guard lock(listeners_mu);
+  auto it = listeners.find(handle);
+  if (it == listeners.end()) return;
+  env->DeleteGlobalRef(it->second->listener);
+  listeners.erase(it);
+}
+
+void on_state(void* context, const dbf_sync_event* e) {
+  auto* l = static_cast<JavaListener*>(context);
+  JNIEnv* env = l->env();
+  if (!env) return;  // a Java exception is pending: let it surface from pump()
+  jclass cls = env->GetObjectClass(l->listener);
+  jmethodID m = env->GetMethodID(cls, "onState", "(Ljava/lang/String;Ljava/lang/String;JJJI)V");
+  env->CallVoidMethod(l->listener, m, env->NewStringUTF(e->state), env->NewStringUTF(e->reason),
+                      static_cast<jlong>(e->pushed), static_cast<jlong>(e->pending), static_cast<jlong>(e->pulled),
+                      static_cast<jint>(e->failures));
+}
+
+void on_changed(void* context) {
+  auto* l = static_cast<JavaListener*>(context);
+  JNIEnv* env = l->env();
+  if (!env) return;
+  jclass cls = env->GetObjectClass(l->listener);
+  env->CallVoidMethod(l->listener, env->GetMethodID(cls, "onChanged", "()V"));
+}
+
+}  // namespace
+
+extern "C" {
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_version(JNIEnv* env, jclass) {
+  return env->NewStringUTF(dbf_version());
+}
+
+JNIEXPORT jlong JNICALL Java_org_debrief_Debrief_nativeOpen(JNIEnv* env, jclass, jstring path) {
+  dbf_error err;
+  dbf_store* store = nullptr;
+  if (thrown(env, dbf_store_open(c_str(utf8(env, path)), &store, &err), err)) return 0;
+  return static_cast<jlong>(reinterpret_cast<std::uintptr_t>(store));
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeClose(JNIEnv* env, jclass, jlong handle) {
+  dbf_store_close(store_of(handle));  // stops sync: no callback runs after this
+  forget_listener(env, handle);
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeStatus(JNIEnv* env, jclass, jlong handle) {
+  dbf_error err;
+  char* out = nullptr;
+  if (thrown(env, dbf_store_status(store_of(handle), &out, &err), err)) return nullptr;
+  return take_string(env, out);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeSetMe(JNIEnv* env, jclass, jlong handle, jstring person) {
+  dbf_error err;
+  thrown(env, dbf_store_set_me(store_of(handle), c_str(utf8(env, person)), &err), err);
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeCreate(JNIEnv* env, jclass, jlong handle, jstring kind,
+                                                                jstring json) {
+  dbf_error err;
+  char* id = nullptr;
+  if (thrown(env, dbf_record_create(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, json)), &id, &err), err))
+    return nullptr;
+  return take_string(env, id);
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeGet(JNIEnv* env, jclass, jlong handle, jstring kind, jstring id) {
+  dbf_error err;
+  char* out = nullptr;
+  if (thrown(env, dbf_record_get(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, id)), &out, &err), err))
+    return nullptr;
+  return take_string(env, out);
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeList(JNIEnv* env, jclass, jlong handle, jstring kind,
+                                                              jstring options) {
+  dbf_error err;
+  char* out = nullptr;
+  if (thrown(env, dbf_record_list(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, options)), &out, &err), err))
+    return nullptr;
+  return take_string(env, out);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeUpdate(JNIEnv* env, jclass, jlong handle, jstring kind, jstring id,
+                                                             jstring json) {
+  dbf_error err;
+  thrown(env, dbf_record_update(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, id)), c_str(utf8(env, json)), &err),
+         err);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeDelete(JNIEnv* env, jclass, jlong handle, jstring kind, jstring id) {
+  dbf_error err;
+  thrown(env, dbf_record_delete(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, id)), &err), err);
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeSurveyNext(JNIEnv* env, jclass, jlong handle, jstring survey,
+                                                                    jstring answers) {
+  dbf_error err;
+  char* out = nullptr;
+  if (thrown(env, dbf_survey_next(store_of(handle), c_str(utf8(env, survey)), c_str(utf8(env, answers)), &out, &err), err))
+    return nullptr;
+  return take_string(env, out);
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_sentiment(JNIEnv* env, jclass, jstring text) {
+  dbf_error err;
+  char* out = nullptr;
+  if (thrown(env, dbf_sentiment(c_str(utf8(env, text)), &out, &err), err)) return nullptr;
+  return take_string(env, out);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeEnroll(JNIEnv* env, jclass, jlong handle, jstring host, jint port,
+                                                             jstring code, jstring name) {
+  dbf_error err;
+  thrown(env,
+         dbf_sync_enroll(store_of(handle), c_str(utf8(env, host)), port, c_str(utf8(env, code)), c_str(utf8(env, name)), &err),
+         err);
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeSyncOnce(JNIEnv* env, jclass, jlong handle) {
+  dbf_error err;
+  char* out = nullptr;
+  if (thrown(env, dbf_sync_once(store_of(handle), &out, &err), err)) return nullptr;
+  return take_string(env, out);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeStartSync(JNIEnv* env, jclass, jlong handle, jobject listener) {
+  dbf_sync_stop(store_of(handle));  // no callback of an earlier listener runs after this
+  forget_listener(env, handle);
+  dbf_error err;
+  if (!listener) {
+    thrown(env, dbf_sync_start(store_of(handle), nullptr, &err), err);
+    return;
+  }
+  auto l = std::make_unique<JavaListener>();
+  env->GetJavaVM(&l->vm);
+  l->listener = env->NewGlobalRef(listener);
+  dbf_sync_listener c{on_state, on_changed, l.get(), DBF_DELIVER_BY_PUMP};
+  {
+    std::lock_guard lock(listeners_mu);
+    listeners[handle] = std::move(l);
+  }
+  if (thrown(env, dbf_sync_start(store_of(handle), &c, &err), err)) forget_listener(env, handle);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeStopSync(JNIEnv* env, jclass, jlong handle) {
+  dbf_sync_stop(store_of(handle));
+  forget_listener(env, handle);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeSyncNow(JNIEnv* env, jclass, jlong handle) {
+  dbf_error err;
+  thrown(env, dbf_sync_now(store_of(handle), &err), err);
+}
+
+JNIEXPORT jint JNICALL Java_org_debrief_Debrief_nativePump(JNIEnv*, jclass, jlong handle) {
+  return dbf_pump(store_of(handle), 1000);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeBackground(JNIEnv* env, jclass, jlong handle) {
+  dbf_error err;
+  thrown(env, dbf_store_background(store_of(handle), &err), err);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeForeground(JNIEnv* env, jclass, jlong handle) {
+  dbf_error err;
+  thrown(env, dbf_store_foreground(store_of(handle), &err), err);
+}
+
+}  // extern "C"

@@ -1,0 +1,66 @@
+// A host's Debrief: one store, its sync engine, and the host's lifecycle.
+// The C API's dbf_store is a Session; the desktop app and the CLI hold the
+// same parts themselves.
+//
+// Threads: a Session is used from one host thread at a time. Sync listeners
+// run on the sync engine's thread, or, when the listener asks for it,
+// wait in a queue until the host calls pump() on a thread of its own
+// choosing (a UI thread, Android's main looper, iOS's main queue).
+#pragma once
+
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include "debrief/store.h"
+#include "debrief/sync/engine.h"
+
+namespace debrief::platform {
+
+struct SyncListener {
+  std::function<void(const sync::EngineEvent&)> on_state = {};  // state and progress
+  std::function<void()> on_changed = {};                          // data arrived from the server
+  bool queued = false;  // true: delivered by pump(); false: on the engine's thread
+};
+
+class Session {
+ public:
+  // Opens (creating) the store in `dir`.
+  static Result<std::unique_ptr<Session>> open(const std::filesystem::path& dir);
+  ~Session();  // stops sync, then closes the store
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  Store& store() { return *store_; }
+
+  // Starts the background sync engine (not_found when the device is not
+  // enrolled); listening again replaces the listener.
+  Status start_sync(SyncListener listener);
+  void stop_sync();
+  bool syncing() const { return engine_ != nullptr; }
+  // Local changes are waiting: sync now (invalid_argument when sync is
+  // not started).
+  Status sync_now();
+  // Runs up to `max` queued listener calls on this thread; returns how many ran.
+  int pump(int max);
+
+  // The host goes to the background: sync stops (remembered), the store's
+  // log is written into its file. Coming back restarts sync if it ran.
+  Status background();
+  Status foreground();
+
+ private:
+  explicit Session(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+  void deliver(std::function<void()> call);
+
+  std::unique_ptr<Store> store_;
+  SyncListener listener_;
+  std::unique_ptr<sync::SyncEngine> engine_;
+  bool resume_ = false;  // sync ran when the host went to the background
+  std::mutex mu_;
+  std::deque<std::function<void()>> queue_;
+};
+
+}  // namespace debrief::platform

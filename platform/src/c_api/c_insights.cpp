@@ -1,0 +1,44 @@
+// The C API's survey walk, the manager's review, and sentiment.
+#include "c_api_support.h"
+#include "debrief/api_json.h"
+#include "debrief/insights.h"
+#include "debrief/insights_json.h"
+#include "debrief/sentiment.h"
+#include "debrief/survey.h"
+
+using namespace debrief;
+using namespace debrief::capi;
+
+extern "C" {
+
+int dbf_survey_next(dbf_store* store, const char* survey_id, const char* answers_json, char** question_json,
+                    dbf_error* err) {
+  clear(question_json);
+  return guarded(err, [&] {
+    std::shared_ptr<platform::Session> s = session_arg(store);
+    Json record = must(get(s->store(), Kind::survey, id_arg(survey_id, "survey_id")), DBF_DOMAIN_STORE);
+    Survey survey = must(Survey::parse(record["questions"]), DBF_DOMAIN_STORE);
+    Json answers = answers_json ? json_arg(answers_json, "answers_json") : Json::object();
+    give(question_json, next_step_json(survey, answers).dump());
+  });
+}
+
+int dbf_insights_event(dbf_store* store, const char* event_id, char** json_out, dbf_error* err) {
+  clear(json_out);
+  return guarded(err, [&] {
+    std::shared_ptr<platform::Session> s = session_arg(store);
+    give(json_out, to_json(must(review_event(s->store(), id_arg(event_id, "event_id")), DBF_DOMAIN_STORE)).dump());
+  });
+}
+
+int dbf_insights_trends(dbf_store* store, char** json_out, dbf_error* err) {
+  clear(json_out);
+  return guarded(err, [&] { give(json_out, to_json(must(team_trends(session_arg(store)->store()), DBF_DOMAIN_STORE)).dump()); });
+}
+
+int dbf_sentiment(const char* text, char** json_out, dbf_error* err) {
+  clear(json_out);
+  return guarded(err, [&] { give(json_out, to_json(must(score_sentiment(text_arg(text, "text")), DBF_DOMAIN_STORE)).dump()); });
+}
+
+}  // extern "C"

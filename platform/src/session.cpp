@@ -1,0 +1,77 @@
+#include "debrief/platform/session.h"
+
+#include "debrief/sync/client.h"
+
+namespace debrief::platform {
+
+Result<std::unique_ptr<Session>> Session::open(const std::filesystem::path& dir) {
+  Result<std::unique_ptr<Store>> store = Store::open(dir);
+  DEBRIEF_TRY(store.status());
+  return std::unique_ptr<Session>(new Session(std::move(*store)));
+}
+
+Session::~Session() { stop_sync(); }
+
+void Session::deliver(std::function<void()> call) {
+  if (!listener_.queued) return call();
+  std::lock_guard lock(mu_);
+  queue_.push_back(std::move(call));
+}
+
+Status Session::start_sync(SyncListener listener) {
+  DEBRIEF_TRY(sync::load_link(store_->dir()).status());
+  stop_sync();
+  listener_ = std::move(listener);
+  engine_ = std::make_unique<sync::SyncEngine>(
+      store_->dir(), sync::EngineOptions{},
+      [this](const sync::EngineEvent& e) {
+        if (listener_.on_state) deliver([this, e] { listener_.on_state(e); });
+      },
+      [this] {
+        if (listener_.on_changed) deliver([this] { listener_.on_changed(); });
+      });
+  engine_->start();
+  return Status::ok();
+}
+
+void Session::stop_sync() {
+  engine_.reset();  // stops and joins: no listener call starts after this
+  std::lock_guard lock(mu_);
+  queue_.clear();
+}
+
+Status Session::sync_now() {
+  if (!engine_) return Status(Code::invalid_argument, "sync is not started: start it first");
+  engine_->sync_now();
+  return Status::ok();
+}
+
+int Session::pump(int max) {
+  int ran = 0;
+  while (ran < max) {
+    std::function<void()> call;
+    {
+      std::lock_guard lock(mu_);
+      if (queue_.empty()) break;
+      call = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    call();
+    ++ran;
+  }
+  return ran;
+}
+
+Status Session::background() {
+  resume_ = resume_ || engine_ != nullptr;
+  engine_.reset();
+  return store_->checkpoint();
+}
+
+Status Session::foreground() {
+  if (!resume_ || engine_) return Status::ok();
+  resume_ = false;
+  return start_sync(listener_);
+}
+
+}  // namespace debrief::platform

@@ -1,0 +1,31 @@
+#include "debrief/platform/status.h"
+
+#include "debrief/replication.h"
+#include "debrief/sync/client.h"
+#include "debrief/time.h"
+
+namespace debrief::platform {
+
+using Json = nlohmann::json;
+
+Result<Json> store_status(Store& store) {
+  Result<StoreInfo> info = store.info();
+  DEBRIEF_TRY(info.status());
+  Result<std::string> digest = content_digest(store);
+  DEBRIEF_TRY(digest.status());
+  Json counts = Json::object();
+  for (const KindCount& c : info->counts) counts[std::string(spec_of(c.kind).plural)] = c.live;
+  Result<sync::ServerLink> link = sync::load_link(store.dir());
+  return Json{{"data", store.dir().string()},
+              {"schema_version", info->schema_version},
+              {"device_id", info->device_id.hex()},
+              {"me", info->me ? Json(info->me->hex()) : Json(nullptr)},
+              {"counts", counts},
+              {"pending_changes", info->pending_changes},
+              {"total_changes", info->total_changes},
+              {"digest", *digest},
+              {"server", link.is_ok() ? Json(link->host + ":" + std::to_string(link->port)) : Json(nullptr)},
+              {"last_sync", link.is_ok() && link->last_sync_ms ? Json(format_time(link->last_sync_ms / 1000)) : Json(nullptr)}};
+}
+
+}  // namespace debrief::platform
