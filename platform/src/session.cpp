@@ -19,11 +19,15 @@ void Session::deliver(std::function<void()> call) {
 }
 
 Status Session::start_sync(SyncListener listener) {
-  DEBRIEF_TRY(sync::load_link(store_->dir()).status());
+  Result<sync::ServerLink> link = sync::load_link(store_->dir());
+  DEBRIEF_TRY(link.status());
   stop_sync();
   listener_ = std::move(listener);
+  reachability_ = linux_reachability(link->host);
+  sync::EngineOptions options;
+  options.reachable = [r = reachability_.get()] { return r->reachable(); };
   engine_ = std::make_unique<sync::SyncEngine>(
-      store_->dir(), sync::EngineOptions{},
+      store_->dir(), options,
       [this](const sync::EngineEvent& e) {
         if (listener_.on_state) deliver([this, e] { listener_.on_state(e); });
       },
@@ -31,11 +35,19 @@ Status Session::start_sync(SyncListener listener) {
         if (listener_.on_changed) deliver([this] { listener_.on_changed(); });
       });
   engine_->start();
+  reachability_->watch([engine = engine_.get()](bool up) {
+    if (up) engine->sync_now();  // back online: at once, not at the next recheck
+  });
   return Status::ok();
 }
 
+void Session::stop_engine() {
+  reachability_.reset();  // its watcher pokes the engine: stopped first
+  engine_.reset();        // stops and joins: no listener call starts after this
+}
+
 void Session::stop_sync() {
-  engine_.reset();  // stops and joins: no listener call starts after this
+  stop_engine();
   std::lock_guard lock(mu_);
   queue_.clear();
 }
@@ -64,7 +76,7 @@ int Session::pump(int max) {
 
 Status Session::background() {
   resume_ = resume_ || engine_ != nullptr;
-  engine_.reset();
+  stop_engine();
   return store_->checkpoint();
 }
 

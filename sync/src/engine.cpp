@@ -203,6 +203,11 @@ void SyncEngine::run() {
       pause(std::chrono::seconds(5));
       continue;
     }
+    if (options_.reachable && !options_.reachable()) {
+      report({SyncState::offline, "no network", {}, 0});
+      pause(options_.offline_recheck);
+      continue;
+    }
     Status ended = pass_and_listen(store, *link);
     std::unique_lock lock(mu_);
     if (stopping_) return;

@@ -1,5 +1,6 @@
 // The background engine: live delivery, pushing on demand, retrying after
 // failures; and a version 1 device against this server.
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 
@@ -116,6 +117,30 @@ TEST_CASE("after failures the engine retries with backoff until it gets through,
   engine.stop();
   CHECK(ok(d.store->info()).pending_changes == 0);
   CHECK(ok(sync::load_link(d.tmp.path())).last_sync_ms > 0);  // Home's "last sync"
+}
+
+TEST_CASE("with no network the engine waits offline, and syncs as soon as the network is back", "[sync][engine]") {
+  Server server;
+  Device d(server, server.people().p1);
+  Id r = ok(create(*d.store, Kind::reflection, {{"text", "Written on the train"}, {"shared", true}}));
+  std::atomic<bool> network{false};
+  sync::EngineOptions options = quick();
+  options.reachable = [&] { return network.load(); };
+  options.offline_recheck = std::chrono::hours(1);  // only sync_now() wakes it here
+  Watcher w;
+  sync::SyncEngine engine(d.tmp.path(), options, w.events_fn());
+  engine.start();
+  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::offline) > 0; }));
+  {
+    std::lock_guard lock(w.mu);
+    CHECK(w.events.back().reason == "no network");
+    CHECK(w.count(sync::SyncState::connecting) + w.count(sync::SyncState::error) == 0);  // it did not try
+  }
+  network = true;
+  engine.sync_now();  // what the platform's reachability watcher does
+  CHECK(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
+  CHECK(eventually([&] { return server.on_server([&](Store& s) { return get(s, Kind::reflection, r).is_ok(); }); }));
+  engine.stop();
 }
 
 TEST_CASE("a device on protocol version 1 still syncs with this server", "[sync][compat]") {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 
+#include "debrief/platform/reachability.h"
 #include "debrief/store.h"
 #include "debrief/sync/engine.h"
 
@@ -36,7 +37,9 @@ class Session {
   Store& store() { return *store_; }
 
   // Starts the background sync engine (not_found when the device is not
-  // enrolled); listening again replaces the listener.
+  // enrolled); listening again replaces the listener. The engine waits
+  // while the server's network is down (linux_reachability of the
+  // enrolled host) and syncs as soon as it is back.
   Status start_sync(SyncListener listener);
   void stop_sync();
   bool syncing() const { return engine_ != nullptr; }
@@ -54,10 +57,12 @@ class Session {
  private:
   explicit Session(std::unique_ptr<Store> store) : store_(std::move(store)) {}
   void deliver(std::function<void()> call);
+  void stop_engine();
 
   std::unique_ptr<Store> store_;
   SyncListener listener_;
   std::unique_ptr<sync::SyncEngine> engine_;
+  std::unique_ptr<Reachability> reachability_;  // while syncing; stopped before the engine
   bool resume_ = false;  // sync ran when the host went to the background
   std::mutex mu_;
   std::deque<std::function<void()>> queue_;

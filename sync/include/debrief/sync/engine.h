@@ -31,6 +31,12 @@ struct EngineOptions {
   std::chrono::milliseconds min_backoff{500};
   std::chrono::milliseconds max_backoff{60000};
   std::chrono::seconds keepalive{25};
+  // Whether the network that reaches the server is up now (the platform's
+  // reachability). When it says no, the engine reports offline ("no
+  // network") and waits for sync_now() or offline_recheck instead of
+  // failing to connect and backing off. Unset: always try.
+  std::function<bool()> reachable = {};
+  std::chrono::milliseconds offline_recheck{60000};
 };
 
 class SyncEngine {
