@@ -7,13 +7,17 @@ SyncWatch::SyncWatch(std::filesystem::path store_dir) : dir_(std::move(store_dir
 }
 
 SyncWatch::~SyncWatch() {
-  if (engine_) engine_->stop();
+  if (engine_) engine_->stop();  // joins: reachability_ is not asked again
+  reachability_.reset();         // joins its watcher, which pokes the engine
 }
 
 void SyncWatch::start() {
-  if (engine_ || !sync::load_link(dir_).is_ok()) return;
+  if (engine_) return;
+  Result<sync::ServerLink> link = sync::load_link(dir_);
+  if (!link.is_ok()) return;
+  reachability_ = platform::linux_reachability(link->host);
   engine_ = std::make_unique<sync::SyncEngine>(
-      dir_, sync::EngineOptions{},
+      dir_, platform::engine_options(*reachability_),
       [this](const sync::EngineEvent& e) {
         std::lock_guard lock(mu_);
         latest_ = e;
@@ -21,6 +25,7 @@ void SyncWatch::start() {
       },
       [this] { ++arrivals_; });
   engine_->start();
+  platform::wake_when_back(*reachability_, *engine_);
 }
 
 void SyncWatch::sync_now() {

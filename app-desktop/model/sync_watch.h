@@ -1,6 +1,7 @@
 // The sync engine as the window sees it: the engine runs on its own thread
 // (with its own Store) and this keeps its latest state for the UI to read
-// each frame. Nothing runs when the device is not enrolled.
+// each frame. Nothing runs when the device is not enrolled; while the
+// server's network is down the engine waits offline ("no network").
 #pragma once
 
 #include <atomic>
@@ -8,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "debrief/platform/reachability.h"
 #include "debrief/sync/engine.h"
 
 namespace debrief::desktop {
@@ -35,6 +37,7 @@ class SyncWatch {
   sync::EngineEvent latest_;
   std::atomic<std::uint64_t> arrivals_{0}, catch_ups_{0};
   std::unique_ptr<sync::SyncEngine> engine_;
+  std::unique_ptr<platform::Reachability> reachability_;  // of the enrolled server, while the engine runs
 };
 
 }  // namespace debrief::desktop

@@ -24,10 +24,8 @@ Status Session::start_sync(SyncListener listener) {
   stop_sync();
   listener_ = std::move(listener);
   reachability_ = linux_reachability(link->host);
-  sync::EngineOptions options;
-  options.reachable = [r = reachability_.get()] { return r->reachable(); };
   engine_ = std::make_unique<sync::SyncEngine>(
-      store_->dir(), options,
+      store_->dir(), engine_options(*reachability_),
       [this](const sync::EngineEvent& e) {
         if (listener_.on_state) deliver([this, e] { listener_.on_state(e); });
       },
@@ -35,15 +33,14 @@ Status Session::start_sync(SyncListener listener) {
         if (listener_.on_changed) deliver([this] { listener_.on_changed(); });
       });
   engine_->start();
-  reachability_->watch([engine = engine_.get()](bool up) {
-    if (up) engine->sync_now();  // back online: at once, not at the next recheck
-  });
+  wake_when_back(*reachability_, *engine_);
   return Status::ok();
 }
 
 void Session::stop_engine() {
-  reachability_.reset();  // its watcher pokes the engine: stopped first
-  engine_.reset();        // stops and joins: no listener call starts after this
+  if (engine_) engine_->stop();  // joins: no listener call starts after this, and reachability_ is not asked again
+  reachability_.reset();         // joins its watcher, which pokes the engine
+  engine_.reset();
 }
 
 void Session::stop_sync() {
