@@ -61,6 +61,16 @@ bool thrown(JNIEnv* env, int rc, const dbf_error& err) {
   return true;
 }
 
+// Runs `call(&out, &err)` (a C API function that hands out a string): the
+// string as a Java String, or null with the DebriefException thrown.
+template <class Call>
+jstring string_result(JNIEnv* env, Call call) {
+  dbf_error err;
+  char* out = nullptr;
+  if (thrown(env, call(&out, &err), err)) return nullptr;
+  return take_string(env, out);
+}
+
 // A Java SyncListener behind a C listener: a global reference, called on
 // the thread that pumps (a Java thread, so GetEnv finds it attached).
 struct JavaListener {
@@ -124,10 +134,7 @@ JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeClose(JNIEnv* env, jclass,
 }
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeStatus(JNIEnv* env, jclass, jlong handle) {
-  dbf_error err;
-  char* out = nullptr;
-  if (thrown(env, dbf_store_status(store_of(handle), &out, &err), err)) return nullptr;
-  return take_string(env, out);
+  return string_result(env, [&](char** out, dbf_error* err) { return dbf_store_status(store_of(handle), out, err); });
 }
 
 JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeSetMe(JNIEnv* env, jclass, jlong handle, jstring person) {
@@ -137,28 +144,22 @@ JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeSetMe(JNIEnv* env, jclass,
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeCreate(JNIEnv* env, jclass, jlong handle, jstring kind,
                                                                 jstring json) {
-  dbf_error err;
-  char* id = nullptr;
-  if (thrown(env, dbf_record_create(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, json)), &id, &err), err))
-    return nullptr;
-  return take_string(env, id);
+  return string_result(env, [&](char** out, dbf_error* err) {
+    return dbf_record_create(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, json)), out, err);
+  });
 }
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeGet(JNIEnv* env, jclass, jlong handle, jstring kind, jstring id) {
-  dbf_error err;
-  char* out = nullptr;
-  if (thrown(env, dbf_record_get(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, id)), &out, &err), err))
-    return nullptr;
-  return take_string(env, out);
+  return string_result(env, [&](char** out, dbf_error* err) {
+    return dbf_record_get(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, id)), out, err);
+  });
 }
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeList(JNIEnv* env, jclass, jlong handle, jstring kind,
                                                               jstring options) {
-  dbf_error err;
-  char* out = nullptr;
-  if (thrown(env, dbf_record_list(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, options)), &out, &err), err))
-    return nullptr;
-  return take_string(env, out);
+  return string_result(env, [&](char** out, dbf_error* err) {
+    return dbf_record_list(store_of(handle), c_str(utf8(env, kind)), c_str(utf8(env, options)), out, err);
+  });
 }
 
 JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeUpdate(JNIEnv* env, jclass, jlong handle, jstring kind, jstring id,
@@ -175,18 +176,15 @@ JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeDelete(JNIEnv* env, jclass
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeSurveyNext(JNIEnv* env, jclass, jlong handle, jstring survey,
                                                                     jstring answers) {
-  dbf_error err;
-  char* out = nullptr;
-  if (thrown(env, dbf_survey_next(store_of(handle), c_str(utf8(env, survey)), c_str(utf8(env, answers)), &out, &err), err))
-    return nullptr;
-  return take_string(env, out);
+  return string_result(env, [&](char** out, dbf_error* err) {
+    return dbf_survey_next(store_of(handle), c_str(utf8(env, survey)), c_str(utf8(env, answers)), out, err);
+  });
 }
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_sentiment(JNIEnv* env, jclass, jstring text) {
-  dbf_error err;
-  char* out = nullptr;
-  if (thrown(env, dbf_sentiment(c_str(utf8(env, text)), &out, &err), err)) return nullptr;
-  return take_string(env, out);
+  return string_result(env, [&](char** out, dbf_error* err) {
+    return dbf_sentiment(c_str(utf8(env, text)), out, err);
+  });
 }
 
 JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeEnroll(JNIEnv* env, jclass, jlong handle, jstring host, jint port,
@@ -198,10 +196,7 @@ JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeEnroll(JNIEnv* env, jclass
 }
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeSyncOnce(JNIEnv* env, jclass, jlong handle) {
-  dbf_error err;
-  char* out = nullptr;
-  if (thrown(env, dbf_sync_once(store_of(handle), &out, &err), err)) return nullptr;
-  return take_string(env, out);
+  return string_result(env, [&](char** out, dbf_error* err) { return dbf_sync_once(store_of(handle), out, err); });
 }
 
 JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeStartSync(JNIEnv* env, jclass, jlong handle, jobject listener) {
