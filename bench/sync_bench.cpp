@@ -20,6 +20,7 @@
 
 #include "bench_support.h"
 #include "debrief/records.h"
+#include "debrief/platform/credentials_file.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/engine.h"
 #include "debrief/sync/protocol.h"
@@ -86,13 +87,19 @@ struct BenchServer {
   }
 };
 
+// The device credential's file beside the store in `dir`, as the desktop keeps it.
+std::shared_ptr<sync::Credentials> credentials_in(const fs::path& dir) {
+  return platform::file_credentials(platform::credentials_file(dir));
+}
+
 struct BenchDevice {
   std::unique_ptr<Store> store;
   sync::ServerLink link;
   BenchDevice(BenchServer& s, const fs::path& dir, const Id& person) {
     fs::remove_all(dir);
     store = check(Store::open(dir));
-    link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(person))), "bench"));
+    link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(person))), "bench",
+                              *credentials_in(dir)));
     check(sync::sync_once(*store, link).status());
     check(store->set_me(person));
   }
@@ -155,7 +162,8 @@ int main(int argc, char** argv) {
     check(sync::sync_once(*writer.store, writer.link).status());
     fs::remove_all(root / "reader");
     auto store = check(Store::open(root / "reader"));
-    auto link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(s.people[0]))), "reader"));
+    auto link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(s.people[0]))), "reader",
+                                   *credentials_in(root / "reader")));
     auto t = Clock::now();
     sync::SyncProgress pulled = check(sync::sync_once(*store, link));
     std::printf("%-58s %12.0f/s %s\n", ("pull " + std::to_string(pulled.pulled) + " changes to a fresh device").c_str(), static_cast<double>(pulled.pulled) / seconds_since(t), ">= 20,000/s");
@@ -169,7 +177,7 @@ int main(int argc, char** argv) {
     std::condition_variable cv;
     int applied = 0;
     bool idle = false;
-    sync::SyncEngine engine(root / "receiver", {}, [&](const sync::EngineEvent& e) {
+    sync::SyncEngine engine(root / "receiver", credentials_in(root / "receiver"), {}, [&](const sync::EngineEvent& e) {
       std::lock_guard lock(mu);
       idle = idle || e.state == sync::SyncState::idle;
       cv.notify_all();

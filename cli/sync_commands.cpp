@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "context.h"
+#include "debrief/platform/credentials_file.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/engine.h"
 #include "progress.h"
@@ -30,11 +31,16 @@ HostPort parse_server(const std::string& text) {
   throw CommandError{invalid("'" + text.substr(colon + 1) + "' is not a port")};
 }
 
+// The device credential's desktop storage, beside the store.
+std::shared_ptr<sync::Credentials> credentials_of(Store& store) {
+  return platform::file_credentials(platform::credentials_file(store.dir()));
+}
+
 // Runs one pass with a progress bar; prints what moved.
 int run_sync(Context& ctx) {
   Store& store = ctx.store();
   ProgressBar bar;
-  sync::SyncProgress done = must(sync::sync_with_saved_link(store, [&](const sync::SyncProgress& p) {
+  sync::SyncProgress done = must(sync::sync_with_saved_link(store, *credentials_of(store), [&](const sync::SyncProgress& p) {
     if (p.phase == "pushing") bar.update("pushing", p.pushed, std::max(p.pending, p.pushed));
     if (p.phase == "pulling") bar.update("pulling", p.pulled, p.pulled);
   }));
@@ -58,7 +64,7 @@ int run_live(Context& ctx) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // the engine's thread inherits this
   std::string last;
-  sync::SyncEngine engine(dir, {}, [&](const sync::EngineEvent& e) {
+  sync::SyncEngine engine(dir, credentials_of(ctx.store()), {}, [&](const sync::EngineEvent& e) {
     std::string line = std::string(sync::state_name(e.state)) + (e.reason.empty() ? "" : ": " + e.reason);
     if (line == last) return;
     last = line;
@@ -85,7 +91,7 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
     ctx.run([&ctx] {
       HostPort at = parse_server(server);
       sync::EnrolmentCode parsed = must(sync::EnrolmentCode::parse(code));
-      sync::ServerLink link = must(sync::enroll(ctx.store(), at.host, at.port, parsed, name));
+      sync::ServerLink link = must(sync::enroll(ctx.store(), at.host, at.port, parsed, name, *credentials_of(ctx.store())));
       if (!ctx.json) std::cout << "enrolled as person " << link.person.hex() << "; syncing…\n";
       return run_sync(ctx);
     });

@@ -1,8 +1,12 @@
 #include "sync_watch.h"
 
+#include "debrief/platform/credentials_file.h"
+#include "debrief/platform/log_sink.h"
+
 namespace debrief::desktop {
 
-SyncWatch::SyncWatch(std::filesystem::path store_dir) : dir_(std::move(store_dir)) {
+SyncWatch::SyncWatch(std::filesystem::path store_dir)
+    : dir_(std::move(store_dir)), credentials_(platform::file_credentials(platform::credentials_file(dir_))) {
   latest_.reason = "not enrolled with a server";
 }
 
@@ -16,8 +20,10 @@ void SyncWatch::start() {
   Result<sync::ServerLink> link = sync::load_link(dir_);
   if (!link.is_ok()) return;
   reachability_ = platform::linux_reachability(link->host);
+  sync::EngineOptions options = platform::engine_options(*reachability_);
+  options.log = platform::stderr_log();
   engine_ = std::make_unique<sync::SyncEngine>(
-      dir_, platform::engine_options(*reachability_),
+      dir_, credentials_, std::move(options),
       [this](const sync::EngineEvent& e) {
         std::lock_guard lock(mu_);
         latest_ = e;

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "debrief/platform/reachability.h"
+#include "debrief/sync/credentials.h"
 #include "debrief/sync/engine.h"
 
 namespace debrief::desktop {
@@ -24,6 +25,9 @@ class SyncWatch {
   // Sync now: push pending changes, or retry at once after an error.
   void sync_now();
   bool running() const { return engine_ != nullptr; }
+  // Where the device credential lives (the desktop's file, beside the
+  // store): what enrolling writes and the engine reads. Thread-safe.
+  std::shared_ptr<sync::Credentials> credentials() const { return credentials_; }
   sync::EngineEvent latest();
   // How many times changes arrived from the server: screens reload when it moves.
   std::uint64_t arrivals() const { return arrivals_; }
@@ -33,6 +37,7 @@ class SyncWatch {
 
  private:
   std::filesystem::path dir_;
+  std::shared_ptr<sync::Credentials> credentials_;
   std::mutex mu_;
   sync::EngineEvent latest_;
   std::atomic<std::uint64_t> arrivals_{0}, catch_ups_{0};

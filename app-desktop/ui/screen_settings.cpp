@@ -26,14 +26,14 @@ class Settings final : public ScreenView {
     enrolling_ = true;
     std::string server = server_, code = code_;
     ui.worker.ask<sync::ServerLink>(
-        [server, code](Store& s) -> Result<sync::ServerLink> {
+        [server, code, credentials = ui.sync.credentials()](Store& s) -> Result<sync::ServerLink> {
           auto colon = server.rfind(':');
           if (colon == std::string::npos) return invalid("the server is HOST:PORT, such as 127.0.0.1:7443");
           int port = std::atoi(server.c_str() + colon + 1);
           if (port <= 0 || port > 65535) return invalid("'" + server.substr(colon + 1) + "' is not a port");
           Result<sync::EnrolmentCode> parsed = sync::EnrolmentCode::parse(code);
           DEBRIEF_TRY(parsed.status());
-          return sync::enroll(s, server.substr(0, colon), static_cast<std::uint16_t>(port), *parsed, "desktop");
+          return sync::enroll(s, server.substr(0, colon), static_cast<std::uint16_t>(port), *parsed, "desktop", *credentials);
         },
         [this, &ui](Result<sync::ServerLink> link) {
           enrolling_ = false;

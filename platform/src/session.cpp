@@ -1,5 +1,6 @@
 #include "debrief/platform/session.h"
 
+#include "debrief/platform/credentials_file.h"
 #include "debrief/sync/client.h"
 
 namespace debrief::platform {
@@ -10,7 +11,19 @@ Result<std::unique_ptr<Session>> Session::open(const std::filesystem::path& dir)
   return std::unique_ptr<Session>(new Session(std::move(*store)));
 }
 
+Session::Session(std::unique_ptr<Store> store)
+    : store_(std::move(store)), credentials_(file_credentials(credentials_file(store_->dir()))) {}
+
 Session::~Session() { stop_sync(); }
+
+Result<sync::ServerLink> Session::enroll(const std::string& host, std::uint16_t port, const sync::EnrolmentCode& code,
+                                         const std::string& device_name) {
+  return sync::enroll(*store_, host, port, code, device_name, *credentials_);
+}
+
+Result<sync::SyncProgress> Session::sync_once(const sync::ProgressFn& progress) {
+  return sync::sync_with_saved_link(*store_, *credentials_, progress);
+}
 
 void Session::deliver(std::function<void()> call) {
   if (!listener_.queued) return call();
@@ -24,8 +37,10 @@ Status Session::start_sync(SyncListener listener) {
   stop_sync();
   listener_ = std::move(listener);
   reachability_ = linux_reachability(link->host);
+  sync::EngineOptions options = engine_options(*reachability_);
+  options.log = log_;
   engine_ = std::make_unique<sync::SyncEngine>(
-      store_->dir(), engine_options(*reachability_),
+      store_->dir(), credentials_, std::move(options),
       [this](const sync::EngineEvent& e) {
         if (listener_.on_state) deliver([this, e] { listener_.on_state(e); });
       },

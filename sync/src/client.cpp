@@ -26,7 +26,11 @@ Result<EnrolmentCode> EnrolmentCode::parse(const std::string& text) {
   return EnrolmentCode{text.substr(0, dash), text.substr(dash + 1)};
 }
 
-Result<ServerLink> load_link(const std::filesystem::path& dir) {
+namespace {
+
+// sync.json as saved; `secret` is set only in files written before the
+// secret moved to Credentials.
+Result<ServerLink> read_link_file(const std::filesystem::path& dir) {
   std::ifstream in(dir / kLinkFile);
   if (!in) return not_found("this device is not enrolled with a server yet (debrief enroll --server HOST:PORT --code CODE)");
   std::stringstream ss;
@@ -39,9 +43,34 @@ Result<ServerLink> load_link(const std::filesystem::path& dir) {
                     j.value("secret", ""), *person, j.value("last_sync_ms", std::int64_t{0})};
 }
 
+}  // namespace
+
+Result<ServerLink> load_link(const std::filesystem::path& dir) {
+  Result<ServerLink> link = read_link_file(dir);
+  if (link.is_ok()) link->secret.clear();
+  return link;
+}
+
+Result<ServerLink> load_link(const Store& store, Credentials& credentials) {
+  Result<ServerLink> link = read_link_file(store.dir());
+  DEBRIEF_TRY(link.status());
+  std::string account = credential_account(store.device_id());
+  if (!link->secret.empty()) {  // an older sync.json: move the secret out of it
+    DEBRIEF_TRY(credentials.write(account, link->secret));
+    DEBRIEF_TRY(save_link(store.dir(), *link));
+    return link;
+  }
+  Result<std::string> secret = credentials.read(account);
+  if (secret.status().code() == Code::not_found)
+    return not_found("this device's credential is missing from its secure storage: enrol it again");
+  DEBRIEF_TRY(secret.status());
+  link->secret = *secret;
+  return link;
+}
+
 Status save_link(const std::filesystem::path& dir, const ServerLink& link) {
   Json j = {{"host", link.host}, {"port", link.port}, {"fingerprint", link.fingerprint},
-            {"secret", link.secret}, {"person", link.person.hex()}, {"last_sync_ms", link.last_sync_ms}};
+            {"person", link.person.hex()}, {"last_sync_ms", link.last_sync_ms}};
   std::filesystem::path tmp = dir / (std::string(kLinkFile) + ".tmp");
   {
     std::ofstream out(tmp);
@@ -62,7 +91,7 @@ Status record_sync(const std::filesystem::path& dir, std::int64_t now_ms) {
 }
 
 Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t port, const EnrolmentCode& code,
-                          const std::string& device_name, const SyncOptions& options) {
+                          const std::string& device_name, Credentials& credentials, const SyncOptions& options) {
   Connection c(code.fingerprint, {});
   Result<ServerLink> link = c.run<ServerLink>(host, port, options.timeout, [&](Connection& conn) -> asio::awaitable<Result<ServerLink>> {
     pb::Frame f;
@@ -82,6 +111,7 @@ Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t p
     co_return ServerLink{host, port, code.fingerprint, reply->enroll_reply().device_secret(), person};
   });
   DEBRIEF_TRY(link.status());
+  DEBRIEF_TRY(credentials.write(credential_account(store.device_id()), link->secret));
   DEBRIEF_TRY(save_link(store.dir(), *link));
   return link;
 }
@@ -106,8 +136,8 @@ Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncO
   });
 }
 
-Result<SyncProgress> sync_with_saved_link(Store& store, const ProgressFn& progress) {
-  Result<ServerLink> link = load_link(store.dir());
+Result<SyncProgress> sync_with_saved_link(Store& store, Credentials& credentials, const ProgressFn& progress) {
+  Result<ServerLink> link = load_link(store, credentials);
   DEBRIEF_TRY(link.status());
   Result<SyncProgress> done = sync_once(store, *link, {}, progress);
   DEBRIEF_TRY(done.status());

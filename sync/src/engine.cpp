@@ -97,9 +97,10 @@ const char* state_name(SyncState s) {
   return "offline";
 }
 
-SyncEngine::SyncEngine(std::filesystem::path store_dir, EngineOptions options, EventFn on_event,
-                       std::function<void()> on_changes)
-    : dir_(std::move(store_dir)), options_(options), on_event_(std::move(on_event)), on_changes_(std::move(on_changes)) {}
+SyncEngine::SyncEngine(std::filesystem::path store_dir, std::shared_ptr<Credentials> credentials, EngineOptions options,
+                       EventFn on_event, std::function<void()> on_changes)
+    : dir_(std::move(store_dir)), credentials_(std::move(credentials)), options_(std::move(options)),
+      on_event_(std::move(on_event)), on_changes_(std::move(on_changes)) {}
 
 SyncEngine::~SyncEngine() { stop(); }
 
@@ -131,7 +132,18 @@ void SyncEngine::sync_now() {
 
 void SyncEngine::report(EngineEvent event) {
   event.failures = failures_;
+  std::string now = std::string(state_name(event.state)) + "\n" + event.reason;
+  if (now != logged_) {
+    logged_ = now;
+    log({{"event", "sync_state"}, {"state", state_name(event.state)}, {"reason", event.reason}, {"failures", failures_}});
+  }
   if (on_event_) on_event_(event);
+}
+
+void SyncEngine::log(nlohmann::json line) {
+  if (!options_.log) return;
+  line["at_ms"] = system_env().now_ms();
+  options_.log(line.dump());
 }
 
 void SyncEngine::caught_up() {
@@ -197,7 +209,7 @@ void SyncEngine::run() {
       if (stopping_) return;
       poked_ = false;
     }
-    Result<ServerLink> link = load_link(dir_);
+    Result<ServerLink> link = load_link(store, *credentials_);
     if (!link.is_ok()) {
       report({SyncState::offline, link.status().message(), {}, 0});
       pause(std::chrono::seconds(5));
@@ -215,7 +227,9 @@ void SyncEngine::run() {
     lock.unlock();
     ++failures_;
     report({SyncState::error, ended.is_ok() ? "the connection closed" : ended.message(), {}, 0});
-    pause(backoff(failures_));
+    std::chrono::milliseconds wait = backoff(failures_);
+    log({{"event", "sync_retry"}, {"in_ms", wait.count()}, {"failures", failures_}});
+    pause(wait);
   }
 }
 

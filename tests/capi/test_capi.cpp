@@ -14,6 +14,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -178,6 +181,54 @@ bool pump_until(dbf_store* store, F done) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return false;
+}
+
+// A host's secure storage, in memory as a Keychain would hold it; and a log
+// sink. Both are called from the sync engine's thread too.
+struct HostKeys {
+  std::mutex mu;
+  std::map<std::string, std::string> secrets;
+  int reads = 0;
+  bool broken = false;  // every call fails, as a locked Keychain would
+  std::vector<Json> log;
+};
+
+int keys_read(void* context, const char* account, char* buf, int cap) {
+  auto* k = static_cast<HostKeys*>(context);
+  std::lock_guard lock(k->mu);
+  ++k->reads;
+  if (k->broken) return -2;
+  auto it = k->secrets.find(account);
+  if (it == k->secrets.end()) return -1;
+  int n = static_cast<int>(it->second.size());
+  if (n < cap) std::snprintf(buf, static_cast<std::size_t>(cap), "%s", it->second.c_str());
+  return n;
+}
+
+int keys_write(void* context, const char* account, const char* secret) {
+  auto* k = static_cast<HostKeys*>(context);
+  std::lock_guard lock(k->mu);
+  if (k->broken) return 1;
+  k->secrets[account] = secret;
+  return 0;
+}
+
+int keys_erase(void* context, const char* account) {
+  auto* k = static_cast<HostKeys*>(context);
+  std::lock_guard lock(k->mu);
+  k->secrets.erase(account);
+  return 0;
+}
+
+void log_line(void* context, const char* line) {
+  auto* k = static_cast<HostKeys*>(context);
+  std::lock_guard lock(k->mu);
+  k->log.push_back(Json::parse(line));
+}
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 }  // namespace
@@ -360,6 +411,60 @@ TEST_CASE("enrol, sync with a real server, and hear about it through pumped call
   Owned after;
   ok(dbf_store_status(phone.store, &after.s, &err), err);
   CHECK(after.json()["pending_changes"] == 0);  // the reflection reached the server
+}
+
+TEST_CASE("the device credential lives in the host's secure storage, and sync logs to the host's sink", "[capi][sync]") {
+  TempDir dir;
+  ServerProcess server(dir.path() / "server");
+  auto [code, person] = server.code_for("participant");
+  HostKeys keys;
+  dbf_credentials host{&keys, keys_read, keys_write, keys_erase};
+  std::string phone_dir = dir.sub("phone");
+  dbf_error err;
+  {
+    OpenStore phone(phone_dir);
+    dbf_credentials missing = host;
+    missing.erase = nullptr;
+    CHECK(dbf_store_set_credentials(phone.store, &missing, &err) == DBF_INVALID_ARGUMENT);
+    CHECK(dbf_store_set_credentials(phone.store, nullptr, &err) == DBF_INVALID_ARGUMENT);
+    CHECK(dbf_store_set_credentials(nullptr, &host, &err) == DBF_INVALID_ARGUMENT);
+    CHECK(dbf_store_set_log(nullptr, log_line, &keys, &err) == DBF_INVALID_ARGUMENT);
+    ok(dbf_store_set_credentials(phone.store, &host, &err), err);
+    ok(dbf_store_set_log(phone.store, log_line, &keys, &err), err);
+    ok(dbf_sync_enroll(phone.store, "127.0.0.1", server.port(), code.c_str(), "test phone", &err), err);
+    std::string secret;
+    {
+      std::lock_guard lock(keys.mu);
+      REQUIRE(keys.secrets.size() == 1);
+      CHECK(keys.secrets.begin()->first.rfind("debrief-device-", 0) == 0);
+      secret = keys.secrets.begin()->second;
+    }
+    CHECK(!std::filesystem::exists(std::filesystem::path(phone_dir) / "credentials.json"));  // not the default file
+    CHECK(file_text(std::filesystem::path(phone_dir) / "sync.json").find(secret) == std::string::npos);
+    Owned pass;
+    ok(dbf_sync_once(phone.store, &pass.s, &err), err);
+
+    Seen seen;
+    dbf_sync_listener listener{on_state, nullptr, &seen, DBF_DELIVER_BY_PUMP};
+    ok(dbf_sync_start(phone.store, &listener, &err), err);  // the engine reads the secret on its own thread
+    REQUIRE(pump_until(phone.store, [&] { return seen.idle > 0; }));
+    dbf_sync_stop(phone.store);
+    {
+      std::lock_guard lock(keys.mu);
+      CHECK(keys.reads >= 2);
+      bool idle_logged = false;
+      for (const Json& line : keys.log) idle_logged = idle_logged || (line["event"] == "sync_state" && line["state"] == "idle");
+      CHECK(idle_logged);
+      keys.broken = true;
+    }
+    CHECK(dbf_sync_once(phone.store, &pass.s, &err) == DBF_IO_ERROR);  // the storage failed: said, not crashed
+    CHECK(err.domain == DBF_DOMAIN_SYNC);
+    CHECK(std::string(err.message).find("secure storage") != std::string::npos);
+    ok(dbf_store_set_log(phone.store, nullptr, nullptr, &err), err);  // the log can be turned off
+  }
+  OpenStore reopened(phone_dir);  // without the host's storage, the device has no credential
+  CHECK(dbf_sync_once(reopened.store, nullptr, &err) == DBF_NOT_FOUND);
+  CHECK(std::string(err.message).find("enrol it again") != std::string::npos);
 }
 
 TEST_CASE("a thousand open, write, close cycles", "[capi]") {

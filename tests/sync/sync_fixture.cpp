@@ -1,5 +1,7 @@
 #include "sync_fixture.h"
 
+#include "debrief/platform/credentials_file.h"
+
 #include <unistd.h>
 
 #include <random>
@@ -75,8 +77,9 @@ debrief::Status Server::revoke(const Id& device) {
 
 Device::Device(Server& server, const Id& person) {
   store = ok(Store::open(tmp.path()));
+  credentials = platform::file_credentials(platform::credentials_file(tmp.path()));
   auto code = ok(sync::EnrolmentCode::parse(server.code_for(person)));
-  link = ok(sync::enroll(*store, "127.0.0.1", server.port(), code, "test device"));
+  link = ok(sync::enroll(*store, "127.0.0.1", server.port(), code, "test device", *credentials));
   sync();
   ok(store->set_me(person));
 }

@@ -84,6 +84,8 @@ struct Device {
   TempDir tmp;
   std::unique_ptr<debrief::Store> store;
   debrief::sync::ServerLink link;
+  // The device credential's file beside its store, as the desktop keeps it.
+  std::shared_ptr<debrief::sync::Credentials> credentials;
 
   Device(Server& server, const Id& person);
   // One sync pass, which must succeed.

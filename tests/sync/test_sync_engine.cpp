@@ -1,6 +1,8 @@
 // The background engine: live delivery, pushing on demand, retrying after
 // failures; and a version 1 device against this server.
+#include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <condition_variable>
 #include <mutex>
 
@@ -19,6 +21,7 @@ struct Watcher {
   std::mutex mu;
   std::condition_variable cv;
   std::vector<sync::EngineEvent> events;
+  std::vector<Json> log;  // the engine's log lines, parsed
   int changes = 0;
 
   sync::SyncEngine::EventFn events_fn() {
@@ -26,6 +29,12 @@ struct Watcher {
       std::lock_guard lock(mu);
       events.push_back(e);
       cv.notify_all();
+    };
+  }
+  std::function<void(const std::string&)> log_fn() {
+    return [this](const std::string& line) {
+      std::lock_guard lock(mu);
+      log.push_back(Json::parse(line));
     };
   }
   std::function<void()> changes_fn() {
@@ -68,7 +77,7 @@ TEST_CASE("a kudos given elsewhere arrives on a live device without asking", "[s
   Server server;
   Device giver(server, server.people().p1), receiver(server, server.people().p2);
   Watcher w;
-  sync::SyncEngine engine(receiver.tmp.path(), quick(), w.events_fn(), w.changes_fn());
+  sync::SyncEngine engine(receiver.tmp.path(), receiver.credentials, quick(), w.events_fn(), w.changes_fn());
   engine.start();
   REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
   Id k = ok(create(*giver.store, Kind::kudos, {{"to", {server.people().p2.hex()}},
@@ -85,7 +94,7 @@ TEST_CASE("sync_now pushes a local change at once", "[sync][engine]") {
   Server server;
   Device d(server, server.people().p1);
   Watcher w;
-  sync::SyncEngine engine(d.tmp.path(), quick(), w.events_fn());
+  sync::SyncEngine engine(d.tmp.path(), d.credentials, quick(), w.events_fn());
   engine.start();
   REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
   Id r = ok(create(*d.store, Kind::reflection, {{"text", "Pushed by the engine"}, {"shared", true}}));
@@ -103,7 +112,9 @@ TEST_CASE("after failures the engine retries with backoff until it gets through,
   ok(sync::save_link(d.tmp.path(), d.link));
   ok(create(*d.store, Kind::reflection, {{"text", "Waiting for a link"}, {"shared", true}}));
   Watcher w;
-  sync::SyncEngine engine(d.tmp.path(), quick(), w.events_fn());
+  sync::EngineOptions options = quick();
+  options.log = w.log_fn();
+  sync::SyncEngine engine(d.tmp.path(), d.credentials, options, w.events_fn());
   engine.start();
   REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::error) >= 3; }));
   {
@@ -115,6 +126,23 @@ TEST_CASE("after failures the engine retries with backoff until it gets through,
   proxy.cut_after(0);  // the link is back
   CHECK(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
   engine.stop();
+  {
+    // The host's log: a line per state change (not per progress report), and each retry with its wait.
+    std::lock_guard lock(w.mu);
+    auto lines = [&](const std::string& event, const std::string& state = {}) {
+      return std::count_if(w.log.begin(), w.log.end(), [&](const Json& j) {
+        return j["event"] == event && (state.empty() || j["state"] == state);
+      });
+    };
+    CHECK(lines("sync_retry") >= 3);
+    CHECK(lines("sync_state", "error") >= 1);
+    CHECK(lines("sync_state", "idle") == 1);
+    std::vector<Json> states;
+    std::copy_if(w.log.begin(), w.log.end(), std::back_inserter(states), [](const Json& j) { return j["event"] == "sync_state"; });
+    for (std::size_t i = 1; i < states.size(); ++i)
+      CHECK((states[i]["state"] != states[i - 1]["state"] || states[i]["reason"] != states[i - 1]["reason"]));
+    for (const Json& j : w.log) CHECK(j["at_ms"].get<std::int64_t>() > 0);
+  }
   CHECK(ok(d.store->info()).pending_changes == 0);
   CHECK(ok(sync::load_link(d.tmp.path())).last_sync_ms > 0);  // Home's "last sync"
 }
@@ -128,7 +156,7 @@ TEST_CASE("with no network the engine waits offline, and syncs as soon as the ne
   options.reachable = [&] { return network.load(); };
   options.offline_recheck = std::chrono::hours(1);  // only sync_now() wakes it here
   Watcher w;
-  sync::SyncEngine engine(d.tmp.path(), options, w.events_fn());
+  sync::SyncEngine engine(d.tmp.path(), d.credentials, options, w.events_fn());
   engine.start();
   REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::offline) > 0; }));
   {

@@ -2,6 +2,8 @@
 // server, replayed codes, unsupported protocol versions.
 #include "sync_fixture.h"
 
+#include "debrief/platform/credentials_file.h"
+
 using namespace debrief;
 using namespace synctest;
 
@@ -54,8 +56,9 @@ TEST_CASE("an enrolment code works once", "[sync][security]") {
   TempDir a, b;
   auto sa = ok(Store::open(a.path())), sb = ok(Store::open(b.path()));
   auto parsed = ok(sync::EnrolmentCode::parse(code));
-  ok(sync::enroll(*sa, "127.0.0.1", server.port(), parsed, "first"));
-  auto second = sync::enroll(*sb, "127.0.0.1", server.port(), parsed, "second");
+  auto keys = platform::file_credentials(a.path() / "credentials.json");
+  ok(sync::enroll(*sa, "127.0.0.1", server.port(), parsed, "first", *keys));
+  auto second = sync::enroll(*sb, "127.0.0.1", server.port(), parsed, "second", *keys);
   REQUIRE(!second.is_ok());
   CHECK(second.status().message().find("used already") != std::string::npos);
 }

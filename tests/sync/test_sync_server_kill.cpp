@@ -12,6 +12,8 @@
 
 #include "sync_fixture.h"
 
+#include "debrief/platform/credentials_file.h"
+
 using namespace debrief;
 using namespace synctest;
 using namespace std::chrono_literals;
@@ -73,7 +75,8 @@ TEST_CASE("a server killed mid-push and restarted loses nothing and duplicates n
 
   auto [pid, port] = start(data, "127.0.0.1:0");
   auto store = ok(Store::open(tmp.path() / "device"));
-  auto link = ok(sync::enroll(*store, "127.0.0.1", port, ok(sync::EnrolmentCode::parse(codes[0]["code"].get<std::string>())), "phone"));
+  auto keys = platform::file_credentials(tmp.path() / "device" / "credentials.json");
+  auto link = ok(sync::enroll(*store, "127.0.0.1", port, ok(sync::EnrolmentCode::parse(codes[0]["code"].get<std::string>())), "phone", *keys));
   ok(sync::sync_once(*store, link).status());
   ok(store->set_me(link.person));
   constexpr int kKudos = 400;

@@ -3,10 +3,12 @@
 // dbf_error into a DebriefException. Strings cross as real UTF-8 (through
 // String.getBytes and new String(bytes, UTF-8)), not JNI's modified UTF-8.
 // Sync listeners are always delivered by pump(), on the Java thread that
-// calls it.
+// calls it; the app's CredentialStore and LogSink are also called on the
+// sync engine's thread, which is attached to the VM for it.
 #include <jni.h>
 
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,14 +19,21 @@
 
 namespace {
 
+// Classes and methods looked up once, in JNI_OnLoad, on a Java thread: the
+// sync engine's thread could not find the app's classes (on Android, its
+// FindClass sees only the system class loader) and lookups cost.
+struct Cached {
+  jclass string_class = nullptr, exception_class = nullptr;  // global references
+  jmethodID get_bytes = nullptr, string_from_bytes = nullptr, exception_init = nullptr;
+  jstring utf8_name = nullptr;  // "UTF-8", a global reference
+} cached;
+
 dbf_store* store_of(jlong handle) { return reinterpret_cast<dbf_store*>(static_cast<std::uintptr_t>(handle)); }
 
 // A Java String as UTF-8; nothing for null.
 std::optional<std::string> utf8(JNIEnv* env, jstring s) {
   if (!s) return std::nullopt;
-  jclass string_class = env->FindClass("java/lang/String");
-  jmethodID get_bytes = env->GetMethodID(string_class, "getBytes", "(Ljava/lang/String;)[B");
-  auto bytes = static_cast<jbyteArray>(env->CallObjectMethod(s, get_bytes, env->NewStringUTF("UTF-8")));
+  auto bytes = static_cast<jbyteArray>(env->CallObjectMethod(s, cached.get_bytes, cached.utf8_name));
   if (!bytes) return std::string();
   jsize n = env->GetArrayLength(bytes);
   std::string out(static_cast<std::size_t>(n), '\0');
@@ -38,9 +47,7 @@ const char* c_str(const std::optional<std::string>& s) { return s ? s->c_str() :
 jstring java_string(JNIEnv* env, const std::string& text) {
   jbyteArray bytes = env->NewByteArray(static_cast<jsize>(text.size()));
   env->SetByteArrayRegion(bytes, 0, static_cast<jsize>(text.size()), reinterpret_cast<const jbyte*>(text.data()));
-  jclass string_class = env->FindClass("java/lang/String");
-  jmethodID make = env->GetMethodID(string_class, "<init>", "([BLjava/lang/String;)V");
-  return static_cast<jstring>(env->NewObject(string_class, make, bytes, env->NewStringUTF("UTF-8")));
+  return static_cast<jstring>(env->NewObject(cached.string_class, cached.string_from_bytes, bytes, cached.utf8_name));
 }
 
 // A string the C API returned, as a Java String; frees it.
@@ -54,9 +61,8 @@ jstring take_string(JNIEnv* env, char* s) {
 // Throws the DebriefException for `err` when `rc` is a failure; true when it did.
 bool thrown(JNIEnv* env, int rc, const dbf_error& err) {
   if (rc == DBF_OK) return false;
-  jclass cls = env->FindClass("org/debrief/DebriefException");
-  jmethodID make = env->GetMethodID(cls, "<init>", "(IILjava/lang/String;)V");
-  auto ex = static_cast<jthrowable>(env->NewObject(cls, make, err.domain, err.code, java_string(env, err.message)));
+  auto ex = static_cast<jthrowable>(
+      env->NewObject(cached.exception_class, cached.exception_init, err.domain, err.code, java_string(env, err.message)));
   env->Throw(ex);
   return true;
 }
@@ -113,9 +119,153 @@ void on_changed(void* context) {
   env->CallVoidMethod(l->listener, env->GetMethodID(cls, "onChanged", "()V"));
 }
 
+// This thread's JNIEnv. A thread of Debrief's own (the sync engine's) is
+// attached on first use, as a daemon, and detached when it ends.
+JNIEnv* thread_env(JavaVM* vm) {
+  JNIEnv* env = nullptr;
+  if (vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_6) == JNI_OK) return env;
+  struct Detach {
+    JavaVM* vm = nullptr;
+    ~Detach() {
+      if (vm) vm->DetachCurrentThread();
+    }
+  };
+  thread_local Detach detach;
+#ifdef __ANDROID__
+  JNIEnv** out = &env;  // the NDK's jni.h types it so
+#else
+  void** out = reinterpret_cast<void**>(&env);
+#endif
+  if (vm->AttachCurrentThreadAsDaemon(out, nullptr) != JNI_OK) return nullptr;
+  detach.vm = vm;
+  return env;
+}
+
+// The app's CredentialStore and LogSink for one store, behind the C API's
+// dbf_credentials and dbf_log_fn. One per store, kept until it closes (a
+// running engine keeps the context it started with); setting again
+// replaces the Java objects inside.
+struct HostHooks {
+  JavaVM* vm = nullptr;
+  std::mutex mu;
+  jobject credentials = nullptr, log = nullptr;  // global references
+
+  void replace(JNIEnv* env, jobject HostHooks::*slot, jobject value) {
+    std::lock_guard lock(mu);
+    if (this->*slot) env->DeleteGlobalRef(this->*slot);
+    this->*slot = value ? env->NewGlobalRef(value) : nullptr;
+  }
+
+  // Runs `call(env, object)` on the current object in `slot`, in a local
+  // frame of its own (the engine's thread never returns to Java to free
+  // local references). False when there is none, the thread cannot reach
+  // the VM, or the call threw: the exception is cleared, as it cannot cross
+  // into the engine.
+  template <class F>
+  bool call(jobject HostHooks::*slot, F&& body) {
+    JNIEnv* env = thread_env(vm);
+    if (!env || env->ExceptionCheck() || env->PushLocalFrame(16) != JNI_OK) return false;
+    jobject target = nullptr;
+    {
+      std::lock_guard lock(mu);
+      if (this->*slot) target = env->NewLocalRef(this->*slot);
+    }
+    bool done = target && body(env, target);
+    if (env->ExceptionCheck()) {
+      env->ExceptionClear();
+      done = false;
+    }
+    env->PopLocalFrame(nullptr);
+    return done;
+  }
+};
+
+std::map<jlong, std::unique_ptr<HostHooks>> hooks;  // by store handle, guarded by listeners_mu
+
+HostHooks& hooks_of(JNIEnv* env, jlong handle) {
+  std::lock_guard lock(listeners_mu);
+  std::unique_ptr<HostHooks>& h = hooks[handle];
+  if (!h) {
+    h = std::make_unique<HostHooks>();
+    env->GetJavaVM(&h->vm);
+  }
+  return *h;
+}
+
+void forget_hooks(JNIEnv* env, jlong handle) {
+  std::lock_guard lock(listeners_mu);
+  auto it = hooks.find(handle);
+  if (it == hooks.end()) return;
+  it->second->replace(env, &HostHooks::credentials, nullptr);
+  it->second->replace(env, &HostHooks::log, nullptr);
+  hooks.erase(it);
+}
+
+jmethodID method(JNIEnv* env, jobject target, const char* name, const char* signature) {
+  jclass cls = env->GetObjectClass(target);
+  return env->GetMethodID(cls, name, signature);
+}
+
+int credentials_read(void* context, const char* account, char* buf, int cap) {
+  int result = -2;
+  static_cast<HostHooks*>(context)->call(&HostHooks::credentials, [&](JNIEnv* env, jobject store) {
+    auto secret = static_cast<jstring>(env->CallObjectMethod(
+        store, method(env, store, "read", "(Ljava/lang/String;)Ljava/lang/String;"), java_string(env, account)));
+    if (env->ExceptionCheck()) return false;
+    std::optional<std::string> text = utf8(env, secret);
+    if (!text) return result = -1, true;
+    result = static_cast<int>(text->size());
+    if (result < cap) std::memcpy(buf, text->c_str(), text->size() + 1);
+    return true;
+  });
+  return result;
+}
+
+int credentials_write(void* context, const char* account, const char* secret) {
+  bool done = static_cast<HostHooks*>(context)->call(&HostHooks::credentials, [&](JNIEnv* env, jobject store) {
+    env->CallVoidMethod(store, method(env, store, "write", "(Ljava/lang/String;Ljava/lang/String;)V"),
+                        java_string(env, account), java_string(env, secret));
+    return true;
+  });
+  return done ? 0 : 1;
+}
+
+int credentials_erase(void* context, const char* account) {
+  bool done = static_cast<HostHooks*>(context)->call(&HostHooks::credentials, [&](JNIEnv* env, jobject store) {
+    env->CallVoidMethod(store, method(env, store, "erase", "(Ljava/lang/String;)V"), java_string(env, account));
+    return true;
+  });
+  return done ? 0 : 1;
+}
+
+void log_line(void* context, const char* line) {
+  static_cast<HostHooks*>(context)->call(&HostHooks::log, [&](JNIEnv* env, jobject sink) {
+    env->CallVoidMethod(sink, method(env, sink, "log", "(Ljava/lang/String;)V"), java_string(env, line));
+    return true;
+  });
+}
+
+// A global reference to the class `name`, looked up from this (Java) thread.
+jclass global_class(JNIEnv* env, const char* name) {
+  return static_cast<jclass>(env->NewGlobalRef(env->FindClass(name)));
+}
+
 }  // namespace
 
 extern "C" {
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
+  JNIEnv* env = nullptr;
+  if (vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_6) != JNI_OK) return JNI_ERR;
+  cached.string_class = global_class(env, "java/lang/String");
+  cached.exception_class = global_class(env, "org/debrief/DebriefException");
+  if (!cached.string_class || !cached.exception_class) return JNI_ERR;
+  cached.get_bytes = env->GetMethodID(cached.string_class, "getBytes", "(Ljava/lang/String;)[B");
+  cached.string_from_bytes = env->GetMethodID(cached.string_class, "<init>", "([BLjava/lang/String;)V");
+  cached.exception_init = env->GetMethodID(cached.exception_class, "<init>", "(IILjava/lang/String;)V");
+  cached.utf8_name = static_cast<jstring>(env->NewGlobalRef(env->NewStringUTF("UTF-8")));
+  return JNI_VERSION_1_6;
+}
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_version(JNIEnv* env, jclass) {
   return env->NewStringUTF(dbf_version());
@@ -131,6 +281,26 @@ JNIEXPORT jlong JNICALL Java_org_debrief_Debrief_nativeOpen(JNIEnv* env, jclass,
 JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeClose(JNIEnv* env, jclass, jlong handle) {
   dbf_store_close(store_of(handle));  // stops sync: no callback runs after this
   forget_listener(env, handle);
+  forget_hooks(env, handle);
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeSetCredentials(JNIEnv* env, jclass, jlong handle, jobject store) {
+  dbf_error err;
+  if (!store) {
+    thrown(env, dbf_store_set_credentials(store_of(handle), nullptr, &err), err);
+    return;
+  }
+  HostHooks& h = hooks_of(env, handle);
+  h.replace(env, &HostHooks::credentials, store);
+  dbf_credentials c{&h, credentials_read, credentials_write, credentials_erase};
+  if (thrown(env, dbf_store_set_credentials(store_of(handle), &c, &err), err)) forget_hooks(env, handle);  // no such store
+}
+
+JNIEXPORT void JNICALL Java_org_debrief_Debrief_nativeSetLog(JNIEnv* env, jclass, jlong handle, jobject sink) {
+  dbf_error err;
+  HostHooks& h = hooks_of(env, handle);
+  h.replace(env, &HostHooks::log, sink);
+  if (thrown(env, dbf_store_set_log(store_of(handle), sink ? log_line : nullptr, &h, &err), err)) forget_hooks(env, handle);
 }
 
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeStatus(JNIEnv* env, jclass, jlong handle) {

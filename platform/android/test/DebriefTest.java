@@ -3,16 +3,22 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.debrief.Debrief;
+import org.debrief.CredentialStore;
 import org.debrief.DebriefException;
 import org.debrief.SyncListener;
 
 /**
  * The Java binding as an Android app would use it, against the built
  * library and a real debrief-server on 127.0.0.1: open, write, read, a
- * survey walk, a refusal, a sync, and listener callbacks delivered by pump().
+ * survey walk, a refusal, a sync, listener callbacks delivered by pump(),
+ * the device credential in the app's own storage and the sync log in its sink.
  *
  *   java -Djava.library.path=DIR -cp debrief.jar:debrief-test.jar DebriefTest DEBRIEF_SERVER WORK_DIR
  *
@@ -79,6 +85,18 @@ public final class DebriefTest {
     public void onChanged() { ++changed; }
   }
 
+  /** The app's secure storage, in memory here (a Keystore-backed store on a phone). */
+  private static final class Keys implements CredentialStore {
+    final Map<String, String> secrets = new ConcurrentHashMap<>();
+    volatile boolean broken = false;
+    public String read(String account) {
+      if (broken) throw new IllegalStateException("the keystore is locked");
+      return secrets.get(account);
+    }
+    public void write(String account, String secret) { secrets.put(account, secret); }
+    public void erase(String account) { secrets.remove(account); }
+  }
+
   private static void pumpUntil(Debrief d, java.util.function.BooleanSupplier done, String what) throws Exception {
     for (int i = 0; i < 1000 && !done.getAsBoolean(); ++i) {
       d.pump();
@@ -100,8 +118,17 @@ public final class DebriefTest {
       String listening = lines.readLine();
       check(listening != null && listening.startsWith("listening on 127.0.0.1:"), "the server listens: " + listening);
       int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1).trim());
+      Keys keys = new Keys();
+      List<String> log = new CopyOnWriteArrayList<>();
       try (Debrief phone = Debrief.open(dir.resolve("phone").toString())) {
+        phone.setCredentialStore(keys);
+        phone.setLogSink(log::add);
         phone.enroll("127.0.0.1", port, code, "test phone");
+        check(keys.secrets.size() == 1 && keys.secrets.keySet().iterator().next().startsWith("debrief-device-"),
+            "the device credential is in the app's storage");
+        check(!Files.exists(dir.resolve("phone").resolve("credentials.json")), "and not in a file beside the store");
+        check(!Files.readString(dir.resolve("phone").resolve("sync.json")).contains(keys.secrets.values().iterator().next()),
+            "nor in sync.json");
         check(Integer.parseInt(field(phone.syncOnce(), "pulled")) > 0, "the organisation arrives");
         check(field(phone.status(), "me").equals(person), "the phone acts for its person");
         Heard heard = new Heard();
@@ -117,6 +144,15 @@ public final class DebriefTest {
         pumpUntil(phone, () -> heard.idle > resumed, "sync resumes in the foreground");
         phone.stopSync();
         check(field(phone.status(), "pending_changes").equals("0"), "nothing left to push");
+        check(log.stream().anyMatch(l -> l.contains("\"event\":\"sync_state\"") && l.contains("\"state\":\"idle\"")),
+            "the sync engine logged to the app's sink from its own thread: " + log);
+        keys.broken = true;
+        try {
+          phone.syncOnce();
+          check(false, "a failing credential store stops the pass");
+        } catch (DebriefException e) {
+          check(e.code() == DebriefException.IO_ERROR && e.getMessage().contains("secure storage"), "said: " + e.getMessage());
+        }
       }
     } finally {
       server.destroy();

@@ -92,6 +92,41 @@ DBF_API int dbf_store_set_me(dbf_store* store, const char* person_id, dbf_error*
 DBF_API int dbf_store_background(dbf_store* store, dbf_error* err);
 DBF_API int dbf_store_foreground(dbf_store* store, dbf_error* err);
 
+/* ---- What the host provides: secure storage and a log sink ------------ */
+
+/* The host's secure storage for the device credential (the secret the
+ * server hands out at enrolment): the iOS Keychain, the Android Keystore.
+ * Each function returns 0 on success; each runs on the thread that called
+ * into Debrief or on the sync engine's, one call at a time. `context` must
+ * stay valid until the store is closed (a running engine keeps using the
+ * credentials it started with). */
+typedef struct dbf_credentials {
+  void* context; /* passed back to each function */
+  /* Copies the secret saved for `account` (NUL-terminated) into `buf` of
+   * `cap` bytes and returns its length without the NUL; -1 when none is
+   * saved; another negative number on failure. When the length is `cap` or
+   * more, nothing need be copied: Debrief asks again with a larger buffer. */
+  int (*read)(void* context, const char* account, char* buf, int cap);
+  /* Saves (replacing) the secret for `account`, durably. */
+  int (*write)(void* context, const char* account, const char* secret);
+  /* Forgets the secret for `account`; 0 also when there was none. */
+  int (*erase)(void* context, const char* account);
+} dbf_credentials;
+
+/* Keeps this store's device credential in the host's storage instead of the
+ * default, a file beside the store only its owner may read
+ * (credentials.json, 0600). `credentials` is copied; its functions must all
+ * be set. Call it after every open, before enrolling or syncing. */
+DBF_API int dbf_store_set_credentials(dbf_store* store, const dbf_credentials* credentials, dbf_error* err);
+
+/* One log line, a JSON object such as {"event": "sync_state", "state":
+ * "error", "reason": "...", "failures": 2, "at_ms": ...}; borrowed for the call. */
+typedef void (*dbf_log_fn)(void* context, const char* line);
+/* Sends the sync engine's log (a line per state change and per retry) to
+ * `fn`, on the sync engine's thread, from the next dbf_sync_start on. A
+ * NULL `fn` turns the log off. */
+DBF_API int dbf_store_set_log(dbf_store* store, dbf_log_fn fn, void* context, dbf_error* err);
+
 /* ---- Records --------------------------------------------------------- */
 
 /* Creates a record of `kind` from a JSON object of fields; `*id_out` is its hex id. */

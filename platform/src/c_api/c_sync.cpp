@@ -36,14 +36,14 @@ int dbf_sync_enroll(dbf_store* store, const char* host, int port, const char* co
     std::string h = text_arg(host, "host"), name = text_arg(device_name, "device_name");
     if (port < 1 || port > 65535) throw ApiError{DBF_DOMAIN_API, Status(Code::invalid_argument, "port must be 1 to 65535")};
     sync::EnrolmentCode parsed = must(sync::EnrolmentCode::parse(text_arg(code, "code")), DBF_DOMAIN_API);
-    must(sync::enroll(s->store(), h, static_cast<std::uint16_t>(port), parsed, name), DBF_DOMAIN_SYNC);
+    must(s->enroll(h, static_cast<std::uint16_t>(port), parsed, name), DBF_DOMAIN_SYNC);
   });
 }
 
 int dbf_sync_once(dbf_store* store, char** result_json, dbf_error* err) {
   clear(result_json);
   return guarded(err, [&] {
-    sync::SyncProgress done = must(sync::sync_with_saved_link(session_arg(store)->store()), DBF_DOMAIN_SYNC);
+    sync::SyncProgress done = must(session_arg(store)->sync_once(), DBF_DOMAIN_SYNC);
     if (result_json) {
       give(result_json, Json{{"pushed", done.pushed}, {"pulled", done.pulled}, {"bytes_sent", done.bytes_sent},
                              {"bytes_received", done.bytes_received}}.dump());

@@ -14,8 +14,10 @@
 #include <memory>
 #include <mutex>
 
+#include "debrief/platform/log_sink.h"
 #include "debrief/platform/reachability.h"
 #include "debrief/store.h"
+#include "debrief/sync/credentials.h"
 #include "debrief/sync/engine.h"
 
 namespace debrief::platform {
@@ -28,13 +30,26 @@ struct SyncListener {
 
 class Session {
  public:
-  // Opens (creating) the store in `dir`.
+  // Opens (creating) the store in `dir`. Its device credential lives in the
+  // default file (credentials_file(dir)) until the host sets its own store.
   static Result<std::unique_ptr<Session>> open(const std::filesystem::path& dir);
   ~Session();  // stops sync, then closes the store
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
   Store& store() { return *store_; }
+
+  // The host's secure storage for the device credential (the Keychain, the
+  // Keystore); used from the next enrol, pass or start_sync on.
+  void set_credentials(std::shared_ptr<sync::Credentials> credentials) { credentials_ = std::move(credentials); }
+  // Where the sync engine logs (from the next start_sync on); none: no log.
+  void set_log(LogSink log) { log_ = std::move(log); }
+
+  // Enrols the device (sync::enroll, with this session's credentials).
+  Result<sync::ServerLink> enroll(const std::string& host, std::uint16_t port, const sync::EnrolmentCode& code,
+                                  const std::string& device_name);
+  // One blocking pass (sync::sync_with_saved_link).
+  Result<sync::SyncProgress> sync_once(const sync::ProgressFn& progress = {});
 
   // Starts the background sync engine (not_found when the device is not
   // enrolled); listening again replaces the listener. The engine waits
@@ -55,11 +70,13 @@ class Session {
   Status foreground();
 
  private:
-  explicit Session(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+  explicit Session(std::unique_ptr<Store> store);
   void deliver(std::function<void()> call);
   void stop_engine();
 
   std::unique_ptr<Store> store_;
+  std::shared_ptr<sync::Credentials> credentials_;
+  LogSink log_;
   SyncListener listener_;
   std::unique_ptr<sync::SyncEngine> engine_;
   std::unique_ptr<Reachability> reachability_;  // while syncing; stopped before the engine

@@ -10,21 +10,29 @@
 #include <string>
 
 #include "debrief/store.h"
+#include "debrief/sync/credentials.h"
 
 namespace debrief::sync {
 
 // Where this device syncs to, and its credential. Kept in the store's
-// directory as sync.json, readable by its owner only (0600).
+// directory as sync.json (0600), all but the secret, which lives in the
+// host's Credentials under credential_account(device).
 struct ServerLink {
   std::string host;
   std::uint16_t port = 0;
   std::string fingerprint;  // SHA-256 of the server's certificate, pinned at enrolment
-  std::string secret;       // the device credential
+  std::string secret;       // the device credential; empty when loaded without Credentials
   Id person;
   std::int64_t last_sync_ms = 0;  // when a pass last completed, 0: never
 };
 
+// The saved link without its secret: what status and "last sync" show.
 Result<ServerLink> load_link(const std::filesystem::path& store_dir);
+// The saved link with its secret, for syncing. A sync.json that still holds
+// the secret (written before credentials moved out of it) has it moved
+// into `credentials` first and is rewritten without it.
+Result<ServerLink> load_link(const Store& store, Credentials& credentials);
+// Saves all of the link but its secret.
 Status save_link(const std::filesystem::path& store_dir, const ServerLink& link);
 // Notes in the saved link that the device was in sync with its server at
 // `now_ms` (a pass completed, or a live pull caught up): what "last sync"
@@ -52,11 +60,12 @@ struct SyncProgress {
 };
 using ProgressFn = std::function<void(const SyncProgress&)>;
 
-// Enrols this store's device at host:port with `code`, saves the link, and
-// returns it. Fails when the server's certificate does not match the code's
+// Enrols this store's device at host:port with `code`, saves the secret in
+// `credentials` and the rest of the link beside the store, and returns it.
+// Fails when the server's certificate does not match the code's
 // fingerprint, or the code is wrong, used or expired.
 Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t port, const EnrolmentCode& code,
-                          const std::string& device_name, const SyncOptions& options = {});
+                          const std::string& device_name, Credentials& credentials, const SyncOptions& options = {});
 
 // One sync pass: pushes every pending change (each batch acknowledged before
 // it is forgotten), then pulls until the server has nothing newer, storing
@@ -68,6 +77,6 @@ Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncO
 // A pass as a person asks for one (`debrief sync`, the C API): with the
 // saved link; then the device acts for its enrolled person if it did not
 // yet (the directory has arrived), and the link notes the sync.
-Result<SyncProgress> sync_with_saved_link(Store& store, const ProgressFn& progress = {});
+Result<SyncProgress> sync_with_saved_link(Store& store, Credentials& credentials, const ProgressFn& progress = {});
 
 }  // namespace debrief::sync

@@ -13,7 +13,12 @@
 #include <string>
 #include <thread>
 
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
 #include "debrief/sync/client.h"
+#include "debrief/sync/credentials.h"
 
 namespace debrief::sync {
 
@@ -37,17 +42,23 @@ struct EngineOptions {
   // failing to connect and backing off. Unset: always try.
   std::function<bool()> reachable = {};
   std::chrono::milliseconds offline_recheck{60000};
+  // The host's log sink: one JSON line per state change and per retry
+  // ({"event": "sync_state", "state", "reason", "failures"} and
+  // {"event": "sync_retry", "in_ms", "failures"}), on the engine's thread.
+  // Unset: no log.
+  std::function<void(const std::string&)> log = {};
 };
 
 class SyncEngine {
  public:
   using EventFn = std::function<void(const EngineEvent&)>;
   // Syncs the store in `store_dir` with its own Store object (stores are
-  // single-threaded; several may open one directory). `on_event` and
-  // `on_changes` (after pulled changes are applied) run on the engine's
-  // thread and must not block for long.
-  SyncEngine(std::filesystem::path store_dir, EngineOptions options, EventFn on_event,
-             std::function<void()> on_changes = {});
+  // single-threaded; several may open one directory), reading the device's
+  // secret from `credentials` before each pass. `on_event` and `on_changes`
+  // (after pulled changes are applied) run on the engine's thread and must
+  // not block for long.
+  SyncEngine(std::filesystem::path store_dir, std::shared_ptr<Credentials> credentials, EngineOptions options,
+             EventFn on_event, std::function<void()> on_changes = {});
   ~SyncEngine();  // stops and joins
   SyncEngine(const SyncEngine&) = delete;
   SyncEngine& operator=(const SyncEngine&) = delete;
@@ -61,6 +72,7 @@ class SyncEngine {
   void run();
   Status pass_and_listen(Store& store, const ServerLink& link);
   void report(EngineEvent event);
+  void log(nlohmann::json line);
   // Records in the link that the device is in sync now.
   void caught_up();
   // Sleeps for `d` unless stopped or poked first.
@@ -68,6 +80,7 @@ class SyncEngine {
   std::chrono::milliseconds backoff(int failures);
 
   std::filesystem::path dir_;
+  std::shared_ptr<Credentials> credentials_;
   EngineOptions options_;
   EventFn on_event_;
   std::function<void()> on_changes_;
@@ -77,6 +90,7 @@ class SyncEngine {
   std::function<void()> interrupt_;  // closes the current connection, if any
   std::thread thread_;
   int failures_ = 0;
+  std::string logged_;  // the state and reason last logged
 };
 
 }  // namespace debrief::sync

@@ -60,6 +60,16 @@ public final class Debrief implements AutoCloseable {
   /** A text's sentiment as JSON: compound, label, positive, neutral, negative. */
   public static native String sentiment(String text) throws DebriefException;
 
+  /**
+   * Keeps the device credential in the app's secure storage instead of a
+   * private file beside the store. Set it after every open, before enrolling
+   * or syncing.
+   */
+  public void setCredentialStore(CredentialStore store) throws DebriefException { nativeSetCredentials(handle, store); }
+
+  /** Sends the sync engine's log to {@code sink} from the next startSync on; null turns it off. */
+  public void setLogSink(LogSink sink) throws DebriefException { nativeSetLog(handle, sink); }
+
   /** Enrols this device with the server at host:port using an enrolment code. */
   public void enroll(String host, int port, String code, String deviceName) throws DebriefException {
     nativeEnroll(handle, host, port, code, deviceName);
@@ -95,6 +105,8 @@ public final class Debrief implements AutoCloseable {
   private static native void nativeUpdate(long handle, String kind, String id, String json) throws DebriefException;
   private static native void nativeDelete(long handle, String kind, String id) throws DebriefException;
   private static native String nativeSurveyNext(long handle, String survey, String answers) throws DebriefException;
+  private static native void nativeSetCredentials(long handle, CredentialStore store) throws DebriefException;
+  private static native void nativeSetLog(long handle, LogSink sink) throws DebriefException;
   private static native void nativeEnroll(long handle, String host, int port, String code, String name) throws DebriefException;
   private static native String nativeSyncOnce(long handle) throws DebriefException;
   private static native void nativeStartSync(long handle, SyncListener listener) throws DebriefException;
