@@ -6,9 +6,6 @@
 // the --sanitize build).
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -21,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/server_process.h"
 #include "capi_plain.h"
 #include "debrief/debrief.h"
 
@@ -101,36 +99,12 @@ Json next_question(dbf_store* store, const std::string& survey, const Json& answ
 }
 
 // debrief-server on a free port of 127.0.0.1, seeded with the demo
-// organisation; stopped (SIGTERM, then waited for) at the end.
+// organisation; stopped at the end.
 class ServerProcess {
  public:
-  explicit ServerProcess(const std::filesystem::path& data) : data_(data.string()) {
-    people_ = Json::parse(run_admin("demo-seed"));
-    int out[2];
-    REQUIRE(pipe(out) == 0);
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      close(out[0]);
-      execl(DEBRIEF_SERVER, DEBRIEF_SERVER, "--data", data_.c_str(), "--listen", "127.0.0.1:0", (char*)nullptr);
-      _exit(127);
-    }
-    close(out[1]);
-    FILE* lines = fdopen(out[0], "r");
-    char line[256] = {};
-    REQUIRE(std::fgets(line, sizeof line, lines) != nullptr);  // "listening on 127.0.0.1:PORT"
-    std::string l = line;
-    REQUIRE(l.rfind("listening on 127.0.0.1:", 0) == 0);
-    port_ = std::stoi(l.substr(l.rfind(':') + 1));
-    reader_ = lines;
-  }
-  ~ServerProcess() {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    std::fclose(reader_);
-  }
-  int port() const { return port_; }
+  explicit ServerProcess(const std::filesystem::path& data)
+      : people_(Json::parse(testproc::server_command(data.string(), {"admin", "demo-seed"}))), server_(data.string()) {}
+  int port() const { return server_.port(); }
   // The demo person's enrolment code and id: the first with `role`.
   std::pair<std::string, std::string> code_for(const std::string& role) const {
     for (const Json& p : people_)
@@ -140,22 +114,8 @@ class ServerProcess {
   }
 
  private:
-  std::string run_admin(const std::string& args) const {
-    std::string command = std::string(DEBRIEF_SERVER) + " --data '" + data_ + "' admin " + args;
-    FILE* p = popen(command.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    REQUIRE(pclose(p) == 0);
-    return out;
-  }
-
-  std::string data_;
   Json people_;
-  pid_t pid_ = -1;
-  int port_ = 0;
-  FILE* reader_ = nullptr;
+  testproc::ServerProcess server_;
 };
 
 // What the sync listener saw, counted on whichever thread delivered it.

@@ -1,0 +1,108 @@
+// Enrolment and sync from the command line against the real debrief-server,
+// as a user runs them: enrol with a code, see the server in status, sync
+// what was written offline, stay connected with --live, and the errors met
+// on the way.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <csignal>
+#include <fstream>
+#include <sstream>
+
+#include "../support/server_process.h"
+#include "cli_runner.h"
+
+using nlohmann::json;
+
+namespace {
+
+// A demo organisation on a running server, and a person's enrolment code.
+struct Org {
+  CliStore scratch;  // holds the server's data
+  std::string data = (scratch.dir() / "server").string();
+  json people = json::parse(testproc::server_command(data, {"admin", "demo-seed"}));
+  testproc::ServerProcess server{data};
+
+  std::string address() const { return "127.0.0.1:" + std::to_string(server.port()); }
+  std::string code_for(const std::string& role) const {
+    for (const json& p : people)
+      if (p["role"] == role) return p["code"];
+    FAIL("no demo person with role " << role);
+    return {};
+  }
+};
+
+std::string text_of(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("a user enrols, writes offline, and syncs from the command line", "[cli][sync]") {
+  Org org;
+  CliStore cli;
+  CliResult enrolled = cli.run({"enroll", "--server", org.address(), "--code", org.code_for("participant"), "--name", "laptop"});
+  INFO("stderr: " << enrolled.err);
+  REQUIRE(enrolled.exit_code == 0);
+  CHECK(enrolled.out.find("enrolled as person") != std::string::npos);
+  CHECK(enrolled.out.find("in sync with " + org.address()) != std::string::npos);
+
+  // The secret is in the private credentials file, not in sync.json.
+  std::filesystem::path store = cli.dir() / "store";
+  struct stat st{};
+  REQUIRE(::stat((store / "credentials.json").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  json keys = json::parse(text_of(store / "credentials.json"));
+  REQUIRE(keys.size() == 1);
+  CHECK(text_of(store / "sync.json").find(keys.begin().value().get<std::string>()) == std::string::npos);
+
+  json status = json::parse(cli.ok({"status", "--json"}));
+  CHECK(status["server"] == org.address());
+  CHECK(status["last_sync"].is_string());
+  CHECK(status["pending_changes"] == 0);
+  cli.ok({"reflection", "create", "--text", "Written on the train, no coverage", "--shared"});
+  CHECK(json::parse(cli.ok({"status", "--json"}))["pending_changes"].get<int>() > 0);
+
+  json pass = json::parse(cli.ok({"sync", "--json"}));
+  CHECK(pass["pushed"].get<int>() > 0);
+  CHECK(pass["server"] == org.address());
+  CHECK(json::parse(cli.ok({"status", "--json"}))["pending_changes"] == 0);
+}
+
+TEST_CASE("sync --live stays connected, reports its states, and ends cleanly on SIGTERM", "[cli][sync]") {
+  Org org;
+  CliStore cli;
+  cli.ok({"enroll", "--server", org.address(), "--code", org.code_for("participant")});
+  testproc::Child live(DEBRIEF_CLI, {"--data", (cli.dir() / "store").string(), "sync", "--live"});
+  std::string line, seen;
+  for (int i = 0; i < 20 && live.read_line(line); ++i) {  // a handful of state lines, then it idles
+    seen += line + "\n";
+    if (line == "idle") break;
+  }
+  INFO("sync --live printed:\n" << seen);
+  CHECK(line == "idle");
+  CHECK(live.stop(SIGTERM) == 0);
+}
+
+TEST_CASE("enrolment errors say what went wrong and leave the device unenrolled", "[cli][sync]") {
+  Org org;
+  CliStore cli;
+  CliResult bad_code = cli.run({"enroll", "--server", org.address(), "--code", "nonsense"});
+  CHECK(bad_code.exit_code != 0);
+  CHECK(bad_code.err.find("SECRET-FINGERPRINT") != std::string::npos);
+  CliResult bad_port = cli.run({"enroll", "--server", "127.0.0.1:http", "--code", org.code_for("participant")});
+  CHECK(bad_port.exit_code != 0);
+  CHECK(bad_port.err.find("not a port") != std::string::npos);
+  std::string code = org.code_for("participant");
+  std::string wrong_secret = (code[0] == '0' ? "1" : "0") + code.substr(1);
+  CliResult refused = cli.run({"enroll", "--server", org.address(), "--code", wrong_secret});
+  CHECK(refused.exit_code != 0);
+  CHECK(!refused.err.empty());
+  CliResult not_enrolled = cli.run({"sync"});
+  CHECK(not_enrolled.exit_code != 0);
+  CHECK(not_enrolled.err.find("not enrolled") != std::string::npos);
+  CHECK(!std::filesystem::exists(cli.dir() / "store" / "credentials.json"));
+}

@@ -1,0 +1,84 @@
+#include "server_process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+namespace testproc {
+
+Child::Child(const std::string& program, const std::vector<std::string>& args) {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  pid_ = fork();
+  REQUIRE(pid_ >= 0);
+  if (pid_ == 0) {
+    dup2(fds[1], STDOUT_FILENO);
+    int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, STDERR_FILENO);
+    close(fds[0]);
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(program.c_str(), argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  out_ = fdopen(fds[0], "r");
+}
+
+Child::~Child() {
+  (void)stop(SIGTERM);
+  if (out_) std::fclose(out_);
+}
+
+bool Child::read_line(std::string& line) {
+  line.clear();
+  for (int c; (c = std::fgetc(out_)) != EOF;) {
+    if (c == '\n') return true;
+    line += static_cast<char>(c);
+  }
+  return !line.empty();
+}
+
+int Child::stop(int signal) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, signal);
+  return wait();
+}
+
+int Child::wait() {
+  if (pid_ <= 0) return -1;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string server_command(const std::string& data, const std::vector<std::string>& args) {
+  std::vector<std::string> all{"--data", data};
+  all.insert(all.end(), args.begin(), args.end());
+  Child server(DEBRIEF_SERVER, all);
+  std::string text, line;
+  while (server.read_line(line)) text += line + "\n";
+  int status = server.wait();
+  INFO("debrief-server printed: " << text);
+  REQUIRE(status == 0);
+  return text;
+}
+
+ServerProcess::ServerProcess(const std::string& data, const std::string& listen)
+    : child_(DEBRIEF_SERVER, {"--data", data, "--listen", listen}) {
+  std::string line;
+  bool said = child_.read_line(line);
+  INFO("the server said: " << line);
+  REQUIRE(said);
+  REQUIRE(line.rfind("listening on ", 0) == 0);
+  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(line.rfind(':') + 1)));
+}
+
+void ServerProcess::kill_now() { (void)child_.stop(SIGKILL); }
+
+}  // namespace testproc
