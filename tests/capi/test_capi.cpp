@@ -417,7 +417,8 @@ TEST_CASE("the device credential lives in the host's secure storage, and sync lo
       CHECK(idle_logged);
       keys.broken = true;
     }
-    CHECK(dbf_sync_once(phone.store, &pass.s, &err) == DBF_IO_ERROR);  // the storage failed: said, not crashed
+    Owned failed;
+    CHECK(dbf_sync_once(phone.store, &failed.s, &err) == DBF_IO_ERROR);  // the storage failed: said, not crashed
     CHECK(err.domain == DBF_DOMAIN_SYNC);
     CHECK(std::string(err.message).find("secure storage") != std::string::npos);
     ok(dbf_store_set_log(phone.store, nullptr, nullptr, &err), err);  // the log can be turned off
