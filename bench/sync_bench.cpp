@@ -36,8 +36,7 @@ namespace {
 
 struct BenchServer {
   fs::path dir;
-  std::unique_ptr<Store> replica;
-  std::unique_ptr<sync::DeviceRegistry> registry;
+  std::unique_ptr<sync::ServerStore> store;
   sync::TlsIdentity tls;
   boost::asio::io_context io;
   std::unique_ptr<sync::Server> server;
@@ -48,8 +47,8 @@ struct BenchServer {
 
   BenchServer(const fs::path& d, int people_count) : dir(d) {
     fs::remove_all(dir);
-    replica = check(Store::open(dir / "store"));
-    registry = check(sync::open_sqlite_registry(dir / "devices.db", system_env()));
+    store = check(sync::open_sqlite_server_store(dir, system_env()));
+    Store* replica = &store->records();
     tls = check(sync::ensure_tls_identity(dir / "tls"));
     check(create(*replica, Kind::organisation, {{"name", "Bench"}}).status());
     Id team = check(create(*replica, Kind::team, {{"name", "All"}}));
@@ -62,10 +61,11 @@ struct BenchServer {
     Json q = Json::array();
     for (int i = 0; i < 10; ++i) q.push_back({{"id", "q" + std::to_string(i)}, {"type", i % 2 ? "text" : "rating"}, {"text", "Q"}});
     survey = check(create(*replica, Kind::survey, {{"title", "S"}, {"kind", "post_event"}, {"questions", q}}));
+    check(store->publish());
     sync::ServerOptions options;
     options.max_requests_per_minute = 1000000;  // one device pushes everything here
     options.log = [](const std::string& line) { if (std::getenv("DEBRIEF_BENCH_LOG")) std::fprintf(stderr, "%s\n", line.c_str()); };
-    server = std::make_unique<sync::Server>(io, *replica, *registry, tls, options);
+    server = std::make_unique<sync::Server>(io, *store, tls, options);
     port = check(server->start()).port();
     thread = std::thread([this] {
       auto guard = boost::asio::make_work_guard(io);
@@ -76,13 +76,13 @@ struct BenchServer {
     io.stop();
     thread.join();
     server.reset();
-    replica.reset();
+    store.reset();
     fs::remove_all(dir);
   }
   // Registry calls go through the server's thread, like every use of it.
   std::string code(const Id& person) {
     std::promise<std::string> p;
-    boost::asio::post(io, [&] { p.set_value(check(registry->make_code(person, 3600))); });
+    boost::asio::post(io, [&] { p.set_value(check(store->registry().make_code(person, 3600))); });
     return sync::EnrolmentCode{p.get_future().get(), tls.fingerprint}.text();
   }
 };

@@ -5,6 +5,7 @@
 namespace debrief::cli {
 
 Store& Context::store(Env* env) {
+  if (open_store) return open_store(env);
   if (!store_) store_ = must(Store::open(data_dir, OpenOptions{.env = env}));
   return *store_;
 }
@@ -12,7 +13,9 @@ Store& Context::store(Env* env) {
 int Context::run_selected() {
   if (!action_) return 0;
   try {
-    return action_();
+    int status = action_();
+    if (status == 0 && after_success) after_success();
+    return status;
   } catch (const CommandError& e) {
     return fail(e.status);
   }

@@ -20,8 +20,13 @@ class Context {
   bool json = false;     // --json
 
   // The store in data_dir, opened on first use with `env` (null: the
-  // system's). Failure is reported and ends the command.
+  // system's), or the one `open_store` gives when set. Failure is reported
+  // and ends the command.
   Store& store(Env* env = nullptr);
+  std::function<Store&(Env*)> open_store;
+  // Runs after a command succeeded (debrief-server publishes what an admin
+  // command changed); may throw CommandError.
+  std::function<void()> after_success;
 
   // Sets the command main() runs once the command line has parsed. The
   // action returns the process's exit status.

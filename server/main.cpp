@@ -22,35 +22,35 @@ using namespace debrief::cli;
 
 namespace {
 
-struct ServerPaths {
+// The server's data directory: its store (opened on first use) and its TLS
+// identity.
+struct ServerData {
   fs::path root;
-  fs::path replica() const { return root / "store"; }
+  std::unique_ptr<sync::ServerStore> store;
+
   fs::path tls() const { return root / "tls"; }
-  fs::path devices() const { return root / "devices.db"; }
+  sync::ServerStore& open(Env* env = nullptr) {
+    if (!store) store = must(sync::open_sqlite_server_store(root, env ? *env : system_env()));
+    return *store;
+  }
 };
 
-std::unique_ptr<sync::DeviceRegistry> open_registry(const ServerPaths& p) {
-  fs::create_directories(p.root);
-  return must(sync::open_sqlite_registry(p.devices(), system_env()));
-}
-
-std::string code_for(const ServerPaths& p, const Id& person, std::int64_t valid_days) {
-  sync::TlsIdentity tls = must(sync::ensure_tls_identity(p.tls()));
-  std::string secret = must(open_registry(p)->make_code(person, valid_days * 86400));
+std::string code_for(ServerData& data, const Id& person, std::int64_t valid_days) {
+  sync::TlsIdentity tls = must(sync::ensure_tls_identity(data.tls()));
+  std::string secret = must(data.open().registry().make_code(person, valid_days * 86400));
   return sync::EnrolmentCode{secret, tls.fingerprint}.text();
 }
 
-int serve(Context& ctx, const ServerPaths& paths, const std::string& listen) {
+int serve(ServerData& data, const std::string& listen) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) return Context::fail("--listen takes HOST:PORT");
   sync::ServerOptions options;
   options.host = listen.substr(0, colon);
   if (options.host.size() > 2 && options.host.front() == '[') options.host = options.host.substr(1, options.host.size() - 2);
   options.port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
-  sync::TlsIdentity tls = must(sync::ensure_tls_identity(paths.tls()));
-  auto registry = open_registry(paths);
+  sync::TlsIdentity tls = must(sync::ensure_tls_identity(data.tls()));
   boost::asio::io_context io;
-  sync::Server server(io, ctx.store(), *registry, tls, options);
+  sync::Server server(io, data.open(), tls, options);
   auto at = must(server.start());
   std::string host = at.address().is_v6() ? "[" + at.address().to_string() + "]" : at.address().to_string();
   std::cout << "listening on " << host << ":" << at.port() << std::endl;
@@ -63,7 +63,7 @@ int serve(Context& ctx, const ServerPaths& paths, const std::string& listen) {
   return 0;
 }
 
-void add_admin(CLI::App& app, Context& ctx, const ServerPaths& paths) {
+void add_admin(CLI::App& app, Context& ctx, ServerData& data) {
   CLI::App* admin = app.add_subcommand("admin", "manage the organisation, people, devices and enrolment");
   admin->require_subcommand(1);
   admin->fallthrough();
@@ -75,10 +75,10 @@ void add_admin(CLI::App& app, Context& ctx, const ServerPaths& paths) {
   static std::int64_t days = 7;
   code->add_option("--person", person, "the person's id or prefix")->required();
   code->add_option("--valid-days", days, "how long the code works")->capture_default_str();
-  code->callback([&ctx, &paths] {
-    ctx.run([&ctx, &paths] {
+  code->callback([&ctx, &data] {
+    ctx.run([&ctx, &data] {
       Id who = must(resolve_id(ctx.store(), Kind::person, person));
-      std::string text = code_for(paths, who, days);
+      std::string text = code_for(data, who, days);
       if (ctx.json) std::cout << Json{{"person", who.hex()}, {"code", text}}.dump() << "\n";
       else std::cout << text << "\n";
       return 0;
@@ -89,10 +89,10 @@ void add_admin(CLI::App& app, Context& ctx, const ServerPaths& paths) {
   revoke->fallthrough();
   static std::string device;
   revoke->add_option("--device", device, "the device id (32 hex digits)")->required();
-  revoke->callback([&ctx, &paths] {
-    ctx.run([&paths] {
+  revoke->callback([&ctx, &data] {
+    ctx.run([&data] {
       Id id = must(Id::parse(device));
-      must(open_registry(paths)->revoke(id));
+      must(data.open().registry().revoke(id));
       std::cout << "revoked " << id.hex() << "\n";
       return 0;
     });
@@ -100,10 +100,10 @@ void add_admin(CLI::App& app, Context& ctx, const ServerPaths& paths) {
 
   CLI::App* devices = admin->add_subcommand("enrolled", "list enrolled devices and whether they are revoked");
   devices->fallthrough();
-  devices->callback([&ctx, &paths] {
-    ctx.run([&ctx, &paths] {
+  devices->callback([&ctx, &data] {
+    ctx.run([&ctx, &data] {
       Json out = Json::array();
-      for (const auto& d : must(open_registry(paths)->devices()))
+      for (const auto& d : must(data.open().registry().devices()))
         out.push_back({{"device", d.device.hex()}, {"person", d.person.hex()}, {"name", d.name}, {"revoked", d.revoked}});
       std::cout << out.dump(ctx.json ? -1 : 2) << "\n";
       return 0;
@@ -112,15 +112,15 @@ void add_admin(CLI::App& app, Context& ctx, const ServerPaths& paths) {
 
   CLI::App* seed = admin->add_subcommand("demo-seed", "create a demo organisation and print enrolment codes as JSON");
   seed->fallthrough();
-  seed->callback([&ctx, &paths] {
-    ctx.run([&ctx, &paths] {
+  seed->callback([&ctx, &data] {
+    ctx.run([&ctx, &data] {
       static SeededEnv env(11, must(parse_time("2025-01-06")) * 1000);
       Store& store = ctx.store(&env);
       must(generate_demo(store, {.people = 24, .events = 4, .responses = 120, .seed = 11}));
       Json people = Json::array();
       for (const Json& p : must(list(store, Kind::person))) {
         Id id = must(Id::parse(p["id"].get<std::string>()));
-        people.push_back({{"person", p["id"]}, {"name", p["name"]}, {"role", p["role"]}, {"code", code_for(paths, id, 30)}});
+        people.push_back({{"person", p["id"]}, {"name", p["name"]}, {"role", p["role"]}, {"code", code_for(data, id, 30)}});
       }
       std::cout << people.dump(2) << "\n";
       return 0;
@@ -132,19 +132,19 @@ void add_admin(CLI::App& app, Context& ctx, const ServerPaths& paths) {
 
 int main(int argc, char** argv) {
   Context ctx;
-  static ServerPaths paths;
+  static ServerData server_data;
   std::string data, listen = "127.0.0.1:7443";
   CLI::App app{"debrief-server: the Debrief sync server", "debrief-server"};
   app.fallthrough();
   app.add_option("--data", data, "the server's data directory")->required();
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
   app.add_flag("--json", ctx.json, "print machine-readable JSON");
-  add_admin(app, ctx, paths);
+  add_admin(app, ctx, server_data);
   CLI::App* stats = app.add_subcommand("stats", "devices, records and changes held by the server");
   stats->callback([&ctx] {
     ctx.run([&ctx] {
       StoreInfo info = must(ctx.store().info());
-      auto devices = must(open_registry(paths)->devices());
+      auto devices = must(server_data.open().registry().devices());
       Json counts = Json::object();
       for (const KindCount& c : info.counts) counts[std::string(spec_of(c.kind).plural)] = c.live;
       std::cout << Json{{"devices", devices.size()}, {"changes", info.total_changes}, {"records", counts}}.dump(2) << "\n";
@@ -156,11 +156,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  paths.root = data;
-  ctx.data_dir = paths.replica().string();
+  server_data.root = data;
+  // Admin commands edit the server's records, then publish the changes.
+  ctx.open_store = [](Env* env) -> Store& { return server_data.open(env).records(); };
+  ctx.after_success = [] {
+    if (server_data.store) must(server_data.store->publish());
+  };
   if (app.get_subcommands().empty()) {
     try {
-      return serve(ctx, paths, listen);
+      return serve(server_data, listen);
     } catch (const CommandError& e) {
       return Context::fail(e.status);
     }

@@ -269,37 +269,41 @@ Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t l
 }
 
 namespace {
-Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
-                            std::int64_t cursor);
+Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options);
 }  // namespace
 
 Status apply_remote(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
                     std::int64_t cursor) {
+  return apply_remote(store, changes, ApplyOptions{cursor_key, cursor});
+}
+
+Status apply_remote(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options) {
   Store::Impl& impl = store.impl();
   // Synced records may name records that arrive in a later batch (a team's
   // manager is created after the team), so references are not enforced
   // here; local writes check every reference themselves.
   if (impl.tx_depth > 0) return invalid("apply_remote cannot run inside another transaction");
   DEBRIEF_TRY(impl.db->cached("PRAGMA foreign_keys = OFF").exec());
-  Status applied = apply_in_transaction(store, changes, cursor_key, cursor);
+  Status applied = apply_in_transaction(store, changes, options);
   Status restored = impl.db->cached("PRAGMA foreign_keys = ON").exec();
   return applied.is_ok() ? restored : applied;
 }
 
 namespace {
 
-Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, std::string_view cursor_key,
-                            std::int64_t cursor) {
+Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options) {
   Store::Impl& impl = store.impl();
   Tx tx(impl);
   DEBRIEF_TRY(tx.status());
+  if (options.before) DEBRIEF_TRY(options.before());
   for (const WireChange& c : changes) {
     impl.clock.observe(c.hlc, impl.env->now_ms());
     Status s = apply_one(store, c);
     if (!s.is_ok()) return Status(s.code(), "cannot apply a synced change to " + c.record.hex() + ": " + s.message());
   }
   DEBRIEF_TRY(impl.set_meta("hlc_observed", std::to_string(impl.clock.last().value)));
-  if (!cursor_key.empty()) DEBRIEF_TRY(impl.set_meta(cursor_key, std::to_string(cursor)));
+  if (!options.cursor_key.empty()) DEBRIEF_TRY(impl.set_meta(options.cursor_key, std::to_string(options.cursor)));
+  if (options.after) DEBRIEF_TRY(options.after());
   return tx.commit();
 }
 

@@ -10,9 +10,8 @@ namespace debrief::sync {
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
-Server::Impl::Impl(asio::io_context& io_, Store& replica_, DeviceRegistry& registry_, const TlsIdentity& identity,
-                   ServerOptions options_)
-    : io(io_), replica(replica_), registry(registry_), tls(ssl::context::tls_server), acceptor(io_),
+Server::Impl::Impl(asio::io_context& io_, ServerStore& store_, const TlsIdentity& identity, ServerOptions options_)
+    : io(io_), store(store_), tls(ssl::context::tls_server), acceptor(io_),
       options(std::move(options_)) {
   tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
                   ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
@@ -24,7 +23,7 @@ Server::Impl::Impl(asio::io_context& io_, Store& replica_, DeviceRegistry& regis
 void Server::Impl::log(const std::string& event, const Json& fields) {
   Json line = fields;
   line["event"] = event;
-  line["at_ms"] = replica.env().now_ms();
+  line["at_ms"] = store.records().env().now_ms();
   options.log(line.dump());
 }
 
@@ -42,6 +41,11 @@ asio::awaitable<void> Server::Impl::accept_loop() {
   }
 }
 
+void Server::Impl::tell(std::int64_t latest, std::uint64_t except) {
+  for (const auto& [id, notify] : listeners)
+    if (id != except) notify(latest);
+}
+
 bool Server::Impl::allow_request(const Id& device) {
   DeviceUse& u = use[device];
   auto now = std::chrono::steady_clock::now();
@@ -52,9 +56,8 @@ bool Server::Impl::allow_request(const Id& device) {
   return ++u.requests_in_window <= options.max_requests_per_minute;
 }
 
-Server::Server(asio::io_context& io, Store& replica, DeviceRegistry& registry, const TlsIdentity& identity,
-               ServerOptions options)
-    : impl_(std::make_unique<Impl>(io, replica, registry, identity, std::move(options))) {}
+Server::Server(asio::io_context& io, ServerStore& store, const TlsIdentity& identity, ServerOptions options)
+    : impl_(std::make_unique<Impl>(io, store, identity, std::move(options))) {}
 
 Server::~Server() { stop(); }
 
@@ -77,5 +80,7 @@ void Server::stop() {
 }
 
 const ServerStats& Server::stats() const { return impl_->stats; }
+
+void Server::changes_elsewhere(std::int64_t latest) { impl_->tell(latest); }
 
 }  // namespace debrief::sync

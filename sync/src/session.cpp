@@ -1,7 +1,5 @@
 #include "session.h"
 
-#include <map>
-
 #include "debrief/sync/frame_io.h"
 #include "debrief/sync/visibility.h"
 
@@ -131,7 +129,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!version_ok(req.protocol_version())) co_return co_await refuse(pb::Error::VERSION, "protocol version " + std::to_string(req.protocol_version()) + " is not supported");
     Result<Id> device = id_of(req.device_id());
     if (!device.is_ok()) co_return co_await refuse(pb::Error::BAD_FRAME, device.status().message());
-    Result<EnrolledDevice> e = server_.registry.enroll(req.code(), *device, req.device_name());
+    Result<EnrolledDevice> e = server_.store.registry().enroll(req.code(), *device, req.device_name());
     if (!e.is_ok()) co_return co_await refuse(pb::Error::UNAUTHENTICATED, e.status().message());
     pb::Frame reply;
     auto* r = reply.mutable_enroll_reply();
@@ -148,7 +146,7 @@ class Session : public std::enable_shared_from_this<Session> {
       co_return false;
     }
     Result<Id> device = id_of(h.device_id());
-    Result<Id> person = device.is_ok() ? server_.registry.authenticate(*device, h.device_secret()) : device.status();
+    Result<Id> person = device.is_ok() ? server_.store.registry().authenticate(*device, h.device_secret()) : device.status();
     if (!person.is_ok()) {
       co_await refuse(pb::Error::UNAUTHENTICATED, person.status().message());
       co_return false;
@@ -158,7 +156,8 @@ class Session : public std::enable_shared_from_this<Session> {
       co_await refuse(pb::Error::BUSY, "too many connections from this device; try again later", true);
       co_return false;
     }
-    Result<Audience> audience = Audience::of(server_.replica, *person);
+    Result<std::int64_t> latest = server_.store.catch_up();  // the person may have arrived through another process
+    Result<Audience> audience = latest.is_ok() ? Audience::of(server_.store.records(), *person) : latest.status();
     if (!audience.is_ok()) {
       co_await refuse(pb::Error::INTERNAL, audience.status().message(), true);
       co_return false;
@@ -169,8 +168,7 @@ class Session : public std::enable_shared_from_this<Session> {
     w.mutable_welcome()->set_protocol_version(version_);
     w.mutable_welcome()->set_server_version(kAppVersion);
     w.mutable_welcome()->set_person_id(std::string(reinterpret_cast<const char*>(person->bytes.data()), 16));
-    Result<std::int64_t> latest = last_seq(server_.replica);
-    w.mutable_welcome()->set_latest(static_cast<std::uint64_t>(latest.is_ok() ? *latest : 0));
+    w.mutable_welcome()->set_latest(static_cast<std::uint64_t>(*latest));
     server_.log("hello", {{"device", device_.hex()}, {"version", h.protocol_version()}});
     co_return (co_await send(w)).is_ok();
   }
@@ -181,22 +179,31 @@ class Session : public std::enable_shared_from_this<Session> {
     std::vector<WireChange> changes;
     for (const pb::Change& p : batch.changes()) {
       Result<WireChange> c = from_proto(p);
-      Status allowed = c.is_ok() ? may_write(server_.replica, audience_, device_, *c) : c.status();
-      if (!allowed.is_ok()) {
-        co_await refuse(c.is_ok() ? pb::Error::FORBIDDEN : pb::Error::INVALID, allowed.message());
+      if (!c.is_ok()) {
+        co_await refuse(pb::Error::INVALID, c.status().message());
         co_return false;
       }
       changes.push_back(std::move(*c));
     }
-    Status applied = apply_remote(server_.replica, changes);
-    if (!applied.is_ok()) {
-      co_await refuse(applied.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, applied.message(), applied.is_transient());
+    bool forged = false;
+    Result<std::int64_t> latest = server_.store.accept(changes, [&](Store& records) {
+      for (const WireChange& c : changes) {
+        Status allowed = may_write(records, audience_, device_, c);
+        if (!allowed.is_ok()) {
+          forged = true;
+          return allowed;
+        }
+      }
+      return Status::ok();
+    });
+    if (!latest.is_ok()) {
+      Status s = latest.status();
+      co_await refuse(forged ? pb::Error::FORBIDDEN : s.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, s.message(),
+                      !forged && s.is_transient());
       co_return false;
     }
-    Status announced = announce_groups(changes);
-    if (!announced.is_ok()) server_.log("announce-failed", {{"reason", announced.message()}});
     server_.stats.changes_applied += static_cast<std::int64_t>(changes.size());
-    tell_others();
+    server_.tell(*latest, listener_id_);
     server_.log("push", {{"device", device_.hex()}, {"changes", changes.size()}, {"batch", batch.batch_id()}});
     pb::Frame ack;
     ack.mutable_push_ack()->set_batch_id(batch.batch_id());
@@ -204,60 +211,19 @@ class Session : public std::enable_shared_from_this<Session> {
     co_return (co_await send(ack)).is_ok();
   }
 
-  // When a batch brings a group of responses to the anonymity threshold,
-  // the group's responses are announced again, so that managers who pulled
-  // past them while they were withheld receive them now.
-  Status announce_groups(const std::vector<WireChange>& changes) {
-    std::map<std::string, std::pair<Json, std::int64_t>> arrived;  // group key -> (a response, how many came)
-    for (const WireChange& c : changes) {
-      if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert || !c.value.is_object()) continue;
-      std::string key = c.value.value("team", Json()).dump() + c.value.value("survey", Json()).dump() + c.value.value("event", Json()).dump();
-      auto& entry = arrived[key];
-      entry.first = c.value;
-      ++entry.second;
-    }
-    return server_.replica.transaction([&] {
-      for (const auto& [key, entry] : arrived) {
-        Result<GroupSize> g = group_size(server_.replica, entry.first);
-        DEBRIEF_TRY(g.status());
-        if (g->responses < g->threshold || g->responses - entry.second >= g->threshold) continue;
-        ListOptions same;
-        for (const char* m : {"team", "survey", "event"}) same.where.emplace_back(m, entry.first[m].get<std::string>());
-        Result<std::vector<Json>> group = list(server_.replica, Kind::response, same);
-        DEBRIEF_TRY(group.status());
-        for (const Json& r : *group) DEBRIEF_TRY(reannounce(server_.replica, Kind::response, *Id::parse(r["id"].get<std::string>())));
-      }
-      return Status::ok();
-    });
-  }
-
-  void tell_others() {
-    Result<std::int64_t> latest = last_seq(server_.replica);
-    if (!latest.is_ok()) return;
-    for (const auto& [id, tell] : server_.listeners)
-      if (id != listener_id_) tell(*latest);
-  }
-
   asio::awaitable<bool> pull(const pb::PullRequest& req) {
     std::uint32_t limit = std::min(req.max_changes() ? req.max_changes() : server_.options.max_pull_batch,
                                    server_.options.max_pull_batch);
-    FeedScope scope{audience_.person, {audience_.managed.begin(), audience_.managed.end()}};
-    Result<FeedPage> page = feed_after(server_.replica, static_cast<std::int64_t>(req.cursor()), limit, scope);
-    if (!page.is_ok()) {
-      co_await refuse(pb::Error::INTERNAL, page.status().message(), true);
+    Result<FeedBatch> batch = server_.store.feed(audience_, static_cast<std::int64_t>(req.cursor()), limit);
+    if (!batch.is_ok()) {
+      co_await refuse(pb::Error::INTERNAL, batch.status().message(), true);
       co_return false;
     }
     pb::Frame f;
     pb::PullBatch* out = f.mutable_pull_batch();
-    out->set_cursor(static_cast<std::uint64_t>(page->scanned_to));
-    for (const Change& c : page->changes) {
-      Result<bool> visible = may_receive(server_.replica, audience_, c);
-      if (!visible.is_ok() || !*visible) continue;
-      Result<WireChange> w = to_wire(server_.replica, c);
-      if (!w.is_ok()) continue;  // the record is gone: nothing to send
-      *out->add_changes() = to_proto(*w);
-    }
-    out->set_more(page->more);
+    out->set_cursor(static_cast<std::uint64_t>(batch->cursor));
+    for (const WireChange& w : batch->changes) *out->add_changes() = to_proto(w);
+    out->set_more(batch->more);
     server_.stats.changes_sent += out->changes_size();
     server_.log("pull", {{"device", device_.hex()}, {"changes", out->changes_size()}, {"cursor", out->cursor()}});
     co_return (co_await send(f)).is_ok();

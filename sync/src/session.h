@@ -16,12 +16,10 @@
 namespace debrief::sync {
 
 struct Server::Impl {
-  Impl(boost::asio::io_context& io, Store& replica, DeviceRegistry& registry, const TlsIdentity& identity,
-       ServerOptions options);
+  Impl(boost::asio::io_context& io, ServerStore& store, const TlsIdentity& identity, ServerOptions options);
 
   boost::asio::io_context& io;
-  Store& replica;
-  DeviceRegistry& registry;
+  ServerStore& store;
   boost::asio::ssl::context tls;
   boost::asio::ip::tcp::acceptor acceptor;
   ServerOptions options;
@@ -29,6 +27,8 @@ struct Server::Impl {
   // Subscribed sessions, told when any push is accepted.
   std::map<std::uint64_t, std::function<void(std::int64_t latest)>> listeners;
   std::uint64_t next_listener = 0;
+  // Tells every subscribed session but `except` that the feed reached `latest`.
+  void tell(std::int64_t latest, std::uint64_t except = 0);
 
   // What each device is using, for the per-device limits.
   struct DeviceUse {

@@ -24,14 +24,14 @@ TempDir::~TempDir() {
 }
 
 Server::Server(const std::function<void(sync::ServerOptions&)>& tune) {
-  replica_ = ok(Store::open(tmp_.path() / "store"));
-  registry_ = ok(sync::open_sqlite_registry(tmp_.path() / "devices.db", system_env()));
+  store_ = ok(sync::open_sqlite_server_store(tmp_.path(), system_env()));
   tls_ = ok(sync::ensure_tls_identity(tmp_.path() / "tls"));
   seed();
+  ok(store_->publish());
   sync::ServerOptions options;
   options.log = [](const std::string&) {};  // quiet tests
   if (tune) tune(options);
-  server_ = std::make_unique<sync::Server>(io_, *replica_, *registry_, tls_, options);
+  server_ = std::make_unique<sync::Server>(io_, *store_, tls_, options);
   port_ = ok(server_->start()).port();
   thread_ = std::thread([this] {
     auto guard = boost::asio::make_work_guard(io_);
@@ -46,7 +46,7 @@ Server::~Server() {
 }
 
 void Server::seed() {
-  Store& s = *replica_;
+  Store& s = store_->records();
   ok(create(s, Kind::organisation, {{"name", "Acme"}, {"anonymity_threshold", 3}}));
   dir_.team = ok(create(s, Kind::team, {{"name", "Support"}}));
   auto person = [&](const char* name, const char* role) {
@@ -67,12 +67,12 @@ void Server::seed() {
 }
 
 std::string Server::code_for(const Id& person) {
-  std::string secret = on_server([&](Store&) { return ok(registry_->make_code(person, 3600)); });
+  std::string secret = on_server([&](Store&) { return ok(store_->registry().make_code(person, 3600)); });
   return sync::EnrolmentCode{secret, tls_.fingerprint}.text();
 }
 
 debrief::Status Server::revoke(const Id& device) {
-  return on_server([&](Store&) { return registry_->revoke(device); });
+  return on_server([&](Store&) { return store_->registry().revoke(device); });
 }
 
 Device::Device(Server& server, const Id& person) {

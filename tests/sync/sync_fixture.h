@@ -55,10 +55,10 @@ class Server {
   const Directory& people() const { return dir_; }
   std::uint16_t port() const { return port_; }
   const debrief::sync::TlsIdentity& tls() const { return tls_; }
-  // Runs `f` with the replica store on the server's thread and waits.
+  // Runs `f` with the server's records on the server's thread and waits.
   template <class F>
   auto on_server(F f) {
-    std::packaged_task<decltype(f(*replica_))()> task([&] { return f(*replica_); });
+    std::packaged_task<decltype(f(store_->records()))()> task([&] { return f(store_->records()); });
     auto result = task.get_future();
     boost::asio::post(io_, [&] { task(); });
     return result.get();
@@ -69,8 +69,7 @@ class Server {
  private:
   void seed();
   TempDir tmp_;
-  std::unique_ptr<debrief::Store> replica_;
-  std::unique_ptr<debrief::sync::DeviceRegistry> registry_;
+  std::unique_ptr<debrief::sync::ServerStore> store_;
   debrief::sync::TlsIdentity tls_;
   boost::asio::io_context io_;
   std::unique_ptr<debrief::sync::Server> server_;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +73,17 @@ Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t l
 // whole batch with invalid_argument, changing nothing.
 Status apply_remote(Store& store, const std::vector<WireChange>& changes,
                     std::string_view cursor_key = {}, std::int64_t cursor = 0);
+
+// apply_remote with more inside its transaction: `before` runs first (a
+// server checks the batch against the records there), `after` last (a
+// server announces what the batch released, or writes it elsewhere too).
+// Any of them failing rolls the whole transaction back.
+struct ApplyOptions {
+  std::string_view cursor_key = {};
+  std::int64_t cursor = 0;
+  std::function<Status()> before = {}, after = {};
+};
+Status apply_remote(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options);
 
 // A setting stored with apply_remote (a pull cursor), or 0.
 Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key);

@@ -1,5 +1,5 @@
 // The Debrief sync server: TLS over TCP, one coroutine per connection, on one
-// io_context thread that owns the replica store and the device registry.
+// io_context thread that owns the server's store (records, feed, registry).
 #pragma once
 
 #include <utility>
@@ -13,8 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "debrief/store.h"
-#include "debrief/sync/device_registry.h"
+#include "debrief/sync/server_store.h"
 #include "debrief/sync/tls_identity.h"
 
 namespace debrief::sync {
@@ -40,10 +39,9 @@ struct ServerStats {
 
 class Server {
  public:
-  // `replica` and `registry` must outlive the server and are used only from
-  // the io_context's thread.
-  Server(boost::asio::io_context& io, Store& replica, DeviceRegistry& registry, const TlsIdentity& identity,
-         ServerOptions options);
+  // `store` must outlive the server and is used only from the io_context's
+  // thread.
+  Server(boost::asio::io_context& io, ServerStore& store, const TlsIdentity& identity, ServerOptions options);
   ~Server();
 
   // Binds and starts accepting; returns the address it listens on.
@@ -51,6 +49,9 @@ class Server {
   // Stops accepting; open connections end at their next frame.
   void stop();
   const ServerStats& stats() const;
+  // Changes were accepted elsewhere (another server process on the same
+  // database), up to feed position `latest`: tells subscribed devices.
+  void changes_elsewhere(std::int64_t latest);
 
   struct Impl;
 

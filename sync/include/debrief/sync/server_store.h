@@ -1,0 +1,73 @@
+// What the server keeps, behind one interface: the organisation's records
+// as devices send them, the feed of changes that devices pull (its
+// positions are the cursors devices hold), and the device registry. The
+// SQLite store (a core Store and devices.db under --data DIR) is the
+// default; the PostgreSQL store lets several server processes share one
+// database.
+//
+// Used from one thread at a time (the server's io thread, or an admin
+// command).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "debrief/replication.h"
+#include "debrief/store.h"
+#include "debrief/sync/device_registry.h"
+#include "debrief/sync/visibility.h"
+
+namespace debrief::sync {
+
+struct FeedBatch {
+  std::vector<WireChange> changes;  // those the audience may receive, oldest first
+  std::int64_t cursor = 0;          // where the next batch starts
+  bool more = false;                // whether changes after `cursor` exist already
+};
+
+class ServerStore {
+ public:
+  virtual ~ServerStore() = default;
+
+  // The organisation's records as a core Store, with every change accepted
+  // so far (after catch_up): what the privacy rules read, and what admin
+  // commands edit before they publish().
+  virtual Store& records() = 0;
+  virtual DeviceRegistry& registry() = 0;
+
+  // Brings records() up to date with changes accepted elsewhere (another
+  // server process); returns the feed's newest position.
+  virtual Result<std::int64_t> catch_up() = 0;
+
+  // Accepts a device's batch, all or nothing: runs `check` on the
+  // up-to-date records (it refuses forged changes), applies the batch by
+  // the merge rules, and announces again the groups of responses it brings
+  // to the anonymity threshold. Returns the feed's newest position. A
+  // failing `check` comes back as its own Status, with nothing changed.
+  virtual Result<std::int64_t> accept(const std::vector<WireChange>& changes,
+                                      const std::function<Status(Store&)>& check) = 0;
+
+  // The changes after `cursor` that `who` may receive, scanning at most
+  // `limit` of the feed.
+  virtual Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) = 0;
+
+  // Publishes what admin commands changed directly in records(), so that
+  // devices (and other server processes) receive it.
+  virtual Status publish() = 0;
+};
+
+// The SQLite store under `data_dir`: the replica in store/ (on `env`'s
+// clock) and the registry in devices.db (on the system's: enrolment codes
+// must be unguessable even on a seeded clock), created when missing.
+Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env);
+
+// Announces again, in `records`, every response of each group (team,
+// survey, event) that the newly `arrived` changes bring to the anonymity
+// threshold, so that managers who pulled past them while they were
+// withheld receive them now. Call inside the transaction that applied them.
+Status release_groups(Store& records, const std::vector<WireChange>& arrived);
+
+}  // namespace debrief::sync

@@ -1,0 +1,34 @@
+// Groups of responses released to their managers when they reach the
+// anonymity threshold.
+#include <map>
+
+#include "debrief/records.h"
+#include "debrief/sync/server_store.h"
+
+namespace debrief::sync {
+
+Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
+  std::map<std::string, std::pair<Json, std::int64_t>> groups;  // group key -> (a response, how many came)
+  for (const WireChange& c : arrived) {
+    if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert || !c.value.is_object()) continue;
+    std::string key = c.value.value("team", Json()).dump() + c.value.value("survey", Json()).dump() +
+                      c.value.value("event", Json()).dump();
+    auto& entry = groups[key];
+    entry.first = c.value;
+    ++entry.second;
+  }
+  for (const auto& [key, entry] : groups) {
+    Result<GroupSize> g = group_size(records, entry.first);
+    DEBRIEF_TRY(g.status());
+    // Only the batch that crosses the threshold: before it the group was withheld, after it it was sent.
+    if (g->responses < g->threshold || g->responses - entry.second >= g->threshold) continue;
+    ListOptions same;
+    for (const char* m : {"team", "survey", "event"}) same.where.emplace_back(m, entry.first[m].get<std::string>());
+    Result<std::vector<Json>> group = list(records, Kind::response, same);
+    DEBRIEF_TRY(group.status());
+    for (const Json& r : *group) DEBRIEF_TRY(reannounce(records, Kind::response, *Id::parse(r["id"].get<std::string>())));
+  }
+  return Status::ok();
+}
+
+}  // namespace debrief::sync

@@ -1,0 +1,62 @@
+// The server's SQLite store: the replica is a core Store, whose change log
+// is the feed (its sequence numbers are the devices' cursors), and the
+// registry is devices.db beside it.
+#include "debrief/sync/server_store.h"
+
+namespace debrief::sync {
+namespace {
+
+class SqliteServerStore final : public ServerStore {
+ public:
+  SqliteServerStore(std::unique_ptr<Store> store, std::unique_ptr<DeviceRegistry> registry)
+      : store_(std::move(store)), registry_(std::move(registry)) {}
+
+  Store& records() override { return *store_; }
+  DeviceRegistry& registry() override { return *registry_; }
+
+  Result<std::int64_t> catch_up() override { return last_seq(*store_); }  // nothing happens elsewhere
+
+  Result<std::int64_t> accept(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check) override {
+    ApplyOptions in_tx;
+    in_tx.before = [&] { return check(*store_); };
+    in_tx.after = [&] { return release_groups(*store_, changes); };
+    DEBRIEF_TRY(apply_remote(*store_, changes, in_tx));
+    return last_seq(*store_);
+  }
+
+  Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) override {
+    FeedScope scope{who.person, {who.managed.begin(), who.managed.end()}};
+    Result<FeedPage> page = feed_after(*store_, cursor, limit, scope);
+    DEBRIEF_TRY(page.status());
+    FeedBatch out{{}, page->scanned_to, page->more};
+    for (const Change& c : page->changes) {
+      Result<bool> visible = may_receive(*store_, who, c);
+      if (!visible.is_ok() || !*visible) continue;
+      Result<WireChange> w = to_wire(*store_, c);
+      if (w.is_ok()) out.changes.push_back(std::move(*w));  // else the record is gone: nothing to send
+    }
+    return out;
+  }
+
+  // Admin commands write to this very change log, which is the feed.
+  Status publish() override { return Status::ok(); }
+
+ private:
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<DeviceRegistry> registry_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env) {
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) return Status(Code::io_error, "cannot create " + data_dir.string() + ": " + ec.message());
+  Result<std::unique_ptr<Store>> store = Store::open(data_dir / "store", OpenOptions{.env = &env});
+  DEBRIEF_TRY(store.status());
+  Result<std::unique_ptr<DeviceRegistry>> registry = open_sqlite_registry(data_dir / "devices.db", system_env());
+  DEBRIEF_TRY(registry.status());
+  return std::unique_ptr<ServerStore>(std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry)));
+}
+
+}  // namespace debrief::sync
