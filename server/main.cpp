@@ -1,6 +1,6 @@
 // debrief-server: the sync server, and its administration.
 //
-//   debrief-server --data DIR [--listen HOST:PORT]     run; prints "listening on HOST:PORT"
+//   debrief-server --data DIR [--store URL] [--listen HOST:PORT]   run; prints "listening on HOST:PORT"
 //   debrief-server --data DIR admin <kind> create ...   the directory, as with `debrief`
 //   debrief-server --data DIR admin enroll-code --person ID
 //   debrief-server --data DIR admin revoke --device ID | enrolled | demo-seed
@@ -12,6 +12,7 @@
 #include "context.h"
 #include "debrief/demo.h"
 #include "debrief/sync/client.h"
+#include "debrief/sync/postgres_store.h"
 #include "debrief/sync/server.h"
 #include "debrief/time.h"
 #include "output.h"
@@ -22,21 +23,28 @@ using namespace debrief::cli;
 
 namespace {
 
-// The server's data directory: its store (opened on first use) and its TLS
-// identity.
+// The server's data directory and its store (opened on first use): SQLite
+// under the directory, or PostgreSQL at --store with a cache of the
+// records under the directory.
 struct ServerData {
   fs::path root;
+  std::string url;  // --store; empty: SQLite
   std::unique_ptr<sync::ServerStore> store;
 
-  fs::path tls() const { return root / "tls"; }
   sync::ServerStore& open(Env* env = nullptr) {
-    if (!store) store = must(sync::open_sqlite_server_store(root, env ? *env : system_env()));
+    Env& e = env ? *env : system_env();
+    if (store) return *store;
+    if (url.empty()) store = must(sync::open_sqlite_server_store(root, e));
+    else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+      store = must(sync::open_postgres_server_store(url, root / "cache", e));
+    else throw CommandError{invalid("--store takes a postgresql:// URL (leave it out for SQLite under --data)")};
     return *store;
   }
+  sync::TlsIdentity tls() { return must(open().tls_identity(root / "tls")); }
 };
 
 std::string code_for(ServerData& data, const Id& person, std::int64_t valid_days) {
-  sync::TlsIdentity tls = must(sync::ensure_tls_identity(data.tls()));
+  sync::TlsIdentity tls = data.tls();
   std::string secret = must(data.open().registry().make_code(person, valid_days * 86400));
   return sync::EnrolmentCode{secret, tls.fingerprint}.text();
 }
@@ -48,10 +56,12 @@ int serve(ServerData& data, const std::string& listen) {
   options.host = listen.substr(0, colon);
   if (options.host.size() > 2 && options.host.front() == '[') options.host = options.host.substr(1, options.host.size() - 2);
   options.port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
-  sync::TlsIdentity tls = must(sync::ensure_tls_identity(data.tls()));
+  sync::TlsIdentity tls = data.tls();
   boost::asio::io_context io;
   sync::Server server(io, data.open(), tls, options);
   auto at = must(server.start());
+  // Changes accepted by other processes on the same database reach this one's devices at once.
+  data.open().watch(io, [&server](std::int64_t latest) { server.changes_elsewhere(latest); });
   std::string host = at.address().is_v6() ? "[" + at.address().to_string() + "]" : at.address().to_string();
   std::cout << "listening on " << host << ":" << at.port() << std::endl;
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -137,6 +147,9 @@ int main(int argc, char** argv) {
   CLI::App app{"debrief-server: the Debrief sync server", "debrief-server"};
   app.fallthrough();
   app.add_option("--data", data, "the server's data directory")->required();
+  app.add_option("--store", server_data.url,
+                 "postgresql://USER@HOST:PORT/DB: keep the shared data in PostgreSQL (several processes may share it); "
+                 "default: SQLite under --data");
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
   app.add_flag("--json", ctx.json, "print machine-readable JSON");
   add_admin(app, ctx, server_data);

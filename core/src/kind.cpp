@@ -228,6 +228,12 @@ std::optional<Kind> kind_named(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<Kind> kind_numbered(std::int64_t n) {
+  for (const KindSpec& s : kKinds)
+    if (static_cast<std::int64_t>(s.kind) == n) return s.kind;
+  return std::nullopt;
+}
+
 const FieldSpec* field_named(const KindSpec& spec, std::string_view name) {
   for (const FieldSpec& f : spec.fields)
     if (f.name == name) return &f;

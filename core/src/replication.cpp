@@ -315,6 +315,10 @@ Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key) {
   return v->empty() ? std::int64_t{0} : static_cast<std::int64_t>(std::stoll(*v));
 }
 
+Status save_cursor(Store& store, std::string_view cursor_key, std::int64_t cursor) {
+  return store.impl().set_meta(cursor_key, std::to_string(cursor));
+}
+
 Result<std::int64_t> last_seq(Store& store) {
   sql::Stmt& s = store.impl().db->cached("SELECT coalesce(max(seq), 0) FROM changes");
   std::int64_t seq = s.step() ? s.int64(0) : 0;

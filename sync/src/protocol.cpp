@@ -38,9 +38,7 @@ Result<WireChange> from_proto(const pb::Change& p) {
   c.device = *device;
   c.record = *record;
   c.hlc = Hlc{p.hlc()};
-  std::optional<Kind> kind;
-  for (const KindSpec& k : all_kinds())
-    if (static_cast<std::uint32_t>(k.kind) == p.kind()) kind = k.kind;
+  std::optional<Kind> kind = kind_numbered(p.kind());
   if (!kind) return invalid("a synced change has unknown kind " + std::to_string(p.kind()));
   c.kind = *kind;
   if (p.has_field()) c.field = p.field();

@@ -1,10 +1,10 @@
 // The device registry in a SQLite file (devices.db beside the server's store).
-#include <openssl/evp.h>
 #include <sqlite3.h>
 
 #include <cstring>
 
 #include "debrief/sync/device_registry.h"
+#include "debrief/sync/secrets.h"
 
 namespace debrief::sync {
 namespace {
@@ -17,23 +17,6 @@ CREATE TABLE IF NOT EXISTS devices(id BLOB PRIMARY KEY, person BLOB NOT NULL, na
 CREATE TABLE IF NOT EXISTS codes(hash BLOB PRIMARY KEY, person BLOB NOT NULL,
   expires_at INTEGER NOT NULL, used_at INTEGER);
 )sql";
-
-std::string sha256(const std::string& s) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_Digest(s.data(), s.size(), md, &n, EVP_sha256(), nullptr);
-  return std::string(reinterpret_cast<char*>(md), n);
-}
-
-// Random text that is easy to type: Crockford's base32.
-std::string random_text(Env& env, std::size_t chars) {
-  static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-  std::string out;
-  std::vector<std::uint8_t> bytes(chars);
-  env.random_bytes(bytes.data(), bytes.size());
-  for (std::uint8_t b : bytes) out += kAlphabet[b & 31];
-  return out;
-}
 
 class SqliteRegistry final : public DeviceRegistry {
  public:

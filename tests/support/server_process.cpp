@@ -8,6 +8,14 @@
 #include <catch2/catch.hpp>
 
 namespace testproc {
+namespace {
+
+std::vector<std::string> joined(std::vector<std::string> first, const std::vector<std::string>& then) {
+  first.insert(first.end(), then.begin(), then.end());
+  return first;
+}
+
+}  // namespace
 
 Child::Child(const std::string& program, const std::vector<std::string>& args) {
   int fds[2];
@@ -58,9 +66,7 @@ int Child::wait() {
 }
 
 std::string server_command(const std::string& data, const std::vector<std::string>& args) {
-  std::vector<std::string> all{"--data", data};
-  all.insert(all.end(), args.begin(), args.end());
-  Child server(DEBRIEF_SERVER, all);
+  Child server(DEBRIEF_SERVER, joined({"--data", data}, args));
   std::string text, line;
   while (server.read_line(line)) text += line + "\n";
   int status = server.wait();
@@ -69,8 +75,8 @@ std::string server_command(const std::string& data, const std::vector<std::strin
   return text;
 }
 
-ServerProcess::ServerProcess(const std::string& data, const std::string& listen)
-    : child_(DEBRIEF_SERVER, {"--data", data, "--listen", listen}) {
+ServerProcess::ServerProcess(const std::string& data, const std::string& listen, const std::vector<std::string>& extra)
+    : child_(DEBRIEF_SERVER, joined({"--data", data, "--listen", listen}, extra)) {
   std::string line;
   bool said = child_.read_line(line);
   INFO("the server said: " << line);

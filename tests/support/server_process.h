@@ -43,9 +43,11 @@ std::string server_command(const std::string& data, const std::vector<std::strin
 
 class ServerProcess {
  public:
-  // Starts `debrief-server --data DATA --listen LISTEN` (its stderr, the
-  // log, to /dev/null) and waits for its "listening on HOST:PORT" line.
-  explicit ServerProcess(const std::string& data, const std::string& listen = "127.0.0.1:0");
+  // Starts `debrief-server --data DATA --listen LISTEN EXTRA...` (its
+  // stderr, the log, to /dev/null) and waits for its "listening on
+  // HOST:PORT" line.
+  explicit ServerProcess(const std::string& data, const std::string& listen = "127.0.0.1:0",
+                         const std::vector<std::string>& extra = {});
 
   std::uint16_t port() const { return port_; }
   // SIGKILL, as a crash would, and waits for it.

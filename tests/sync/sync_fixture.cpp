@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "debrief/sync/postgres_store.h"
 #include "debrief/sync/tls_identity.h"
 
 namespace synctest {
@@ -24,8 +25,13 @@ TempDir::~TempDir() {
 }
 
 Server::Server(const std::function<void(sync::ServerOptions&)>& tune) {
-  store_ = ok(sync::open_sqlite_server_store(tmp_.path(), system_env()));
-  tls_ = ok(sync::ensure_tls_identity(tmp_.path() / "tls"));
+  if (testpg::enabled()) {
+    db_ = std::make_unique<testpg::Database>();
+    store_ = ok(sync::open_postgres_server_store(db_->url(), tmp_.path() / "cache", system_env()));
+  } else {
+    store_ = ok(sync::open_sqlite_server_store(tmp_.path(), system_env()));
+  }
+  tls_ = ok(store_->tls_identity(tmp_.path() / "tls"));
   seed();
   ok(store_->publish());
   sync::ServerOptions options;

@@ -14,6 +14,7 @@
 #include "debrief/sync/client.h"
 #include "debrief/sync/protocol.h"
 #include "debrief/sync/server.h"
+#include "../support/pg_database.h"
 
 namespace synctest {
 
@@ -47,6 +48,15 @@ struct Directory {
   Id team, admin, organiser, manager, p1, p2, p3, p4, survey, event;
 };
 
+// The store a debrief-server process uses in this run: SQLite under its
+// --data; on PostgreSQL, a database of its own (--store).
+struct ProcessStore {
+  std::unique_ptr<testpg::Database> db = testpg::enabled() ? std::make_unique<testpg::Database>() : nullptr;
+  std::vector<std::string> args() const { return db ? std::vector<std::string>{"--store", db->url()} : std::vector<std::string>{}; }
+};
+
+// The server in this process, on SQLite or (DEBRIEF_TEST_STORE=postgresql)
+// on a PostgreSQL database of its own.
 class Server {
  public:
   // `tune` may change the server's options (limits) before it starts.
@@ -69,6 +79,7 @@ class Server {
  private:
   void seed();
   TempDir tmp_;
+  std::unique_ptr<testpg::Database> db_;  // on PostgreSQL; outlives the store
   std::unique_ptr<debrief::sync::ServerStore> store_;
   debrief::sync::TlsIdentity tls_;
   boost::asio::io_context io_;

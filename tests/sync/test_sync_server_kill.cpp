@@ -14,11 +14,17 @@ using namespace std::chrono_literals;
 TEST_CASE("a server killed mid-push and restarted loses nothing and duplicates nothing", "[sync][faults][process]") {
   TempDir tmp;
   std::string data = (tmp.path() / "server").string();
-  Json codes = Json::parse(testproc::server_command(data, {"admin", "demo-seed"}));
+  ProcessStore where;
+  auto with_store = [&](std::vector<std::string> args) {
+    std::vector<std::string> all = where.args();
+    all.insert(all.end(), args.begin(), args.end());
+    return all;
+  };
+  Json codes = Json::parse(testproc::server_command(data, with_store({"admin", "demo-seed"})));
   REQUIRE(codes.size() > 2);
   Id to = ok(Id::parse(codes[1]["person"].get<std::string>()));
 
-  auto server = std::make_unique<testproc::ServerProcess>(data);
+  auto server = std::make_unique<testproc::ServerProcess>(data, "127.0.0.1:0", where.args());
   std::uint16_t port = server->port();
   auto store = ok(Store::open(tmp.path() / "device"));
   auto keys = platform::file_credentials(tmp.path() / "device" / "credentials.json");
@@ -44,14 +50,14 @@ TEST_CASE("a server killed mid-push and restarted loses nothing and duplicates n
   CHECK(left < pending);
   CHECK(left > 0);
 
-  server = std::make_unique<testproc::ServerProcess>(data, "127.0.0.1:" + std::to_string(port));
+  server = std::make_unique<testproc::ServerProcess>(data, "127.0.0.1:" + std::to_string(port), where.args());
   CHECK(server->port() == port);
   auto done = ok(sync::sync_once(*store, link));
   CHECK(done.pushed == left);
   CHECK(ok(store->info()).pending_changes == 0);
   server.reset();
 
-  Json counts = Json::parse(testproc::server_command(data, {"stats"}));
+  Json counts = Json::parse(testproc::server_command(data, with_store({"stats"})));
   CHECK(counts["records"]["kudos"].get<int>() >= kKudos);  // the demo's kudos plus ours
   auto ours = ok(list(*store, Kind::kudos, {.where = {{"to", to.hex()}}}));
   std::size_t from_us = 0;

@@ -89,6 +89,8 @@ std::span<const KindSpec> all_kinds();
 const KindSpec& spec_of(Kind kind);
 // The kind named `name` (singular or plural), or nothing.
 std::optional<Kind> kind_named(std::string_view name);
+// The kind whose number (its value on the wire and in databases) is `n`, or nothing.
+std::optional<Kind> kind_numbered(std::int64_t n);
 // The field named `name` of `spec`, or null.
 const FieldSpec* field_named(const KindSpec& spec, std::string_view name);
 

@@ -87,6 +87,8 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes, const 
 
 // A setting stored with apply_remote (a pull cursor), or 0.
 Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key);
+// Stores such a setting itself (inside a transaction, or as one).
+Status save_cursor(Store& store, std::string_view cursor_key, std::int64_t cursor);
 
 // The highest local sequence number in the change log.
 Result<std::int64_t> last_seq(Store& store);

@@ -9,6 +9,8 @@
 // command).
 #pragma once
 
+#include <boost/asio/io_context.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -18,6 +20,7 @@
 #include "debrief/replication.h"
 #include "debrief/store.h"
 #include "debrief/sync/device_registry.h"
+#include "debrief/sync/tls_identity.h"
 #include "debrief/sync/visibility.h"
 
 namespace debrief::sync {
@@ -57,6 +60,18 @@ class ServerStore {
   // Publishes what admin commands changed directly in records(), so that
   // devices (and other server processes) receive it.
   virtual Status publish() = 0;
+
+  // The server's TLS identity, kept in `dir` (made there on first start).
+  // A store that several processes share keeps it in the database too, so
+  // that every process presents the certificate devices pinned.
+  virtual Result<TlsIdentity> tls_identity(const std::filesystem::path& dir) { return ensure_tls_identity(dir); }
+
+  // Calls `changed(latest)` on `io`'s thread whenever another server
+  // process accepts changes, until the store is destroyed. A store no
+  // other process writes to never calls it.
+  virtual void watch(boost::asio::io_context& io, std::function<void(std::int64_t latest)> changed) {
+    (void)io, (void)changed;
+  }
 };
 
 // The SQLite store under `data_dir`: the replica in store/ (on `env`'s

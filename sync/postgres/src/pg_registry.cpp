@@ -1,0 +1,96 @@
+// The device registry in PostgreSQL: the same rules as the SQLite one
+// (codes work once, until they expire; only hashes are kept; revoked
+// devices are refused), shared by every server process.
+#include "debrief/sync/secrets.h"
+#include "debrief/text.h"
+#include "pg_support.h"
+
+namespace debrief::sync::pg {
+namespace {
+
+std::string hash_hex(const std::string& secret) {
+  std::string digest = sha256(secret);
+  return hex_encode(reinterpret_cast<const unsigned char*>(digest.data()), digest.size());
+}
+
+class PgRegistry final : public DeviceRegistry {
+ public:
+  explicit PgRegistry(pqxx::connection& c) : c_(c) {}
+
+  Result<std::string> make_code(const Id& person, std::int64_t valid_s) override {
+    return guarded([&]() -> Result<std::string> {
+      std::string code = random_text(system_env(), 20);
+      pqxx::work tx(c_);
+      tx.exec_params0("INSERT INTO codes(hash, person, expires_at) VALUES ($1, $2, $3)", hash_hex(code), uuid(person),
+                      now_s() + valid_s);
+      tx.commit();
+      return code;
+    });
+  }
+
+  Result<EnrolledDevice> enroll(const std::string& code, const Id& device, const std::string& name) override {
+    return guarded([&]() -> Result<EnrolledDevice> {
+      pqxx::work tx(c_);
+      pqxx::result found = tx.exec_params("SELECT person, expires_at, used_at FROM codes WHERE hash = $1 FOR UPDATE", hash_hex(code));
+      if (found.empty()) return invalid("the enrolment code is not valid");
+      if (!found[0][2].is_null()) return invalid("the enrolment code was used already");
+      if (found[0][1].as<std::int64_t>() < now_s()) return invalid("the enrolment code has expired");
+      Result<Id> person = id_of(found[0][0].c_str());
+      DEBRIEF_TRY(person.status());
+      tx.exec_params0("UPDATE codes SET used_at = $1 WHERE hash = $2", now_s(), hash_hex(code));
+      EnrolledDevice out{device, *person, random_text(system_env(), 40)};
+      tx.exec_params0(
+          "INSERT INTO devices(id, person, name, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5) "
+          "ON CONFLICT (id) DO UPDATE SET person = excluded.person, name = excluded.name, "
+          "secret_hash = excluded.secret_hash, revoked = false, created_at = excluded.created_at",
+          uuid(device), uuid(*person), name, hash_hex(out.secret), now_s());
+      tx.commit();
+      return out;
+    });
+  }
+
+  Result<Id> authenticate(const Id& device, const std::string& secret) override {
+    return guarded([&]() -> Result<Id> {
+      pqxx::read_transaction tx(c_);
+      pqxx::result r = tx.exec_params("SELECT person, secret_hash, revoked FROM devices WHERE id = $1", uuid(device));
+      if (r.empty()) return invalid("this device is not enrolled");
+      if (r[0][1].as<std::string>() != hash_hex(secret)) return invalid("the device credential is wrong");
+      if (r[0][2].as<bool>()) return invalid("this device was revoked");
+      return id_of(r[0][0].c_str());
+    });
+  }
+
+  Status revoke(const Id& device) override {
+    return guarded([&]() -> Status {
+      pqxx::work tx(c_);
+      pqxx::result r = tx.exec_params("UPDATE devices SET revoked = true WHERE id = $1", uuid(device));
+      tx.commit();
+      return r.affected_rows() ? Status::ok() : not_found("no device " + device.hex());
+    });
+  }
+
+  Result<std::vector<DeviceInfo>> devices() override {
+    return guarded([&]() -> Result<std::vector<DeviceInfo>> {
+      pqxx::read_transaction tx(c_);
+      std::vector<DeviceInfo> out;
+      for (const pqxx::row& r : tx.exec("SELECT id, person, name, revoked FROM devices ORDER BY created_at, id")) {
+        Result<Id> id = id_of(r[0].c_str()), person = id_of(r[1].c_str());
+        DEBRIEF_TRY(id.status());
+        DEBRIEF_TRY(person.status());
+        out.push_back({*id, *person, r[2].as<std::string>(), r[3].as<bool>()});
+      }
+      return out;
+    });
+  }
+
+ private:
+  static std::int64_t now_s() { return system_env().now_ms() / 1000; }
+
+  pqxx::connection& c_;
+};
+
+}  // namespace
+
+std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c) { return std::make_unique<PgRegistry>(c); }
+
+}  // namespace debrief::sync::pg

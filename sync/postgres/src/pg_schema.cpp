@@ -1,0 +1,63 @@
+// The PostgreSQL store's schema. Each migration takes it from version N-1
+// to N and never changes once released.
+#include <array>
+
+#include "pg_support.h"
+
+namespace debrief::sync::pg {
+namespace {
+
+// Version 1. The feed: each accepted change as it travels (ids as uuid,
+// hlc as a 64-bit integer, the value as JSON text exactly as sent; field
+// '' for whole-record changes). The registry: only SHA-256 hashes (hex) of
+// codes and secrets, as on SQLite.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE debrief_meta(key text PRIMARY KEY, value text NOT NULL);
+INSERT INTO debrief_meta VALUES ('database_id', md5(random()::text || clock_timestamp()::text));
+CREATE TABLE feed(seq bigint PRIMARY KEY, device uuid NOT NULL, hlc bigint NOT NULL, kind smallint NOT NULL,
+  record uuid NOT NULL, field text NOT NULL, value json NOT NULL, op smallint NOT NULL);
+CREATE TABLE devices(id uuid PRIMARY KEY, person uuid NOT NULL, name text NOT NULL, secret_hash text NOT NULL,
+  revoked boolean NOT NULL DEFAULT false, created_at bigint NOT NULL);
+CREATE TABLE codes(hash text PRIMARY KEY, person uuid NOT NULL, expires_at bigint NOT NULL, used_at bigint);
+)sql";
+
+constexpr std::array<const char*, 1> kMigrations{kV1};
+// Serialises migrations across processes (any constant will do; "migrate").
+constexpr long long kMigrationLock = 0x6d696772617465;
+
+}  // namespace
+
+Result<Id> id_of(std::string_view text) {
+  std::string hex;
+  for (char ch : text)
+    if (ch != '-') hex += ch;
+  return Id::parse(hex);
+}
+
+Status migrate(pqxx::connection& c) {
+  return guarded([&]() -> Status {
+    pqxx::work tx(c);
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
+    tx.exec0("CREATE TABLE IF NOT EXISTS debrief_schema(version integer NOT NULL)");
+    pqxx::result v = tx.exec("SELECT version FROM debrief_schema");
+    int current = v.empty() ? 0 : v[0][0].as<int>();
+    if (current > static_cast<int>(kMigrations.size()))
+      return Status(Code::unsupported_version, "this database was written by a newer debrief-server (schema version " +
+                                                   std::to_string(current) + "); update debrief-server to use it");
+    for (int next = current + 1; next <= static_cast<int>(kMigrations.size()); ++next)
+      tx.exec0(kMigrations[static_cast<std::size_t>(next - 1)]);
+    if (v.empty()) tx.exec_params0("INSERT INTO debrief_schema VALUES ($1)", static_cast<int>(kMigrations.size()));
+    else tx.exec_params0("UPDATE debrief_schema SET version = $1", static_cast<int>(kMigrations.size()));
+    tx.commit();
+    return Status::ok();
+  });
+}
+
+Result<std::string> database_id(pqxx::connection& c) {
+  return guarded([&]() -> Result<std::string> {
+    pqxx::read_transaction tx(c);
+    return tx.exec1("SELECT value FROM debrief_meta WHERE key = 'database_id'")[0].as<std::string>();
+  });
+}
+
+}  // namespace debrief::sync::pg

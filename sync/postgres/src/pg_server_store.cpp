@@ -1,0 +1,241 @@
+// The PostgreSQL server store (postgres_store.h): the feed and the
+// registry in the database, the records in a local cache built from the
+// feed.
+#include <fstream>
+#include <sstream>
+
+#include "debrief/change_log.h"
+#include "debrief/sync/postgres_store.h"
+#include "debrief/sync/secrets.h"
+#include "pg_feed.h"
+#include "pg_listener.h"
+#include "pg_support.h"
+
+namespace debrief::sync {
+namespace {
+
+// In the cache: the feed seq it has applied up to.
+constexpr char kCursorKey[] = "postgres_feed";
+// How many feed rows a catch-up applies per cache transaction.
+constexpr std::int64_t kCatchUpPage = 2000;
+// Serialises making the shared TLS identity ("tls").
+constexpr long long kTlsLock = 0x746c73;
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Writes `text` to dir/name, readable by its owner only.
+Status write_private(const std::filesystem::path& dir, const char* name, const std::string& text) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::filesystem::path file = dir / name;
+  {
+    std::ofstream out(file, std::ios::trunc);
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+    out << text;
+    if (!out.flush() || ec) return Status(Code::io_error, "cannot write " + file.string());
+  }
+  return Status::ok();
+}
+
+class PgServerStore final : public ServerStore {
+ public:
+  PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::unique_ptr<Store> cache)
+      : url_(std::move(url)), c_(std::move(c)), cache_(std::move(cache)), registry_(pg::registry(*c_)),
+        process_(random_text(system_env(), 12)) {}
+
+  Store& records() override { return *cache_; }
+  DeviceRegistry& registry() override { return *registry_; }
+
+  Result<std::int64_t> catch_up() override {
+    return pg::guarded([&]() -> Result<std::int64_t> {
+      pqxx::read_transaction tx(*c_);
+      return apply_feed(tx);
+    });
+  }
+
+  Result<std::int64_t> accept(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check) override {
+    return append_under_lock([&](pqxx::work& tx, std::int64_t head, std::int64_t& latest) {
+      Result<std::int64_t> before = last_seq(*cache_);
+      DEBRIEF_TRY(before.status());
+      ApplyOptions in_tx;
+      in_tx.before = [&] { return check(*cache_); };
+      in_tx.after = [&] {
+        DEBRIEF_TRY(release_groups(*cache_, changes));
+        // What the batch (and the groups it released) wrote to the cache's
+        // log is what the feed gains: the same on every replica.
+        Result<std::vector<WireChange>> gained = wire_changes_after(*before);
+        DEBRIEF_TRY(gained.status());
+        return commit_appended(tx, head, *gained, latest);
+      };
+      return apply_remote(*cache_, changes, in_tx);
+    });
+  }
+
+  Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) override {
+    return pg::guarded([&]() -> Result<FeedBatch> {
+      pqxx::read_transaction tx(*c_);
+      Result<std::int64_t> upto = apply_feed(tx);  // the cache must hold what the privacy rules read
+      DEBRIEF_TRY(upto.status());
+      auto rows = pg::read(tx, cursor, *upto, limit);
+      DEBRIEF_TRY(rows.status());
+      FeedBatch out{{}, rows->empty() ? cursor : rows->back().first, static_cast<std::int64_t>(rows->size()) == limit};
+      for (auto& [seq, w] : *rows) {
+        Change c;
+        c.kind = w.kind;
+        c.record = w.record;
+        Result<bool> visible = may_receive(*cache_, who, c);
+        DEBRIEF_TRY(visible.status());
+        if (*visible) out.changes.push_back(std::move(w));
+      }
+      return out;
+    });
+  }
+
+  Status publish() override {
+    return append_under_lock([&](pqxx::work& tx, std::int64_t head, std::int64_t& latest) -> Status {
+      Result<std::vector<Change>> pending = pending_changes(*cache_);
+      DEBRIEF_TRY(pending.status());
+      if (pending->empty()) return Status::ok();  // nothing to publish: the transaction ends unused
+      std::vector<WireChange> wires;
+      for (const Change& c : *pending) {
+        Result<WireChange> w = to_wire(*cache_, c);
+        if (w.is_ok()) wires.push_back(std::move(*w));  // else the record is gone again: nothing to publish
+      }
+      return cache_->transaction([&] {
+        DEBRIEF_TRY(acknowledge_changes(*cache_, pending->back().seq));
+        return commit_appended(tx, head, wires, latest);
+      });
+    }).status();
+  }
+
+  Result<TlsIdentity> tls_identity(const std::filesystem::path& dir) override {
+    return pg::guarded([&]() -> Result<TlsIdentity> {
+      pqxx::work tx(*c_);
+      tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTlsLock);
+      pqxx::result kept = tx.exec("SELECT key, value FROM debrief_meta WHERE key IN ('tls_cert', 'tls_key') ORDER BY key");
+      if (kept.size() == 2) {  // another process made it: present the same
+        DEBRIEF_TRY(write_private(dir, "cert.pem", kept[0][1].as<std::string>()));
+        DEBRIEF_TRY(write_private(dir, "key.pem", kept[1][1].as<std::string>()));
+      }
+      Result<TlsIdentity> id = ensure_tls_identity(dir);
+      DEBRIEF_TRY(id.status());
+      if (kept.size() != 2) {
+        tx.exec_params0("INSERT INTO debrief_meta VALUES ('tls_cert', $1), ('tls_key', $2)", file_text(id->cert_pem),
+                        file_text(id->key_pem));
+        tx.commit();
+      }
+      return id;
+    });
+  }
+
+  void watch(boost::asio::io_context& io, std::function<void(std::int64_t)> changed) override {
+    listener_ = std::make_unique<pg::Listener>(io, url_, process_, std::move(changed));
+  }
+
+ private:
+  // Applies the feed rows the cache lacks, page by page, each page with
+  // the cache's cursor; returns the seq the cache holds up to.
+  Result<std::int64_t> apply_feed(pqxx::transaction_base& tx) {
+    Result<std::int64_t> at = stored_cursor(*cache_, kCursorKey);
+    DEBRIEF_TRY(at.status());
+    std::int64_t upto = pg::head(tx);
+    while (*at < upto) {
+      auto rows = pg::read(tx, *at, upto, kCatchUpPage);
+      DEBRIEF_TRY(rows.status());
+      std::vector<WireChange> page;
+      for (auto& row : *rows) page.push_back(std::move(row.second));
+      std::int64_t next = rows->empty() ? upto : rows->back().first;
+      DEBRIEF_TRY(apply_remote(*cache_, page, kCursorKey, next));
+      *at = next;
+    }
+    return *at;
+  }
+
+  // In a transaction holding the feed lock, with the cache caught up to
+  // the feed's head: runs `body(tx, head, latest)`, which writes to the
+  // cache and calls commit_appended. Returns the feed's new last seq.
+  template <class Body>
+  Result<std::int64_t> append_under_lock(Body&& body) {
+    return pg::guarded([&]() -> Result<std::int64_t> {
+      pqxx::work tx(*c_);
+      pg::lock_feed(tx);
+      Result<std::int64_t> head = apply_feed(tx);
+      DEBRIEF_TRY(head.status());
+      std::int64_t latest = *head;
+      DEBRIEF_TRY(body(tx, *head, latest));
+      return latest;
+    });
+  }
+
+  // Appends `wires` after `head`, moves the cache's cursor past them and
+  // commits the database transaction, all from inside the cache's
+  // transaction: the cache commits only what the database did (a cache
+  // that misses a committed append applies it at its next catch-up).
+  Status commit_appended(pqxx::work& tx, std::int64_t head, const std::vector<WireChange>& wires, std::int64_t& latest) {
+    return pg::guarded([&]() -> Status {
+      latest = pg::append(tx, head, wires, process_);
+      DEBRIEF_TRY(save_cursor(*cache_, kCursorKey, latest));
+      tx.commit();
+      return Status::ok();
+    });
+  }
+
+  // The cache's log after `seq`, as the changes travel.
+  Result<std::vector<WireChange>> wire_changes_after(std::int64_t seq) {
+    Result<std::vector<Change>> added = changes_after(*cache_, seq);
+    DEBRIEF_TRY(added.status());
+    std::vector<WireChange> out;
+    for (const Change& c : *added) {
+      Result<WireChange> w = to_wire(*cache_, c);
+      DEBRIEF_TRY(w.status());
+      out.push_back(std::move(*w));
+    }
+    return out;
+  }
+
+  std::string url_;
+  std::unique_ptr<pqxx::connection> c_;
+  std::unique_ptr<Store> cache_;
+  std::unique_ptr<DeviceRegistry> registry_;
+  std::string process_;  // this process's token in notifications
+  std::unique_ptr<pg::Listener> listener_;
+};
+
+// The cache directory for database `id`: a cache of another database (or
+// of none recorded) is removed, to be rebuilt from the feed.
+Status prepare_cache(const std::filesystem::path& dir, const std::string& id) {
+  std::filesystem::path mark = dir / "database_id";
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec) && file_text(mark) != id) std::filesystem::remove_all(dir, ec);
+  if (ec) return Status(Code::io_error, "cannot clear the cache " + dir.string() + ": " + ec.message());
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status(Code::io_error, "cannot create " + dir.string() + ": " + ec.message());
+  std::ofstream(mark) << id;
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::string& url, const std::filesystem::path& cache_dir,
+                                                                Env& env) {
+  Result<std::unique_ptr<pqxx::connection>> c = pg::guarded([&]() -> Result<std::unique_ptr<pqxx::connection>> {
+    return std::make_unique<pqxx::connection>(url);
+  });
+  DEBRIEF_TRY(c.status());
+  DEBRIEF_TRY(pg::migrate(**c));
+  Result<std::string> id = pg::database_id(**c);
+  DEBRIEF_TRY(id.status());
+  DEBRIEF_TRY(prepare_cache(cache_dir, *id));
+  Result<std::unique_ptr<Store>> cache = Store::open(cache_dir / "store", OpenOptions{.env = &env});
+  DEBRIEF_TRY(cache.status());
+  auto store = std::make_unique<PgServerStore>(url, std::move(*c), std::move(*cache));
+  DEBRIEF_TRY(store->catch_up().status());
+  return std::unique_ptr<ServerStore>(std::move(store));
+}
+
+}  // namespace debrief::sync

@@ -1,0 +1,47 @@
+// What the PostgreSQL store's parts share: libpqxx's exceptions turned into
+// Status values (nothing throws out of the store), ids as uuid text, and
+// the schema.
+#pragma once
+
+#include <pqxx/pqxx>
+
+#include <string>
+#include <string_view>
+
+#include "debrief/id.h"
+#include "debrief/status.h"
+#include "debrief/sync/device_registry.h"
+
+namespace debrief::sync::pg {
+
+// Runs `body`, which returns a Status or a Result; a libpqxx or standard
+// exception comes back as an io_error naming PostgreSQL.
+template <class F>
+auto guarded(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const pqxx::broken_connection& e) {
+    return Status(Code::io_error, std::string("PostgreSQL connection lost: ") + e.what());
+  } catch (const std::exception& e) {
+    return Status(Code::io_error, std::string("PostgreSQL: ") + e.what());
+  }
+}
+
+// An Id as PostgreSQL's uuid accepts it (32 hex digits), and back from
+// its output (with hyphens).
+inline std::string uuid(const Id& id) { return id.hex(); }
+Result<Id> id_of(std::string_view uuid_text);
+
+// Creates or migrates the schema (versioned in debrief_schema), under an
+// advisory lock so that processes starting together migrate once. Fails
+// with unsupported_version for a schema newer than this build.
+Status migrate(pqxx::connection& c);
+
+// The database's identity (debrief_meta.database_id, made by the first
+// migration): a cache built from another database is thrown away.
+Result<std::string> database_id(pqxx::connection& c);
+
+// The device registry in the database (tables devices and codes).
+std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c);
+
+}  // namespace debrief::sync::pg

@@ -1,0 +1,42 @@
+#include "pg_database.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <pqxx/pqxx>
+#include <random>
+
+namespace testpg {
+
+bool enabled() {
+  const char* store = std::getenv("DEBRIEF_TEST_STORE");
+  return store && std::string(store) == "postgresql";
+}
+
+Database::Database() {
+  const char* base = std::getenv("DEBRIEF_TEST_POSTGRES");
+  INFO("DEBRIEF_TEST_POSTGRES is not set: run ./scripts/test, or start a cluster with scripts/pg_cluster");
+  REQUIRE(base != nullptr);
+  admin_url_ = base;
+  std::random_device rd;
+  name_ = "debrief_test_" + std::to_string(getpid()) + "_" + std::to_string(rd());
+  {
+    pqxx::connection c(admin_url_);
+    pqxx::nontransaction tx(c);
+    tx.exec0("CREATE DATABASE " + tx.quote_name(name_));
+  }
+  url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + name_;
+}
+
+Database::~Database() {
+  try {
+    pqxx::connection c(admin_url_);
+    pqxx::nontransaction tx(c);
+    tx.exec0("DROP DATABASE IF EXISTS " + tx.quote_name(name_) + " WITH (FORCE)");
+  } catch (const std::exception&) {
+    // the cluster goes at the end of the run anyway
+  }
+}
+
+}  // namespace testpg
