@@ -4,6 +4,7 @@
 //   debrief-server --data DIR admin <kind> create ...   the directory, as with `debrief`
 //   debrief-server --data DIR admin enroll-code --person ID
 //   debrief-server --data DIR admin revoke --device ID | enrolled | demo-seed
+//   debrief-server --data DIR [--store URL] admin backup --out FILE | restore --from FILE
 //   debrief-server --data DIR stats
 #include <boost/asio/signal_set.hpp>
 
@@ -13,9 +14,11 @@
 #include "debrief/demo.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/postgres_store.h"
+#include "debrief/sync/server_backup.h"
 #include "debrief/sync/server.h"
 #include "debrief/time.h"
 #include "output.h"
+#include "progress.h"
 
 namespace fs = std::filesystem;
 using namespace debrief;
@@ -73,6 +76,12 @@ int serve(ServerData& data, const std::string& listen) {
   return 0;
 }
 
+void print_counts(const Context& ctx, const char* what, const sync::BackupCounts& n) {
+  Json j{{"devices", n.devices}, {"codes", n.codes}, {"changes", n.changes}};
+  if (ctx.json) std::cout << j.dump() << "\n";
+  else std::cout << what << " " << n.changes << " changes, " << n.devices << " devices, " << n.codes << " enrolment codes\n";
+}
+
 void add_admin(CLI::App& app, Context& ctx, ServerData& data) {
   CLI::App* admin = app.add_subcommand("admin", "manage the organisation, people, devices and enrolment");
   admin->require_subcommand(1);
@@ -116,6 +125,36 @@ void add_admin(CLI::App& app, Context& ctx, ServerData& data) {
       for (const auto& d : must(data.open().registry().devices()))
         out.push_back({{"device", d.device.hex()}, {"person", d.person.hex()}, {"name", d.name}, {"revoked", d.revoked}});
       std::cout << out.dump(ctx.json ? -1 : 2) << "\n";
+      return 0;
+    });
+  });
+
+  CLI::App* save = admin->add_subcommand("backup", "write the server's data (records, devices, TLS identity) to a file");
+  save->fallthrough();
+  static std::string backup_file;
+  save->add_option("--out", backup_file, "the backup file (it holds the server's private key: keep it safe)")->required();
+  save->callback([&ctx, &data] {
+    ctx.run([&ctx, &data] {
+      ProgressBar bar;
+      sync::BackupCounts n = must(sync::backup(data.open(), data.root / "tls", backup_file,
+                                               [&](std::int64_t done, std::int64_t) { bar.update("backing up", done, done); }));
+      bar.finish();
+      print_counts(ctx, "backed up", n);
+      return 0;
+    });
+  });
+
+  CLI::App* load = admin->add_subcommand("restore", "restore a backup into this (empty) store; devices pull again");
+  load->fallthrough();
+  static std::string restore_file;
+  load->add_option("--from", restore_file, "a file written by admin backup")->required();
+  load->callback([&ctx, &data] {
+    ctx.run([&ctx, &data] {
+      ProgressBar bar;
+      sync::BackupCounts n = must(sync::restore(data.open(), data.root / "tls", restore_file,
+                                                [&](std::int64_t done, std::int64_t total) { bar.update("restoring", done, total); }));
+      bar.finish();
+      print_counts(ctx, "restored", n);
       return 0;
     });
   });

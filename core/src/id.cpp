@@ -1,5 +1,7 @@
 #include "debrief/id.h"
 
+#include <algorithm>
+
 #include "debrief/env.h"
 #include "debrief/text.h"
 
@@ -18,17 +20,10 @@ Result<Id> Id::parse(std::string_view hex) {
   auto bad = [&] {
     return invalid("'" + std::string(hex.substr(0, 40)) + "' is not an id (32 hex digits)");
   };
-  if (hex.size() != 32) return bad();
+  std::optional<std::string> bytes = hex.size() == 32 ? hex_decode(hex) : std::nullopt;
+  if (!bytes) return bad();
   Id id;
-  for (std::size_t i = 0; i < 32; ++i) {
-    char c = hex[i];
-    int v = c >= '0' && c <= '9'   ? c - '0'
-            : c >= 'a' && c <= 'f' ? c - 'a' + 10
-            : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                   : -1;
-    if (v < 0) return bad();
-    id.bytes[i / 2] = static_cast<std::uint8_t>(id.bytes[i / 2] | (v << (i % 2 ? 0 : 4)));
-  }
+  std::copy(bytes->begin(), bytes->end(), id.bytes.begin());
   return id;
 }
 

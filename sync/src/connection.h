@@ -21,6 +21,8 @@ using tcp = asio::ip::tcp;
 using Stream = ssl::stream<tcp::socket>;
 
 inline constexpr char kCursorKey[] = "pull_cursor";
+// The feed the cursor counts in (Welcome.feed_id), in the same settings.
+inline constexpr char kFeedIdKey[] = "pull_feed";
 
 inline std::string bytes_of(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
 
@@ -130,6 +132,21 @@ class Connection {
 inline std::uint32_t version_of(const SyncOptions& o) { return o.protocol_version ? o.protocol_version : kProtocolVersion; }
 
 // Authenticates this device; ok once the server has welcomed it.
+// Keeps the pull cursor meaningful: a server restored from a backup has a
+// new feed (a new feed_id), where the old cursor counts nothing, so pulling
+// starts again from the beginning (what the device has already applies as
+// a no-op). A device that knew no feed yet adopts the server's as it is.
+inline Status follow_feed(Store& store, std::int64_t feed_id) {
+  if (feed_id == 0) return Status::ok();  // an older server
+  Result<std::int64_t> known = stored_cursor(store, kFeedIdKey);
+  DEBRIEF_TRY(known.status());
+  if (*known == feed_id) return Status::ok();
+  return store.transaction([&] {
+    if (*known != 0) DEBRIEF_TRY(save_cursor(store, kCursorKey, 0));
+    return save_cursor(store, kFeedIdKey, feed_id);
+  });
+}
+
 inline asio::awaitable<Status> hello(Connection& c, Store& store, const ServerLink& link, const SyncOptions& options) {
   pb::Frame f;
   pb::Hello* h = f.mutable_hello();
@@ -140,7 +157,7 @@ inline asio::awaitable<Status> hello(Connection& c, Store& store, const ServerLi
   Result<pb::Frame> welcome = co_await c.exchange(f);
   if (!welcome.is_ok()) co_return welcome.status();
   if (!welcome->has_welcome()) co_return invalid("the server did not welcome this device");
-  co_return Status::ok();
+  co_return follow_feed(store, static_cast<std::int64_t>(welcome->welcome().feed_id()));
 }
 
 inline asio::awaitable<Status> push_all(Connection& c, Store& store, const SyncOptions& options) {

@@ -169,6 +169,8 @@ class Session : public std::enable_shared_from_this<Session> {
     w.mutable_welcome()->set_server_version(kAppVersion);
     w.mutable_welcome()->set_person_id(std::string(reinterpret_cast<const char*>(person->bytes.data()), 16));
     w.mutable_welcome()->set_latest(static_cast<std::uint64_t>(*latest));
+    Result<std::int64_t> feed = server_.store.feed_id();
+    if (feed.is_ok()) w.mutable_welcome()->set_feed_id(static_cast<std::uint64_t>(*feed));
     server_.log("hello", {{"device", device_.hex()}, {"version", h.protocol_version()}});
     co_return (co_await send(w)).is_ok();
   }

@@ -5,6 +5,7 @@
 
 #include "debrief/sync/device_registry.h"
 #include "debrief/sync/secrets.h"
+#include "debrief/text.h"
 
 namespace debrief::sync {
 namespace {
@@ -54,6 +55,25 @@ class SqliteRegistry final : public DeviceRegistry {
     return sqlite3_changes(db_) ? Status::ok() : not_found("no device " + device.hex());
   }
 
+  Result<RegistryRows> dump() override {
+    RegistryRows out;
+    Stmt d(db_, "SELECT id, person, name, secret_hash, revoked, created_at FROM devices ORDER BY created_at, id");
+    while (d.row())
+      out.devices.push_back({d.column_id(0), d.column_id(1), d.column_text(2), hex_of(d.column_blob(3)),
+                             sqlite3_column_int(d.get(), 4) != 0, sqlite3_column_int64(d.get(), 5)});
+    Stmt c(db_, "SELECT hash, person, expires_at, coalesce(used_at, 0) FROM codes ORDER BY expires_at, hash");
+    while (c.row())
+      out.codes.push_back({hex_of(c.column_blob(0)), c.column_id(1), sqlite3_column_int64(c.get(), 2), sqlite3_column_int64(c.get(), 3)});
+    return out;
+  }
+
+  Status load(const RegistryRows& rows) override {
+    DEBRIEF_TRY(exec("BEGIN IMMEDIATE"));
+    Status s = load_in_tx(rows);
+    DEBRIEF_TRY(exec(s.is_ok() ? "COMMIT" : "ROLLBACK"));
+    return s;
+  }
+
   Result<std::vector<DeviceInfo>> devices() override {
     Stmt s(db_, "SELECT id, person, name, revoked FROM devices ORDER BY created_at");
     std::vector<DeviceInfo> out;
@@ -85,6 +105,10 @@ class SqliteRegistry final : public DeviceRegistry {
       int rc = sqlite3_step(s_);
       return rc == SQLITE_DONE ? Status::ok() : Status(Code::io_error, sqlite3_errmsg(db_));
     }
+    std::string column_text(int i) {
+      const unsigned char* t = sqlite3_column_text(s_, i);
+      return t ? reinterpret_cast<const char*>(t) : "";
+    }
     std::string column_blob(int i) {
       return std::string(static_cast<const char*>(sqlite3_column_blob(s_, i)), static_cast<std::size_t>(sqlite3_column_bytes(s_, i)));
     }
@@ -115,6 +139,28 @@ class SqliteRegistry final : public DeviceRegistry {
     d.id(1, device).id(2, person).blob(3, name).blob(4, sha256(out.secret)).integer(5, now_s());
     DEBRIEF_TRY(d.done());
     return out;
+  }
+
+  Status load_in_tx(const RegistryRows& rows) {
+    for (const DeviceRow& r : rows.devices) {
+      std::optional<std::string> hash = hex_decode(r.secret_sha256);
+      if (!hash) return invalid("a device's secret hash is not hex");
+      Stmt d(db_, "INSERT INTO devices(id, person, name, secret_hash, revoked, created_at) VALUES(?, ?, ?, ?, ?, ?)");
+      d.id(1, r.device).id(2, r.person).blob(3, r.name).blob(4, *hash).integer(5, r.revoked).integer(6, r.created_at);
+      DEBRIEF_TRY(d.done());
+    }
+    for (const CodeRow& r : rows.codes) {
+      std::optional<std::string> hash = hex_decode(r.sha256);
+      if (!hash) return invalid("a code's hash is not hex");
+      Stmt c(db_, "INSERT INTO codes(hash, person, expires_at, used_at) VALUES(?, ?, ?, nullif(?, 0))");
+      c.blob(1, *hash).id(2, r.person).integer(3, r.expires_at).integer(4, r.used_at);
+      DEBRIEF_TRY(c.done());
+    }
+    return Status::ok();
+  }
+
+  static std::string hex_of(const std::string& bytes) {
+    return hex_encode(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   }
 
   Status exec(const char* sql) {

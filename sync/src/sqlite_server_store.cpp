@@ -6,6 +6,19 @@
 namespace debrief::sync {
 namespace {
 
+// In the replica's settings: the feed's identity (Welcome.feed_id), made
+// when the store is created.
+constexpr char kFeedIdKey[] = "feed_id";
+
+Status ensure_feed_id(Store& store) {
+  Result<std::int64_t> id = stored_cursor(store, kFeedIdKey);
+  DEBRIEF_TRY(id.status());
+  if (*id != 0) return Status::ok();
+  std::uint64_t random = 0;
+  system_env().random_bytes(reinterpret_cast<std::uint8_t*>(&random), sizeof random);  // even on a seeded clock
+  return save_cursor(store, kFeedIdKey, static_cast<std::int64_t>(random >> 2) + 1);  // positive
+}
+
 class SqliteServerStore final : public ServerStore {
  public:
   SqliteServerStore(std::unique_ptr<Store> store, std::unique_ptr<DeviceRegistry> registry)
@@ -41,6 +54,30 @@ class SqliteServerStore final : public ServerStore {
   // Admin commands write to this very change log, which is the feed.
   Status publish() override { return Status::ok(); }
 
+  Result<std::int64_t> feed_id() override { return stored_cursor(*store_, kFeedIdKey); }
+
+  Result<FeedBatch> dump_feed(std::int64_t cursor, std::int64_t limit) override {
+    Result<std::vector<Change>> page = changes_after(*store_, cursor, limit);
+    DEBRIEF_TRY(page.status());
+    FeedBatch out{{}, page->empty() ? cursor : page->back().seq, static_cast<std::int64_t>(page->size()) == limit};
+    for (const Change& c : *page) {
+      Result<WireChange> w = to_wire(*store_, c);
+      if (w.is_ok()) out.changes.push_back(std::move(*w));
+      else if (w.status().code() != Code::not_found) return w.status();  // a record deleted since: its delete follows
+    }
+    return out;
+  }
+
+  Status load_feed(const std::vector<WireChange>& changes) override { return apply_remote(*store_, changes); }
+
+  Result<bool> empty() override {
+    Result<std::int64_t> last = last_seq(*store_);
+    DEBRIEF_TRY(last.status());
+    Result<RegistryRows> rows = registry_->dump();
+    DEBRIEF_TRY(rows.status());
+    return *last == 0 && rows->devices.empty() && rows->codes.empty();
+  }
+
  private:
   std::unique_ptr<Store> store_;
   std::unique_ptr<DeviceRegistry> registry_;
@@ -54,6 +91,7 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
   if (ec) return Status(Code::io_error, "cannot create " + data_dir.string() + ": " + ec.message());
   Result<std::unique_ptr<Store>> store = Store::open(data_dir / "store", OpenOptions{.env = &env});
   DEBRIEF_TRY(store.status());
+  DEBRIEF_TRY(ensure_feed_id(**store));
   Result<std::unique_ptr<DeviceRegistry>> registry = open_sqlite_registry(data_dir / "devices.db", system_env());
   DEBRIEF_TRY(registry.status());
   return std::unique_ptr<ServerStore>(std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry)));

@@ -65,6 +65,17 @@ std::string certificate_fingerprint(const unsigned char* der, int length) {
   return hex_encode(md, n);
 }
 
+Status write_tls_identity(const std::filesystem::path& dir, const std::string& cert_pem, const std::string& key_pem) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status(Code::io_error, "cannot create " + dir.string() + ": " + ec.message());
+  auto text = [](const std::string& pem) {
+    return [&pem](FILE* f) { return std::fwrite(pem.data(), 1, pem.size(), f) == pem.size() ? 1 : 0; };
+  };
+  DEBRIEF_TRY(write_pem(dir / "key.pem", true, text(key_pem)));
+  return write_pem(dir / "cert.pem", false, text(cert_pem));
+}
+
 Result<TlsIdentity> ensure_tls_identity(const std::filesystem::path& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "debrief/sync/postgres_store.h"
+#include "debrief/sync/server_backup.h"
 #include "debrief/sync/tls_identity.h"
 
 namespace synctest {
@@ -24,16 +25,25 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-Server::Server(const std::function<void(sync::ServerOptions&)>& tune) {
-  if (testpg::enabled()) {
-    db_ = std::make_unique<testpg::Database>();
-    store_ = ok(sync::open_postgres_server_store(db_->url(), tmp_.path() / "cache", system_env()));
+TestStore::TestStore(const std::filesystem::path& dir, bool sqlite) {
+  if (testpg::enabled() && !sqlite) {
+    db = std::make_unique<testpg::Database>();
+    store = ok(sync::open_postgres_server_store(db->url(), dir / "cache", system_env()));
   } else {
-    store_ = ok(sync::open_sqlite_server_store(tmp_.path(), system_env()));
+    store = ok(sync::open_sqlite_server_store(dir, system_env()));
   }
-  tls_ = ok(store_->tls_identity(tmp_.path() / "tls"));
-  seed();
-  ok(store_->publish());
+}
+
+Server::Server(const std::function<void(sync::ServerOptions&)>& tune, const ServerSetup& setup)
+    : test_store_(tmp_.path(), setup.sqlite), store_(test_store_.store.get()) {
+  if (setup.restore_from.empty()) {
+    tls_ = ok(store_->tls_identity(tmp_.path() / "tls"));
+    seed();
+    ok(store_->publish());
+  } else {
+    ok(sync::restore(*store_, tmp_.path() / "tls", setup.restore_from).status());
+    tls_ = ok(store_->tls_identity(tmp_.path() / "tls"));
+  }
   sync::ServerOptions options;
   options.log = [](const std::string&) {};  // quiet tests
   if (tune) tune(options);
@@ -70,6 +80,10 @@ void Server::seed() {
   dir_.survey = ok(create(s, Kind::survey, {{"title", "After"}, {"kind", "post_event"},
                                             {"questions", Json::parse(R"([{"id":"score","type":"rating","text":"How was it?","required":true},
                                              {"id":"why","type":"text","text":"Why?"}])")}}));
+}
+
+sync::BackupCounts Server::backup_to(const std::filesystem::path& file) {
+  return on_server([&](Store&) { return ok(sync::backup(*store_, tmp_.path() / "tls", file)); });
 }
 
 std::string Server::code_for(const Id& person) {

@@ -14,6 +14,7 @@
 #include "debrief/sync/client.h"
 #include "debrief/sync/protocol.h"
 #include "debrief/sync/server.h"
+#include "debrief/sync/server_backup.h"
 #include "../support/pg_database.h"
 
 namespace synctest {
@@ -55,12 +56,29 @@ struct ProcessStore {
   std::vector<std::string> args() const { return db ? std::vector<std::string>{"--store", db->url()} : std::vector<std::string>{}; }
 };
 
+// A server store for a test in `dir`: on the store of this run (SQLite,
+// or PostgreSQL with a database of its own in the PostgreSQL
+// registration), or on SQLite whatever the run.
+struct TestStore {
+  std::unique_ptr<testpg::Database> db;  // on PostgreSQL; outlives the store
+  std::unique_ptr<debrief::sync::ServerStore> store;
+  explicit TestStore(const std::filesystem::path& dir, bool sqlite = false);
+};
+
+// How a test's server starts: on the store of this run (SQLite, or
+// PostgreSQL in the PostgreSQL registration) or on SQLite whatever the run;
+// seeded with the Directory, or restored from a backup file instead.
+struct ServerSetup {
+  bool sqlite = false;
+  std::filesystem::path restore_from = {};
+};
+
 // The server in this process, on SQLite or (DEBRIEF_TEST_STORE=postgresql)
 // on a PostgreSQL database of its own.
 class Server {
  public:
   // `tune` may change the server's options (limits) before it starts.
-  explicit Server(const std::function<void(debrief::sync::ServerOptions&)>& tune = {});
+  explicit Server(const std::function<void(debrief::sync::ServerOptions&)>& tune = {}, const ServerSetup& setup = {});
   ~Server();
   const Directory& people() const { return dir_; }
   std::uint16_t port() const { return port_; }
@@ -74,13 +92,15 @@ class Server {
     return result.get();
   }
   std::string code_for(const Id& person);
+  // Writes a backup of the server's store (admin backup) to `file`.
+  debrief::sync::BackupCounts backup_to(const std::filesystem::path& file);
   debrief::Status revoke(const Id& device);
 
  private:
   void seed();
   TempDir tmp_;
-  std::unique_ptr<testpg::Database> db_;  // on PostgreSQL; outlives the store
-  std::unique_ptr<debrief::sync::ServerStore> store_;
+  TestStore test_store_;
+  debrief::sync::ServerStore* store_;
   debrief::sync::TlsIdentity tls_;
   boost::asio::io_context io_;
   std::unique_ptr<debrief::sync::Server> server_;

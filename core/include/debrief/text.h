@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,9 @@ Status check_text(std::string_view field, std::string_view value, std::size_t ma
 
 // Lower-case hexadecimal digits for `n` bytes.
 std::string hex_encode(const unsigned char* bytes, std::size_t n);
+// The bytes that hex digits (either case, an even number) stand for; nothing
+// for anything else.
+std::optional<std::string> hex_decode(std::string_view hex);
 
 // `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);

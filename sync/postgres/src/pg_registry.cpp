@@ -69,6 +69,39 @@ class PgRegistry final : public DeviceRegistry {
     });
   }
 
+  Result<RegistryRows> dump() override {
+    return guarded([&]() -> Result<RegistryRows> {
+      pqxx::read_transaction tx(c_);
+      RegistryRows out;
+      for (const pqxx::row& r : tx.exec("SELECT id, person, name, secret_hash, revoked, created_at FROM devices ORDER BY created_at, id")) {
+        Result<Id> id = id_of(r[0].c_str()), person = id_of(r[1].c_str());
+        DEBRIEF_TRY(id.status());
+        DEBRIEF_TRY(person.status());
+        out.devices.push_back({*id, *person, r[2].as<std::string>(), r[3].as<std::string>(), r[4].as<bool>(), r[5].as<std::int64_t>()});
+      }
+      for (const pqxx::row& r : tx.exec("SELECT hash, person, expires_at, coalesce(used_at, 0) FROM codes ORDER BY expires_at, hash")) {
+        Result<Id> person = id_of(r[1].c_str());
+        DEBRIEF_TRY(person.status());
+        out.codes.push_back({r[0].as<std::string>(), *person, r[2].as<std::int64_t>(), r[3].as<std::int64_t>()});
+      }
+      return out;
+    });
+  }
+
+  Status load(const RegistryRows& rows) override {
+    return guarded([&]() -> Status {
+      pqxx::work tx(c_);
+      for (const DeviceRow& r : rows.devices)
+        tx.exec_params0("INSERT INTO devices(id, person, name, secret_hash, revoked, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                        uuid(r.device), uuid(r.person), r.name, r.secret_sha256, r.revoked, r.created_at);
+      for (const CodeRow& r : rows.codes)
+        tx.exec_params0("INSERT INTO codes(hash, person, expires_at, used_at) VALUES ($1, $2, $3, nullif($4, 0::bigint))",
+                        r.sha256, uuid(r.person), r.expires_at, r.used_at);
+      tx.commit();
+      return Status::ok();
+    });
+  }
+
   Result<std::vector<DeviceInfo>> devices() override {
     return guarded([&]() -> Result<std::vector<DeviceInfo>> {
       pqxx::read_transaction tx(c_);

@@ -13,7 +13,7 @@ namespace {
 // codes and secrets, as on SQLite.
 constexpr const char* kV1 = R"sql(
 CREATE TABLE debrief_meta(key text PRIMARY KEY, value text NOT NULL);
-INSERT INTO debrief_meta VALUES ('database_id', md5(random()::text || clock_timestamp()::text));
+INSERT INTO debrief_meta VALUES ('feed_id', (floor(random() * 4e18) + 1)::bigint::text);
 CREATE TABLE feed(seq bigint PRIMARY KEY, device uuid NOT NULL, hlc bigint NOT NULL, kind smallint NOT NULL,
   record uuid NOT NULL, field text NOT NULL, value json NOT NULL, op smallint NOT NULL);
 CREATE TABLE devices(id uuid PRIMARY KEY, person uuid NOT NULL, name text NOT NULL, secret_hash text NOT NULL,
@@ -53,10 +53,10 @@ Status migrate(pqxx::connection& c) {
   });
 }
 
-Result<std::string> database_id(pqxx::connection& c) {
-  return guarded([&]() -> Result<std::string> {
+Result<std::int64_t> feed_id(pqxx::connection& c) {
+  return guarded([&]() -> Result<std::int64_t> {
     pqxx::read_transaction tx(c);
-    return tx.exec1("SELECT value FROM debrief_meta WHERE key = 'database_id'")[0].as<std::string>();
+    return tx.exec1("SELECT value FROM debrief_meta WHERE key = 'feed_id'")[0].as<std::int64_t>();
   });
 }
 

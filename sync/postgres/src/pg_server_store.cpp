@@ -2,6 +2,7 @@
 // registry in the database, the records in a local cache built from the
 // feed.
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "debrief/change_log.h"
@@ -26,20 +27,6 @@ std::string file_text(const std::filesystem::path& p) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// Writes `text` to dir/name, readable by its owner only.
-Status write_private(const std::filesystem::path& dir, const char* name, const std::string& text) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  std::filesystem::path file = dir / name;
-  {
-    std::ofstream out(file, std::ios::trunc);
-    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
-    out << text;
-    if (!out.flush() || ec) return Status(Code::io_error, "cannot write " + file.string());
-  }
-  return Status::ok();
 }
 
 class PgServerStore final : public ServerStore {
@@ -113,15 +100,59 @@ class PgServerStore final : public ServerStore {
     }).status();
   }
 
+  Result<std::int64_t> feed_id() override { return pg::feed_id(*c_); }
+
+  Result<FeedBatch> dump_feed(std::int64_t cursor, std::int64_t limit) override {
+    return pg::guarded([&]() -> Result<FeedBatch> {
+      pqxx::read_transaction tx(*c_);
+      auto rows = pg::read(tx, cursor, std::numeric_limits<std::int64_t>::max(), limit);
+      DEBRIEF_TRY(rows.status());
+      FeedBatch out{{}, rows->empty() ? cursor : rows->back().first, static_cast<std::int64_t>(rows->size()) == limit};
+      for (auto& row : *rows) out.changes.push_back(std::move(row.second));
+      return out;
+    });
+  }
+
+  Status load_feed(const std::vector<WireChange>& changes) override {
+    return pg::guarded([&]() -> Status {
+      pqxx::work tx(*c_);
+      pg::lock_feed(tx);
+      pg::append(tx, pg::head(tx), changes, process_);
+      tx.commit();
+      return Status::ok();  // the cache applies them at its next catch-up
+    });
+  }
+
+  Result<bool> empty() override {
+    Result<RegistryRows> rows = registry_->dump();
+    DEBRIEF_TRY(rows.status());
+    Result<std::int64_t> head = pg::guarded([&]() -> Result<std::int64_t> {
+      pqxx::read_transaction tx(*c_);
+      return pg::head(tx);
+    });
+    DEBRIEF_TRY(head.status());
+    return *head == 0 && rows->devices.empty() && rows->codes.empty();
+  }
+
+  Status set_tls_identity(const std::filesystem::path& dir, const std::string& cert_pem, const std::string& key_pem) override {
+    DEBRIEF_TRY(pg::guarded([&]() -> Status {
+      pqxx::work tx(*c_);
+      tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTlsLock);
+      tx.exec_params0("INSERT INTO debrief_meta VALUES ('tls_cert', $1), ('tls_key', $2) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", cert_pem, key_pem);
+      tx.commit();
+      return Status::ok();
+    }));
+    return write_tls_identity(dir, cert_pem, key_pem);
+  }
+
   Result<TlsIdentity> tls_identity(const std::filesystem::path& dir) override {
     return pg::guarded([&]() -> Result<TlsIdentity> {
       pqxx::work tx(*c_);
       tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTlsLock);
       pqxx::result kept = tx.exec("SELECT key, value FROM debrief_meta WHERE key IN ('tls_cert', 'tls_key') ORDER BY key");
-      if (kept.size() == 2) {  // another process made it: present the same
-        DEBRIEF_TRY(write_private(dir, "cert.pem", kept[0][1].as<std::string>()));
-        DEBRIEF_TRY(write_private(dir, "key.pem", kept[1][1].as<std::string>()));
-      }
+      if (kept.size() == 2)  // another process made it: present the same
+        DEBRIEF_TRY(write_tls_identity(dir, kept[0][1].as<std::string>(), kept[1][1].as<std::string>()));
       Result<TlsIdentity> id = ensure_tls_identity(dir);
       DEBRIEF_TRY(id.status());
       if (kept.size() != 2) {
@@ -192,8 +223,8 @@ class PgServerStore final : public ServerStore {
     std::vector<WireChange> out;
     for (const Change& c : *added) {
       Result<WireChange> w = to_wire(*cache_, c);
-      DEBRIEF_TRY(w.status());
-      out.push_back(std::move(*w));
+      if (w.is_ok()) out.push_back(std::move(*w));
+      else if (w.status().code() != Code::not_found) return w.status();  // created and deleted in one batch: its delete follows
     }
     return out;
   }
@@ -206,10 +237,10 @@ class PgServerStore final : public ServerStore {
   std::unique_ptr<pg::Listener> listener_;
 };
 
-// The cache directory for database `id`: a cache of another database (or
-// of none recorded) is removed, to be rebuilt from the feed.
+// The cache directory for feed `id`: a cache of another feed (or of none
+// recorded) is removed, to be rebuilt from the feed.
 Status prepare_cache(const std::filesystem::path& dir, const std::string& id) {
-  std::filesystem::path mark = dir / "database_id";
+  std::filesystem::path mark = dir / "feed_id";
   std::error_code ec;
   if (std::filesystem::exists(dir, ec) && file_text(mark) != id) std::filesystem::remove_all(dir, ec);
   if (ec) return Status(Code::io_error, "cannot clear the cache " + dir.string() + ": " + ec.message());
@@ -228,9 +259,9 @@ Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::strin
   });
   DEBRIEF_TRY(c.status());
   DEBRIEF_TRY(pg::migrate(**c));
-  Result<std::string> id = pg::database_id(**c);
+  Result<std::int64_t> id = pg::feed_id(**c);
   DEBRIEF_TRY(id.status());
-  DEBRIEF_TRY(prepare_cache(cache_dir, *id));
+  DEBRIEF_TRY(prepare_cache(cache_dir, std::to_string(*id)));
   Result<std::unique_ptr<Store>> cache = Store::open(cache_dir / "store", OpenOptions{.env = &env});
   DEBRIEF_TRY(cache.status());
   auto store = std::make_unique<PgServerStore>(url, std::move(*c), std::move(*cache));

@@ -37,9 +37,10 @@ Result<Id> id_of(std::string_view uuid_text);
 // with unsupported_version for a schema newer than this build.
 Status migrate(pqxx::connection& c);
 
-// The database's identity (debrief_meta.database_id, made by the first
-// migration): a cache built from another database is thrown away.
-Result<std::string> database_id(pqxx::connection& c);
+// The feed's identity (debrief_meta.feed_id, made by the first migration):
+// sent to devices in Welcome, and a cache built from another feed is
+// thrown away.
+Result<std::int64_t> feed_id(pqxx::connection& c);
 
 // The device registry in the database (tables devices and codes).
 std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c);

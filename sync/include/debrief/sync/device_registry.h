@@ -27,6 +27,24 @@ struct DeviceInfo {
   bool revoked = false;
 };
 
+// The registry as stored, for backup and restore: hashes only.
+struct DeviceRow {
+  Id device, person;
+  std::string name;
+  std::string secret_sha256;  // 64 hex digits
+  bool revoked = false;
+  std::int64_t created_at = 0;  // Unix seconds
+};
+struct CodeRow {
+  std::string sha256;  // 64 hex digits
+  Id person;
+  std::int64_t expires_at = 0, used_at = 0;  // Unix seconds; used_at 0: not used
+};
+struct RegistryRows {
+  std::vector<DeviceRow> devices;
+  std::vector<CodeRow> codes;
+};
+
 class DeviceRegistry {
  public:
   virtual ~DeviceRegistry() = default;
@@ -39,6 +57,9 @@ class DeviceRegistry {
   virtual Result<Id> authenticate(const Id& device, const std::string& secret) = 0;
   virtual Status revoke(const Id& device) = 0;
   virtual Result<std::vector<DeviceInfo>> devices() = 0;
+  // Everything, hashes as stored; and loading it into an empty registry.
+  virtual Result<RegistryRows> dump() = 0;
+  virtual Status load(const RegistryRows& rows) = 0;
 };
 
 // The SQLite registry in `file`, created when missing. Not thread-safe.

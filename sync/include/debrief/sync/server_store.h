@@ -61,6 +61,24 @@ class ServerStore {
   // devices (and other server processes) receive it.
   virtual Status publish() = 0;
 
+  // The feed's identity, a positive number sent in Welcome: new for every
+  // store, so that a device can tell a restored server's feed from the one
+  // its cursor counts in.
+  virtual Result<std::int64_t> feed_id() = 0;
+
+  // For backup and restore (server_backup.h). Every change of the feed
+  // after `cursor`, unfiltered, at most `limit`:
+  virtual Result<FeedBatch> dump_feed(std::int64_t cursor, std::int64_t limit) = 0;
+  // Appends changes, unchecked, to a store being restored:
+  virtual Status load_feed(const std::vector<WireChange>& changes) = 0;
+  // Whether the store holds no change and no device yet:
+  virtual Result<bool> empty() = 0;
+  // Makes `cert_pem` and `key_pem` the server's TLS identity, in `dir`
+  // (and in the database, for a store that processes share).
+  virtual Status set_tls_identity(const std::filesystem::path& dir, const std::string& cert_pem, const std::string& key_pem) {
+    return write_tls_identity(dir, cert_pem, key_pem);
+  }
+
   // The server's TLS identity, kept in `dir` (made there on first start).
   // A store that several processes share keeps it in the database too, so
   // that every process presents the certificate devices pinned.

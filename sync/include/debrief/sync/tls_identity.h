@@ -18,6 +18,10 @@ struct TlsIdentity {
 // key (written 0600) and a ten-year self-signed certificate.
 Result<TlsIdentity> ensure_tls_identity(const std::filesystem::path& dir);
 
+// Writes an identity into `dir` (the key readable by its owner only),
+// replacing what is there.
+Status write_tls_identity(const std::filesystem::path& dir, const std::string& cert_pem, const std::string& key_pem);
+
 // The SHA-256 fingerprint of a DER-encoded certificate, as 64 hex digits.
 std::string certificate_fingerprint(const unsigned char* der, int length);
 
