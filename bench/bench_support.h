@@ -31,6 +31,12 @@ inline double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// The value below which a fraction `p` (0 to 1) of `v` lies.
+inline double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
 // Exits with "NAME: message" on stderr when `s` is an error; `name` is the
 // program's, set once by its main (program_invocation_short_name would do,
 // but is a GNU extension).

@@ -30,6 +30,7 @@ namespace fs = std::filesystem;
 using namespace debrief;
 using bench::check;
 using bench::Clock;
+using bench::percentile;
 using bench::seconds_since;
 
 namespace {
@@ -117,11 +118,6 @@ void add_responses(BenchServer& s, BenchDevice& d, std::int64_t n) {
     for (std::int64_t i = 0; i < n; ++i) DEBRIEF_TRY(create(*d.store, Kind::response, r).status());
     return Status::ok();
   }));
-}
-
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
 }
 
 }  // namespace

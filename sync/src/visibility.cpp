@@ -127,6 +127,32 @@ Result<bool> may_receive(Store& replica, const Audience& who, const Change& chan
   }
 }
 
+Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const Id& record) {
+  if (kind != Kind::response && kind != Kind::participation && kind != Kind::reflection && kind != Kind::device &&
+      kind != Kind::summary)
+    return std::optional<RecordScope>();
+  Result<Json> r = get(records, kind, record);
+  DEBRIEF_TRY(r.status());
+  RecordScope scope;
+  switch (kind) {
+    case Kind::response:
+      scope.owner = id_member(*r, "author");
+      scope.team = id_member(*r, "team");
+      break;
+    case Kind::participation: {
+      scope.owner = id_member(*r, "person");
+      Result<Json> p = scope.owner ? get(records, Kind::person, *scope.owner) : Result<Json>(not_found("no person"));
+      if (p.is_ok()) scope.team = id_member(*p, "team");
+      break;
+    }
+    case Kind::device: scope.owner = id_member(*r, "person"); break;
+    default:  // reflections and summaries: their author's, or open once shared or published
+      scope.owner = id_member(*r, "author");
+      scope.open = r->value(kind == Kind::reflection ? "shared" : "published", false);
+  }
+  return std::optional<RecordScope>(scope);
+}
+
 Status may_write(Store& replica, const Audience& who, const Id& device, const WireChange& c) {
   bool anonymous_response = c.kind == Kind::response && c.value.is_object() && c.value.value("anonymous", false);
   if (c.device != device && !(anonymous_response && c.device.is_nil()))

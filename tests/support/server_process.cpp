@@ -5,7 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
+#include <fstream>
+#include <stdexcept>
 
 namespace testproc {
 namespace {
@@ -19,9 +20,9 @@ std::vector<std::string> joined(std::vector<std::string> first, const std::vecto
 
 Child::Child(const std::string& program, const std::vector<std::string>& args) {
   int fds[2];
-  REQUIRE(pipe(fds) == 0);
+  if (pipe(fds) != 0) throw std::runtime_error("cannot make a pipe for " + program);
   pid_ = fork();
-  REQUIRE(pid_ >= 0);
+  if (pid_ < 0) throw std::runtime_error("cannot start " + program);
   if (pid_ == 0) {
     dup2(fds[1], STDOUT_FILENO);
     int null = ::open("/dev/null", O_WRONLY);
@@ -69,22 +70,25 @@ std::string server_command(const std::string& data, const std::vector<std::strin
   Child server(DEBRIEF_SERVER, joined({"--data", data}, args));
   std::string text, line;
   while (server.read_line(line)) text += line + "\n";
-  int status = server.wait();
-  INFO("debrief-server printed: " << text);
-  REQUIRE(status == 0);
+  if (server.wait() != 0) throw std::runtime_error("debrief-server failed; it printed: " + text);
   return text;
 }
 
 ServerProcess::ServerProcess(const std::string& data, const std::string& listen, const std::vector<std::string>& extra)
     : child_(DEBRIEF_SERVER, joined({"--data", data, "--listen", listen}, extra)) {
   std::string line;
-  bool said = child_.read_line(line);
-  INFO("the server said: " << line);
-  REQUIRE(said);
-  REQUIRE(line.rfind("listening on ", 0) == 0);
+  if (!child_.read_line(line) || line.rfind("listening on ", 0) != 0)
+    throw std::runtime_error("debrief-server did not start; it said: " + line);
   port_ = static_cast<std::uint16_t>(std::stoi(line.substr(line.rfind(':') + 1)));
 }
 
 void ServerProcess::kill_now() { (void)child_.stop(SIGKILL); }
+
+double Child::peak_rss_mib() const {
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
 
 }  // namespace testproc

@@ -31,6 +31,8 @@ class Child {
   // Waits for it to end by itself; its exit status as stop()'s.
   int wait();
   pid_t pid() const { return pid_; }
+  // Its peak resident memory so far (Linux's VmHWM), in MiB.
+  double peak_rss_mib() const;
 
  private:
   pid_t pid_ = -1;
@@ -52,6 +54,7 @@ class ServerProcess {
   std::uint16_t port() const { return port_; }
   // SIGKILL, as a crash would, and waits for it.
   void kill_now();
+  const Child& process() const { return child_; }
 
  private:
   Child child_;

@@ -31,11 +31,11 @@ std::int64_t append(pqxx::transaction_base& tx, std::int64_t head, const std::ve
   return latest;
 }
 
-Result<std::vector<std::pair<std::int64_t, WireChange>>> read(pqxx::transaction_base& tx, std::int64_t after,
-                                                              std::int64_t upto, std::int64_t limit) {
-  pqxx::result rows = tx.exec_params(
-      "SELECT seq, device, hlc, kind, record, field, value, op FROM feed WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3",
-      after, upto, limit);
+namespace {
+
+constexpr char kColumns[] = "f.seq, f.device, f.hlc, f.kind, f.record, f.field, f.value, f.op";
+
+Result<std::vector<std::pair<std::int64_t, WireChange>>> changes_of(const pqxx::result& rows) {
   std::vector<std::pair<std::int64_t, WireChange>> out;
   out.reserve(rows.size());
   for (const pqxx::row& r : rows) {
@@ -56,6 +56,47 @@ Result<std::vector<std::pair<std::int64_t, WireChange>>> read(pqxx::transaction_
     out.emplace_back(r[0].as<std::int64_t>(), std::move(c));
   }
   return out;
+}
+
+// A PostgreSQL array literal of uuids.
+std::string uuid_array(const std::vector<Id>& ids) {
+  std::string out = "{";
+  for (const Id& id : ids) out += (out.size() > 1 ? "," : "") + uuid(id);
+  return out + "}";
+}
+
+// An id's uuid text, or "" for none (see nullable).
+std::string uuid_text(const std::optional<Id>& id) { return id ? uuid(*id) : std::string(); }
+
+// A statement parameter that is NULL for "": libpqxx sends a null const char* as NULL.
+const char* nullable(const std::string& text) { return text.empty() ? nullptr : text.c_str(); }
+
+}  // namespace
+
+Result<std::vector<std::pair<std::int64_t, WireChange>>> read(pqxx::transaction_base& tx, std::int64_t after,
+                                                              std::int64_t upto, std::int64_t limit) {
+  return changes_of(tx.exec_params(std::string("SELECT ") + kColumns +
+                                       " FROM feed f WHERE f.seq > $1 AND f.seq <= $2 ORDER BY f.seq LIMIT $3",
+                                   after, upto, limit));
+}
+
+Result<std::vector<std::pair<std::int64_t, WireChange>>> read_scoped(pqxx::transaction_base& tx, std::int64_t after,
+                                                                     std::int64_t upto, const FeedScope& scope) {
+  return changes_of(tx.exec_params(
+      std::string("SELECT ") + kColumns +
+          " FROM feed f LEFT JOIN record_scope s ON s.record = f.record"
+          " WHERE f.seq > $1 AND f.seq <= $2 AND (s.record IS NULL OR s.open OR s.owner = $3 OR s.team = ANY($4::uuid[]))"
+          " ORDER BY f.seq",
+      after, upto, uuid(scope.person), uuid_array(scope.teams)));
+}
+
+void save_scopes(pqxx::transaction_base& tx, const std::vector<std::pair<Id, RecordScope>>& scopes) {
+  for (const auto& [record, s] : scopes) {
+    std::string owner = uuid_text(s.owner), team = uuid_text(s.team);
+    tx.exec_params0("INSERT INTO record_scope VALUES ($1, $2, $3, $4) ON CONFLICT (record) DO UPDATE SET "
+                    "owner = excluded.owner, team = excluded.team, open = excluded.open",
+                    uuid(record), nullable(owner), nullable(team), s.open);
+  }
 }
 
 std::int64_t head(pqxx::transaction_base& tx) { return tx.exec("SELECT coalesce(max(seq), 0) FROM feed")[0][0].as<std::int64_t>(); }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "debrief/replication.h"
+#include "debrief/sync/visibility.h"
 
 namespace debrief::sync::pg {
 
@@ -29,6 +30,16 @@ std::int64_t append(pqxx::transaction_base& tx, std::int64_t head, const std::ve
 // their seqs. Fails on a row that is not a change.
 Result<std::vector<std::pair<std::int64_t, WireChange>>> read(pqxx::transaction_base& tx, std::int64_t after,
                                                               std::int64_t upto, std::int64_t limit);
+
+// Records the current scope of records (sync::RecordScope), replacing what
+// was there.
+void save_scopes(pqxx::transaction_base& tx, const std::vector<std::pair<Id, RecordScope>>& scopes);
+
+// The changes with after < seq <= upto that may concern `scope`'s person
+// (the coarse filter of feed_after, by each record's saved scope), oldest
+// first, with their seqs.
+Result<std::vector<std::pair<std::int64_t, WireChange>>> read_scoped(pqxx::transaction_base& tx, std::int64_t after,
+                                                                     std::int64_t upto, const FeedScope& scope);
 
 // The feed's last seq (0 when empty).
 std::int64_t head(pqxx::transaction_base& tx);

@@ -9,8 +9,9 @@ namespace {
 
 // Version 1. The feed: each accepted change as it travels (ids as uuid,
 // hlc as a 64-bit integer, the value as JSON text exactly as sent; field
-// '' for whole-record changes). The registry: only SHA-256 hashes (hex) of
-// codes and secrets, as on SQLite.
+// '' for whole-record changes), and each private kind's record's current
+// scope (sync::RecordScope), by which pulls filter the feed. The registry:
+// only SHA-256 hashes (hex) of codes and secrets, as on SQLite.
 constexpr const char* kV1 = R"sql(
 CREATE TABLE debrief_meta(key text PRIMARY KEY, value text NOT NULL);
 INSERT INTO debrief_meta VALUES ('feed_id', (floor(random() * 4e18) + 1)::bigint::text);
@@ -19,6 +20,7 @@ CREATE TABLE feed(seq bigint PRIMARY KEY, device uuid NOT NULL, hlc bigint NOT N
 CREATE TABLE devices(id uuid PRIMARY KEY, person uuid NOT NULL, name text NOT NULL, secret_hash text NOT NULL,
   revoked boolean NOT NULL DEFAULT false, created_at bigint NOT NULL);
 CREATE TABLE codes(hash text PRIMARY KEY, person uuid NOT NULL, expires_at bigint NOT NULL, used_at bigint);
+CREATE TABLE record_scope(record uuid PRIMARY KEY, owner uuid, team uuid, open boolean NOT NULL);
 )sql";
 
 constexpr std::array<const char*, 1> kMigrations{kV1};

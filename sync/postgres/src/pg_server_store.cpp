@@ -1,8 +1,10 @@
 // The PostgreSQL server store (postgres_store.h): the feed and the
 // registry in the database, the records in a local cache built from the
 // feed.
+#include <algorithm>
 #include <fstream>
 #include <limits>
+#include <set>
 #include <sstream>
 
 #include "debrief/change_log.h"
@@ -46,31 +48,20 @@ class PgServerStore final : public ServerStore {
   }
 
   Result<std::int64_t> accept(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check) override {
-    return append_under_lock([&](pqxx::work& tx, std::int64_t head, std::int64_t& latest) {
-      Result<std::int64_t> before = last_seq(*cache_);
-      DEBRIEF_TRY(before.status());
-      ApplyOptions in_tx;
-      in_tx.before = [&] { return check(*cache_); };
-      in_tx.after = [&] {
-        DEBRIEF_TRY(release_groups(*cache_, changes));
-        // What the batch (and the groups it released) wrote to the cache's
-        // log is what the feed gains: the same on every replica.
-        Result<std::vector<WireChange>> gained = wire_changes_after(*before);
-        DEBRIEF_TRY(gained.status());
-        return commit_appended(tx, head, *gained, latest);
-      };
-      return apply_remote(*cache_, changes, in_tx);
-    });
+    return apply_and_append(changes, check, true);
   }
 
   Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) override {
     return pg::guarded([&]() -> Result<FeedBatch> {
       pqxx::read_transaction tx(*c_);
-      Result<std::int64_t> upto = apply_feed(tx);  // the cache must hold what the privacy rules read
-      DEBRIEF_TRY(upto.status());
-      auto rows = pg::read(tx, cursor, *upto, limit);
+      Result<std::int64_t> head = apply_feed(tx);  // the cache must hold what the privacy rules read
+      DEBRIEF_TRY(head.status());
+      // Seqs are dense, so scanning `limit` changes is a range of seqs;
+      // the saved scopes leave out, in the database, what is not this person's.
+      std::int64_t upto = std::min(*head, cursor + limit);
+      auto rows = pg::read_scoped(tx, cursor, upto, FeedScope{who.person, {who.managed.begin(), who.managed.end()}});
       DEBRIEF_TRY(rows.status());
-      FeedBatch out{{}, rows->empty() ? cursor : rows->back().first, static_cast<std::int64_t>(rows->size()) == limit};
+      FeedBatch out{{}, std::max(cursor, upto), upto < *head};
       for (auto& [seq, w] : *rows) {
         Change c;
         c.kind = w.kind;
@@ -114,13 +105,7 @@ class PgServerStore final : public ServerStore {
   }
 
   Status load_feed(const std::vector<WireChange>& changes) override {
-    return pg::guarded([&]() -> Status {
-      pqxx::work tx(*c_);
-      pg::lock_feed(tx);
-      pg::append(tx, pg::head(tx), changes, process_);
-      tx.commit();
-      return Status::ok();  // the cache applies them at its next catch-up
-    });
+    return apply_and_append(changes, [](Store&) { return Status::ok(); }, false).status();
   }
 
   Result<bool> empty() override {
@@ -187,6 +172,26 @@ class PgServerStore final : public ServerStore {
     return *at;
   }
 
+  // Under the feed lock: runs `check`, applies `changes` to the cache (and
+  // announces the groups they release, when `release`), and appends what
+  // the cache's log gained (the same on every replica) to the feed.
+  Result<std::int64_t> apply_and_append(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check,
+                                        bool release) {
+    return append_under_lock([&](pqxx::work& tx, std::int64_t head, std::int64_t& latest) {
+      Result<std::int64_t> before = last_seq(*cache_);
+      DEBRIEF_TRY(before.status());
+      ApplyOptions in_tx;
+      in_tx.before = [&] { return check(*cache_); };
+      in_tx.after = [&] {
+        if (release) DEBRIEF_TRY(release_groups(*cache_, changes));
+        Result<std::vector<WireChange>> gained = wire_changes_after(*before);
+        DEBRIEF_TRY(gained.status());
+        return commit_appended(tx, head, *gained, latest);
+      };
+      return apply_remote(*cache_, changes, in_tx);
+    });
+  }
+
   // In a transaction holding the feed lock, with the cache caught up to
   // the feed's head: runs `body(tx, head, latest)`, which writes to the
   // cache and calls commit_appended. Returns the feed's new last seq.
@@ -208,12 +213,29 @@ class PgServerStore final : public ServerStore {
   // transaction: the cache commits only what the database did (a cache
   // that misses a committed append applies it at its next catch-up).
   Status commit_appended(pqxx::work& tx, std::int64_t head, const std::vector<WireChange>& wires, std::int64_t& latest) {
+    Result<std::vector<std::pair<Id, RecordScope>>> scopes = scopes_of(wires);
+    DEBRIEF_TRY(scopes.status());
     return pg::guarded([&]() -> Status {
+      pg::save_scopes(tx, *scopes);
       latest = pg::append(tx, head, wires, process_);
       DEBRIEF_TRY(save_cursor(*cache_, kCursorKey, latest));
       tx.commit();
       return Status::ok();
     });
+  }
+
+  // The current scope of each private record `wires` touch, from the cache.
+  Result<std::vector<std::pair<Id, RecordScope>>> scopes_of(const std::vector<WireChange>& wires) {
+    std::vector<std::pair<Id, RecordScope>> out;
+    std::set<Id> seen;
+    for (const WireChange& w : wires) {
+      if (!seen.insert(w.record).second) continue;
+      Result<std::optional<RecordScope>> s = record_scope(*cache_, w.kind, w.record);
+      if (s.status().code() == Code::not_found) continue;  // deleted: its last scope stands
+      DEBRIEF_TRY(s.status());
+      if (*s) out.emplace_back(w.record, **s);
+    }
+    return out;
   }
 
   // The cache's log after `seq`, as the changes travel.

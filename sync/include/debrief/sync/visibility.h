@@ -35,6 +35,19 @@ Result<bool> may_receive(Store& replica, const Audience& who, const Change& chan
 // FORBIDDEN-worthy refusals come back as invalid_argument with the reason.
 Status may_write(Store& replica, const Audience& who, const Id& device, const WireChange& change);
 
+// A record's coarse scope, the rule feed_after (replication.h) applies in
+// SQL: for responses, participations, reflections, devices and summaries,
+// whose it is, the team it counts towards, and whether it is open to all
+// (shared, published); nothing for other kinds, which every audience may
+// receive. A store that filters its feed in a database of its own
+// (PostgreSQL) keeps it beside each record. not_found for a record that is
+// not (or no longer) there.
+struct RecordScope {
+  std::optional<Id> owner, team;
+  bool open = false;
+};
+Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const Id& record);
+
 // The number of live responses in a response's group, and the threshold.
 struct GroupSize {
   std::int64_t responses = 0;
