@@ -92,6 +92,8 @@ class Server {
     return result.get();
   }
   std::string code_for(const Id& person);
+  // The PostgreSQL database the server's store is in ("" on SQLite).
+  std::string database_url() const { return test_store_.db ? test_store_.db->url() : std::string(); }
   // Writes a backup of the server's store (admin backup) to `file`.
   debrief::sync::BackupCounts backup_to(const std::filesystem::path& file);
   debrief::Status revoke(const Id& device);

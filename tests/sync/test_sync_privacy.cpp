@@ -1,4 +1,6 @@
 // The privacy rules, enforced by the server.
+#include <pqxx/pqxx>
+
 #include "sync_fixture.h"
 
 using namespace debrief;
@@ -82,4 +84,27 @@ TEST_CASE("the server keeps no author, device or exact time beside an anonymous 
     CHECK(c.hlc.logical() == 0);
   }
   CHECK(found);
+}
+
+TEST_CASE("the PostgreSQL feed keeps no author, device or exact time beside an anonymous response", "[sync][privacy][postgresql]") {
+  Server server;
+  REQUIRE(!server.database_url().empty());
+  Device d(server, server.people().p1);
+  Id r = respond(d, server, true, 1);
+  d.sync();
+  pqxx::connection c(server.database_url());
+  pqxx::read_transaction tx(c);
+  pqxx::result rows = tx.exec_params("SELECT device::text, hlc, value::text FROM feed WHERE record = $1", r.hex());
+  REQUIRE(rows.size() >= 1);
+  for (const pqxx::row& row : rows) {
+    CHECK(row[0].as<std::string>() == "00000000-0000-0000-0000-000000000000");
+    Hlc hlc{static_cast<std::uint64_t>(row[1].as<std::int64_t>())};
+    CHECK(hlc.physical_ms() % 86400000 == 0);
+    Json value = Json::parse(row[2].as<std::string>());
+    CHECK(value["author"].is_null());
+    CHECK(value["created_at"].get<std::string>().substr(10) == "T00:00:00Z");
+  }
+  pqxx::result scope = tx.exec_params("SELECT owner FROM record_scope WHERE record = $1", r.hex());
+  REQUIRE(scope.size() == 1);
+  CHECK(scope[0][0].is_null());
 }
