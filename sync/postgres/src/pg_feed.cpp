@@ -15,22 +15,6 @@ constexpr long long kFeedLock = 0x64656272696566;
 
 void lock_feed(pqxx::transaction_base& tx) { tx.exec_params("SELECT pg_advisory_xact_lock($1)", kFeedLock); }
 
-std::int64_t append(pqxx::transaction_base& tx, std::int64_t head, const std::vector<WireChange>& changes,
-                    const std::string& process) {
-  if (changes.empty()) return head;
-  {
-    pqxx::stream_to rows(tx, "feed", std::vector<std::string>{"seq", "device", "hlc", "kind", "record", "field", "value", "op"});
-    std::int64_t seq = head;
-    for (const WireChange& c : changes)
-      rows << std::make_tuple(++seq, uuid(c.device), static_cast<std::int64_t>(c.hlc.value), static_cast<int>(c.kind),
-                              uuid(c.record), c.field.value_or(""), c.value.dump(), static_cast<int>(c.op));
-    rows.complete();
-  }
-  std::int64_t latest = head + static_cast<std::int64_t>(changes.size());
-  tx.exec_params("SELECT pg_notify($1, $2)", kChannel, std::to_string(latest) + " " + process);
-  return latest;
-}
-
 namespace {
 
 constexpr char kColumns[] = "f.seq, f.device, f.hlc, f.kind, f.record, f.field, f.value, f.op";
@@ -80,26 +64,42 @@ Result<std::vector<std::pair<std::int64_t, WireChange>>> read(pqxx::transaction_
                                    after, upto, limit));
 }
 
-Result<std::vector<std::pair<std::int64_t, WireChange>>> read_scoped(pqxx::transaction_base& tx, std::int64_t after,
-                                                                     std::int64_t upto, const FeedScope& scope) {
-  // A scalar subquery per row rather than a join: it looks each record up
-  // by its key, where a join's plan may read the whole scope table for one
-  // page of the feed. No scope row (a kind every audience receives): kept.
+Result<std::vector<std::pair<std::int64_t, WireChange>>> read_visible(pqxx::transaction_base& tx, std::int64_t after,
+                                                                      std::int64_t upto, const FeedScope& scope,
+                                                                      std::int64_t limit) {
   return changes_of(tx.exec_params(
       std::string("SELECT ") + kColumns +
-          " FROM feed f WHERE f.seq > $1 AND f.seq <= $2 AND coalesce((SELECT s.open OR coalesce(s.owner = $3, false)"
-          " OR coalesce(s.team = ANY($4::uuid[]), false) FROM record_scope s WHERE s.record = f.record), true)"
-          " ORDER BY f.seq",
-      after, upto, uuid(scope.person), uuid_array(scope.teams)));
+          " FROM feed f WHERE f.seq > $1 AND f.seq <= $2 AND (f.open OR f.owner = $3 OR f.team = ANY($4::uuid[]))"
+          " ORDER BY f.seq LIMIT $5",
+      after, upto, uuid(scope.person), uuid_array(scope.teams), limit));
 }
 
-void save_scopes(pqxx::transaction_base& tx, const std::vector<std::pair<Id, RecordScope>>& scopes) {
-  for (const auto& [record, s] : scopes) {
+std::int64_t append(pqxx::transaction_base& tx, std::int64_t head, const std::vector<WireChange>& changes,
+                    const Scopes& scopes, const std::string& process) {
+  if (changes.empty()) return head;
+  for (const auto& [record, s] : scopes) {  // earlier rows follow their record's scope
     std::string owner = uuid_text(s.owner), team = uuid_text(s.team);
-    tx.exec_params0("INSERT INTO record_scope VALUES ($1, $2, $3, $4) ON CONFLICT (record) DO UPDATE SET "
-                    "owner = excluded.owner, team = excluded.team, open = excluded.open",
+    tx.exec_params0("UPDATE feed SET owner = $2, team = $3, open = $4 WHERE record = $1 AND "
+                    "(owner IS DISTINCT FROM $2::uuid OR team IS DISTINCT FROM $3::uuid OR open <> $4)",
                     uuid(record), nullable(owner), nullable(team), s.open);
   }
+  {
+    pqxx::stream_to rows(tx, "feed",
+                         std::vector<std::string>{"seq", "device", "hlc", "kind", "record", "field", "value", "op", "owner", "team", "open"});
+    std::int64_t seq = head;
+    for (const WireChange& c : changes) {
+      auto s = scopes.find(c.record);
+      RecordScope scope = s == scopes.end() ? RecordScope{std::nullopt, std::nullopt, true} : s->second;
+      std::string owner = uuid_text(scope.owner), team = uuid_text(scope.team);
+      rows << std::make_tuple(++seq, uuid(c.device), static_cast<std::int64_t>(c.hlc.value), static_cast<int>(c.kind),
+                              uuid(c.record), c.field.value_or(""), c.value.dump(), static_cast<int>(c.op), nullable(owner),
+                              nullable(team), scope.open);
+    }
+    rows.complete();
+  }
+  std::int64_t latest = head + static_cast<std::int64_t>(changes.size());
+  tx.exec_params("SELECT pg_notify($1, $2)", kChannel, std::to_string(latest) + " " + process);
+  return latest;
 }
 
 std::int64_t head(pqxx::transaction_base& tx) { return tx.exec("SELECT coalesce(max(seq), 0) FROM feed")[0][0].as<std::int64_t>(); }

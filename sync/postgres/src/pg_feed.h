@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,25 +22,28 @@ inline constexpr char kChannel[] = "debrief_feed";
 // Takes the lock that orders appends to the feed, for the rest of `tx`.
 void lock_feed(pqxx::transaction_base& tx);
 
+// The current scope of records (sync::RecordScope); a record without one
+// is open to every audience.
+using Scopes = std::map<Id, RecordScope>;
+
 // Appends `changes` after `head` (the feed's last seq, read under the
-// lock) and notifies the channel with `process`; returns the new last seq.
+// lock), each with its record's scope, gives earlier rows of those records
+// their new scope (a reflection shared since), and notifies the channel
+// with `process`; returns the new last seq.
 std::int64_t append(pqxx::transaction_base& tx, std::int64_t head, const std::vector<WireChange>& changes,
-                    const std::string& process);
+                    const Scopes& scopes, const std::string& process);
 
 // Up to `limit` changes with after < seq <= upto, oldest first, with
 // their seqs. Fails on a row that is not a change.
 Result<std::vector<std::pair<std::int64_t, WireChange>>> read(pqxx::transaction_base& tx, std::int64_t after,
                                                               std::int64_t upto, std::int64_t limit);
 
-// Records the current scope of records (sync::RecordScope), replacing what
-// was there.
-void save_scopes(pqxx::transaction_base& tx, const std::vector<std::pair<Id, RecordScope>>& scopes);
-
-// The changes with after < seq <= upto that may concern `scope`'s person
-// (the coarse filter of feed_after, by each record's saved scope), oldest
-// first, with their seqs.
-Result<std::vector<std::pair<std::int64_t, WireChange>>> read_scoped(pqxx::transaction_base& tx, std::int64_t after,
-                                                                     std::int64_t upto, const FeedScope& scope);
+// Up to `limit` changes with after < seq <= upto that `scope`'s person may
+// see by their records' scope (the coarse filter of feed_after), oldest
+// first, with their seqs; read through the indexes, not row by row.
+Result<std::vector<std::pair<std::int64_t, WireChange>>> read_visible(pqxx::transaction_base& tx, std::int64_t after,
+                                                                      std::int64_t upto, const FeedScope& scope,
+                                                                      std::int64_t limit);
 
 // The feed's last seq (0 when empty).
 std::int64_t head(pqxx::transaction_base& tx);

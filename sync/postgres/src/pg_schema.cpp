@@ -9,18 +9,23 @@ namespace {
 
 // Version 1. The feed: each accepted change as it travels (ids as uuid,
 // hlc as a 64-bit integer, the value as JSON text exactly as sent; field
-// '' for whole-record changes), and each private kind's record's current
-// scope (sync::RecordScope), by which pulls filter the feed. The registry:
-// only SHA-256 hashes (hex) of codes and secrets, as on SQLite.
+// '' for whole-record changes), with its record's current scope
+// (sync::RecordScope: owner, team, open), indexed so that a pull reads
+// only the rows its person may see. The registry: only SHA-256 hashes
+// (hex) of codes and secrets, as on SQLite.
 constexpr const char* kV1 = R"sql(
 CREATE TABLE debrief_meta(key text PRIMARY KEY, value text NOT NULL);
 INSERT INTO debrief_meta VALUES ('feed_id', (floor(random() * 4e18) + 1)::bigint::text);
 CREATE TABLE feed(seq bigint PRIMARY KEY, device uuid NOT NULL, hlc bigint NOT NULL, kind smallint NOT NULL,
-  record uuid NOT NULL, field text NOT NULL, value json NOT NULL, op smallint NOT NULL);
+  record uuid NOT NULL, field text NOT NULL, value json NOT NULL, op smallint NOT NULL,
+  owner uuid, team uuid, open boolean NOT NULL);
+CREATE INDEX feed_open ON feed(seq) WHERE open;
+CREATE INDEX feed_owner ON feed(owner, seq) WHERE owner IS NOT NULL;
+CREATE INDEX feed_team ON feed(team, seq) WHERE team IS NOT NULL;
+CREATE INDEX feed_record ON feed(record);
 CREATE TABLE devices(id uuid PRIMARY KEY, person uuid NOT NULL, name text NOT NULL, secret_hash text NOT NULL,
   revoked boolean NOT NULL DEFAULT false, created_at bigint NOT NULL);
 CREATE TABLE codes(hash text PRIMARY KEY, person uuid NOT NULL, expires_at bigint NOT NULL, used_at bigint);
-CREATE TABLE record_scope(record uuid PRIMARY KEY, owner uuid, team uuid, open boolean NOT NULL);
 )sql";
 
 constexpr std::array<const char*, 1> kMigrations{kV1};

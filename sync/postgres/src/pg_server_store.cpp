@@ -56,12 +56,12 @@ class PgServerStore final : public ServerStore {
       pqxx::read_transaction tx(*c_);
       Result<std::int64_t> head = apply_feed(tx);  // the cache must hold what the privacy rules read
       DEBRIEF_TRY(head.status());
-      // Seqs are dense, so scanning `limit` changes is a range of seqs;
-      // the saved scopes leave out, in the database, what is not this person's.
-      std::int64_t upto = std::min(*head, cursor + limit);
-      auto rows = pg::read_scoped(tx, cursor, upto, FeedScope{who.person, {who.managed.begin(), who.managed.end()}});
+      // The rows' scopes leave out, in the database, what is not this
+      // person's; the privacy rules then look at each row that is left.
+      auto rows = pg::read_visible(tx, cursor, *head, FeedScope{who.person, {who.managed.begin(), who.managed.end()}}, limit);
       DEBRIEF_TRY(rows.status());
-      FeedBatch out{{}, std::max(cursor, upto), upto < *head};
+      bool full = static_cast<std::int64_t>(rows->size()) == limit;
+      FeedBatch out{{}, full ? rows->back().first : std::max(cursor, *head), full};
       for (auto& [seq, w] : *rows) {
         Change c;
         c.kind = w.kind;
@@ -213,11 +213,10 @@ class PgServerStore final : public ServerStore {
   // transaction: the cache commits only what the database did (a cache
   // that misses a committed append applies it at its next catch-up).
   Status commit_appended(pqxx::work& tx, std::int64_t head, const std::vector<WireChange>& wires, std::int64_t& latest) {
-    Result<std::vector<std::pair<Id, RecordScope>>> scopes = scopes_of(wires);
+    Result<pg::Scopes> scopes = scopes_of(wires);
     DEBRIEF_TRY(scopes.status());
     return pg::guarded([&]() -> Status {
-      pg::save_scopes(tx, *scopes);
-      latest = pg::append(tx, head, wires, process_);
+      latest = pg::append(tx, head, wires, *scopes, process_);
       DEBRIEF_TRY(save_cursor(*cache_, kCursorKey, latest));
       tx.commit();
       return Status::ok();
@@ -225,15 +224,15 @@ class PgServerStore final : public ServerStore {
   }
 
   // The current scope of each private record `wires` touch, from the cache.
-  Result<std::vector<std::pair<Id, RecordScope>>> scopes_of(const std::vector<WireChange>& wires) {
-    std::vector<std::pair<Id, RecordScope>> out;
+  Result<pg::Scopes> scopes_of(const std::vector<WireChange>& wires) {
+    pg::Scopes out;
     std::set<Id> seen;
     for (const WireChange& w : wires) {
       if (!seen.insert(w.record).second) continue;
       Result<std::optional<RecordScope>> s = record_scope(*cache_, w.kind, w.record);
-      if (s.status().code() == Code::not_found) continue;  // deleted: its last scope stands
+      if (s.status().code() == Code::not_found) continue;  // deleted: earlier rows keep their scope
       DEBRIEF_TRY(s.status());
-      if (*s) out.emplace_back(w.record, **s);
+      if (*s) out[w.record] = **s;
     }
     return out;
   }
