@@ -63,7 +63,7 @@ class SqliteServerStore final : public ServerStore {
     for (const Change& c : *page) {
       Result<WireChange> w = to_wire(*store_, c);
       if (w.is_ok()) out.changes.push_back(std::move(*w));
-      else if (w.status().code() != Code::not_found) return w.status();  // a record deleted since: its delete follows
+      else if (w.status().code() != Code::not_found) return w.status();  // a record not there: nothing to send, as pulls do
     }
     return out;
   }

@@ -230,7 +230,7 @@ class PgServerStore final : public ServerStore {
     for (const WireChange& w : wires) {
       if (!seen.insert(w.record).second) continue;
       Result<std::optional<RecordScope>> s = record_scope(*cache_, w.kind, w.record);
-      if (s.status().code() == Code::not_found) continue;  // deleted: earlier rows keep their scope
+      if (s.status().code() == Code::not_found) continue;  // not there (tombstones are): no scope to give
       DEBRIEF_TRY(s.status());
       if (*s) out[w.record] = **s;
     }
@@ -245,7 +245,7 @@ class PgServerStore final : public ServerStore {
     for (const Change& c : *added) {
       Result<WireChange> w = to_wire(*cache_, c);
       if (w.is_ok()) out.push_back(std::move(*w));
-      else if (w.status().code() != Code::not_found) return w.status();  // created and deleted in one batch: its delete follows
+      else if (w.status().code() != Code::not_found) return w.status();  // a record not there: nothing to send, as on SQLite
     }
     return out;
   }
