@@ -44,13 +44,18 @@ int run_sync(Context& ctx) {
   sync::SyncProgress done = must(sync::sync_with_saved_link(store, *credentials_of(store), [&](const sync::SyncProgress& p) {
     if (p.phase == "pushing") bar.update("pushing", p.pushed, std::max(p.pending, p.pushed));
     if (p.phase == "pulling") bar.update("pulling", p.pulled, p.pulled);
+    if (p.phase == "sending media") bar.update("sending media", p.media_bytes_sent, p.media_bytes_to_send);
+    if (p.phase == "receiving media") bar.update("receiving media", p.media_bytes_received, p.media_bytes_to_receive);
   }));
   bar.finish();
   sync::ServerLink link = must(sync::load_link(store.dir()));
   Json j = {{"pushed", done.pushed}, {"pulled", done.pulled}, {"bytes_sent", done.bytes_sent},
-            {"bytes_received", done.bytes_received}, {"server", link.host + ":" + std::to_string(link.port)}};
+            {"bytes_received", done.bytes_received}, {"media_sent", done.media_sent},
+            {"media_received", done.media_received}, {"server", link.host + ":" + std::to_string(link.port)}};
   if (ctx.json) std::cout << j.dump() << "\n";
-  else std::cout << "in sync with " << j["server"].get<std::string>() << ": pushed " << done.pushed << ", pulled " << done.pulled << " changes\n";
+  else
+    std::cout << "in sync with " << j["server"].get<std::string>() << ": pushed " << done.pushed << ", pulled " << done.pulled
+              << " changes; sent " << done.media_sent << ", received " << done.media_received << " media files\n";
   return 0;
 }
 

@@ -8,7 +8,7 @@
 #include "debrief/change_log.h"
 #include "debrief/replication.h"
 #include "debrief/sync/frame_io.h"
-#include "connection.h"
+#include "sync_pass.h"
 
 namespace debrief::sync {
 namespace {
@@ -122,12 +122,8 @@ Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncO
   DEBRIEF_TRY(info.status());
   c.progress.pending = info->pending_changes;
   return c.run<SyncProgress>(link.host, link.port, options.timeout, [&](Connection& conn) -> asio::awaitable<Result<SyncProgress>> {
-    Status welcomed = co_await hello(conn, store, link, options);
-    if (!welcomed.is_ok()) co_return welcomed;
-    Status pushed = co_await push_all(conn, store, options);
-    if (!pushed.is_ok()) co_return pushed;
-    Status pulled = co_await pull_all(conn, store);
-    if (!pulled.is_ok()) co_return pulled;
+    Status synced = co_await sync_pass(conn, store, link, options);
+    if (!synced.is_ok()) co_return synced;
     pb::Frame bye;
     bye.mutable_bye();
     (void)co_await conn.send(bye);

@@ -92,6 +92,7 @@ class Connection {
 
   SyncProgress progress;
   bool fingerprint_mismatch = false;
+  std::uint32_t version = 0;  // the protocol version both sides speak, once welcomed
 
  private:
   bool pinned(ssl::verify_context& ctx) {
@@ -157,6 +158,7 @@ inline asio::awaitable<Status> hello(Connection& c, Store& store, const ServerLi
   Result<pb::Frame> welcome = co_await c.exchange(f);
   if (!welcome.is_ok()) co_return welcome.status();
   if (!welcome->has_welcome()) co_return invalid("the server did not welcome this device");
+  c.version = welcome->welcome().protocol_version();
   co_return follow_feed(store, static_cast<std::int64_t>(welcome->welcome().feed_id()));
 }
 

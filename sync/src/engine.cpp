@@ -3,7 +3,7 @@
 #include <memory>
 #include <random>
 
-#include "connection.h"
+#include "sync_pass.h"
 #include "debrief/env.h"
 
 namespace debrief::sync {
@@ -167,7 +167,9 @@ std::chrono::milliseconds SyncEngine::backoff(int failures) {
 
 Status SyncEngine::pass_and_listen(Store& store, const ServerLink& link) {
   Connection c(link.fingerprint, [this](const SyncProgress& p) {
-    SyncState s = p.phase == "pushing" ? SyncState::pushing : p.phase == "pulling" ? SyncState::pulling : SyncState::connecting;
+    SyncState s = p.phase == "pushing" || p.phase == "sending media"    ? SyncState::pushing
+                  : p.phase == "pulling" || p.phase == "receiving media" ? SyncState::pulling
+                                                                         : SyncState::connecting;
     report({s, {}, p, 0});
   });
   {
@@ -178,9 +180,7 @@ Status SyncEngine::pass_and_listen(Store& store, const ServerLink& link) {
   Result<bool> r = c.run<bool>(link.host, link.port, std::chrono::hours(24 * 365),
                                [&](Connection& conn) -> asio::awaitable<Result<bool>> {
     SyncOptions options;
-    Status s = co_await hello(conn, store, link, options);
-    if (s.is_ok()) s = co_await push_all(conn, store, options);
-    if (s.is_ok()) s = co_await pull_all(conn, store);
+    Status s = co_await sync_pass(conn, store, link, options);
     if (!s.is_ok()) co_return s;
     failures_ = 0;
     if (on_changes_ && conn.progress.pulled > 0) on_changes_();

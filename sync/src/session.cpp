@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "media_service.h"
 #include "debrief/sync/frame_io.h"
 #include "debrief/sync/visibility.h"
 
@@ -116,9 +117,16 @@ class Session : public std::enable_shared_from_this<Session> {
         subscribe();
         continue;
       }
-      if (!f->has_push() && !f->has_pull()) co_return co_await refuse(pb::Error::BAD_FRAME, "unexpected frame");
-      if (!server_.allow_request(device_)) co_return co_await refuse(pb::Error::BUSY, "too many requests from this device; try again in a minute", true);
-      bool go_on = f->has_push() ? co_await push(f->push()) : co_await pull(f->pull());
+      bool media = version_ >= kMediaProtocolVersion && is_media_request(*f);
+      if (!f->has_push() && !f->has_pull() && !media) co_return co_await refuse(pb::Error::BAD_FRAME, "unexpected frame");
+      // Chunks are not counted: an offer or a manifest, which are, bounds them.
+      bool chunk = f->has_media_chunk() || f->has_chunk_request();
+      if (!chunk && !server_.allow_request(device_)) co_return co_await refuse(pb::Error::BUSY, "too many requests from this device; try again in a minute", true);
+      // Not a conditional expression: GCC 12 mis-compiles co_await in nested ones.
+      bool go_on = false;
+      if (media) go_on = co_await answer_media(*f);
+      else if (f->has_push()) go_on = co_await push(f->push());
+      else go_on = co_await pull(f->pull());
       if (!go_on) co_return;
     }
   }
@@ -213,6 +221,23 @@ class Session : public std::enable_shared_from_this<Session> {
     co_return (co_await send(ack)).is_ok();
   }
 
+  asio::awaitable<bool> answer_media(const pb::Frame& f) {
+    pb::Frame reply = media_.answer(f);
+    if (reply.has_error()) {
+      co_await refuse(reply.error().code(), reply.error().message(), reply.error().transient());
+      co_return false;
+    }
+    if (reply.has_media_need())
+      server_.log("media_offer", {{"device", device_.hex()}, {"sha256", reply.media_need().sha256()},
+                                  {"missing", reply.media_need().missing_size()}, {"complete", reply.media_need().complete()}});
+    if (reply.has_media_manifest())
+      server_.log("media_request", {{"device", device_.hex()}, {"sha256", reply.media_manifest().sha256()},
+                                    {"available", reply.media_manifest().available()}});
+    if (reply.has_media_chunk_ack()) server_.stats.media_bytes_in += static_cast<std::int64_t>(f.media_chunk().data().size());
+    if (reply.has_media_chunk()) server_.stats.media_bytes_out += static_cast<std::int64_t>(reply.media_chunk().data().size());
+    co_return (co_await send(reply)).is_ok();
+  }
+
   asio::awaitable<bool> pull(const pb::PullRequest& req) {
     std::uint32_t limit = std::min(req.max_changes() ? req.max_changes() : server_.options.max_pull_batch,
                                    server_.options.max_pull_batch);
@@ -240,6 +265,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::uint64_t listener_id_ = 0;
   Id device_;
   Audience audience_;
+  MediaService media_{server_.store, audience_};
 };
 
 }  // namespace

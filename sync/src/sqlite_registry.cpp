@@ -1,11 +1,10 @@
 // The device registry in a SQLite file (devices.db beside the server's store).
 #include <sqlite3.h>
 
-#include <cstring>
-
 #include "debrief/sync/device_registry.h"
 #include "debrief/sync/secrets.h"
 #include "debrief/text.h"
+#include "sqlite_stmt.h"
 
 namespace debrief::sync {
 namespace {
@@ -86,44 +85,6 @@ class SqliteRegistry final : public DeviceRegistry {
   }
 
  private:
-  // A prepared statement for one use.
-  class Stmt {
-   public:
-    Stmt(sqlite3* db, const char* sql) : db_(db) { sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-    ~Stmt() { sqlite3_finalize(s_); }
-    Stmt& blob(int i, const std::string& b) {
-      sqlite3_bind_blob(s_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
-      return *this;
-    }
-    Stmt& id(int i, const Id& v) { return blob(i, std::string(reinterpret_cast<const char*>(v.bytes.data()), 16)); }
-    Stmt& integer(int i, std::int64_t v) {
-      sqlite3_bind_int64(s_, i, v);
-      return *this;
-    }
-    bool row() { return sqlite3_step(s_) == SQLITE_ROW; }
-    Status done() {
-      int rc = sqlite3_step(s_);
-      return rc == SQLITE_DONE ? Status::ok() : Status(Code::io_error, sqlite3_errmsg(db_));
-    }
-    std::string column_text(int i) {
-      const unsigned char* t = sqlite3_column_text(s_, i);
-      return t ? reinterpret_cast<const char*>(t) : "";
-    }
-    std::string column_blob(int i) {
-      return std::string(static_cast<const char*>(sqlite3_column_blob(s_, i)), static_cast<std::size_t>(sqlite3_column_bytes(s_, i)));
-    }
-    Id column_id(int i) {
-      Id id;
-      if (sqlite3_column_bytes(s_, i) == 16) std::memcpy(id.bytes.data(), sqlite3_column_blob(s_, i), 16);
-      return id;
-    }
-    sqlite3_stmt* get() { return s_; }
-
-   private:
-    sqlite3* db_;
-    sqlite3_stmt* s_ = nullptr;
-  };
-
   Result<EnrolledDevice> enroll_in_tx(const std::string& code, const Id& device, const std::string& name) {
     Stmt c(db_, "SELECT person, expires_at, used_at FROM codes WHERE hash = ?");
     c.blob(1, sha256(code));
@@ -163,10 +124,7 @@ class SqliteRegistry final : public DeviceRegistry {
     return hex_encode(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   }
 
-  Status exec(const char* sql) {
-    return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK ? Status::ok()
-                                                                         : Status(Code::io_error, sqlite3_errmsg(db_));
-  }
+  Status exec(const char* sql) { return exec_sql(db_, sql); }
   std::int64_t now_s() { return env_.now_ms() / 1000; }
 
   sqlite3* db_;
@@ -176,19 +134,9 @@ class SqliteRegistry final : public DeviceRegistry {
 }  // namespace
 
 Result<std::unique_ptr<DeviceRegistry>> open_sqlite_registry(const std::filesystem::path& file, Env& env) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
-    Status s(Code::io_error, "cannot open " + file.string() + ": " + sqlite3_errmsg(db));
-    sqlite3_close(db);
-    return s;
-  }
-  sqlite3_busy_timeout(db, 5000);
-  if (sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Status s(Code::io_error, std::string("cannot set up ") + file.string() + ": " + sqlite3_errmsg(db));
-    sqlite3_close(db);
-    return s;
-  }
-  return std::unique_ptr<DeviceRegistry>(new SqliteRegistry(db, env));
+  Result<sqlite3*> db = open_sqlite_file(file.string(), kSchema);
+  DEBRIEF_TRY(db.status());
+  return std::unique_ptr<DeviceRegistry>(new SqliteRegistry(*db, env));
 }
 
 }  // namespace debrief::sync

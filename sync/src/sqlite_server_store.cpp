@@ -3,6 +3,8 @@
 // registry is devices.db beside it.
 #include "debrief/sync/server_store.h"
 
+#include "sqlite_media_store.h"
+
 namespace debrief::sync {
 namespace {
 
@@ -21,18 +23,19 @@ Status ensure_feed_id(Store& store) {
 
 class SqliteServerStore final : public ServerStore {
  public:
-  SqliteServerStore(std::unique_ptr<Store> store, std::unique_ptr<DeviceRegistry> registry)
-      : store_(std::move(store)), registry_(std::move(registry)) {}
+  SqliteServerStore(std::unique_ptr<Store> store, std::unique_ptr<DeviceRegistry> registry, std::unique_ptr<MediaStore> media)
+      : store_(std::move(store)), registry_(std::move(registry)), media_(std::move(media)) {}
 
   Store& records() override { return *store_; }
   DeviceRegistry& registry() override { return *registry_; }
+  MediaStore& media() override { return *media_; }
 
   Result<std::int64_t> catch_up() override { return last_seq(*store_); }  // nothing happens elsewhere
 
   Result<std::int64_t> accept(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check) override {
     ApplyOptions in_tx;
     in_tx.before = [&] { return check(*store_); };
-    in_tx.after = [&] { return release_groups(*store_, changes); };
+    in_tx.after = [&] { return release_withheld(*store_, changes); };
     DEBRIEF_TRY(apply_remote(*store_, changes, in_tx));
     return last_seq(*store_);
   }
@@ -81,6 +84,7 @@ class SqliteServerStore final : public ServerStore {
  private:
   std::unique_ptr<Store> store_;
   std::unique_ptr<DeviceRegistry> registry_;
+  std::unique_ptr<MediaStore> media_;
 };
 
 }  // namespace
@@ -94,7 +98,10 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
   DEBRIEF_TRY(ensure_feed_id(**store));
   Result<std::unique_ptr<DeviceRegistry>> registry = open_sqlite_registry(data_dir / "devices.db", system_env());
   DEBRIEF_TRY(registry.status());
-  return std::unique_ptr<ServerStore>(std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry)));
+  Result<std::unique_ptr<MediaStore>> media = open_sqlite_media_store(data_dir / "media.db");
+  DEBRIEF_TRY(media.status());
+  return std::unique_ptr<ServerStore>(
+      std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry), std::move(*media)));
 }
 
 }  // namespace debrief::sync

@@ -99,8 +99,7 @@ Result<bool> may_receive(Store& replica, const Audience& who, const Change& chan
     case Kind::activity:
     case Kind::survey:
     case Kind::kudos:
-    case Kind::plus_one:
-    case Kind::media: return true;
+    case Kind::plus_one: return true;
     default: break;
   }
   Result<Json> r = get(replica, change.kind, change.record);
@@ -112,6 +111,15 @@ Result<bool> may_receive(Store& replica, const Audience& who, const Change& chan
       if (is(id_member(*r, "person"), who.person)) return true;
       Result<Json> p = get(replica, Kind::person, *id_member(*r, "person"));
       return p.is_ok() && who.manages(id_member(*p, "team"));
+    }
+    case Kind::media: {  // seen by whoever sees what it is attached to
+      std::optional<Kind> owner_kind = kind_named(r->value("owner_kind", ""));
+      std::optional<Id> owner = id_member(*r, "owner");
+      if (!owner_kind || !owner) return false;
+      Change owner_change;
+      owner_change.kind = *owner_kind;
+      owner_change.record = *owner;
+      return may_receive(replica, who, owner_change);
     }
     case Kind::reflection: return is(id_member(*r, "author"), who.person) || r->value("shared", false);
     case Kind::summary: return is(id_member(*r, "author"), who.person) || r->value("published", false);

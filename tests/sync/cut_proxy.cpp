@@ -44,7 +44,8 @@ struct Link {
 // Copies bytes from one side to the other until either closes or the shared
 // limit is reached; then closes both, as a dropped link would. Takes its
 // state by value: a coroutine must not refer to a lambda's captures.
-asio::awaitable<void> pump(std::shared_ptr<Link> link, bool forward, std::atomic<std::int64_t>* cuts) {
+asio::awaitable<void> pump(std::shared_ptr<Link> link, bool forward, std::atomic<std::int64_t>* cuts,
+                           std::atomic<std::int64_t>* total) {
   tcp::socket& from = forward ? link->a : link->b;
   tcp::socket& to = forward ? link->b : link->a;
   char buf[4096];
@@ -56,6 +57,7 @@ asio::awaitable<void> pump(std::shared_ptr<Link> link, bool forward, std::atomic
     if (link->limit > 0 && link->passed + static_cast<std::int64_t>(n) >= link->limit)
       allowed = static_cast<std::size_t>(std::max<std::int64_t>(0, link->limit - link->passed));
     link->passed += static_cast<std::int64_t>(allowed);
+    *total += static_cast<std::int64_t>(allowed);
     co_await asio::async_write(to, asio::buffer(buf, allowed), asio::redirect_error(asio::use_awaitable, e));
     if (e || allowed < n) {
       if (allowed < n && !link->cut) {
@@ -78,8 +80,8 @@ asio::awaitable<void> CutProxy::relay(tcp::socket client) {
   co_await link->b.async_connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), upstream_port_),
                                  asio::redirect_error(asio::use_awaitable, ec));
   if (ec) co_return;
-  asio::co_spawn(io_, pump(link, true, &cuts_), asio::detached);
-  co_await pump(link, false, &cuts_);
+  asio::co_spawn(io_, pump(link, true, &cuts_, &passed_), asio::detached);
+  co_await pump(link, false, &cuts_, &passed_);
 }
 
 }  // namespace synctest

@@ -21,6 +21,8 @@ class CutProxy {
   // together) have passed; 0: never.
   void cut_after(std::int64_t bytes) { cut_after_ = bytes; }
   std::int64_t cuts() const { return cuts_; }
+  // Bytes passed so far, both directions, every connection.
+  std::int64_t passed() const { return passed_; }
 
  private:
   boost::asio::awaitable<void> accept_loop();
@@ -29,7 +31,7 @@ class CutProxy {
   boost::asio::io_context io_;
   boost::asio::ip::tcp::acceptor acceptor_;
   std::uint16_t upstream_port_, port_ = 0;
-  std::atomic<std::int64_t> cut_after_{0}, cuts_{0};
+  std::atomic<std::int64_t> cut_after_{0}, cuts_{0}, passed_{0};
   std::thread thread_;
 };
 

@@ -164,7 +164,8 @@ DBF_API int dbf_sentiment(const char* text, char** json_out, dbf_error* err);
 DBF_API int dbf_sync_enroll(dbf_store* store, const char* host, int port, const char* code,
                             const char* device_name, dbf_error* err);
 /* One blocking sync pass; `*result_json` (may be NULL) gets
- * {"pushed", "pulled", "bytes_sent", "bytes_received"}. */
+ * {"pushed", "pulled", "bytes_sent", "bytes_received", "media_sent", "media_received"}
+ * (media: photo and video files moved whole). */
 DBF_API int dbf_sync_once(dbf_store* store, char** result_json, dbf_error* err);
 
 typedef struct dbf_sync_event {

@@ -46,7 +46,8 @@ int dbf_sync_once(dbf_store* store, char** result_json, dbf_error* err) {
     sync::SyncProgress done = must(session_arg(store)->sync_once(), DBF_DOMAIN_SYNC);
     if (result_json) {
       give(result_json, Json{{"pushed", done.pushed}, {"pulled", done.pulled}, {"bytes_sent", done.bytes_sent},
-                             {"bytes_received", done.bytes_received}}.dump());
+                             {"bytes_received", done.bytes_received}, {"media_sent", done.media_sent},
+                             {"media_received", done.media_received}}.dump());
     }
   });
 }

@@ -28,7 +28,14 @@ CREATE TABLE devices(id uuid PRIMARY KEY, person uuid NOT NULL, name text NOT NU
 CREATE TABLE codes(hash text PRIMARY KEY, person uuid NOT NULL, expires_at bigint NOT NULL, used_at bigint);
 )sql";
 
-constexpr std::array<const char*, 1> kMigrations{kV1};
+// Version 2. Media: each chunk once under its SHA-256 digest, and each
+// whole blob's size and chunk digests (packed end to end).
+constexpr const char* kV2 = R"sql(
+CREATE TABLE media_chunks(digest bytea PRIMARY KEY, data bytea NOT NULL);
+CREATE TABLE media_blobs(sha256 text PRIMARY KEY, size bigint NOT NULL, chunks bytea NOT NULL);
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations{kV1, kV2};
 // Serialises migrations across processes (any constant will do; "migrate").
 constexpr long long kMigrationLock = 0x6d696772617465;
 

@@ -35,10 +35,12 @@ class PgServerStore final : public ServerStore {
  public:
   PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::unique_ptr<Store> cache)
       : url_(std::move(url)), c_(std::move(c)), cache_(std::move(cache)), registry_(pg::registry(*c_)),
+        media_(pg::media_store(*c_)),
         process_(random_text(system_env(), 12)) {}
 
   Store& records() override { return *cache_; }
   DeviceRegistry& registry() override { return *registry_; }
+  MediaStore& media() override { return *media_; }
 
   Result<std::int64_t> catch_up() override {
     return pg::guarded([&]() -> Result<std::int64_t> {
@@ -173,7 +175,7 @@ class PgServerStore final : public ServerStore {
   }
 
   // Under the feed lock: runs `check`, applies `changes` to the cache (and
-  // announces the groups they release, when `release`), and appends what
+  // announces what they release, when `release`), and appends what
   // the cache's log gained (the same on every replica) to the feed.
   Result<std::int64_t> apply_and_append(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check,
                                         bool release) {
@@ -183,7 +185,7 @@ class PgServerStore final : public ServerStore {
       ApplyOptions in_tx;
       in_tx.before = [&] { return check(*cache_); };
       in_tx.after = [&] {
-        if (release) DEBRIEF_TRY(release_groups(*cache_, changes));
+        if (release) DEBRIEF_TRY(release_withheld(*cache_, changes));
         Result<std::vector<WireChange>> gained = wire_changes_after(*before);
         DEBRIEF_TRY(gained.status());
         return commit_appended(tx, head, *gained, latest);
@@ -254,6 +256,7 @@ class PgServerStore final : public ServerStore {
   std::unique_ptr<pqxx::connection> c_;
   std::unique_ptr<Store> cache_;
   std::unique_ptr<DeviceRegistry> registry_;
+  std::unique_ptr<MediaStore> media_;
   std::string process_;  // this process's token in notifications
   std::unique_ptr<pg::Listener> listener_;
 };

@@ -11,6 +11,7 @@
 #include "debrief/id.h"
 #include "debrief/status.h"
 #include "debrief/sync/device_registry.h"
+#include "debrief/sync/media_store.h"
 
 namespace debrief::sync::pg {
 
@@ -44,5 +45,8 @@ Result<std::int64_t> feed_id(pqxx::connection& c);
 
 // The device registry in the database (tables devices and codes).
 std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c);
+
+// Media chunks and blobs in the database (tables media_chunks, media_blobs).
+std::unique_ptr<MediaStore> media_store(pqxx::connection& c);
 
 }  // namespace debrief::sync::pg

@@ -55,8 +55,12 @@ struct SyncOptions {
 };
 
 struct SyncProgress {
-  std::string phase;  // "connecting", "pushing", "pulling", "done"
+  std::string phase;  // "connecting", "pushing", "sending media", "pulling", "receiving media", "done"
   std::int64_t pushed = 0, pending = 0, pulled = 0, bytes_sent = 0, bytes_received = 0;
+  // Media: blobs moved whole; chunk bytes moved (part of bytes_*), and
+  // those known so far to be on their way (for a progress bar's total).
+  std::int64_t media_sent = 0, media_received = 0, media_bytes_sent = 0, media_bytes_received = 0;
+  std::int64_t media_bytes_to_send = 0, media_bytes_to_receive = 0;
 };
 using ProgressFn = std::function<void(const SyncProgress&)>;
 
@@ -68,8 +72,9 @@ Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t p
                           const std::string& device_name, Credentials& credentials, const SyncOptions& options = {});
 
 // One sync pass: pushes every pending change (each batch acknowledged before
-// it is forgotten), then pulls until the server has nothing newer, storing
-// the cursor with each batch. A pass cut off anywhere can simply be run
+// it is forgotten) and then the media blobs the server lacks, then pulls
+// until the server has nothing newer, storing the cursor with each batch,
+// and then the blobs its media records name that are not here. A pass cut off anywhere can simply be run
 // again: nothing is lost and nothing applies twice.
 Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncOptions& options = {},
                                const ProgressFn& progress = {});

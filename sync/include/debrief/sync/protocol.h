@@ -16,7 +16,11 @@ namespace pb = ::debrief::sync::v1;
 using Json = nlohmann::json;
 
 // The newest protocol this build speaks, and the oldest it still accepts.
-inline constexpr std::uint32_t kProtocolVersion = 2;  // 2: Subscribe and Notify
+inline constexpr std::uint32_t kProtocolVersion = 3;  // 2: Subscribe and Notify; 3: media
+// The first version that moves media, and the size of its chunks (the
+// last of a blob may be shorter).
+inline constexpr std::uint32_t kMediaProtocolVersion = 3;
+inline constexpr std::size_t kMediaChunkBytes = 1u << 20;
 inline constexpr std::uint32_t kMinProtocolVersion = 1;
 inline constexpr std::size_t kMaxFrameBytes = 8u << 20;
 inline constexpr char kAppVersion[] = "debrief 0.1.0";

@@ -35,6 +35,7 @@ struct ServerOptions {
 struct ServerStats {
   std::int64_t connections = 0, open_connections = 0, changes_applied = 0, changes_sent = 0;
   std::int64_t bytes_in = 0, bytes_out = 0, refused = 0;
+  std::int64_t media_bytes_in = 0, media_bytes_out = 0;  // chunk data taken and served
 };
 
 class Server {

@@ -1,7 +1,7 @@
 // What the server keeps, behind one interface: the organisation's records
 // as devices send them, the feed of changes that devices pull (its
-// positions are the cursors devices hold), and the device registry. The
-// SQLite store (a core Store and devices.db under --data DIR) is the
+// positions are the cursors devices hold), the device registry, and media. The
+// SQLite store (a core Store, devices.db and media.db under --data DIR) is the
 // default; the PostgreSQL store lets several server processes share one
 // database.
 //
@@ -20,6 +20,7 @@
 #include "debrief/replication.h"
 #include "debrief/store.h"
 #include "debrief/sync/device_registry.h"
+#include "debrief/sync/media_store.h"
 #include "debrief/sync/tls_identity.h"
 #include "debrief/sync/visibility.h"
 
@@ -40,6 +41,8 @@ class ServerStore {
   // commands edit before they publish().
   virtual Store& records() = 0;
   virtual DeviceRegistry& registry() = 0;
+  // The media blobs devices uploaded.
+  virtual MediaStore& media() = 0;
 
   // Brings records() up to date with changes accepted elsewhere (another
   // server process); returns the feed's newest position.
@@ -97,10 +100,11 @@ class ServerStore {
 // must be unguessable even on a seeded clock), created when missing.
 Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env);
 
-// Announces again, in `records`, every response of each group (team,
-// survey, event) that the newly `arrived` changes bring to the anonymity
-// threshold, so that managers who pulled past them while they were
-// withheld receive them now. Call inside the transaction that applied them.
-Status release_groups(Store& records, const std::vector<WireChange>& arrived);
+// Announces again, in `records`, what the newly `arrived` changes release
+// that was withheld, so that devices which pulled past it receive it now:
+// every response of each group (team, survey, event) they bring to the
+// anonymity threshold, for its managers; the media of each reflection they
+// share, for everyone. Call inside the transaction that applied them.
+Status release_withheld(Store& records, const std::vector<WireChange>& arrived);
 
 }  // namespace debrief::sync

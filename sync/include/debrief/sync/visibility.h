@@ -26,7 +26,7 @@ struct Audience {
 // records, what is published, the directory and the kudos wall; a manager
 // also the responses of the teams they manage once a group (team, survey,
 // event) reaches the anonymity threshold; private reflections go only to
-// their author.
+// their author; media goes to whoever receives what it is attached to.
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change);
 
 // Ok when the device of `who` may write `change`: it is stamped with that

@@ -1,11 +1,14 @@
-// Groups of responses released to their managers when they reach the
-// anonymity threshold.
+// What a batch releases that was withheld: groups of responses, to their
+// managers, when they reach the anonymity threshold; a reflection's media,
+// to everyone, when it is shared.
 #include <map>
 
 #include "debrief/records.h"
 #include "debrief/sync/server_store.h"
 
 namespace debrief::sync {
+
+namespace {
 
 Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
   std::map<std::string, std::pair<Json, std::int64_t>> groups;  // group key -> (a response, how many came)
@@ -29,6 +32,31 @@ Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
     for (const Json& r : *group) DEBRIEF_TRY(reannounce(records, Kind::response, *Id::parse(r["id"].get<std::string>())));
   }
   return Status::ok();
+}
+
+bool shares_reflection(const WireChange& c) {
+  if (c.kind != Kind::reflection || c.op != ChangeOp::upsert) return false;
+  if (c.field) return *c.field == "shared" && c.value == Json(true);
+  return c.value.is_object() && c.value.value("shared", false);
+}
+
+Status release_media(Store& records, const std::vector<WireChange>& arrived) {
+  for (const WireChange& c : arrived) {
+    if (!shares_reflection(c)) continue;
+    ListOptions attached;
+    attached.where.emplace_back("owner", c.record.hex());
+    Result<std::vector<Json>> media = list(records, Kind::media, attached);
+    DEBRIEF_TRY(media.status());
+    for (const Json& m : *media) DEBRIEF_TRY(reannounce(records, Kind::media, *Id::parse(m["id"].get<std::string>())));
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Status release_withheld(Store& records, const std::vector<WireChange>& arrived) {
+  DEBRIEF_TRY(release_groups(records, arrived));
+  return release_media(records, arrived);
 }
 
 }  // namespace debrief::sync

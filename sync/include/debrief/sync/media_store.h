@@ -1,0 +1,48 @@
+// Where the server keeps media (photos, videos): content-addressed chunks,
+// each stored once under its SHA-256 whatever blobs share it, and each
+// blob's chunk list once every chunk is there and the whole has been
+// checked against the blob's own SHA-256. Behind ServerStore::media(): a
+// SQLite file (media.db under --data) or tables in PostgreSQL.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "debrief/status.h"
+
+namespace debrief::sync {
+
+// A whole blob: its size and its chunks' 32-byte SHA-256 digests in order.
+struct BlobManifest {
+  std::int64_t size = 0;
+  std::vector<std::string> chunks;
+};
+
+class MediaStore {
+ public:
+  virtual ~MediaStore() = default;
+
+  // For each digest, whether that chunk is stored.
+  virtual Result<std::vector<bool>> have(const std::vector<std::string>& digests) = 0;
+  // Stores `data` under `digest` (the caller has checked that it is data's
+  // SHA-256), durably once it returns; storing a chunk again changes
+  // nothing.
+  virtual Status put_chunk(const std::string& digest, const std::string& data) = 0;
+  // A stored chunk; not_found when there is none.
+  virtual Result<std::string> chunk(const std::string& digest) = 0;
+
+  // Records that the blob `sha256_hex` is whole (the caller has checked
+  // it); recording it again changes nothing.
+  virtual Status put_blob(const std::string& sha256_hex, const BlobManifest& manifest) = 0;
+  // A whole blob's manifest; not_found when the blob is not (yet) whole.
+  virtual Result<BlobManifest> blob(const std::string& sha256_hex) = 0;
+};
+
+// The chunk digests of a manifest, concatenated (how both stores keep
+// them), and back; nullopt when `packed` is not a whole number of digests.
+std::string pack_digests(const std::vector<std::string>& digests);
+std::optional<std::vector<std::string>> unpack_digests(const std::string& packed);
+
+}  // namespace debrief::sync

@@ -1,0 +1,162 @@
+#include "media_service.h"
+
+#include "debrief/media.h"
+#include "debrief/records.h"
+#include "debrief/sync/secrets.h"
+
+namespace debrief::sync {
+namespace {
+
+constexpr std::size_t kDigestBytes = 32;
+
+bool is_sha256_hex(const std::string& s) {
+  if (s.size() != 2 * kDigestBytes) return false;
+  for (char ch : s)
+    if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) return false;
+  return true;
+}
+
+std::size_t chunk_count(std::int64_t size) {
+  return static_cast<std::size_t>((size + static_cast<std::int64_t>(kMediaChunkBytes) - 1) /
+                                  static_cast<std::int64_t>(kMediaChunkBytes));
+}
+
+pb::Frame refused(pb::Error::Code code, const std::string& why) { return error_frame(code, why); }
+
+pb::Frame failed(const Status& s) {
+  return error_frame(s.is_transient() ? pb::Error::BUSY : pb::Error::INTERNAL, s.message(), s.is_transient());
+}
+
+}  // namespace
+
+bool is_media_request(const pb::Frame& f) {
+  return f.has_media_offer() || f.has_media_chunk() || f.has_media_request() || f.has_chunk_request();
+}
+
+pb::Frame MediaService::answer(const pb::Frame& f) {
+  if (f.has_media_offer()) return offer(f.media_offer());
+  if (f.has_media_chunk()) return take_chunk(f.media_chunk());
+  if (f.has_media_request()) return manifest(f.media_request());
+  if (f.has_chunk_request()) return serve_chunk(f.chunk_request());
+  return refused(pb::Error::BAD_FRAME, "not a media frame");
+}
+
+Status MediaService::visible_record(const std::string& sha256_hex, std::int64_t& size) {
+  ListOptions naming;
+  naming.where.emplace_back("sha256", sha256_hex);
+  Result<std::vector<Json>> records = list(store_.records(), Kind::media, naming);
+  DEBRIEF_TRY(records.status());
+  for (const Json& r : *records) {
+    Result<Id> id = Id::parse(r.value("id", ""));
+    if (!id.is_ok()) continue;
+    Change c;
+    c.kind = Kind::media;
+    c.record = *id;
+    Result<bool> visible = may_receive(store_.records(), who_, c);
+    DEBRIEF_TRY(visible.status());
+    if (!*visible) continue;
+    size = r.value("size", std::int64_t{-1});
+    return Status::ok();
+  }
+  return not_found("no media record this device may see names " + sha256_hex);
+}
+
+pb::Frame MediaService::offer(const pb::MediaOffer& o) {
+  if (!is_sha256_hex(o.sha256())) return refused(pb::Error::BAD_FRAME, "a media offer names no SHA-256");
+  std::int64_t size = 0;
+  Status named = visible_record(o.sha256(), size);
+  if (named.code() == Code::not_found) return refused(pb::Error::FORBIDDEN, named.message() + ": push the record first");
+  if (!named.is_ok()) return failed(named);
+  if (static_cast<std::int64_t>(o.size()) != size || size > kMaxMediaBytes)
+    return refused(pb::Error::INVALID, "media " + o.sha256() + " is offered with another size than its record's");
+  if (static_cast<std::size_t>(o.chunks_size()) != chunk_count(size))
+    return refused(pb::Error::INVALID, "media " + o.sha256() + " is offered with the wrong number of chunks");
+  BlobManifest m{size, {o.chunks().begin(), o.chunks().end()}};
+  for (const std::string& d : m.chunks)
+    if (d.size() != kDigestBytes) return refused(pb::Error::BAD_FRAME, "a chunk digest is not 32 bytes");
+
+  pb::Frame reply;
+  pb::MediaNeed* need = reply.mutable_media_need();
+  need->set_sha256(o.sha256());
+  Result<BlobManifest> whole = store_.media().blob(o.sha256());
+  if (whole.is_ok()) {
+    need->set_complete(true);
+    return reply;
+  }
+  if (whole.status().code() != Code::not_found) return failed(whole.status());
+  Result<std::vector<bool>> have = store_.media().have(m.chunks);
+  if (!have.is_ok()) return failed(have.status());
+  for (std::size_t i = 0; i < m.chunks.size(); ++i) {
+    if ((*have)[i]) continue;
+    need->add_missing(static_cast<std::uint32_t>(i));
+    expected_.insert(m.chunks[i]);
+  }
+  if (need->missing_size() > 0) return reply;
+  Status done = complete(o.sha256(), m);
+  if (done.code() == Code::invalid_argument) return refused(pb::Error::INVALID, done.message());
+  if (!done.is_ok()) return failed(done);
+  need->set_complete(true);
+  return reply;
+}
+
+Status MediaService::complete(const std::string& sha256_hex, const BlobManifest& m) {
+  Sha256 whole;
+  std::int64_t size = 0;
+  for (std::size_t i = 0; i < m.chunks.size(); ++i) {
+    Result<std::string> data = store_.media().chunk(m.chunks[i]);
+    DEBRIEF_TRY(data.status());
+    bool last = i + 1 == m.chunks.size();
+    if (!last && data->size() != kMediaChunkBytes) return invalid("media " + sha256_hex + " names a short chunk before its last");
+    size += static_cast<std::int64_t>(data->size());
+    whole.update(*data);
+  }
+  if (size != m.size || whole.hex() != sha256_hex) return invalid("the chunks offered do not make up media " + sha256_hex);
+  return store_.media().put_blob(sha256_hex, m);
+}
+
+pb::Frame MediaService::take_chunk(const pb::MediaChunk& c) {
+  if (!expected_.count(c.hash())) return refused(pb::Error::BAD_FRAME, "a media chunk no offer asked for");
+  if (c.data().size() > kMediaChunkBytes || sha256(c.data()) != c.hash())
+    return refused(pb::Error::INVALID, "a media chunk does not match its digest");
+  Status stored = store_.media().put_chunk(c.hash(), c.data());
+  if (!stored.is_ok()) return failed(stored);
+  expected_.erase(c.hash());
+  pb::Frame reply;
+  reply.mutable_media_chunk_ack()->set_hash(c.hash());
+  return reply;
+}
+
+pb::Frame MediaService::manifest(const pb::MediaRequest& r) {
+  if (!is_sha256_hex(r.sha256())) return refused(pb::Error::BAD_FRAME, "a media request names no SHA-256");
+  std::int64_t size = 0;
+  Status named = visible_record(r.sha256(), size);
+  if (named.code() == Code::not_found) return refused(pb::Error::FORBIDDEN, named.message());
+  if (!named.is_ok()) return failed(named);
+  pb::Frame reply;
+  pb::MediaManifest* out = reply.mutable_media_manifest();
+  out->set_sha256(r.sha256());
+  Result<BlobManifest> whole = store_.media().blob(r.sha256());
+  if (whole.status().code() == Code::not_found) return reply;  // not uploaded yet
+  if (!whole.is_ok()) return failed(whole.status());
+  out->set_available(true);
+  out->set_size(static_cast<std::uint64_t>(whole->size));
+  for (const std::string& d : whole->chunks) {
+    *out->add_chunks() = d;
+    ++granted_[d];
+  }
+  return reply;
+}
+
+pb::Frame MediaService::serve_chunk(const pb::ChunkRequest& r) {
+  auto grant = granted_.find(r.hash());
+  if (grant == granted_.end()) return refused(pb::Error::FORBIDDEN, "a media chunk of no manifest sent on this connection");
+  Result<std::string> data = store_.media().chunk(r.hash());
+  if (!data.is_ok()) return failed(data.status());
+  if (--grant->second == 0) granted_.erase(grant);
+  pb::Frame reply;
+  reply.mutable_media_chunk()->set_hash(r.hash());
+  reply.mutable_media_chunk()->set_data(std::move(*data));
+  return reply;
+}
+
+}  // namespace debrief::sync

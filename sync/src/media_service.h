@@ -1,0 +1,48 @@
+// The server's side of moving media (protocol version 3): what one
+// connection answers to each media frame. Internal to sync.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "debrief/sync/protocol.h"
+#include "debrief/sync/server_store.h"
+#include "debrief/sync/visibility.h"
+
+namespace debrief::sync {
+
+// Whether `f` is one of the media frames a device sends.
+bool is_media_request(const pb::Frame& f);
+
+class MediaService {
+ public:
+  MediaService(ServerStore& store, const Audience& who) : store_(store), who_(who) {}
+
+  // The reply to a media frame from the device: MediaNeed, MediaChunkAck,
+  // MediaManifest or MediaChunk; or an Error frame, after which the
+  // connection ends. A device may upload a blob that a media record it may
+  // see names, with that record's size, and download the chunks of one it
+  // may see; only the chunks an offer on this connection asked for are
+  // taken, and only those of manifests sent on it are served.
+  pb::Frame answer(const pb::Frame& f);
+
+ private:
+  pb::Frame offer(const pb::MediaOffer& o);
+  pb::Frame take_chunk(const pb::MediaChunk& c);
+  pb::Frame manifest(const pb::MediaRequest& r);
+  pb::Frame serve_chunk(const pb::ChunkRequest& r);
+  // Ok when `who_` may see a media record that names `sha256_hex`, with
+  // its size in `size`.
+  Status visible_record(const std::string& sha256_hex, std::int64_t& size);
+  // Checks that the stored chunks of `m` make up the blob `sha256_hex`, and
+  // records it whole.
+  Status complete(const std::string& sha256_hex, const BlobManifest& m);
+
+  ServerStore& store_;
+  const Audience& who_;
+  std::set<std::string> expected_;          // chunk digests offered and not yet received
+  std::map<std::string, int> granted_;      // chunk digests this device may still fetch
+};
+
+}  // namespace debrief::sync

@@ -1,0 +1,256 @@
+// Media over sync: photos and videos go up after the records that name
+// them and come down to the devices that may see those records, in
+// content-addressed chunks that are deduplicated and resume where a cut
+// connection left them.
+#include <boost/asio/ssl.hpp>
+#include <fstream>
+#include <random>
+
+#include "cut_proxy.h"
+#include "debrief/media.h"
+#include "debrief/sync/frame_io.h"
+#include "debrief/sync/secrets.h"
+#include "sync_fixture.h"
+
+using namespace debrief;
+using namespace synctest;
+namespace asio = boost::asio;
+namespace ssl = asio::ssl;
+
+namespace {
+
+// A file of `bytes` pseudo-random bytes (seeded), named `name` in `dir`.
+std::filesystem::path random_file(const std::filesystem::path& dir, const std::string& name, std::size_t bytes,
+                                  std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::string data(bytes, '\0');
+  for (std::size_t i = 0; i < bytes; i += 8) {
+    std::uint64_t v = rng();
+    std::memcpy(data.data() + i, &v, std::min<std::size_t>(8, bytes - i));
+  }
+  std::filesystem::path p = dir / name;
+  std::ofstream(p, std::ios::binary) << data;
+  return p;
+}
+
+std::string content(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The file a device holds for the blob of media record `media`, if any.
+std::optional<std::string> held(Device& d, const Id& media) {
+  Result<Json> m = get(*d.store, Kind::media, media);
+  if (!m.is_ok()) return std::nullopt;
+  std::filesystem::path p = media_path(*d.store, m->value("sha256", ""));
+  if (!std::filesystem::exists(p)) return std::nullopt;
+  return content(p);
+}
+
+Id kudos_to(Device& d, const Id& to) {
+  return ok(create(*d.store, Kind::kudos, {{"to", {to.hex()}}, {"action", "filmed the whole build of the stage"},
+                                           {"outcome", "everyone could see how it came together"}}));
+}
+
+// Sends `frames` after a hello as `d`, reading one reply per frame;
+// returns the first error reply, or the last reply.
+Result<sync::pb::Frame> exchange_as(Device& d, std::uint16_t port, const std::vector<sync::pb::Frame>& frames) {
+  asio::io_context io;
+  ssl::context tls(ssl::context::tls_client);
+  ssl::stream<asio::ip::tcp::socket> stream(io, tls);
+  stream.set_verify_mode(ssl::verify_none);  // the frames are the point here
+  std::optional<Result<sync::pb::Frame>> got;
+  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+    boost::system::error_code ec;
+    co_await stream.lowest_layer().async_connect({asio::ip::make_address("127.0.0.1"), port}, asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec) co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+    sync::pb::Frame hello;
+    hello.mutable_hello()->set_protocol_version(sync::kProtocolVersion);
+    hello.mutable_hello()->set_device_id(std::string(reinterpret_cast<const char*>(d.store->device_id().bytes.data()), 16));
+    hello.mutable_hello()->set_device_secret(d.link.secret);
+    std::vector<sync::pb::Frame> all{hello};
+    all.insert(all.end(), frames.begin(), frames.end());
+    for (const sync::pb::Frame& f : all) {
+      if (!ec) co_await asio::async_write(stream, asio::buffer(sync::encode_frame(f)), asio::redirect_error(asio::use_awaitable, ec));
+      got.emplace(co_await sync::read_frame(stream));
+      if (ec || !got->is_ok() || (*got)->has_error()) co_return;
+    }
+  }, asio::detached);
+  io.run_for(std::chrono::seconds(10));
+  if (!got) return Status(Code::io_error, "no answer within 10 s");
+  return std::move(*got);
+}
+
+sync::pb::Frame offer_of(const std::string& data, const std::string& sha) {
+  sync::pb::Frame f;
+  f.mutable_media_offer()->set_sha256(sha);
+  f.mutable_media_offer()->set_size(data.size());
+  for (std::size_t at = 0; at < data.size(); at += sync::kMediaChunkBytes)
+    *f.mutable_media_offer()->add_chunks() = sync::sha256(data.substr(at, sync::kMediaChunkBytes));
+  return f;
+}
+
+sync::pb::Error::Code error_of(const Result<sync::pb::Frame>& f) {
+  REQUIRE(f.is_ok());
+  REQUIRE(f->has_error());
+  CHECK(!f->error().message().empty());
+  return f->error().code();
+}
+
+}  // namespace
+
+TEST_CASE("a photo goes up after its kudos and comes down to every device that sees the kudos", "[sync][media]") {
+  Server server;
+  Device a(server, server.people().p1), b(server, server.people().p2);
+  std::filesystem::path photo = random_file(a.tmp.path(), "stage.jpg", 3 * sync::kMediaChunkBytes + 12345, 1);
+  Id m = ok(add_media(*a.store, photo, Kind::kudos, kudos_to(a, server.people().p2)));
+  sync::SyncProgress up = a.sync();
+  CHECK(up.media_sent == 1);
+  CHECK(up.media_bytes_sent == static_cast<std::int64_t>(std::filesystem::file_size(photo)));
+  sync::SyncProgress down = b.sync();
+  CHECK(down.media_received == 1);
+  CHECK(held(b, m) == content(photo));
+  CHECK(a.sync().media_sent == 0);  // known to be on the server: not offered again
+  CHECK(b.sync().media_received == 0);
+}
+
+TEST_CASE("media the server holds is not sent again, and a blob shares the chunks it has in common", "[sync][media]") {
+  Server server;
+  Device a(server, server.people().p1), c(server, server.people().p3);
+  std::filesystem::path photo = random_file(a.tmp.path(), "crew.jpg", 2 * sync::kMediaChunkBytes + 99, 2);
+  ok(add_media(*a.store, photo, Kind::kudos, kudos_to(a, server.people().p2)));
+  a.sync();
+  // The same photo from someone else: the server has it whole.
+  std::filesystem::path copy = c.tmp.path() / "same.jpg";
+  std::filesystem::copy_file(photo, copy);
+  ok(add_media(*c.store, copy, Kind::kudos, kudos_to(c, server.people().p2)));
+  sync::SyncProgress same = c.sync();
+  CHECK(same.media_sent == 1);
+  CHECK(same.media_bytes_sent == 0);
+  // A longer cut of it: only the chunks that differ (its last two: the old
+  // tail with new bytes, and the rest of the new bytes) travel.
+  std::filesystem::path longer = c.tmp.path() / "longer.jpg";
+  std::ofstream(longer, std::ios::binary) << content(photo) << std::string(sync::kMediaChunkBytes, 'x');
+  ok(add_media(*c.store, longer, Kind::kudos, kudos_to(c, server.people().p2)));
+  sync::SyncProgress grown = c.sync();
+  CHECK(grown.media_sent == 1);
+  CHECK(grown.media_bytes_sent == static_cast<std::int64_t>(sync::kMediaChunkBytes + 99));
+}
+
+TEST_CASE("a private reflection's photo reaches only its author's devices", "[sync][media][privacy]") {
+  Server server;
+  Device a(server, server.people().p1), a2(server, server.people().p1), b(server, server.people().p2);
+  std::filesystem::path photo = random_file(a.tmp.path(), "notes.png", 50000, 3);
+  Id reflection = ok(create(*a.store, Kind::reflection, {{"text", "What I would do differently"}, {"shared", false}}));
+  Id m = ok(add_media(*a.store, photo, Kind::reflection, reflection));
+  a.sync();
+  a2.sync();
+  b.sync();
+  CHECK(held(a2, m) == content(photo));
+  CHECK(!get(*b.store, Kind::media, m).is_ok());  // not even the record
+  // Asking for it by its hash does not help.
+  sync::pb::Frame ask;
+  ask.mutable_media_request()->set_sha256(ok(sha256_file(photo)));
+  CHECK(error_of(exchange_as(b, server.port(), {ask})) == sync::pb::Error::FORBIDDEN);
+  // Once shared, the reflection's photo comes to others too, although
+  // their devices had pulled past its record.
+  ok(update(*a.store, Kind::reflection, reflection, {{"shared", true}}));
+  a.sync();
+  CHECK(b.sync().media_received == 1);
+  CHECK(held(b, m) == content(photo));
+}
+
+TEST_CASE("bad media frames get a clear error and store nothing", "[sync][media][abuse]") {
+  Server server;
+  Device a(server, server.people().p1);
+  std::string data(sync::kMediaChunkBytes + 10, 'p');
+  sync::Sha256 whole;
+  whole.update(data);
+  std::string sha = whole.hex();
+  // No media record names it: refused, whatever the offer says.
+  CHECK(error_of(exchange_as(a, server.port(), {offer_of(data, sha)})) == sync::pb::Error::FORBIDDEN);
+  std::filesystem::path file = a.tmp.path() / "p.jpg";
+  std::ofstream(file, std::ios::binary) << data;
+  ok(add_media(*a.store, file, Kind::kudos, kudos_to(a, server.people().p2)));
+  ok(sync::sync_once(*a.store, a.link, {.protocol_version = 2}));  // the record only: version 2 moves no media
+  // A chunk nobody asked for.
+  sync::pb::Frame stray;
+  stray.mutable_media_chunk()->set_hash(sync::sha256("x"));
+  stray.mutable_media_chunk()->set_data("x");
+  CHECK(error_of(exchange_as(a, server.port(), {stray})) == sync::pb::Error::BAD_FRAME);
+  // The wrong size, and a chunk that does not match its digest.
+  sync::pb::Frame wrong_size = offer_of(data, sha);
+  wrong_size.mutable_media_offer()->set_size(data.size() + 1);
+  CHECK(error_of(exchange_as(a, server.port(), {wrong_size})) == sync::pb::Error::INVALID);
+  sync::pb::Frame forged;
+  forged.mutable_media_chunk()->set_hash(offer_of(data, sha).media_offer().chunks(0));
+  forged.mutable_media_chunk()->set_data(std::string(sync::kMediaChunkBytes, 'q'));
+  CHECK(error_of(exchange_as(a, server.port(), {offer_of(data, sha), forged})) == sync::pb::Error::INVALID);
+  // Chunks that are each fine but do not make up the blob.
+  sync::pb::Frame mixed = offer_of(data, sha);
+  std::string other(sync::kMediaChunkBytes, 'z');
+  mixed.mutable_media_offer()->set_chunks(0, sync::sha256(other));
+  sync::pb::Frame other_chunk;
+  other_chunk.mutable_media_chunk()->set_hash(sync::sha256(other));
+  other_chunk.mutable_media_chunk()->set_data(other);
+  sync::pb::Frame last;
+  last.mutable_media_chunk()->set_hash(mixed.media_offer().chunks(1));
+  last.mutable_media_chunk()->set_data(data.substr(sync::kMediaChunkBytes));
+  CHECK(error_of(exchange_as(a, server.port(), {mixed, other_chunk, last, mixed})) == sync::pb::Error::INVALID);
+  // Nothing of it counts as the blob: a real pass still sends it whole.
+  sync::SyncProgress real = a.sync();
+  CHECK(real.media_sent == 1);
+  Device b(server, server.people().p2);
+  CHECK(ok(list(*b.store, Kind::media)).size() == 1);
+  CHECK(content(media_path(*b.store, sha)) == data);
+}
+
+TEST_CASE("a 100 MB video cut off midway resumes, up and down, sending at most 5% more than its size", "[sync][media][faults]") {
+  Server server;
+  Device a(server, server.people().p1), b(server, server.people().p2);
+  constexpr std::size_t kSize = 100u << 20;
+  std::filesystem::path video = random_file(a.tmp.path(), "build.mp4", kSize, 4);
+  Id m = ok(add_media(*a.store, video, Kind::kudos, kudos_to(a, server.people().p2)));
+  for (Device* d : {&a, &b}) {
+    CutProxy proxy(server.port());
+    d->link.port = proxy.port();
+    proxy.cut_after(static_cast<std::int64_t>(kSize / 2 + 777));
+    CHECK(!d->try_sync().is_ok());
+    CHECK(proxy.cuts() == 1);
+    proxy.cut_after(0);
+    d->sync();
+    INFO("bytes on the wire: " << proxy.passed());
+    CHECK(proxy.passed() <= static_cast<std::int64_t>(kSize * 105 / 100));
+  }
+  CHECK(held(b, m) == content(video));
+}
+
+TEST_CASE("media syncs cut at random points resume and converge", "[sync][media][faults]") {
+  Server server([](sync::ServerOptions& o) { o.max_requests_per_minute = 1000000; });
+  Device a(server, server.people().p1), b(server, server.people().p2);
+  CutProxy proxy(server.port());
+  for (Device* d : {&a, &b}) d->link.port = proxy.port();
+  std::vector<Id> media;
+  std::vector<std::filesystem::path> files;
+  std::mt19937_64 rng(20261129);
+  int failed = 0;
+  // Each round a new photo, so that every pass has media to move when it is cut.
+  for (int round = 0; round < 40; ++round) {
+    files.push_back(random_file(a.tmp.path(), "p" + std::to_string(round) + ".jpg", sync::kMediaChunkBytes + 5000u * round, 10 + round));
+    media.push_back(ok(add_media(*a.store, files.back(), Kind::kudos, kudos_to(a, server.people().p2))));
+    for (Device* d : {&a, &b}) {
+      proxy.cut_after(std::uniform_int_distribution<std::int64_t>(500, 3 * sync::kMediaChunkBytes / 2)(rng));
+      failed += !d->try_sync().is_ok();
+    }
+  }
+  CHECK(proxy.cuts() >= 40);
+  CHECK(failed > 0);
+  proxy.cut_after(0);
+  a.sync();
+  b.sync();
+  for (std::size_t i = 0; i < media.size(); ++i) CHECK(held(b, media[i]) == content(files[i]));
+  CHECK(ok(a.store->info()).pending_changes == 0);
+  // Nothing half-written is left behind.
+  for (const auto& e : std::filesystem::recursive_directory_iterator(b.store->dir() / "media"))
+    CHECK(e.path().extension() != ".partial");
+}
