@@ -1,17 +1,21 @@
 // sync_bench: sync throughput and cost over loopback TLS.
 //
-//   sync_bench [--changes N] [--devices D] [--per-device K]
+//   sync_bench [--changes N] [--devices D] [--per-device K] [--media-mib M]
 //
 // A real server (in-process, its own thread) on 127.0.0.1; devices are real
 // stores with real TLS clients. Prints: push of N pending changes to a fresh
 // server, pull of them to a fresh device, bytes on the wire per response
-// against its Protobuf payload, and D devices syncing K changes each at once
-// (p50/p99 session time, peak memory of the process).
+// against its Protobuf payload, live delivery, an M MiB video up to the
+// server and down to another device (MiB/s, bytes on the wire against its
+// size), and D devices syncing K changes each at once (p50/p99 session
+// time, peak memory of the process).
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <random>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -19,6 +23,7 @@
 #include <thread>
 
 #include "bench_support.h"
+#include "debrief/media.h"
 #include "debrief/records.h"
 #include "debrief/platform/credentials_file.h"
 #include "debrief/sync/client.h"
@@ -120,17 +125,49 @@ void add_responses(BenchServer& s, BenchDevice& d, std::int64_t n) {
   }));
 }
 
+// A file of `mib` MiB of pseudo-random bytes (video does not compress).
+void write_video(const fs::path& file, int mib) {
+  std::mt19937_64 rng(7);
+  std::ofstream out(file, std::ios::binary);
+  std::vector<std::uint64_t> block(1 << 17);  // 1 MiB
+  for (int i = 0; i < mib; ++i) {
+    for (auto& v : block) v = rng();
+    out.write(reinterpret_cast<const char*>(block.data()), static_cast<std::streamsize>(block.size() * sizeof(std::uint64_t)));
+  }
+}
+
+void media_figures(const fs::path& root, int mib) {
+  BenchServer s(root / "server4", 4);
+  BenchDevice filmer(s, root / "filmer", s.people[0]), viewer(s, root / "viewer", s.people[1]);
+  fs::path video = root / "build.mp4";
+  write_video(video, mib);
+  Id kudos = check(create(*filmer.store, Kind::kudos, {{"to", {s.people[1].hex()}}, {"action", "filmed the whole stage build"},
+                                                       {"outcome", "everyone saw how it came together"}}));
+  check(add_media(*filmer.store, video, Kind::kudos, kudos).status());
+  auto size = static_cast<double>(fs::file_size(video));
+  std::string label = "media: a " + std::to_string(mib) + " MiB video ";
+  auto t = Clock::now();
+  sync::SyncProgress up = check(sync::sync_once(*filmer.store, filmer.link));
+  std::printf("%-58s %8.0f MiB/s\n", (label + "up to the server").c_str(), size / (1 << 20) / seconds_since(t));
+  std::printf("%-58s %13.3fx\n", "  bytes on the wire / file size", static_cast<double>(up.bytes_sent) / size);
+  t = Clock::now();
+  sync::SyncProgress down = check(sync::sync_once(*viewer.store, viewer.link));
+  std::printf("%-58s %8.0f MiB/s\n", (label + "down to another device").c_str(), size / (1 << 20) / seconds_since(t));
+  std::printf("%-58s %13.3fx\n", "  bytes on the wire / file size", static_cast<double>(down.bytes_received) / size);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   bench::program_name() = "sync_bench";
   std::int64_t changes = 100000;
-  int devices = 200, per_device = 500;
+  int devices = 200, per_device = 500, media_mib = 100;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--changes") changes = std::stoll(argv[i + 1]);
     if (a == "--devices") devices = std::stoi(argv[i + 1]);
     if (a == "--per-device") per_device = std::stoi(argv[i + 1]);
+    if (a == "--media-mib") media_mib = std::stoi(argv[i + 1]);
   }
   fs::path root = fs::temp_directory_path() / "debrief-sync-bench";
   std::printf("%-58s %14s %s\n", "measure", "figure", "target");
@@ -205,6 +242,7 @@ int main(int argc, char** argv) {
     std::printf("%-58s %11.1f ms %s\n", ("live: kudos pushed to applied on another device (median of " + std::to_string(latency.size()) + ")").c_str(),
                 latency.empty() ? -1.0 : percentile(latency, 0.5), "well under 1 s");
   }
+  media_figures(root, media_mib);
   {
     BenchServer s(root / "server2", devices);
     std::vector<std::unique_ptr<BenchDevice>> fleet;

@@ -72,6 +72,28 @@ TEST_CASE("a user enrols, writes offline, and syncs from the command line", "[cl
   CHECK(json::parse(cli.ok({"status", "--json"}))["pending_changes"] == 0);
 }
 
+TEST_CASE("a photo attached on one device reaches another person's device through sync", "[cli][sync]") {
+  Org org;
+  CliStore field, office;
+  field.ok({"enroll", "--server", org.address(), "--code", org.code_for("participant")});
+  office.ok({"enroll", "--server", org.address(), "--code", org.code_for("manager")});
+  std::string event = json::parse(field.ok({"--json", "event", "list"}))[0]["id"];
+  std::filesystem::path photo = field.dir() / "stage.jpg";
+  std::string bytes;
+  for (unsigned i = 0; i < 300000; ++i) bytes += static_cast<char>(i * 7919u % 251u);
+  std::ofstream(photo, std::ios::binary) << bytes;
+  json media = json::parse(field.ok({"--json", "media", "add", photo.string(), "--to", "event:" + event}));
+
+  json up = json::parse(field.ok({"sync", "--json"}));
+  CHECK(up["media_sent"] == 1);
+  json down = json::parse(office.ok({"sync", "--json"}));
+  CHECK(down["media_received"] == 1);
+  std::string sha = media["sha256"];
+  CHECK(text_of(office.dir() / "store" / "media" / sha.substr(0, 2) / sha) == bytes);
+  std::string said = office.ok({"sync"});
+  CHECK(said.find("received 0 media files") != std::string::npos);
+}
+
 TEST_CASE("sync --live stays connected, reports its states, and ends cleanly on SIGTERM", "[cli][sync]") {
   Org org;
   CliStore cli;
