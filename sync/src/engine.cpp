@@ -33,7 +33,9 @@ Status apply_batch(Store& store, const pb::PullBatch& batch, std::int64_t& appli
 }
 
 // After a pass: subscribe, then pull whenever the server announces changes,
-// and every `keepalive` anyway. Returns only when the connection ends.
+// and every `keepalive` anyway. Returns when the connection ends (with its
+// error), or ok once caught up after media records arrived: their files
+// move in a pass, not here.
 asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds keepalive,
                                const std::function<void()>& on_changes, const std::function<void()>& on_caught_up) {
   pb::Frame sub;
@@ -57,6 +59,7 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
     }
   }, asio::detached);
   Status ended;
+  bool media_arrived = false;
   for (;;) {
     Result<pb::Frame> f = co_await c.receive();
     if (!f.is_ok()) {
@@ -67,6 +70,7 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
       shared->pulling = true;
       ended = co_await request_pull(c, store);
     } else if (f->has_pull_batch()) {
+      for (const pb::Change& p : f->pull_batch().changes()) media_arrived |= p.kind() == static_cast<std::uint32_t>(Kind::media);
       std::int64_t applied = 0;
       ended = apply_batch(store, f->pull_batch(), applied);
       if (ended.is_ok() && applied > 0 && on_changes) on_changes();
@@ -75,6 +79,7 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
       } else if (ended.is_ok()) {
         shared->pulling = false;
         on_caught_up();
+        if (media_arrived) break;
       }
     }
     if (!ended.is_ok()) break;
@@ -183,13 +188,17 @@ Status SyncEngine::pass_and_listen(Store& store, const ServerLink& link) {
     Status s = co_await sync_pass(conn, store, link, options);
     if (!s.is_ok()) co_return s;
     failures_ = 0;
-    if (on_changes_ && conn.progress.pulled > 0) on_changes_();
+    if (on_changes_ && (conn.progress.pulled > 0 || conn.progress.media_received > 0)) on_changes_();
     caught_up();
     report({SyncState::idle, {}, conn.progress, 0});
-    co_return co_await listen(conn, store, options_.keepalive, on_changes_, [this, &conn] {
+    Status heard = co_await listen(conn, store, options_.keepalive, on_changes_, [this, &conn] {
       caught_up();
       report({SyncState::idle, {}, conn.progress, 0});
     });
+    if (!heard.is_ok()) co_return heard;
+    std::lock_guard lock(mu_);
+    poked_ = true;  // media arrived while listening: a new pass at once fetches its files
+    co_return true;
   });
   std::lock_guard lock(mu_);
   interrupt_ = nullptr;

@@ -4,9 +4,11 @@
 #include <atomic>
 #include <iterator>
 #include <condition_variable>
+#include <fstream>
 #include <mutex>
 
 #include "cut_proxy.h"
+#include "debrief/media.h"
 #include "debrief/sync/engine.h"
 #include "sync_fixture.h"
 
@@ -87,6 +89,26 @@ TEST_CASE("a kudos given elsewhere arrives on a live device without asking", "[s
   CHECK(w.wait_for([&] { return w.changes > 0; }));
   auto reader = ok(Store::open(receiver.tmp.path()));
   CHECK(eventually([&] { return get(*reader, Kind::kudos, k).is_ok(); }));
+  engine.stop();
+}
+
+TEST_CASE("a photo attached elsewhere arrives on a live device with its file", "[sync][engine][media]") {
+  Server server;
+  Device giver(server, server.people().p1), receiver(server, server.people().p2);
+  Watcher w;
+  sync::SyncEngine engine(receiver.tmp.path(), receiver.credentials, quick(), w.events_fn(), w.changes_fn());
+  engine.start();
+  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
+  Id k = ok(create(*giver.store, Kind::kudos, {{"to", {server.people().p2.hex()}}, {"action", "photographed every table at the gala"},
+                                               {"outcome", "the album was up the next morning"}}));
+  std::filesystem::path photo = giver.tmp.path() / "gala.jpg";
+  std::ofstream(photo, std::ios::binary) << std::string(300000, 'g');
+  Id m = ok(add_media(*giver.store, photo, Kind::kudos, k));
+  giver.sync();
+  auto reader = ok(Store::open(receiver.tmp.path()));
+  std::string sha = ok(get(*giver.store, Kind::media, m))["sha256"];
+  CHECK(eventually([&] { return std::filesystem::exists(media_path(*reader, sha)); }));
+  CHECK(eventually([&] { return w.count(sync::SyncState::idle) >= 2; }));  // and listening again
   engine.stop();
 }
 
