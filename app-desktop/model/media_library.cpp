@@ -55,9 +55,12 @@ Result<std::vector<MediaItem>> load_media(Store& store, const MediaOwner& owner)
   Result<std::vector<Json>> media = list(store, Kind::media, {.where = {{"owner", owner.id}}});
   DEBRIEF_TRY(media.status());
   std::vector<MediaItem> out;
-  for (const Json& m : *media)
-    out.push_back({m["id"], m.value("name", ""), m.value("mime", ""), m.value("size", std::int64_t{0}),
-                   media_path(store, m.value("sha256", ""))});
+  for (const Json& m : *media) {
+    std::filesystem::path file = media_path(store, m.value("sha256", ""));
+    std::error_code ec;
+    bool here = std::filesystem::exists(file, ec);
+    out.push_back({m["id"], m.value("name", ""), m.value("mime", ""), m.value("size", std::int64_t{0}), file, here});
+  }
   return out;
 }
 

@@ -24,6 +24,7 @@ struct MediaItem {
   std::string id, name, mime;
   std::int64_t size = 0;
   std::filesystem::path file;  // the stored copy
+  bool here = false;           // false: attached elsewhere, its file not synced yet
   bool photo() const { return mime.rfind("image/", 0) == 0; }
 };
 

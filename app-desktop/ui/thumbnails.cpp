@@ -51,11 +51,12 @@ void media_grid(ThumbnailCache& cache, const std::vector<MediaItem>& items, floa
     const MediaItem& m = items[i];
     ImGui::PushID(m.id.c_str());
     ImGui::BeginGroup();
-    ThumbnailCache::Shown shown = m.photo() ? cache.get(m.file) : ThumbnailCache::Shown{};
+    // A file still on its way is not asked for: the cache would keep the miss.
+    ThumbnailCache::Shown shown = m.photo() && m.here ? cache.get(m.file) : ThumbnailCache::Shown{};
     if (shown.texture) {
       ImGui::Image(shown.texture, ImVec2(shown.size.x * scale, shown.size.y * scale));
     } else {
-      ImGui::Button(m.photo() ? "photo" : "video", ImVec2(side, side * 0.75f));
+      ImGui::Button(!m.here ? "syncing..." : m.photo() ? "photo" : "video", ImVec2(side, side * 0.75f));
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
     ImGui::TextDisabled("%s", m.name.c_str());

@@ -57,6 +57,10 @@ TEST_CASE("attaching files keeps each one the core takes and says why it refused
   CHECK(items[0].name == "team.png");
   CHECK(items[0].photo());
   CHECK(test::file_bytes(items[0].file) == test::file_bytes(photo));  // the store's own copy
+  CHECK(items[0].here);
+  // A photo attached on another device: its record came, its file not yet.
+  std::filesystem::remove(items[0].file);
+  CHECK(!ok(load_media(*w.store, event_of(w)))[0].here);
 }
 
 TEST_CASE("the picker lists folders first, then only photos and videos, hidden ones left out", "[desktop][media]") {
