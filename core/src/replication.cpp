@@ -333,8 +333,14 @@ namespace debrief {
 
 Status reannounce(Store& store, Kind kind, const Id& record) {
   Store::Impl& impl = store.impl();
-  return impl.append_change(Id{}, impl.clock.tick(impl.env->now_ms()), kind, record, std::nullopt,
-                            ChangeOp::upsert, nullptr);
+  Hlc hlc = impl.clock.tick(impl.env->now_ms());
+  if (kind == Kind::response) {
+    Result<Json> r = get(store, kind, record);
+    DEBRIEF_TRY(r.status());
+    if (r->value("anonymous", false))  // no exact time beside an anonymous response, as to_wire sends it
+      hlc = Hlc::from_parts(hlc.physical_ms() - hlc.physical_ms() % kDayMs, 0);
+  }
+  return impl.append_change(Id{}, hlc, kind, record, std::nullopt, ChangeOp::upsert, nullptr);
 }
 
 }  // namespace debrief

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "debrief/sync/anonymous_mixing.h"
 #include "media_service.h"
 #include "debrief/sync/frame_io.h"
 #include "debrief/sync/visibility.h"
@@ -195,8 +196,16 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       changes.push_back(std::move(*c));
     }
+    // Anonymous responses wait in the pool, apart from the participations
+    // in the same batch (anonymous_mixing.h); everything is checked here.
+    std::vector<WireChange> now, anonymous;
+    for (WireChange& c : changes) (is_anonymous_response(c) ? anonymous : now).push_back(c);
+    if (Status fits = check_applies(server_.store.records(), anonymous); !fits.is_ok()) {
+      co_await refuse(fits.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, fits.message(), fits.is_transient());
+      co_return false;
+    }
     bool forged = false;
-    Result<std::int64_t> latest = server_.store.accept(changes, [&](Store& records) {
+    Result<std::int64_t> latest = server_.store.accept(now, [&](Store& records) {
       for (const WireChange& c : changes) {
         Status allowed = may_write(records, audience_, device_, c);
         if (!allowed.is_ok()) {
@@ -206,6 +215,16 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       return Status::ok();
     });
+    std::int64_t today = server_.store.records().env().now_ms() / 86400000;
+    if (latest.is_ok() && !anonymous.empty()) {
+      Status pooled = pool_anonymous(server_.store, anonymous, today);
+      if (!pooled.is_ok()) latest = pooled;
+    }
+    if (latest.is_ok()) {  // a failed release is retried at the next push; this batch is safe either way
+      Result<std::int64_t> released = release_ripe(server_.store, today);
+      if (!released.is_ok()) server_.log("release_failed", {{"reason", released.status().message()}});
+      else latest = std::max(*latest, *released);
+    }
     if (!latest.is_ok()) {
       Status s = latest.status();
       co_await refuse(forged ? pb::Error::FORBIDDEN : s.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, s.message(),

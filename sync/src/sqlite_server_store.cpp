@@ -3,6 +3,7 @@
 // registry is devices.db beside it.
 #include "debrief/sync/server_store.h"
 
+#include "sqlite_anonymous_pool.h"
 #include "sqlite_media_store.h"
 
 namespace debrief::sync {
@@ -23,12 +24,14 @@ Status ensure_feed_id(Store& store) {
 
 class SqliteServerStore final : public ServerStore {
  public:
-  SqliteServerStore(std::unique_ptr<Store> store, std::unique_ptr<DeviceRegistry> registry, std::unique_ptr<MediaStore> media)
-      : store_(std::move(store)), registry_(std::move(registry)), media_(std::move(media)) {}
+  SqliteServerStore(std::unique_ptr<Store> store, std::unique_ptr<DeviceRegistry> registry, std::unique_ptr<MediaStore> media,
+                    std::unique_ptr<AnonymousPool> pool)
+      : store_(std::move(store)), registry_(std::move(registry)), media_(std::move(media)), pool_(std::move(pool)) {}
 
   Store& records() override { return *store_; }
   DeviceRegistry& registry() override { return *registry_; }
   MediaStore& media() override { return *media_; }
+  AnonymousPool& pool() override { return *pool_; }
 
   Result<std::int64_t> catch_up() override { return last_seq(*store_); }  // nothing happens elsewhere
 
@@ -85,6 +88,7 @@ class SqliteServerStore final : public ServerStore {
   std::unique_ptr<Store> store_;
   std::unique_ptr<DeviceRegistry> registry_;
   std::unique_ptr<MediaStore> media_;
+  std::unique_ptr<AnonymousPool> pool_;
 };
 
 }  // namespace
@@ -100,8 +104,10 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
   DEBRIEF_TRY(registry.status());
   Result<std::unique_ptr<MediaStore>> media = open_sqlite_media_store(data_dir / "media.db");
   DEBRIEF_TRY(media.status());
-  return std::unique_ptr<ServerStore>(
-      std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry), std::move(*media)));
+  Result<std::unique_ptr<AnonymousPool>> pool = open_sqlite_anonymous_pool(data_dir / "pool.db");
+  DEBRIEF_TRY(pool.status());
+  return std::unique_ptr<ServerStore>(std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry),
+                                                                          std::move(*media), std::move(*pool)));
 }
 
 }  // namespace debrief::sync

@@ -74,11 +74,21 @@ Result<Audience> Audience::of(Store& replica, const Id& person) {
   return a;
 }
 
-Result<GroupSize> group_size(Store& replica, const Json& r) {
-  GroupSize g;
+std::string group_key(const Json& r) {
+  return r.value("team", Json()).dump() + r.value("survey", Json()).dump() + r.value("event", Json()).dump();
+}
+
+Result<std::int64_t> anonymity_threshold(Store& replica) {
   Result<std::vector<Json>> orgs = list(replica, Kind::organisation);
   DEBRIEF_TRY(orgs.status());
-  if (!orgs->empty()) g.threshold = std::max<std::int64_t>(3, (*orgs)[0].value("anonymity_threshold", 5));
+  return orgs->empty() ? GroupSize{}.threshold : std::max<std::int64_t>(3, (*orgs)[0].value("anonymity_threshold", 5));
+}
+
+Result<GroupSize> group_size(Store& replica, const Json& r) {
+  GroupSize g;
+  Result<std::int64_t> threshold = anonymity_threshold(replica);
+  DEBRIEF_TRY(threshold.status());
+  g.threshold = *threshold;
   ListOptions same;
   for (const char* member : {"team", "survey", "event"}) {
     if (!r.contains(member) || r[member].is_null()) return g;  // no group: never shown to managers

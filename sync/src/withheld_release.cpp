@@ -14,9 +14,7 @@ Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
   std::map<std::string, std::pair<Json, std::int64_t>> groups;  // group key -> (a response, how many came)
   for (const WireChange& c : arrived) {
     if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert || !c.value.is_object()) continue;
-    std::string key = c.value.value("team", Json()).dump() + c.value.value("survey", Json()).dump() +
-                      c.value.value("event", Json()).dump();
-    auto& entry = groups[key];
+    auto& entry = groups[group_key(c.value)];
     entry.first = c.value;
     ++entry.second;
   }

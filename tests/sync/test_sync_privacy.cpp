@@ -1,6 +1,9 @@
 // The privacy rules, enforced by the server.
 #include <pqxx/pqxx>
 
+#include <set>
+
+#include "debrief/sync/anonymous_mixing.h"
 #include "sync_fixture.h"
 
 using namespace debrief;
@@ -31,18 +34,19 @@ TEST_CASE("a private reflection reaches only its author's devices; a shared one 
 TEST_CASE("a manager receives a group's responses only from the threshold on, anonymous ones without author", "[sync][privacy]") {
   Server server;
   Device manager(server, server.people().manager);
-  Device d1(server, server.people().p1), d2(server, server.people().p2), d3(server, server.people().p3);
+  Device d1(server, server.people().p1), d2(server, server.people().p2), d3(server, server.people().p3),
+      d4(server, server.people().p4);
   respond(d1, server, true, 2);
-  respond(d2, server, true, 4);
-  d1.sync();
-  d2.sync();
+  respond(d2, server, false, 4);
+  respond(d3, server, true, 5);
+  for (Device* d : {&d1, &d2, &d3}) d->sync();
   manager.sync();
-  CHECK(ok(list(*manager.store, Kind::response)).empty());  // 2 of 3: withheld
-  respond(d3, server, false, 5);
-  d3.sync();
+  CHECK(ok(list(*manager.store, Kind::response)).empty());  // 1 in the feed, 2 anonymous waiting: withheld
+  respond(d4, server, true, 3);
+  d4.sync();  // three anonymous ones: they join the feed, and the group reaches the threshold
   manager.sync();
   auto seen = ok(list(*manager.store, Kind::response));
-  REQUIRE(seen.size() == 3);
+  REQUIRE(seen.size() == 4);
   int anonymous = 0;
   for (const Json& r : seen) {
     if (r["anonymous"].get<bool>()) {
@@ -50,7 +54,7 @@ TEST_CASE("a manager receives a group's responses only from the threshold on, an
       CHECK(r["author"].is_null());
     }
   }
-  CHECK(anonymous == 2);
+  CHECK(anonymous == 3);
 }
 
 TEST_CASE("a participant never receives someone else's responses", "[sync][privacy]") {
@@ -68,30 +72,100 @@ TEST_CASE("a participant never receives someone else's responses", "[sync][priva
 
 TEST_CASE("the server keeps no author, device or exact time beside an anonymous response", "[sync][privacy]") {
   Server server;
-  Device d(server, server.people().p1);
-  Id r = respond(d, server, true, 1);
-  d.sync();
-  Json stored = server.on_server([&](Store& s) { return ok(get(s, Kind::response, r)); });
-  CHECK(stored["author"].is_null());
-  CHECK(stored["created_at"].get<std::string>().substr(10) == "T00:00:00Z");
-  auto logged = server.on_server([&](Store& s) { return ok(changes_after(s, 0)); });
-  bool found = false;
-  for (const Change& c : logged) {
-    if (c.record != r) continue;
-    found = true;
-    CHECK(c.device.is_nil());
-    CHECK(c.hlc.physical_ms() % 86400000 == 0);
-    CHECK(c.hlc.logical() == 0);
+  Device d1(server, server.people().p1), d2(server, server.people().p2), d3(server, server.people().p3);
+  std::vector<Id> sent;
+  for (Device* d : {&d1, &d2, &d3}) {
+    sent.push_back(respond(*d, server, true, 1));
+    d->sync();
   }
-  CHECK(found);
+  auto logged = server.on_server([&](Store& s) { return ok(changes_after(s, 0)); });
+  for (const Id& r : sent) {
+    Json stored = server.on_server([&](Store& s) { return ok(get(s, Kind::response, r)); });
+    CHECK(stored["author"].is_null());
+    CHECK(stored["created_at"].get<std::string>().substr(10) == "T00:00:00Z");
+    bool found = false;
+    for (const Change& c : logged) {
+      if (c.record != r) continue;
+      found = true;
+      CHECK(c.device.is_nil());
+      CHECK(c.hlc.physical_ms() % 86400000 == 0);
+      CHECK(c.hlc.logical() == 0);
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("anonymous responses wait apart and join the feed together, never beside their participations", "[sync][privacy]") {
+  Server server;
+  Device d1(server, server.people().p1), d2(server, server.people().p2), d3(server, server.people().p3);
+  std::vector<Id> sent;
+  for (Device* d : {&d1, &d2}) {
+    sent.push_back(respond(*d, server, true, 4));
+    d->sync();
+    CHECK(ok(d->store->info()).pending_changes == 0);  // acknowledged: safe in the pool
+  }
+  auto held = server.on_server([](Store& s) { return ok(list(s, Kind::response)).size(); });
+  CHECK(held == 0);  // two of three: still waiting, in no feed
+  d2.sync();         // a replayed or repeated pass pools nothing twice
+  sent.push_back(respond(d3, server, true, 4));
+  d3.sync();
+  // In the feed: every participation first, as each came; then the three
+  // responses, side by side (and announced again side by side, as the
+  // group reached the threshold), in an order that says nothing of who
+  // sent which.
+  auto logged = server.on_server([&](Store& s) { return ok(changes_after(s, 0)); });
+  std::int64_t last_participation = 0, first_response = INT64_MAX, last_response = 0, entries = 0;
+  std::set<Id> responses;
+  for (const Change& c : logged) {
+    if (c.kind == Kind::participation) last_participation = std::max(last_participation, c.seq);
+    if (c.kind != Kind::response) continue;
+    ++entries;
+    responses.insert(c.record);
+    first_response = std::min(first_response, c.seq);
+    last_response = std::max(last_response, c.seq);
+  }
+  CHECK(responses == std::set<Id>(sent.begin(), sent.end()));
+  CHECK(last_response - first_response == entries - 1);
+  CHECK(first_response > last_participation);
+}
+
+TEST_CASE("a group that stays below the threshold joins the feed after waiting two days", "[sync][privacy]") {
+  TempDir dir, device_dir;
+  TestStore server(dir.path());
+  auto device = ok(Store::open(device_dir.path()));
+  Store& records = server.store->records();
+  ok(create(records, Kind::organisation, {{"name", "Org"}, {"anonymity_threshold", 3}}));
+  Id team = ok(create(records, Kind::team, {{"name", "Night shift"}}));
+  Id person = ok(create(records, Kind::person, {{"name", "Nina Night"}, {"team", team.hex()}}));
+  Id event = ok(create(records, Kind::event, {{"title", "Inventory"}, {"starts_at", "2026-12-03T09:00"}, {"ends_at", "2026-12-03T17:00"}}));
+  Id survey = ok(create(records, Kind::survey, {{"title", "After"}, {"kind", "post_event"},
+                                                {"questions", Json::parse(R"([{"id":"score","type":"rating","text":"How was it?"}])")}}));
+  ok(server.store->publish());
+  ok(apply_remote(*device, ok(server.store->dump_feed(0, 1000)).changes));
+  ok(device->set_me(person));
+  Id r = ok(create(*device, Kind::response, {{"survey", survey.hex()}, {"event", event.hex()}, {"anonymous", true}, {"answers", {{"score", 3}}}}));
+  std::optional<WireChange> w;
+  for (const Change& c : ok(changes_after(*device, 0)))
+    if (c.record == r) w = ok(to_wire(*device, c));
+  REQUIRE(w);
+  REQUIRE(sync::is_anonymous_response(*w));
+  ok(sync::check_applies(records, {*w}));
+  CHECK(!get(records, Kind::response, r).is_ok());  // the check left nothing behind
+  ok(sync::pool_anonymous(*server.store, {*w}, 100));
+  CHECK(ok(sync::release_ripe(*server.store, 101)) == 0);
+  CHECK(!get(records, Kind::response, r).is_ok());
+  CHECK(ok(sync::release_ripe(*server.store, 102)) > 0);
+  CHECK(get(records, Kind::response, r).is_ok());
+  CHECK(ok(sync::release_ripe(*server.store, 103)) == 0);  // let go of: released once
 }
 
 TEST_CASE("the PostgreSQL feed keeps no author, device or exact time beside an anonymous response", "[sync][privacy][postgresql]") {
   Server server;
   REQUIRE(!server.database_url().empty());
-  Device d(server, server.people().p1);
-  Id r = respond(d, server, true, 1);
-  d.sync();
+  Device d1(server, server.people().p1), d2(server, server.people().p2), d3(server, server.people().p3);
+  Id r = respond(d1, server, true, 1);
+  for (Device* d : {&d2, &d3}) respond(*d, server, true, 1);
+  for (Device* d : {&d1, &d2, &d3}) d->sync();  // three: they join the feed
   pqxx::connection c(server.database_url());
   pqxx::read_transaction tx(c);
   pqxx::result rows = tx.exec_params("SELECT device::text, hlc, value::text, owner FROM feed WHERE record = $1", r.hex());

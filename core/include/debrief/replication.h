@@ -100,7 +100,8 @@ namespace debrief {
 // Appends a fresh whole-record change (no device) for an append-only record
 // already in the store, so that devices pulling after it receive the record
 // again. A server uses it when a group's results become visible to its
-// managers. Devices that have the record already ignore it.
+// managers. Devices that have the record already ignore it. An anonymous
+// response's is stamped with the day only.
 Status reannounce(Store& store, Kind kind, const Id& record);
 
 }  // namespace debrief

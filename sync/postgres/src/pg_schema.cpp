@@ -29,10 +29,14 @@ CREATE TABLE codes(hash text PRIMARY KEY, person uuid NOT NULL, expires_at bigin
 )sql";
 
 // Version 2. Media: each chunk once under its SHA-256 digest, and each
-// whole blob's size and chunk digests (packed end to end).
+// whole blob's size and chunk digests (packed end to end). Anonymous
+// responses waiting to join the feed: keyed by their random id, with their
+// group and the day they came (sync/anonymous_pool.h).
 constexpr const char* kV2 = R"sql(
 CREATE TABLE media_chunks(digest bytea PRIMARY KEY, data bytea NOT NULL);
 CREATE TABLE media_blobs(sha256 text PRIMARY KEY, size bigint NOT NULL, chunks bytea NOT NULL);
+CREATE TABLE anonymous_pool(record uuid PRIMARY KEY, grp text NOT NULL, day bigint NOT NULL, change bytea NOT NULL);
+CREATE INDEX anonymous_pool_group ON anonymous_pool(grp);
 )sql";
 
 constexpr std::array<const char*, 2> kMigrations{kV1, kV2};

@@ -35,12 +35,13 @@ class PgServerStore final : public ServerStore {
  public:
   PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::unique_ptr<Store> cache)
       : url_(std::move(url)), c_(std::move(c)), cache_(std::move(cache)), registry_(pg::registry(*c_)),
-        media_(pg::media_store(*c_)),
+        media_(pg::media_store(*c_)), pool_(pg::anonymous_pool(*c_)),
         process_(random_text(system_env(), 12)) {}
 
   Store& records() override { return *cache_; }
   DeviceRegistry& registry() override { return *registry_; }
   MediaStore& media() override { return *media_; }
+  AnonymousPool& pool() override { return *pool_; }
 
   Result<std::int64_t> catch_up() override {
     return pg::guarded([&]() -> Result<std::int64_t> {
@@ -257,6 +258,7 @@ class PgServerStore final : public ServerStore {
   std::unique_ptr<Store> cache_;
   std::unique_ptr<DeviceRegistry> registry_;
   std::unique_ptr<MediaStore> media_;
+  std::unique_ptr<AnonymousPool> pool_;
   std::string process_;  // this process's token in notifications
   std::unique_ptr<pg::Listener> listener_;
 };

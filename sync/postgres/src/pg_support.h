@@ -10,6 +10,7 @@
 
 #include "debrief/id.h"
 #include "debrief/status.h"
+#include "debrief/sync/anonymous_pool.h"
 #include "debrief/sync/device_registry.h"
 #include "debrief/sync/media_store.h"
 
@@ -48,5 +49,8 @@ std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c);
 
 // Media chunks and blobs in the database (tables media_chunks, media_blobs).
 std::unique_ptr<MediaStore> media_store(pqxx::connection& c);
+
+// The pool of anonymous responses in the database (table anonymous_pool).
+std::unique_ptr<AnonymousPool> anonymous_pool(pqxx::connection& c);
 
 }  // namespace debrief::sync::pg

@@ -1,9 +1,10 @@
 // What the server keeps, behind one interface: the organisation's records
 // as devices send them, the feed of changes that devices pull (its
-// positions are the cursors devices hold), the device registry, and media. The
-// SQLite store (a core Store, devices.db and media.db under --data DIR) is the
-// default; the PostgreSQL store lets several server processes share one
-// database.
+// positions are the cursors devices hold), the device registry, media, and
+// the pool of anonymous responses waiting to join the feed. The SQLite
+// store (a core Store, devices.db, media.db and pool.db under --data DIR)
+// is the default; the PostgreSQL store lets several server processes share
+// one database.
 //
 // Used from one thread at a time (the server's io thread, or an admin
 // command).
@@ -19,6 +20,7 @@
 
 #include "debrief/replication.h"
 #include "debrief/store.h"
+#include "debrief/sync/anonymous_pool.h"
 #include "debrief/sync/device_registry.h"
 #include "debrief/sync/media_store.h"
 #include "debrief/sync/tls_identity.h"
@@ -43,6 +45,8 @@ class ServerStore {
   virtual DeviceRegistry& registry() = 0;
   // The media blobs devices uploaded.
   virtual MediaStore& media() = 0;
+  // Anonymous responses waiting to join the feed.
+  virtual AnonymousPool& pool() = 0;
 
   // Brings records() up to date with changes accepted elsewhere (another
   // server process); returns the feed's newest position.

@@ -54,5 +54,9 @@ struct GroupSize {
   std::int64_t threshold = 5;
 };
 Result<GroupSize> group_size(Store& replica, const Json& response);
+// The organisation's anonymity threshold (at least 3; 5 when not set).
+Result<std::int64_t> anonymity_threshold(Store& replica);
+// A response's group (team, survey, event) as one key.
+std::string group_key(const Json& response);
 
 }  // namespace debrief::sync

@@ -1,0 +1,46 @@
+// Where the server holds anonymous responses before they join the feed.
+// A device pushes its anonymous response in the same batch as the
+// participation that says who answered; in the feed, side by side, the two
+// would name the author. So anonymous responses wait here, apart, and join
+// the feed a group (team, survey, event) at a time, in random order, once
+// enough of them are waiting (anonymous_mixing.h has the rule). Behind
+// ServerStore::pool(): a SQLite file (pool.db under --data) or a table in
+// PostgreSQL. Rows are keyed by the response's id, which is random for
+// anonymous responses, so a row's place says nothing about when it came;
+// they hold the day they came and nothing else beside the response.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "debrief/replication.h"
+
+namespace debrief::sync {
+
+struct PooledResponse {
+  std::string group;   // the response's group key (team, survey, event)
+  WireChange change;   // the whole response, as pushed
+};
+
+class AnonymousPool {
+ public:
+  virtual ~AnonymousPool() = default;
+
+  // Holds `responses`, noting `day` (days since 1970) beside each; holding
+  // one again changes nothing. Durable once it returns.
+  virtual Status add(const std::vector<PooledResponse>& responses, std::int64_t day) = 0;
+  // The groups holding at least `at_least` responses, or any response that
+  // came on `held_since` or before.
+  virtual Result<std::vector<std::string>> ripe_groups(std::int64_t at_least, std::int64_t held_since) = 0;
+  // The responses a group holds, in no meaningful order.
+  virtual Result<std::vector<WireChange>> held(const std::string& group) = 0;
+  // Lets go of responses (once they are in the feed).
+  virtual Status remove(const std::vector<Id>& records) = 0;
+};
+
+// A response as a pool keeps it (its Protobuf Change bytes), and back.
+std::string pooled_bytes(const WireChange& change);
+Result<WireChange> from_pooled_bytes(const std::string& bytes);
+
+}  // namespace debrief::sync

@@ -1,0 +1,66 @@
+// The PostgreSQL store's pool of anonymous responses (anonymous_pool.h):
+// table anonymous_pool (schema version 2), shared by every server process.
+// Two processes releasing the same group both accept it; the second
+// accept changes nothing.
+#include "pg_support.h"
+
+namespace debrief::sync::pg {
+namespace {
+
+class PgAnonymousPool final : public AnonymousPool {
+ public:
+  explicit PgAnonymousPool(pqxx::connection& c) : c_(c) {}
+
+  Status add(const std::vector<PooledResponse>& responses, std::int64_t day) override {
+    return guarded([&]() -> Status {
+      pqxx::work tx(c_);
+      for (const PooledResponse& r : responses)
+        tx.exec_params0("INSERT INTO anonymous_pool(record, grp, day, change) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                        uuid(r.change.record), r.group, day, pqxx::binarystring(pooled_bytes(r.change)));
+      tx.commit();
+      return Status::ok();
+    });
+  }
+
+  Result<std::vector<std::string>> ripe_groups(std::int64_t at_least, std::int64_t held_since) override {
+    return guarded([&]() -> Result<std::vector<std::string>> {
+      pqxx::read_transaction tx(c_);
+      std::vector<std::string> out;
+      for (const pqxx::row& r : tx.exec_params("SELECT grp FROM anonymous_pool GROUP BY grp HAVING count(*) >= $1 OR min(day) <= $2",
+                                               at_least, held_since))
+        out.push_back(r[0].as<std::string>());
+      return out;
+    });
+  }
+
+  Result<std::vector<WireChange>> held(const std::string& group) override {
+    return guarded([&]() -> Result<std::vector<WireChange>> {
+      pqxx::read_transaction tx(c_);
+      std::vector<WireChange> out;
+      for (const pqxx::row& r : tx.exec_params("SELECT change FROM anonymous_pool WHERE grp = $1", group)) {
+        Result<WireChange> c = from_pooled_bytes(pqxx::binarystring(r[0]).str());
+        DEBRIEF_TRY(c.status());
+        out.push_back(std::move(*c));
+      }
+      return out;
+    });
+  }
+
+  Status remove(const std::vector<Id>& records) override {
+    return guarded([&]() -> Status {
+      pqxx::work tx(c_);
+      for (const Id& id : records) tx.exec_params0("DELETE FROM anonymous_pool WHERE record = $1", uuid(id));
+      tx.commit();
+      return Status::ok();
+    });
+  }
+
+ private:
+  pqxx::connection& c_;
+};
+
+}  // namespace
+
+std::unique_ptr<AnonymousPool> anonymous_pool(pqxx::connection& c) { return std::make_unique<PgAnonymousPool>(c); }
+
+}  // namespace debrief::sync::pg

@@ -1,0 +1,77 @@
+#include "debrief/sync/anonymous_mixing.h"
+
+#include <algorithm>
+#include <random>
+
+#include "debrief/records.h"
+#include "debrief/sync/protocol.h"
+
+namespace debrief::sync {
+
+bool is_anonymous_response(const WireChange& c) {
+  return c.kind == Kind::response && !c.field && c.op == ChangeOp::upsert && c.value.is_object() &&
+         c.value.value("anonymous", false);
+}
+
+std::string pooled_bytes(const WireChange& change) { return to_proto(change).SerializeAsString(); }
+
+Result<WireChange> from_pooled_bytes(const std::string& bytes) {
+  pb::Change p;
+  if (!p.ParseFromString(bytes)) return Status(Code::corrupt, "a pooled response is damaged");
+  return from_proto(p);
+}
+
+namespace {
+
+// Accepts a group's held responses into the feed in random order, then
+// lets go of them.
+Result<std::int64_t> release(ServerStore& store, const std::string& group) {
+  Result<std::vector<WireChange>> held = store.pool().held(group);
+  DEBRIEF_TRY(held.status());
+  std::uint64_t seed = 0;
+  system_env().random_bytes(reinterpret_cast<std::uint8_t*>(&seed), sizeof seed);
+  std::shuffle(held->begin(), held->end(), std::mt19937_64(seed));
+  Result<std::int64_t> latest = store.accept(*held, [](Store&) { return Status::ok(); });  // checked when pushed
+  DEBRIEF_TRY(latest.status());
+  std::vector<Id> released;
+  for (const WireChange& c : *held) released.push_back(c.record);
+  DEBRIEF_TRY(store.pool().remove(released));
+  return latest;
+}
+
+}  // namespace
+
+Status check_applies(Store& records, const std::vector<WireChange>& responses) {
+  static const std::string kDryRun = "a dry run, rolled back";
+  ApplyOptions dry;
+  dry.after = [] { return Status(Code::already_exists, kDryRun); };
+  Status s = apply_remote(records, responses, dry);
+  return s.code() == Code::already_exists && s.message() == kDryRun ? Status::ok() : s;
+}
+
+Status pool_anonymous(ServerStore& store, const std::vector<WireChange>& responses, std::int64_t today) {
+  std::vector<PooledResponse> fresh;
+  for (const WireChange& c : responses) {
+    Result<Json> known = get(store.records(), Kind::response, c.record);
+    if (known.is_ok()) continue;  // released already: a replay
+    if (known.status().code() != Code::not_found) return known.status();
+    fresh.push_back({group_key(c.value), c});
+  }
+  return fresh.empty() ? Status::ok() : store.pool().add(fresh, today);
+}
+
+Result<std::int64_t> release_ripe(ServerStore& store, std::int64_t today) {
+  Result<std::int64_t> threshold = anonymity_threshold(store.records());
+  DEBRIEF_TRY(threshold.status());
+  Result<std::vector<std::string>> ripe = store.pool().ripe_groups(*threshold, today - kMaxPoolDays);
+  DEBRIEF_TRY(ripe.status());
+  std::int64_t latest = 0;
+  for (const std::string& group : *ripe) {
+    Result<std::int64_t> after = release(store, group);
+    DEBRIEF_TRY(after.status());
+    latest = *after;
+  }
+  return latest;
+}
+
+}  // namespace debrief::sync
