@@ -77,9 +77,11 @@ int serve(ServerData& data, const std::string& listen) {
 }
 
 void print_counts(const Context& ctx, const char* what, const sync::BackupCounts& n) {
-  Json j{{"devices", n.devices}, {"codes", n.codes}, {"changes", n.changes}};
+  Json j{{"devices", n.devices}, {"codes", n.codes}, {"pooled", n.pooled}, {"changes", n.changes}};
   if (ctx.json) std::cout << j.dump() << "\n";
-  else std::cout << what << " " << n.changes << " changes, " << n.devices << " devices, " << n.codes << " enrolment codes\n";
+  else
+    std::cout << what << " " << n.changes << " changes, " << n.devices << " devices, " << n.codes << " enrolment codes, "
+              << n.pooled << " anonymous responses waiting\n";
 }
 
 void add_admin(CLI::App& app, Context& ctx, ServerData& data) {

@@ -70,6 +70,7 @@ Result<CodeRow> code_of(const Json& j) {
 struct Checked {
   std::string cert_pem, key_pem;
   RegistryRows registry;
+  std::vector<std::pair<PooledResponse, std::int64_t>> pooled;
   BackupCounts counts;
 };
 
@@ -102,6 +103,10 @@ Result<Checked> read_backup(const std::filesystem::path& file, const std::functi
       Result<CodeRow> c = code_of(j["code"]);
       if (!c.is_ok()) return bad(c.status().message());
       out.registry.codes.push_back(std::move(*c));
+    } else if (j.contains("pooled")) {
+      Result<WireChange> c = change_of(j["pooled"].value("change", Json()));
+      if (!c.is_ok()) return bad(c.status().message());
+      out.pooled.push_back({{j["pooled"].value("group", ""), std::move(*c)}, j["pooled"].value("day", std::int64_t{0})});
     } else if (j.contains("change")) {
       Result<WireChange> c = change_of(j["change"]);
       if (!c.is_ok()) return bad(c.status().message());
@@ -110,7 +115,7 @@ Result<Checked> read_backup(const std::filesystem::path& file, const std::functi
     } else if (j.contains("end")) {
       const Json& e = j["end"];
       if (e.value("changes", -1) != out.counts.changes || e.value("devices", -1) != std::ssize(out.registry.devices) ||
-          e.value("codes", -1) != std::ssize(out.registry.codes))
+          e.value("codes", -1) != std::ssize(out.registry.codes) || e.value("pooled", 0) != std::ssize(out.pooled))
         return bad("the counts at the end do not match what came before");
       ended = true;
     } else {
@@ -122,6 +127,7 @@ Result<Checked> read_backup(const std::filesystem::path& file, const std::functi
   if (out.cert_pem.empty() || out.key_pem.empty()) return invalid(file.string() + " holds no TLS identity");
   out.counts.devices = std::ssize(out.registry.devices);
   out.counts.codes = std::ssize(out.registry.codes);
+  out.counts.pooled = std::ssize(out.pooled);
   return out;
 }
 
@@ -146,6 +152,11 @@ Result<BackupCounts> backup(ServerStore& store, const std::filesystem::path& tls
   for (const CodeRow& c : registry->codes) out << Json{{"code", code_json(c)}}.dump() << "\n";
   counts.devices = std::ssize(registry->devices);
   counts.codes = std::ssize(registry->codes);
+  Result<std::vector<std::pair<PooledResponse, std::int64_t>>> pooled = store.pool().dump();
+  DEBRIEF_TRY(pooled.status());
+  for (const auto& [r, day] : *pooled)
+    out << Json{{"pooled", {{"group", r.group}, {"day", day}, {"change", change_json(r.change)}}}}.dump() << "\n";
+  counts.pooled = std::ssize(*pooled);
   for (std::int64_t cursor = 0;;) {
     Result<FeedBatch> page = store.dump_feed(cursor, kPage);
     DEBRIEF_TRY(page.status());
@@ -155,7 +166,8 @@ Result<BackupCounts> backup(ServerStore& store, const std::filesystem::path& tls
     cursor = page->cursor;
     if (!page->more) break;
   }
-  out << Json{{"end", {{"devices", counts.devices}, {"codes", counts.codes}, {"changes", counts.changes}}}}.dump() << "\n";
+  out << Json{{"end", {{"devices", counts.devices}, {"codes", counts.codes}, {"pooled", counts.pooled}, {"changes", counts.changes}}}}.dump()
+      << "\n";
   out.close();
   if (!out) return Status(Code::io_error, "cannot write " + tmp.string());
   std::error_code ec;
@@ -173,6 +185,7 @@ Result<BackupCounts> restore(ServerStore& store, const std::filesystem::path& tl
   if (!*empty) return invalid("restore needs an empty store: this one already holds changes or devices");
   DEBRIEF_TRY(store.set_tls_identity(tls_dir, checked->cert_pem, checked->key_pem));
   DEBRIEF_TRY(store.registry().load(checked->registry));
+  for (const auto& [r, day] : checked->pooled) DEBRIEF_TRY(store.pool().add({r}, day));
   std::vector<WireChange> page;
   std::int64_t done = 0, total = checked->counts.changes;
   auto flush = [&] {

@@ -63,6 +63,17 @@ class SqliteAnonymousPool final : public AnonymousPool {
     });
   }
 
+  Result<std::vector<std::pair<PooledResponse, std::int64_t>>> dump() override {
+    Stmt s(db_, "SELECT grp, day, change FROM pool ORDER BY grp, record");
+    std::vector<std::pair<PooledResponse, std::int64_t>> out;
+    while (s.row()) {
+      Result<WireChange> c = from_pooled_bytes(s.column_blob(2));
+      DEBRIEF_TRY(c.status());
+      out.push_back({{s.column_blob(0), std::move(*c)}, sqlite3_column_int64(s.get(), 1)});
+    }
+    return out;
+  }
+
  private:
   template <class F>
   Status in_transaction(F body) {

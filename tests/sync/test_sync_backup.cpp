@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "debrief/media.h"
 #include "sync_fixture.h"
 
 using namespace debrief;
@@ -24,6 +25,12 @@ void write_lines(const std::filesystem::path& file, const std::vector<std::strin
   for (const std::string& l : lines) out << l << "\n";
 }
 
+// An anonymous response from the store's person to the Directory's survey.
+Id respond_anonymously(Store& store, const Directory& who) {
+  return ok(create(store, Kind::response, {{"survey", who.survey.hex()}, {"event", who.event.hex()}, {"anonymous", true},
+                                           {"answers", {{"score", 4}}}}));
+}
+
 // Devices on one server, the server backed up and restored (into this run's
 // store) with devices writing on both sides of the move, then checked.
 void check_move(bool from_sqlite) {
@@ -35,12 +42,18 @@ void check_move(bool from_sqlite) {
   ok(create(*a.store, Kind::reflection, {{"text", "Shared before the move"}, {"shared", true}}));
   Id secret = ok(create(*b.store, Kind::reflection, {{"text", "Only mine"}, {"shared", false}}));
   add_kudos(*a.store, who.p2, 3, "before");
+  std::filesystem::path photo = tmp.path() / "team.jpg";
+  std::ofstream(photo, std::ios::binary) << std::string(150000, 't');
+  Id kudos = ok(Id::parse(ok(list(*a.store, Kind::kudos)).front()["id"].get<std::string>()));
+  Id media = ok(add_media(*a.store, photo, Kind::kudos, kudos));
+  Id waiting = respond_anonymously(*b.store, who);  // alone in its group: it waits in the pool
   a.sync();
   b.sync();
   a.sync();
   ok(old.revoke(gone.store->device_id()));
   sync::BackupCounts saved = old.backup_to(file);
   CHECK(saved.devices == 3);
+  CHECK(saved.pooled == 1);
   CHECK(saved.changes > 0);
 
   Server moved({}, ServerSetup{.restore_from = file});
@@ -54,9 +67,19 @@ void check_move(bool from_sqlite) {
   CHECK(ok(a.store->info()).pending_changes == 0);
   CHECK(ok(list(*b.store, Kind::kudos, {.where = {{"to", who.p2.hex()}}})).size() == 5);
   CHECK(!gone.try_sync().is_ok());  // still revoked
-  // A fresh device for the same person sees exactly what the moved one does.
+  // The waiting response came along: two more, and it joins the feed with them.
+  Device d4(moved, who.p4), organiser(moved, who.organiser);
+  for (Device* d : {&d4, &organiser}) {
+    respond_anonymously(*d->store, who);
+    d->sync();
+  }
+  CHECK(moved.on_server([&](Store& s) { return get(s, Kind::response, waiting).is_ok(); }));
+  // A fresh device for the same person sees exactly what the moved one
+  // does, the photo too: its device offered it again to the new feed.
   Device a2(moved, who.p1);
   CHECK(a2.digest() == a.digest());
+  Json m = ok(get(*a2.store, Kind::media, media));
+  CHECK(std::filesystem::exists(media_path(*a2.store, m["sha256"].get<std::string>())));
   CHECK(a.digest() != a_before);  // the kudos given after the move
   CHECK(!get(*a.store, Kind::reflection, secret).is_ok());  // privacy still holds
   CHECK(get(*b.store, Kind::reflection, secret).is_ok());

@@ -55,6 +55,19 @@ class PgAnonymousPool final : public AnonymousPool {
     });
   }
 
+  Result<std::vector<std::pair<PooledResponse, std::int64_t>>> dump() override {
+    return guarded([&]() -> Result<std::vector<std::pair<PooledResponse, std::int64_t>>> {
+      pqxx::read_transaction tx(c_);
+      std::vector<std::pair<PooledResponse, std::int64_t>> out;
+      for (const pqxx::row& r : tx.exec("SELECT grp, day, change FROM anonymous_pool ORDER BY grp, record")) {
+        Result<WireChange> c = from_pooled_bytes(pqxx::binarystring(r[2]).str());
+        DEBRIEF_TRY(c.status());
+        out.push_back({{r[0].as<std::string>(), std::move(*c)}, r[1].as<std::int64_t>()});
+      }
+      return out;
+    });
+  }
+
  private:
   pqxx::connection& c_;
 };

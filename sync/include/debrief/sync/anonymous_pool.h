@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "debrief/replication.h"
@@ -37,6 +38,8 @@ class AnonymousPool {
   virtual Result<std::vector<WireChange>> held(const std::string& group) = 0;
   // Lets go of responses (once they are in the feed).
   virtual Status remove(const std::vector<Id>& records) = 0;
+  // Everything held, with the day each came: for backups.
+  virtual Result<std::vector<std::pair<PooledResponse, std::int64_t>>> dump() = 0;
 };
 
 // A response as a pool keeps it (its Protobuf Change bytes), and back.

@@ -5,10 +5,13 @@
 // The format is JSON lines: a header {"debrief_backup": 1, ...}, the TLS
 // identity {"tls": {"cert_pem", "key_pem"}} (so enrolled devices keep
 // trusting the server), the registry {"device": {...}} and {"code": {...}}
-// (hashes only, as stored), every change of the feed in order
-// {"change": {"device", "hlc", "kind", "record", "field", "value", "op"}},
-// and {"end": {"devices", "codes", "changes"}}, without which a backup is
-// refused as cut short. It holds the server's private key: it is written
+// (hashes only, as stored), the anonymous responses waiting to join the
+// feed {"pooled": {"group", "day", "change"}}, every change of the feed in
+// order {"change": {"device", "hlc", "kind", "record", "field", "value",
+// "op"}}, and {"end": {"devices", "codes", "pooled", "changes"}}, without
+// which a backup is refused as cut short. Media is not in it: devices offer
+// their files again to a restored server (it has a new feed), and it takes
+// the chunks it lacks. It holds the server's private key: it is written
 // readable by its owner only.
 //
 // A restored store starts a new feed (a new feed id): devices notice it
@@ -26,7 +29,7 @@
 namespace debrief::sync {
 
 struct BackupCounts {
-  std::int64_t devices = 0, codes = 0, changes = 0;
+  std::int64_t devices = 0, codes = 0, pooled = 0, changes = 0;
 };
 // Called now and then with the changes done so far, and the total when known (else 0).
 using BackupProgress = std::function<void(std::int64_t done, std::int64_t total)>;
