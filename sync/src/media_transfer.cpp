@@ -28,15 +28,25 @@ Result<std::map<std::string, std::int64_t>> named_blobs(Store& store) {
   return out;
 }
 
-// The SHA-256 digests of a file's chunks, in order.
-Result<std::vector<std::string>> chunk_digests(const std::filesystem::path& file) {
+// The SHA-256 digests of a file's chunks, in order, once the whole file is
+// found to be the blob `sha256_hex` of `size` bytes; corrupt when it is
+// not (its name or its record says otherwise).
+Result<std::vector<std::string>> chunk_digests(const std::filesystem::path& file, const std::string& sha256_hex,
+                                               std::int64_t size) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return not_found("cannot read " + file.string());
   std::vector<std::string> out;
+  Sha256 whole;
+  std::int64_t read = 0;
   std::string buf(kMediaChunkBytes, '\0');
-  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
-    out.push_back(sha256(buf.substr(0, static_cast<std::size_t>(in.gcount()))));
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+    std::string chunk = buf.substr(0, static_cast<std::size_t>(in.gcount()));
+    whole.update(chunk);
+    read += static_cast<std::int64_t>(chunk.size());
+    out.push_back(sha256(chunk));
+  }
   if (in.bad()) return Status(Code::io_error, "error reading " + file.string());
+  if (read != size || whole.hex() != sha256_hex) return Status(Code::corrupt, file.string() + " is damaged");
   return out;
 }
 
@@ -72,15 +82,16 @@ asio::awaitable<Status> send_chunk(Connection& c, const std::filesystem::path& f
 
 // Offers one blob, sends the chunks the server lacks, and offers it again
 // until the server holds it whole (twice is enough: the second offer finds
-// every chunk there).
-asio::awaitable<Status> upload(Connection& c, const std::filesystem::path& file, const std::string& sha256_hex) {
-  Result<std::vector<std::string>> digests = chunk_digests(file);
+// every chunk there). A file that is not the blob it is named for comes
+// back corrupt, never offered: the server would refuse it on every pass.
+asio::awaitable<Status> upload(Connection& c, const std::filesystem::path& file, const std::string& sha256_hex,
+                               std::int64_t size) {
+  Result<std::vector<std::string>> digests = chunk_digests(file, sha256_hex, size);
   if (!digests.is_ok()) co_return digests.status();
   pb::Frame offer;
   pb::MediaOffer* o = offer.mutable_media_offer();
   o->set_sha256(sha256_hex);
-  std::error_code ec;
-  o->set_size(static_cast<std::uint64_t>(std::filesystem::file_size(file, ec)));
+  o->set_size(static_cast<std::uint64_t>(size));
   for (const std::string& d : *digests) *o->add_chunks() = d;
   for (int round = 0; round < 2; ++round) {
     Result<pb::Frame> need = co_await c.exchange(offer);
@@ -186,7 +197,11 @@ asio::awaitable<Status> push_media(Connection& c, Store& store) {
     Result<std::int64_t> sent = stored_cursor(store, sent_key(sha));
     if (!sent.is_ok()) co_return sent.status();
     if (*sent != 0 && *sent == *feed) continue;
-    Status up = co_await upload(c, file, sha);
+    Status up = co_await upload(c, file, sha, size);
+    if (up.code() == Code::corrupt) {  // not what its record names: never offered; pull_media fetches a good copy
+      std::filesystem::remove(file, ec);
+      continue;
+    }
     if (!up.is_ok()) co_return up;
     Status noted = save_cursor(store, sent_key(sha), *feed);
     if (!noted.is_ok()) co_return noted;

@@ -160,6 +160,31 @@ TEST_CASE("a private reflection's photo reaches only its author's devices", "[sy
   CHECK(held(b, m) == content(photo));
 }
 
+TEST_CASE("a photo damaged on its device does not stall sync, and comes back whole from the server", "[sync][media]") {
+  Server server;
+  Device a(server, server.people().p1), b(server, server.people().p2);
+  std::filesystem::path photo = random_file(a.tmp.path(), "desk.jpg", sync::kMediaChunkBytes + 500, 5);
+  Id sent = ok(add_media(*a.store, photo, Kind::kudos, kudos_to(a, server.people().p2)));
+  a.sync();
+  std::filesystem::path other = random_file(a.tmp.path(), "wall.jpg", 70000, 6);
+  Id damaged = ok(add_media(*a.store, other, Kind::kudos, kudos_to(a, server.people().p2)));
+  std::string stored = ok(get(*a.store, Kind::media, damaged))["sha256"];
+  std::ofstream(media_path(*a.store, stored), std::ios::binary | std::ios::in) << "bitrot";
+  sync::SyncProgress pass = a.sync();  // the records go; the damaged file does not
+  CHECK(pass.pushed > 0);
+  CHECK(pass.media_sent == 0);
+  CHECK(!held(a, damaged));
+  b.sync();
+  CHECK(ok(get(*b.store, Kind::media, damaged))["sha256"] == stored);  // the record arrived
+  CHECK(!held(b, damaged));                                          // the file cannot
+  // A file of a blob the server holds, damaged here: fetched again whole.
+  std::string first = ok(get(*a.store, Kind::media, sent))["sha256"];
+  std::ofstream(media_path(*a.store, first), std::ios::binary | std::ios::in) << "bitrot";
+  ok(save_cursor(*a.store, "media_sent:" + first, 0));  // as if never confirmed, so it is offered again
+  a.sync();
+  CHECK(held(a, sent) == content(photo));
+}
+
 TEST_CASE("bad media frames get a clear error and store nothing", "[sync][media][abuse]") {
   Server server;
   Device a(server, server.people().p1);
