@@ -46,7 +46,12 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
     bool pulling = false;
     asio::steady_timer timer;
   };
-  auto shared = std::make_shared<Shared>(Shared{false, asio::steady_timer(c.io())});
+  // One pull at once: a change accepted between the pass's last pull and
+  // the subscription was announced to nobody, and would wait for the
+  // keepalive.
+  auto shared = std::make_shared<Shared>(Shared{true, asio::steady_timer(c.io())});
+  Status first = co_await request_pull(c, store);
+  if (!first.is_ok()) co_return first;
   asio::co_spawn(c.io(), [shared, &c, &store, keepalive]() -> asio::awaitable<void> {
     for (;;) {
       shared->timer.expires_after(keepalive);

@@ -34,6 +34,7 @@ bool is_media_request(const pb::Frame& f) {
 }
 
 pb::Frame MediaService::answer(const pb::Frame& f) {
+  announced_ = 0;
   if (f.has_media_offer()) return offer(f.media_offer());
   if (f.has_media_chunk()) return take_chunk(f.media_chunk());
   if (f.has_media_request()) return manifest(f.media_request());
@@ -111,7 +112,24 @@ Status MediaService::complete(const std::string& sha256_hex, const BlobManifest&
     whole.update(*data);
   }
   if (size != m.size || whole.hex() != sha256_hex) return invalid("the chunks offered do not make up media " + sha256_hex);
-  return store_.media().put_blob(sha256_hex, m);
+  DEBRIEF_TRY(store_.media().put_blob(sha256_hex, m));
+  return announce(sha256_hex);
+}
+
+Status MediaService::announce(const std::string& sha256_hex) {
+  // Written in accept's transaction, so that a store shared by processes
+  // appends it to the feed like any accepted change.
+  Result<std::int64_t> latest = store_.accept({}, [&](Store& records) {
+    ListOptions naming;
+    naming.where.emplace_back("sha256", sha256_hex);
+    Result<std::vector<Json>> media = list(records, Kind::media, naming);
+    DEBRIEF_TRY(media.status());
+    for (const Json& m : *media) DEBRIEF_TRY(reannounce(records, Kind::media, *Id::parse(m["id"].get<std::string>())));
+    return Status::ok();
+  });
+  DEBRIEF_TRY(latest.status());
+  announced_ = *latest;
+  return Status::ok();
 }
 
 pb::Frame MediaService::take_chunk(const pb::MediaChunk& c) {

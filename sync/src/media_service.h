@@ -27,6 +27,11 @@ class MediaService {
   // taken, and only those of manifests sent on it are served.
   pb::Frame answer(const pb::Frame& f);
 
+  // When the last answer made a blob whole: the feed's newest position
+  // after its media records were announced again (so that devices which
+  // pulled them before the blob was whole fetch it now), else 0.
+  std::int64_t announced() const { return announced_; }
+
  private:
   pb::Frame offer(const pb::MediaOffer& o);
   pb::Frame take_chunk(const pb::MediaChunk& c);
@@ -38,11 +43,14 @@ class MediaService {
   // Checks that the stored chunks of `m` make up the blob `sha256_hex`, and
   // records it whole.
   Status complete(const std::string& sha256_hex, const BlobManifest& m);
+  // Announces again, in the feed, the media records that name `sha256_hex`.
+  Status announce(const std::string& sha256_hex);
 
   ServerStore& store_;
   const Audience& who_;
   std::set<std::string> expected_;          // chunk digests offered and not yet received
   std::map<std::string, int> granted_;      // chunk digests this device may still fetch
+  std::int64_t announced_ = 0;
 };
 
 }  // namespace debrief::sync

@@ -252,6 +252,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (reply.has_media_manifest())
       server_.log("media_request", {{"device", device_.hex()}, {"sha256", reply.media_manifest().sha256()},
                                     {"available", reply.media_manifest().available()}});
+    if (media_.announced()) server_.tell(media_.announced(), listener_id_);
     if (reply.has_media_chunk_ack()) server_.stats.media_bytes_in += static_cast<std::int64_t>(f.media_chunk().data().size());
     if (reply.has_media_chunk()) server_.stats.media_bytes_out += static_cast<std::int64_t>(reply.media_chunk().data().size());
     co_return (co_await send(reply)).is_ok();

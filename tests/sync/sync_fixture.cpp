@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 
 #include "debrief/sync/postgres_store.h"
@@ -45,7 +47,9 @@ Server::Server(const std::function<void(sync::ServerOptions&)>& tune, const Serv
     tls_ = ok(store_->tls_identity(tmp_.path() / "tls"));
   }
   sync::ServerOptions options;
-  options.log = [](const std::string&) {};  // quiet tests
+  options.log = [](const std::string& line) {  // quiet, unless DEBRIEF_TEST_LOG is set (to debug a test)
+    if (std::getenv("DEBRIEF_TEST_LOG")) std::fprintf(stderr, "%s\n", line.c_str());
+  };
   if (tune) tune(options);
   server_ = std::make_unique<sync::Server>(io_, *store_, tls_, options);
   port_ = ok(server_->start()).port();
