@@ -65,6 +65,10 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
   }, asio::detached);
   Status ended;
   bool media_arrived = false;
+  // The pass has just said it is caught up: the first pull says so again
+  // only when it brought something.
+  bool first_pull = true;
+  std::int64_t brought = 0;
   for (;;) {
     Result<pb::Frame> f = co_await c.receive();
     if (!f.is_ok()) {
@@ -78,12 +82,15 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
       for (const pb::Change& p : f->pull_batch().changes()) media_arrived |= p.kind() == static_cast<std::uint32_t>(Kind::media);
       std::int64_t applied = 0;
       ended = apply_batch(store, f->pull_batch(), applied);
+      brought += applied;
       if (ended.is_ok() && applied > 0 && on_changes) on_changes();
       if (ended.is_ok() && f->pull_batch().more()) {
         ended = co_await request_pull(c, store);
       } else if (ended.is_ok()) {
         shared->pulling = false;
-        on_caught_up();
+        if (!first_pull || brought > 0) on_caught_up();
+        first_pull = false;
+        brought = 0;
         if (media_arrived) break;
       }
     }
