@@ -4,21 +4,12 @@
 #include <random>
 
 #include "debrief/records.h"
-#include "debrief/sync/protocol.h"
 
 namespace debrief::sync {
 
 bool is_anonymous_response(const WireChange& c) {
   return c.kind == Kind::response && !c.field && c.op == ChangeOp::upsert && c.value.is_object() &&
          c.value.value("anonymous", false);
-}
-
-std::string pooled_bytes(const WireChange& change) { return to_proto(change).SerializeAsString(); }
-
-Result<WireChange> from_pooled_bytes(const std::string& bytes) {
-  pb::Change p;
-  if (!p.ParseFromString(bytes)) return Status(Code::corrupt, "a pooled response is damaged");
-  return from_proto(p);
 }
 
 namespace {

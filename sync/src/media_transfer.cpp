@@ -56,8 +56,9 @@ std::int64_t chunk_size(std::uint64_t size, std::size_t index) {
   return start >= size ? 0 : static_cast<std::int64_t>(std::min<std::uint64_t>(kMediaChunkBytes, size - start));
 }
 
-Result<std::string> read_chunk(const std::filesystem::path& file, std::size_t index) {
-  std::ifstream in(file, std::ios::binary);
+// Chunk `index` of the blob open in `in` (the file at `file`).
+Result<std::string> read_chunk(std::ifstream& in, const std::filesystem::path& file, std::size_t index) {
+  in.clear();  // a short last chunk leaves eof set
   in.seekg(static_cast<std::streamoff>(index * kMediaChunkBytes));
   std::string buf(kMediaChunkBytes, '\0');
   in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -66,8 +67,9 @@ Result<std::string> read_chunk(const std::filesystem::path& file, std::size_t in
   return buf;
 }
 
-asio::awaitable<Status> send_chunk(Connection& c, const std::filesystem::path& file, std::size_t index, const std::string& digest) {
-  Result<std::string> data = read_chunk(file, index);
+asio::awaitable<Status> send_chunk(Connection& c, std::ifstream& in, const std::filesystem::path& file, std::size_t index,
+                                   const std::string& digest) {
+  Result<std::string> data = read_chunk(in, file, index);
   if (!data.is_ok()) co_return data.status();
   pb::Frame f;
   f.mutable_media_chunk()->set_hash(digest);
@@ -93,6 +95,7 @@ asio::awaitable<Status> upload(Connection& c, const std::filesystem::path& file,
   o->set_sha256(sha256_hex);
   o->set_size(static_cast<std::uint64_t>(size));
   for (const std::string& d : *digests) *o->add_chunks() = d;
+  std::ifstream in(file, std::ios::binary);
   for (int round = 0; round < 2; ++round) {
     Result<pb::Frame> need = co_await c.exchange(offer);
     if (!need.is_ok()) co_return need.status();
@@ -103,7 +106,7 @@ asio::awaitable<Status> upload(Connection& c, const std::filesystem::path& file,
       c.progress.media_bytes_to_send += chunk_size(o->size(), index);
     }
     for (std::uint32_t index : need->media_need().missing()) {
-      Status sent = co_await send_chunk(c, file, index, (*digests)[index]);
+      Status sent = co_await send_chunk(c, in, file, index, (*digests)[index]);
       if (!sent.is_ok()) co_return sent;
     }
   }

@@ -220,10 +220,16 @@ class Session : public std::enable_shared_from_this<Session> {
       Status pooled = pool_anonymous(server_.store, anonymous, today);
       if (!pooled.is_ok()) latest = pooled;
     }
-    if (latest.is_ok()) {  // a failed release is retried at the next push; this batch is safe either way
+    if (latest.is_ok() && (!anonymous.empty() || today != server_.pool_checked_day)) {
+      // This batch is safe whether or not a release succeeds.
+      server_.pool_checked_day = today;
       Result<std::int64_t> released = release_ripe(server_.store, today);
-      if (!released.is_ok()) server_.log("release_failed", {{"reason", released.status().message()}});
-      else latest = std::max(*latest, *released);
+      if (released.is_ok()) {
+        latest = std::max(*latest, *released);
+      } else {
+        server_.pool_checked_day = -1;  // look again at the next push
+        server_.log("release_failed", {{"reason", released.status().message()}});
+      }
     }
     if (!latest.is_ok()) {
       Status s = latest.status();

@@ -30,6 +30,10 @@ struct Server::Impl {
   // Tells every subscribed session but `except` that the feed reached `latest`.
   void tell(std::int64_t latest, std::uint64_t except = 0);
 
+  // The day ripe anonymous groups were last looked for: a push with no
+  // anonymous response looks again only on a new day (the two-day rule).
+  std::int64_t pool_checked_day = -1;
+
   // What each device is using, for the per-device limits.
   struct DeviceUse {
     std::uint32_t connections = 0;

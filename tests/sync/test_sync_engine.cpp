@@ -75,41 +75,44 @@ sync::EngineOptions quick() {
 
 }  // namespace
 
-TEST_CASE("a kudos given elsewhere arrives on a live device without asking", "[sync][engine]") {
+// A giver and a receiver (p1, p2) on one server, the receiver's engine
+// started and idle: live delivery, as the tests below watch it.
+struct LiveReceiver {
   Server server;
-  Device giver(server, server.people().p1), receiver(server, server.people().p2);
+  Device giver{server, server.people().p1}, receiver{server, server.people().p2};
   Watcher w;
-  sync::SyncEngine engine(receiver.tmp.path(), receiver.credentials, quick(), w.events_fn(), w.changes_fn());
-  engine.start();
-  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
-  Id k = ok(create(*giver.store, Kind::kudos, {{"to", {server.people().p2.hex()}},
-                                               {"action", "answered every ticket in the queue over the weekend"},
-                                               {"outcome", "Monday started with no backlog"}}));
-  giver.sync();
-  CHECK(w.wait_for([&] { return w.changes > 0; }));
-  auto reader = ok(Store::open(receiver.tmp.path()));
+  sync::SyncEngine engine{receiver.tmp.path(), receiver.credentials, quick(), w.events_fn(), w.changes_fn()};
+
+  LiveReceiver() {
+    engine.start();
+    REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
+  }
+  ~LiveReceiver() { engine.stop(); }
+  Id kudos(const std::string& action, const std::string& outcome) {
+    return ok(create(*giver.store, Kind::kudos, {{"to", {server.people().p2.hex()}}, {"action", action}, {"outcome", outcome}}));
+  }
+};
+
+TEST_CASE("a kudos given elsewhere arrives on a live device without asking", "[sync][engine]") {
+  LiveReceiver live;
+  Id k = live.kudos("answered every ticket in the queue over the weekend", "Monday started with no backlog");
+  live.giver.sync();
+  CHECK(live.w.wait_for([&] { return live.w.changes > 0; }));
+  auto reader = ok(Store::open(live.receiver.tmp.path()));
   CHECK(eventually([&] { return get(*reader, Kind::kudos, k).is_ok(); }));
-  engine.stop();
 }
 
 TEST_CASE("a photo attached elsewhere arrives on a live device with its file", "[sync][engine][media]") {
-  Server server;
-  Device giver(server, server.people().p1), receiver(server, server.people().p2);
-  Watcher w;
-  sync::SyncEngine engine(receiver.tmp.path(), receiver.credentials, quick(), w.events_fn(), w.changes_fn());
-  engine.start();
-  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
-  Id k = ok(create(*giver.store, Kind::kudos, {{"to", {server.people().p2.hex()}}, {"action", "photographed every table at the gala"},
-                                               {"outcome", "the album was up the next morning"}}));
-  std::filesystem::path photo = giver.tmp.path() / "gala.jpg";
+  LiveReceiver live;
+  Id k = live.kudos("photographed every table at the gala", "the album was up the next morning");
+  std::filesystem::path photo = live.giver.tmp.path() / "gala.jpg";
   std::ofstream(photo, std::ios::binary) << std::string(300000, 'g');
-  Id m = ok(add_media(*giver.store, photo, Kind::kudos, k));
-  giver.sync();
-  auto reader = ok(Store::open(receiver.tmp.path()));
-  std::string sha = ok(get(*giver.store, Kind::media, m))["sha256"];
+  Id m = ok(add_media(*live.giver.store, photo, Kind::kudos, k));
+  live.giver.sync();
+  auto reader = ok(Store::open(live.receiver.tmp.path()));
+  std::string sha = ok(get(*live.giver.store, Kind::media, m))["sha256"];
   CHECK(eventually([&] { return std::filesystem::exists(media_path(*reader, sha)); }));
-  CHECK(eventually([&] { return w.count(sync::SyncState::idle) >= 2; }));  // and listening again
-  engine.stop();
+  CHECK(eventually([&] { return live.w.count(sync::SyncState::idle) >= 2; }));  // and listening again
 }
 
 TEST_CASE("sync_now pushes a local change at once", "[sync][engine]") {

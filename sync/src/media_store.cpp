@@ -1,5 +1,5 @@
 // A manifest's chunk digests packed end to end, as both server stores keep
-// them.
+// them (media_store.h).
 #include "debrief/sync/media_store.h"
 
 namespace debrief::sync {
