@@ -199,18 +199,20 @@ class Session : public std::enable_shared_from_this<Session> {
     // Anonymous responses wait in the pool, apart from the participations
     // in the same batch (anonymous_mixing.h); everything is checked here.
     std::vector<WireChange> now, anonymous;
-    for (WireChange& c : changes) (is_anonymous_response(c) ? anonymous : now).push_back(c);
-    if (Status fits = check_applies(server_.store.records(), anonymous); !fits.is_ok()) {
+    for (WireChange& c : changes) (is_anonymous_response(c) ? anonymous : now).push_back(std::move(c));
+    if (Status fits = anonymous.empty() ? Status::ok() : check_applies(server_.store.records(), anonymous); !fits.is_ok()) {
       co_await refuse(fits.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, fits.message(), fits.is_transient());
       co_return false;
     }
     bool forged = false;
     Result<std::int64_t> latest = server_.store.accept(now, [&](Store& records) {
-      for (const WireChange& c : changes) {
-        Status allowed = may_write(records, audience_, device_, c);
-        if (!allowed.is_ok()) {
-          forged = true;
-          return allowed;
+      for (const std::vector<WireChange>* part : {&now, &anonymous}) {
+        for (const WireChange& c : *part) {
+          Status allowed = may_write(records, audience_, device_, c);
+          if (!allowed.is_ok()) {
+            forged = true;
+            return allowed;
+          }
         }
       }
       return Status::ok();
