@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", ctx.json, "print machine-readable JSON");
 
   add_status_command(app, ctx);
+  add_refused_command(app, ctx);
   add_whoami_command(app, ctx);
   add_record_commands(app, ctx);
   add_survey_commands(app, ctx);

@@ -5,6 +5,7 @@
 #include <list>
 #include <sstream>
 
+#include "debrief/json_input.h"
 #include "context.h"
 #include "output.h"
 
@@ -47,9 +48,9 @@ Json read_document(const FieldSpec& f, const std::string& text) {
     ss << in.rdbuf();
     body = ss.str();
   }
-  Json doc = Json::parse(body, nullptr, false);
-  if (doc.is_discarded()) throw CommandError{invalid(std::string(f.name) + " is not valid JSON")};
-  return doc;
+  Result<Json> doc = parse_json_input(body, f.name);
+  if (!doc.is_ok()) throw CommandError{doc.status()};
+  return std::move(*doc);
 }
 
 Json field_value(const FieldInput& in) {
@@ -93,7 +94,9 @@ void FieldInputs::add_to(CLI::App& cmd, const KindSpec& kind, bool updating) {
 }
 
 Json FieldInputs::to_json() const {
-  Json out = fields_json.empty() ? Json::object() : Json::parse(fields_json, nullptr, false);
+  Result<Json> parsed = fields_json.empty() ? Result<Json>(Json::object()) : parse_json_input(fields_json, "--fields");
+  if (!parsed.is_ok()) throw CommandError{parsed.status()};
+  Json out = std::move(*parsed);
   if (!out.is_object()) throw CommandError{invalid("--fields must be a JSON object")};
   for (const FieldInput& in : values) {
     if (in.option->count() == 0) continue;

@@ -6,6 +6,21 @@
 #include "output.h"
 
 namespace debrief::cli {
+namespace {
+
+// The changes the server refused for good, each with its number for
+// `debrief refused discard N`.
+void print_refused(const Json& refused) {
+  if (refused.empty()) return;
+  std::cout << "refused changes: " << refused.size() << " (the server will not take them; the rest synced)\n";
+  for (const Json& r : refused)
+    std::cout << "  #" << r["seq"] << " " << r["op"].get<std::string>() << " " << r["kind"].get<std::string>() << " "
+              << r["record"].get<std::string>().substr(0, 8) << (r["field"].is_string() ? "." + r["field"].get<std::string>() : "")
+              << ": " << r["reason"].get<std::string>() << "\n";
+  std::cout << "  (debrief refused discard N stops showing one)\n\n";
+}
+
+}  // namespace
 
 void add_status_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("status", "schema version, counts, and changes waiting to sync");
@@ -21,9 +36,10 @@ void add_status_command(CLI::App& app, Context& ctx) {
       std::cout << "store:           " << ctx.data_dir << " (schema version " << j["schema_version"] << ")\n"
                 << "device:          " << j["device_id"].get<std::string>() << "\n"
                 << "acting for:      " << (j["me"].is_string() ? record_label(ctx.store(), Kind::person, j["me"]) : "nobody yet (debrief whoami PERSON)") << "\n"
-                << "pending changes: " << j["pending_changes"] << " (not yet sent to a server)\n"
+                << "pending changes: " << j["pending_changes"] << (j["server"].is_null() ? " (not yet sent to a server)" : " (not yet acknowledged by the server)") << "\n"
                 << "server:          " << (j["server"].is_null() ? "none (debrief enroll --server HOST:PORT --code CODE)" : j["server"].get<std::string>())
                 << (j["last_sync"].is_null() ? "" : ", last sync " + j["last_sync"].get<std::string>()) << "\n\n";
+      print_refused(j["refused_changes"]);
       std::vector<Row> rows;
       for (const KindSpec& k : all_kinds())  // in the kind table's order
         if (j["counts"].contains(k.plural)) rows.push_back({std::string(k.plural), j["counts"][std::string(k.plural)].dump()});

@@ -2,6 +2,7 @@
 // time, following its branches.
 #include <iostream>
 
+#include "debrief/json_input.h"
 #include "context.h"
 #include "debrief/api_json.h"
 #include "debrief/survey.h"
@@ -116,7 +117,9 @@ void add_next(CLI::App& group, Context& ctx) {
     ctx.run([&ctx] {
       Id id;
       Survey survey = load(ctx.store(), in.survey, id);
-      Json answers = in.answers_json.empty() ? Json::object() : Json::parse(in.answers_json, nullptr, false);
+      Result<Json> parsed = in.answers_json.empty() ? Result<Json>(Json::object()) : parse_json_input(in.answers_json, "--answers");
+      if (!parsed.is_ok()) return Context::fail(parsed.status().message());
+      Json answers = std::move(*parsed);
       if (!answers.is_object()) return Context::fail("--answers must be a JSON object");
       if (ctx.json) {
         std::cout << next_step_json(survey, answers).dump() << "\n";

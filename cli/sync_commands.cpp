@@ -51,11 +51,15 @@ int run_sync(Context& ctx) {
   sync::ServerLink link = must(sync::load_link(store.dir()));
   Json j = {{"pushed", done.pushed}, {"pulled", done.pulled}, {"bytes_sent", done.bytes_sent},
             {"bytes_received", done.bytes_received}, {"media_sent", done.media_sent},
-            {"media_received", done.media_received}, {"server", link.host + ":" + std::to_string(link.port)}};
+            {"media_received", done.media_received}, {"refused", done.refused},
+            {"server", link.host + ":" + std::to_string(link.port)}};
   if (ctx.json) std::cout << j.dump() << "\n";
   else
     std::cout << "in sync with " << j["server"].get<std::string>() << ": pushed " << done.pushed << ", pulled " << done.pulled
               << " changes; sent " << done.media_sent << ", received " << done.media_received << " media files\n";
+  if (!ctx.json && done.refused > 0)
+    std::cout << done.refused << (done.refused == 1 ? " change was" : " changes were")
+              << " refused by the server and set aside; the rest went through (debrief refused says why)\n";
   return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "home.h"
 
+#include "debrief/change_log.h"
 #include "debrief/records.h"
 #include "debrief/sync/client.h"
 #include "directory.h"
@@ -11,6 +12,10 @@ Result<HomeView> load_home(Store& store) {
   Result<StoreInfo> info = store.info();
   DEBRIEF_TRY(info.status());
   v.pending_changes = info->pending_changes;
+  Result<std::vector<RefusedChange>> refused = refused_changes(store);
+  DEBRIEF_TRY(refused.status());
+  for (const RefusedChange& r : *refused)
+    v.refused.push_back({r.change.seq, std::string(spec_of(r.change.kind).name) + " " + r.change.record.hex().substr(0, 8), r.reason});
   for (const KindCount& c : info->counts) {
     if (c.kind == Kind::kudos) v.kudos = c.live;
     if (c.kind == Kind::event) v.events = c.live;
@@ -37,5 +42,7 @@ Result<HomeView> load_home(Store& store) {
   }
   return v;
 }
+
+Status discard_refused_change(Store& store, std::int64_t seq) { return discard_refused(store, seq); }
 
 }  // namespace debrief::desktop

@@ -30,6 +30,24 @@ class Home final : public ScreenView {
     home_.load(ui.worker, load_home);
   }
 
+  // Changes the server refused for good: what, why, and a way to let go.
+  void draw_refused(UiContext& ui, const HomeView& h) {
+    if (h.refused.empty()) return;
+    error_line(std::to_string(h.refused.size()) + (h.refused.size() == 1 ? " change was" : " changes were") +
+               " refused by the server and set aside; everything else synced.");
+    for (const RefusedLine& r : h.refused) {
+      ImGui::PushID(static_cast<int>(r.seq));
+      ImGui::TextWrapped("%s: %s", r.what.c_str(), r.reason.c_str());
+      ImGui::SameLine();
+      if (probed::button("Discard")) {
+        std::int64_t seq = r.seq;
+        ui.worker.ask<bool>([seq](Store& s) -> Result<bool> { DEBRIEF_TRY(discard_refused_change(s, seq)); return true; },
+                            [this, &ui](Result<bool>) { load(ui); });
+      }
+      ImGui::PopID();
+    }
+  }
+
   void draw_sync(UiContext& ui, const HomeView& h) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Sync");
@@ -44,6 +62,7 @@ class Home final : public ScreenView {
                   e.state == sync::SyncState::pulling;
     ImGui::Text("Server      %s  (%s)", h.server.c_str(), online ? "online" : sync::state_name(e.state));
     ImGui::Text("Pending     %lld local changes", static_cast<long long>(h.pending_changes));
+    draw_refused(ui, h);
     ImGui::Text("Last sync   %s", ago(h.last_sync_ms).c_str());
     if (e.state == sync::SyncState::pushing && e.progress.pending > 0) {
       ImGui::ProgressBar(static_cast<float>(e.progress.pushed) / static_cast<float>(e.progress.pending), ImVec2(-1, 0), "sending");

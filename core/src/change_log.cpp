@@ -39,13 +39,38 @@ Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit) {
   std::int64_t after = acked_seq(impl, st);
   DEBRIEF_TRY(st);
   sql::Stmt& s = impl.db->cached(
-      std::string("SELECT ") + kChangeColumns + " FROM changes WHERE device = ? AND seq > ? ORDER BY seq LIMIT ?");
+      std::string("SELECT ") + kChangeColumns +
+      " FROM changes WHERE device = ? AND seq > ? AND seq NOT IN (SELECT seq FROM refused_changes) ORDER BY seq LIMIT ?");
   s.bind(1, impl.device).bind(2, after).bind(3, limit > 0 ? limit : std::int64_t{-1});
   std::vector<Change> out;
   while (s.step()) out.push_back(change_from_row(s));
   DEBRIEF_TRY(s.status());
   s.reset();
   return out;
+}
+
+Status set_aside(Store& store, std::int64_t seq, std::string_view reason) {
+  Store::Impl& impl = store.impl();
+  return impl.db->cached("INSERT OR REPLACE INTO refused_changes(seq, reason, at) VALUES(?, ?, ?)")
+      .bind(1, seq).bind(2, std::string(reason)).bind(3, impl.now_s()).exec();
+}
+
+Result<std::vector<RefusedChange>> refused_changes(Store& store) {
+  sql::Stmt& s = store.impl().db->cached(std::string("SELECT ") + kChangeColumns +
+                                         ", r.reason, r.at FROM changes JOIN refused_changes r USING (seq) "
+                                         "WHERE r.discarded = 0 ORDER BY seq");
+  std::vector<RefusedChange> out;
+  while (s.step()) out.push_back({change_from_row(s), s.text(8), s.int64(9)});
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return out;
+}
+
+Status discard_refused(Store& store, std::int64_t seq) {
+  sql::Db& db = *store.impl().db;
+  DEBRIEF_TRY(db.cached("UPDATE refused_changes SET discarded = 1 WHERE seq = ? AND discarded = 0").bind(1, seq).exec());
+  if (db.changes() == 0) return not_found("no refused change " + std::to_string(seq));
+  return Status::ok();
 }
 
 Status acknowledge_changes(Store& store, std::int64_t seq) {

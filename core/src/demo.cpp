@@ -276,17 +276,18 @@ class Generator {
                                                    {"category", std::string(categories[static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(categories.size()) - 1))])},
                                                    {"event", e.id.hex()}});
       DEBRIEF_TRY(id.status());
-      DEBRIEF_TRY(plus_ones(*id, from));
+      DEBRIEF_TRY(plus_ones(*id, from, to));
       report("kudos", i + 1, kudos);
     }
     return Status::ok();
   }
 
-  Status plus_ones(Id kudos, Id author) {
+  // Colleagues other than its author and the one thanked add their voice.
+  Status plus_ones(Id kudos, Id author, Id thanked) {
     std::vector<Id> voices;
     for (std::int64_t n = uniform(0, 4); n > 0; --n) {
       Id p = pick(people_);
-      if (p == author || std::count(voices.begin(), voices.end(), p)) continue;
+      if (p == author || p == thanked || std::count(voices.begin(), voices.end(), p)) continue;
       voices.push_back(p);
       DEBRIEF_TRY(act_as(p));
       DEBRIEF_TRY(create(store_, Kind::plus_one, {{"kudos", kudos.hex()}}).status());

@@ -244,6 +244,7 @@ Result<Json> draft_to_json(Store& store, const Draft& d) {
 }
 
 Result<Id> require_me(Store& store) {
+  if (const std::optional<Actor>& acting = store.impl().acting) return acting->person;
   std::optional<Id> me = store.me();
   if (!me) {
     return invalid("this device does not know who you are yet: choose the person it acts for "
@@ -253,6 +254,23 @@ Result<Id> require_me(Store& store) {
   DEBRIEF_TRY(live.status());
   if (!*live) return not_found("the person this device acts for was deleted; choose another");
   return *me;
+}
+
+Result<std::optional<Actor>> limiting_actor(Store& store) {
+  Store::Impl& impl = store.impl();
+  if (impl.acting || !impl.bound_me) return impl.acting;
+  Result<Actor> a = actor_of(store, *impl.bound_me);
+  DEBRIEF_TRY(a.status());
+  return std::optional<Actor>(*a);
+}
+
+Result<std::optional<Actor>> current_actor(Store& store) {
+  if (const std::optional<Actor>& acting = store.impl().acting) return acting;
+  std::optional<Id> me = store.me();
+  if (!me) return std::optional<Actor>();
+  Result<Actor> a = actor_of(store, *me);
+  DEBRIEF_TRY(a.status());
+  return std::optional<Actor>(*a);
 }
 
 }  // namespace debrief

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "debrief/actor.h"
 #include "debrief/id.h"
 #include "debrief/kind.h"
 #include "debrief/status.h"
@@ -72,7 +73,17 @@ Result<bool> is_live(Store& store, Kind kind, const Id& id);
 // The JSON of a loaded draft, with the kind's extra members.
 Result<Json> draft_to_json(Store& store, const Draft& draft);
 
-// The person this device acts for, or an error saying it must be set.
+// The person a write is made for (the pushing person while a pushed batch
+// is applied, else the person this device acts for), or an error saying it
+// must be set.
 Result<Id> require_me(Store& store);
+// Who a write is made for: as require_me, with their role; nothing on a
+// store that acts for nobody.
+Result<std::optional<Actor>> current_actor(Store& store);
+// Whose rights limit a write (their role, authorship): the pushing person
+// on a server, the enrolled person on a device enrolled with a server
+// (Store::bind_me); nobody on a standalone store, which its owner runs as
+// they like, and whose writes only the kinds' own rules limit.
+Result<std::optional<Actor>> limiting_actor(Store& store);
 
 }  // namespace debrief

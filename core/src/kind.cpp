@@ -149,7 +149,7 @@ const std::array<F, 5> kSummaryFields{
     flag("published", false, "published to the participants"),
     author(),
 };
-const std::array<F, 6> kMediaFields{
+const std::array<F, 7> kMediaFields{
     F{.name = "sha256", .type = T::text, .input = false, .max = 64, .help = "content hash"},
     F{.name = "mime", .type = T::text, .input = false, .max = 100, .help = "content type"},
     F{.name = "size", .type = T::integer, .input = false, .min = 0, .max = INT64_MAX, .help = "bytes"},
@@ -157,6 +157,7 @@ const std::array<F, 6> kMediaFields{
     F{.name = "owner_kind", .type = T::choice, .input = false, .choices = kMediaOwners,
       .help = "what it is attached to"},
     F{.name = "owner", .type = T::text, .input = false, .max = 32, .help = "the id it is attached to"},
+    author(),
 };
 
 constexpr std::array<sv, 1> kReflectionMutable{"shared"};
@@ -232,6 +233,12 @@ std::optional<Kind> kind_numbered(std::int64_t n) {
   for (const KindSpec& s : kKinds)
     if (static_cast<std::int64_t>(s.kind) == n) return s.kind;
   return std::nullopt;
+}
+
+const FieldSpec* author_field(const KindSpec& spec) {
+  for (const FieldSpec& f : spec.fields)
+    if (!f.input && f.type == FieldType::ref && f.ref_kind == Kind::person) return &f;
+  return nullptr;
 }
 
 const FieldSpec* field_named(const KindSpec& spec, std::string_view name) {

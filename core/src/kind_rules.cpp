@@ -15,10 +15,10 @@ const KindRules& rules_of(Kind kind) {
     case Kind::kudos: return kKudosRules;
     case Kind::plus_one: return kPlusOneRules;
     case Kind::reply: return kReplyRules;
+    case Kind::participation: return kParticipationRules;
+    case Kind::media: return kMediaRules;
     case Kind::person:
-    case Kind::device:
-    case Kind::participation:
-    case Kind::media: return kNoRules;
+    case Kind::device: return kNoRules;
   }
   return kNoRules;
 }

@@ -15,9 +15,10 @@ struct KindRules {
   // inside the creating transaction: for local creation and for records
   // arriving by sync alike.
   Status (*write_extra)(Store& store, const Draft& draft) = nullptr;
-  // What creating the record on this device also does (a response records
-  // who answered as a separate participation). Not run for synced records,
-  // which bring their own.
+  // What creating the record also does, locally or when a device pushes it
+  // to a server (as the pushing person): a response records who answered,
+  // as a separate participation. Not run for records pulled from a server,
+  // which brings those too.
   Status (*after_local_create)(Store& store, const Draft& draft) = nullptr;
   // Adds the members kept outside the row to a record read back.
   Status (*read_extra)(Store& store, const Draft& draft, Json& record) = nullptr;
@@ -29,13 +30,25 @@ struct KindRules {
   Status (*after_set)(Store& store, const Id& id, const FieldSpec& field) = nullptr;
   // Makes the id of a new record; null means Id::make.
   Result<Id> (*make_id)(Store& store, const Draft& draft) = nullptr;
+  // The one id a record may have, derived from what it names and who wrote
+  // it (a +1's); a pushed record under another id is refused.
+  Result<Id> (*derived_id)(Store& store, const Draft& draft) = nullptr;
 };
 
 const KindRules& rules_of(Kind kind);
 
+// Records that the person a write is made for answered the survey of
+// `response` for its event or activity (a participation, not linked to the
+// response). With `one_voice`, a second answer to a survey other than a
+// pulse is refused; a participation recorded already is kept either way.
+Status record_voice(Store& store, const Draft& response, bool one_voice);
+// Whether the person of `participation` has one recorded for its survey and
+// event or activity.
+Result<bool> voice_recorded(Store& store, const Draft& participation);
+
 // The rules, one function set per file (rules_*.cpp).
 extern const KindRules kOrganisationRules, kTeamRules, kEventRules, kActivityRules,
     kSurveyRules, kResponseRules, kAuthoredRules, kReflectionRules, kKudosRules, kPlusOneRules, kReplyRules,
-    kNoRules;
+    kParticipationRules, kMediaRules, kNoRules;
 
 }  // namespace debrief

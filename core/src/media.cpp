@@ -117,6 +117,9 @@ Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind own
   d.at("name") = source.filename().string().substr(0, 255);
   d.at("owner_kind") = std::string(owner_name);
   d.at("owner") = owner.hex();
+  Result<std::optional<Actor>> actor = current_actor(store);
+  DEBRIEF_TRY(actor.status());
+  if (*actor) d.at("author") = (*actor)->person;
   Tx tx(store.impl());
   DEBRIEF_TRY(tx.status());
   DEBRIEF_TRY(insert_draft(store, d));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "debrief/store.h"
+#include "checked_write.h"
 #include "draft.h"
 #include "kind_rules.h"
 #include "store_impl.h"
@@ -18,6 +19,11 @@ std::string field_names(const KindSpec& spec) {
   return out;
 }
 
+// The members every record's JSON has beside its fields (records.h).
+bool is_record_member(std::string_view name) {
+  return name == "id" || name == "kind" || name == "created_at" || name == "deleted";
+}
+
 bool is_mutable(const KindSpec& spec, std::string_view field) {
   if (spec.merge == Merge::per_field) return true;
   return std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), field) !=
@@ -25,13 +31,20 @@ bool is_mutable(const KindSpec& spec, std::string_view field) {
 }
 
 // Decodes the members of `fields` into `draft`, refusing unknown fields,
-// fields the core sets, and (when updating) fields that may not change.
-Status apply_input(Store& store, Draft& draft, const Json& fields, bool updating) {
+// fields the core sets, and (when updating) fields that may not change. A
+// pushed record (`pushed`) carries the members every replica shows: "id",
+// "kind", "created_at" and "deleted" are skipped, and so are the fields the
+// core sets, which the kind's rules set again here (author, a response's
+// team), except on kinds only the core makes (media, participations), whose
+// fields but the author come from the device that made them.
+Status apply_input(Store& store, Draft& draft, const Json& fields, bool updating, bool pushed) {
   const KindSpec& spec = *draft.spec;
   if (!fields.is_object()) return invalid("the fields of a " + std::string(spec.name) + " must be a JSON object");
+  const FieldSpec* author = author_field(spec);
   for (const auto& [name, value] : fields.items()) {
     const FieldSpec* f = field_named(spec, name);
-    if (!f || !f->input) {
+    if (pushed && (!f ? is_record_member(name) : (!f->input && (spec.creatable || f == author)))) continue;
+    if (!f || (!f->input && !pushed)) {
       return invalid("a " + std::string(spec.name) + " has no field '" + name +
                      "' you can set; its fields are: " + field_names(spec));
     }
@@ -73,6 +86,23 @@ Result<Draft> load_live(Store& store, const KindSpec& spec, Id id) {
   return d;
 }
 
+// Whether the person whose rights limit a write may make it (actor.h,
+// limiting_actor): their role allows the kind, and only a record's author
+// changes or deletes it.
+Status check_actor(Store& store, const KindSpec& spec, const Draft* before) {
+  Result<std::optional<Actor>> actor = limiting_actor(store);
+  DEBRIEF_TRY(actor.status());
+  if (!*actor) return Status::ok();
+  if (!role_may_write((*actor)->role, spec.kind))
+    return invalid("a " + std::string(role_name((*actor)->role)) + " may not change " + std::string(spec.plural));
+  const FieldSpec* author = author_field(spec);
+  if (!before || !author) return Status::ok();
+  std::optional<Id> wrote = before->ref(author->name);
+  if (!wrote) return invalid("nobody can show this " + std::string(spec.name) + " is theirs, so it cannot be changed or deleted");
+  if (*wrote != (*actor)->person) return invalid("only its author can change or delete this " + std::string(spec.name));
+  return Status::ok();
+}
+
 // Writes the changed columns of `after` and logs them: one change per field
 // for editable kinds, one for the whole record otherwise.
 Status write_update(Store& store, const Draft& before, const Draft& after) {
@@ -95,45 +125,68 @@ Status write_update(Store& store, const Draft& before, const Draft& after) {
 
 }  // namespace
 
-Result<Id> create(Store& store, Kind kind, const Json& fields) {
+Result<Draft> checked_create(Store& store, Kind kind, const Json& fields, const NewRecord& pushed) {
   const KindSpec& spec = spec_of(kind);
-  if (!spec.creatable) return invalid(std::string(spec.plural) + " are made by Debrief itself, not created directly");
+  if (!spec.creatable && !pushed.id) return invalid(std::string(spec.plural) + " are made by Debrief itself, not created directly");
   Draft draft(spec);
   draft.input = fields;
-  DEBRIEF_TRY(apply_input(store, draft, fields, false));
+  DEBRIEF_TRY(apply_input(store, draft, fields, false, pushed.id.has_value()));
   fill_defaults(draft);
   DEBRIEF_TRY(check_required(draft));
+  DEBRIEF_TRY(check_actor(store, spec, nullptr));
   const KindRules& rules = rules_of(kind);
-  draft.created_at = store.impl().now_s();
+  draft.created_at = pushed.created_at.value_or(store.impl().now_s());
+  draft.id = pushed.id.value_or(Id{});
   if (rules.check) DEBRIEF_TRY(rules.check(store, draft, nullptr));
-  if (rules.make_id) {
-    Result<Id> id = rules.make_id(store, draft);
+  if (pushed.id && rules.derived_id) {
+    Result<Id> id = rules.derived_id(store, draft);
+    DEBRIEF_TRY(id.status());
+    if (*id != *pushed.id) return invalid("a " + std::string(spec.name) + "'s id is derived from what it names and who wrote it; this one is not");
+  } else if (!pushed.id) {
+    Result<Id> id = rules.derived_id ? rules.derived_id(store, draft)
+                    : rules.make_id  ? rules.make_id(store, draft)
+                                     : Result<Id>(Id::make(store.env()));
     DEBRIEF_TRY(id.status());
     draft.id = *id;
-  } else {
-    draft.id = Id::make(store.env());
   }
+  return draft;
+}
+
+Result<Draft> checked_update(Store& store, const Draft& before, const Json& fields) {
+  const KindSpec& spec = *before.spec;
+  if (!spec.creatable) return invalid(std::string(spec.plural) + " cannot be edited");
+  if (before.deleted) return not_found("the " + std::string(spec.name) + " " + before.id.hex() + " was deleted");
+  Draft after = before;
+  after.input = fields;
+  DEBRIEF_TRY(apply_input(store, after, fields, true, false));
+  DEBRIEF_TRY(check_actor(store, spec, &before));
+  if (auto check = rules_of(spec.kind).check) DEBRIEF_TRY(check(store, after, &before));
+  return after;
+}
+
+Status checked_remove(Store& store, const Draft& before) { return check_actor(store, *before.spec, &before); }
+
+Result<Id> create(Store& store, Kind kind, const Json& fields) {
+  Result<Draft> draft = checked_create(store, kind, fields, {});
+  DEBRIEF_TRY(draft.status());
+  const KindRules& rules = rules_of(kind);
   Tx tx(store.impl());
   DEBRIEF_TRY(tx.status());
-  DEBRIEF_TRY(insert_draft(store, draft));
-  if (rules.write_extra) DEBRIEF_TRY(rules.write_extra(store, draft));
-  if (rules.after_local_create) DEBRIEF_TRY(rules.after_local_create(store, draft));
+  DEBRIEF_TRY(insert_draft(store, *draft));
+  if (rules.write_extra) DEBRIEF_TRY(rules.write_extra(store, *draft));
+  if (rules.after_local_create) DEBRIEF_TRY(rules.after_local_create(store, *draft));
   DEBRIEF_TRY(tx.commit());
-  return draft.id;
+  return draft->id;
 }
 
 Status update(Store& store, Kind kind, Id id, const Json& fields) {
-  const KindSpec& spec = spec_of(kind);
-  if (!spec.creatable) return invalid(std::string(spec.plural) + " cannot be edited");
-  Result<Draft> before = load_live(store, spec, id);
+  Result<Draft> before = load_live(store, spec_of(kind), id);
   DEBRIEF_TRY(before.status());
-  Draft after = *before;
-  after.input = fields;
-  DEBRIEF_TRY(apply_input(store, after, fields, true));
-  if (auto check = rules_of(kind).check) DEBRIEF_TRY(check(store, after, &*before));
+  Result<Draft> after = checked_update(store, *before, fields);
+  DEBRIEF_TRY(after.status());
   Tx tx(store.impl());
   DEBRIEF_TRY(tx.status());
-  DEBRIEF_TRY(write_update(store, *before, after));
+  DEBRIEF_TRY(write_update(store, *before, *after));
   return tx.commit();
 }
 
@@ -141,6 +194,7 @@ Status remove(Store& store, Kind kind, Id id) {
   const KindSpec& spec = spec_of(kind);
   Result<Draft> before = load_live(store, spec, id);
   DEBRIEF_TRY(before.status());
+  DEBRIEF_TRY(checked_remove(store, *before));
   Store::Impl& impl = store.impl();
   Tx tx(impl);
   DEBRIEF_TRY(tx.status());

@@ -12,6 +12,7 @@
 #include "change_row.h"
 #include "draft.h"
 #include "kind_rules.h"
+#include "pushed_change.h"
 #include "store_impl.h"
 #include "table_sql.h"
 
@@ -174,19 +175,44 @@ Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, cons
   return set_field(store, spec, c.record, *f, *value);
 }
 
-Status apply_one(Store& store, const WireChange& c) {
-  const KindSpec& spec = spec_of(c.kind);
-  if (spec.kind != c.kind) return invalid("a synced change has an unknown kind");
+// Records the participation a response pushed by the acting person brings.
+Status record_pushed_voice(Store& store, const WireChange& c) {
+  Result<Draft> response = draft_from_json(spec_of(Kind::response), c);
+  DEBRIEF_TRY(response.status());
+  return record_voice(store, *response, true);
+}
+
+Status apply_checked(Store& store, const WireChange& c);
+
+Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& options) {
+  const KindSpec& spec = spec_of(pushed.kind);
+  if (spec.kind != pushed.kind) return invalid("a synced change has an unknown kind");
   Store::Impl& impl = store.impl();
-  if (c.device == impl.device) return Status::ok();  // our own change, echoed back
-  Result<bool> done = indexed_versions(spec) ? seen(impl, c) : Result<bool>(false);
+  if (pushed.device == impl.device) return Status::ok();  // our own change, echoed back
+  Result<bool> done = indexed_versions(spec) ? seen(impl, pushed) : Result<bool>(false);
   DEBRIEF_TRY(done.status());
   if (*done) return Status::ok();
-  if (!indexed_versions(spec) && c.op == ChangeOp::upsert) {
-    Result<bool> exists = has_row(impl, spec, c.record);  // append-only: created once
+  if (!indexed_versions(spec) && pushed.op == ChangeOp::upsert) {
+    Result<bool> exists = has_row(impl, spec, pushed.record);  // append-only: created once
     DEBRIEF_TRY(exists.status());
     if (*exists) return Status::ok();
   }
+  if (!impl.acting) return apply_checked(store, pushed);
+  Result<std::optional<WireChange>> checked = check_pushed(store, pushed);
+  DEBRIEF_TRY(checked.status());
+  if (!*checked) return Status::ok();
+  const WireChange& c = **checked;
+  bool new_response = c.kind == Kind::response && !c.field && c.op == ChangeOp::upsert;
+  Result<Diverted> diverted = options.divert ? options.divert(c) : Result<Diverted>(Diverted::no);
+  DEBRIEF_TRY(diverted.status());
+  if (*diverted == Diverted::held_already) return Status::ok();
+  if (*diverted == Diverted::no) DEBRIEF_TRY(apply_checked(store, c));
+  return new_response ? record_pushed_voice(store, c) : Status::ok();
+}
+
+Status apply_checked(Store& store, const WireChange& c) {
+  const KindSpec& spec = spec_of(c.kind);
+  Store::Impl& impl = store.impl();
   Version v{c.hlc, c.device};
   Status applied;
   if (c.op == ChangeOp::remove) {
@@ -291,16 +317,41 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes, const 
 
 namespace {
 
+// Makes the store's writes checked as `person`'s while it lives.
+class Acting {
+ public:
+  Acting(Store::Impl& impl, std::optional<Actor> actor) : impl_(impl) { impl_.acting = std::move(actor); }
+  ~Acting() { impl_.acting.reset(); }
+  Acting(const Acting&) = delete;
+  Acting& operator=(const Acting&) = delete;
+
+ private:
+  Store::Impl& impl_;
+};
+
 Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options) {
   Store::Impl& impl = store.impl();
   Tx tx(impl);
   DEBRIEF_TRY(tx.status());
   if (options.before) DEBRIEF_TRY(options.before());
-  for (const WireChange& c : changes) {
-    impl.clock.observe(c.hlc, impl.env->now_ms());
-    Status s = apply_one(store, c);
+  std::optional<Actor> actor;
+  if (options.as_person) {
+    Result<Actor> a = actor_of(store, *options.as_person);
+    DEBRIEF_TRY(a.status());
+    actor = *a;
+  }
+  Acting acting(impl, actor);
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const WireChange& c = changes[i];
+    if (options.failed_at) *options.failed_at = i + 1;
+    Status s = impl.acting ? clock_in_bounds(store, c) : Status::ok();
+    if (s.is_ok()) {
+      impl.clock.observe(c.hlc, impl.env->now_ms());
+      s = apply_one(store, c, options);
+    }
     if (!s.is_ok()) return Status(s.code(), "cannot apply a synced change to " + c.record.hex() + ": " + s.message());
   }
+  if (options.failed_at) *options.failed_at = 0;
   DEBRIEF_TRY(impl.set_meta("hlc_observed", std::to_string(impl.clock.last().value)));
   if (!options.cursor_key.empty()) DEBRIEF_TRY(impl.set_meta(options.cursor_key, std::to_string(options.cursor)));
   if (options.after) DEBRIEF_TRY(options.after());

@@ -3,6 +3,8 @@
 // for sentiment as it is written.
 #include <openssl/sha.h>
 
+#include <algorithm>
+
 #include "debrief/records.h"
 #include "kind_rules.h"
 #include "store_impl.h"
@@ -41,6 +43,9 @@ Status check_plus_one(Store& store, Draft& draft, const Draft* before) {
   Result<Draft> kudos = load_draft(store, spec_of(Kind::kudos), *draft.ref("kudos"));
   DEBRIEF_TRY(kudos.status());
   if (kudos->ref("author") == draft.ref("person")) return invalid("you cannot +1 your own kudos");
+  Json to = Json::parse(kudos->text("to").empty() ? "[]" : kudos->text("to"), nullptr, false);
+  if (to.is_array() && std::find(to.begin(), to.end(), Json(draft.ref("person")->hex())) != to.end())
+    return invalid("you cannot +1 a kudos given to you; thank them with a reply instead");
   return Status::ok();
 }
 
@@ -62,12 +67,27 @@ Result<Id> plus_one_id(Store& store, const Draft& draft) {
   return id;
 }
 
+// Media: who attached it is its author; a private reflection takes photos
+// from its author only.
+Status check_media(Store& store, Draft& draft, const Draft* before) {
+  DEBRIEF_TRY(stamp_author(store, draft, before, "author"));
+  if (draft.text("owner_kind") != "reflection") return Status::ok();
+  Result<Id> owner = Id::parse(draft.text("owner"));
+  DEBRIEF_TRY(owner.status());
+  Result<Draft> reflection = load_draft(store, spec_of(Kind::reflection), *owner);
+  if (reflection.is_ok() && reflection->ref("author") != draft.ref("author"))
+    return invalid("only a reflection's author may attach media to it");
+  return reflection.status().code() == Code::not_found ? Status::ok() : reflection.status();
+}
+
 }  // namespace
 
 const KindRules kAuthoredRules{.check = check_authored};
 const KindRules kReflectionRules{.check = check_authored, .write_extra = store_record_sentiment};
 const KindRules kReplyRules{.check = check_reply};
-const KindRules kPlusOneRules{.check = check_plus_one, .make_id = plus_one_id};
+const KindRules kPlusOneRules{.check = check_plus_one, .derived_id = plus_one_id};
 const KindRules kNoRules{};
+
+const KindRules kMediaRules{.check = check_media};
 
 }  // namespace debrief

@@ -100,19 +100,11 @@ Status uncount_response(Store& store, const Id& id) {
   return store.impl().tallies.add(*store.impl().db, *r, survey.is_ok() ? survey->get() : nullptr, -1);
 }
 
-// Who answered, kept apart from what they answered: no link to the
-// response, and only the day.
+// Who answered, kept apart from what they answered (rules_participation.cpp).
+// A local answer again is not refused yet (the demo data answers again);
+// one pushed to a server is.
 Status record_participation(Store& store, const Draft& draft) {
-  Draft p(spec_of(Kind::participation));
-  p.at("person") = *store.me();  // checked live by check_response
-  p.at("survey") = draft.at("survey");
-  p.at("event") = draft.at("event");
-  p.at("activity") = draft.at("activity");
-  p.created_at = draft.created_at - draft.created_at % kDay;
-  Result<Id> pid = make_response_id(store, draft);
-  DEBRIEF_TRY(pid.status());
-  p.id = *pid;
-  return insert_draft(store, p);
+  return record_voice(store, draft, store.impl().acting.has_value());
 }
 
 Status read_answers(Store& store, const Draft& draft, Json& record) {

@@ -135,7 +135,17 @@ CREATE INDEX participations_activity ON participations(activity, person, survey)
   WHERE activity IS NOT NULL AND deleted = 0;
 )sql";
 
-constexpr std::array<const char*, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
+// Version 6, for the server's authority: media name who attached them, so
+// that only they may delete them (older media have no author); local
+// changes a server refused for good wait apart, with its reason, instead of
+// blocking every later change (change_log.h).
+constexpr const char* kV6 = R"sql(
+ALTER TABLE media ADD COLUMN author BLOB REFERENCES people(id);
+CREATE TABLE refused_changes(seq INTEGER PRIMARY KEY, reason TEXT NOT NULL, at INTEGER NOT NULL,
+  discarded INTEGER NOT NULL DEFAULT 0);
+)sql";
+
+constexpr std::array<const char*, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

@@ -88,6 +88,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   Result<std::string> me = impl->meta_text("me");
   DEBRIEF_TRY(me.status());
   if (!me->empty()) impl->me = Id::parse(*me).is_ok() ? std::optional<Id>(*Id::parse(*me)) : std::nullopt;
+  Result<std::string> bound = impl->meta_text("bound_me");
+  DEBRIEF_TRY(bound.status());
+  if (!bound->empty()) impl->bound_me = Id::parse(*bound).is_ok() ? std::optional<Id>(*Id::parse(*bound)) : std::nullopt;
   auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
   DEBRIEF_TRY(rebuild_scope_tallies_if_stale(*store));
   return store;
@@ -100,6 +103,8 @@ Id Store::device_id() const { return impl_->device; }
 std::optional<Id> Store::me() { return impl_->me; }
 
 Status Store::set_me(Id person) {
+  if (impl_->bound_me && *impl_->bound_me != person)
+    return invalid("this device is enrolled for one person and acts only for them; to act for someone else, use their device");
   sql::Stmt& s = impl_->db->cached("SELECT 1 FROM people WHERE id = ? AND deleted = 0");
   s.bind(1, person);
   bool found = s.step();
@@ -109,6 +114,13 @@ Status Store::set_me(Id person) {
   DEBRIEF_TRY(impl_->set_meta("me", person.hex()));
   impl_->me = person;
   return Status::ok();
+}
+
+Status Store::bind_me(Id person) {
+  DEBRIEF_TRY(impl_->set_meta("bound_me", person.hex()));
+  impl_->bound_me = person;
+  Status acting = set_me(person);
+  return acting.code() == Code::not_found ? Status::ok() : acting;  // they arrive with the first sync
 }
 
 Status Store::transaction(const std::function<Status()>& body) {
@@ -138,12 +150,14 @@ Result<StoreInfo> Store::info() {
   Result<std::string> acked = impl_->meta_text("acked_seq");
   DEBRIEF_TRY(acked.status());
   auto& p = impl_->db->cached(
-      "SELECT count(*) FILTER (WHERE device = ?1 AND seq > ?2), count(*) FROM changes");
+      "SELECT count(*) FILTER (WHERE device = ?1 AND seq > ?2 AND seq NOT IN (SELECT seq FROM refused_changes)), count(*), "
+      "(SELECT count(*) FROM refused_changes WHERE discarded = 0) FROM changes");
   p.bind(1, impl_->device).bind(2, acked->empty() ? std::int64_t{0} : static_cast<std::int64_t>(std::stoll(*acked)));
   p.step();
   DEBRIEF_TRY(p.status());
   info.pending_changes = p.int64(0);
   info.total_changes = p.int64(1);
+  info.refused_changes = p.int64(2);
   p.reset();
   return info;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "debrief/actor.h"
 #include "debrief/change_log.h"
 #include "debrief/hlc.h"
 #include "debrief/store.h"
@@ -25,6 +26,10 @@ struct Store::Impl {
   int tx_depth = 0;
   bool tx_poisoned = false;  // an inner action failed mid-write: roll back all
   std::optional<Id> me;  // meta "me", read at open and kept by set_me
+  std::optional<Id> bound_me;  // meta "bound_me": set_me refuses anyone else
+  // Whom the writes in progress are checked as, when not `me`: the person
+  // whose device pushed the batch being applied (replication.cpp).
+  std::optional<Actor> acting;
   // Parsed surveys by their questions document, so answering the same
   // survey many times parses it once.
   std::unordered_map<std::string, std::shared_ptr<const Survey>> surveys;

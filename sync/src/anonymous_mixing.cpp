@@ -8,8 +8,9 @@
 namespace debrief::sync {
 
 bool is_anonymous_response(const WireChange& c) {
-  return c.kind == Kind::response && !c.field && c.op == ChangeOp::upsert && c.value.is_object() &&
-         c.value.value("anonymous", false);
+  if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert || !c.value.is_object()) return false;
+  auto anonymous = c.value.find("anonymous");
+  return anonymous != c.value.end() && *anonymous == true;
 }
 
 namespace {
@@ -22,7 +23,7 @@ Result<std::int64_t> release(ServerStore& store, const std::string& group) {
   std::uint64_t seed = 0;
   system_env().random_bytes(reinterpret_cast<std::uint8_t*>(&seed), sizeof seed);
   std::shuffle(held->begin(), held->end(), std::mt19937_64(seed));
-  Result<std::int64_t> latest = store.accept(*held, [](Store&) { return Status::ok(); });  // checked when pushed
+  Result<std::int64_t> latest = store.accept(*held, Push{});  // checked when pushed
   DEBRIEF_TRY(latest.status());
   std::vector<Id> released;
   for (const WireChange& c : *held) released.push_back(c.record);
@@ -32,12 +33,22 @@ Result<std::int64_t> release(ServerStore& store, const std::string& group) {
 
 }  // namespace
 
-Status check_applies(Store& records, const std::vector<WireChange>& responses) {
-  static const std::string kDryRun = "a dry run, rolled back";
-  ApplyOptions dry;
-  dry.after = [] { return Status(Code::already_exists, kDryRun); };
-  Status s = apply_remote(records, responses, dry);
-  return s.code() == Code::already_exists && s.message() == kDryRun ? Status::ok() : s;
+Result<Pooling> Pooling::of(ServerStore& store, const std::vector<WireChange>& pushed) {
+  Pooling p;
+  for (const WireChange& c : pushed) {
+    if (!is_anonymous_response(c)) continue;
+    Result<bool> holds = store.pool().holds(c.record);
+    DEBRIEF_TRY(holds.status());
+    if (*holds) p.held_already.insert(c.record);
+  }
+  return p;
+}
+
+Result<Diverted> Pooling::divert(const WireChange& checked) {
+  if (!is_anonymous_response(checked)) return Diverted::no;
+  if (held_already.count(checked.record)) return Diverted::held_already;
+  fresh.push_back(checked);
+  return Diverted::held;
 }
 
 Status pool_anonymous(ServerStore& store, const std::vector<WireChange>& responses, std::int64_t today) {
@@ -51,10 +62,10 @@ Status pool_anonymous(ServerStore& store, const std::vector<WireChange>& respons
   return fresh.empty() ? Status::ok() : store.pool().add(fresh, today);
 }
 
-Result<std::int64_t> release_ripe(ServerStore& store, std::int64_t today) {
+Result<std::int64_t> release_ripe(ServerStore& store) {
   Result<std::int64_t> threshold = anonymity_threshold(store.records());
   DEBRIEF_TRY(threshold.status());
-  Result<std::vector<std::string>> ripe = store.pool().ripe_groups(*threshold, today - kMaxPoolDays);
+  Result<std::vector<std::string>> ripe = store.pool().ripe_groups(*threshold);
   DEBRIEF_TRY(ripe.status());
   std::int64_t latest = 0;
   for (const std::string& group : *ripe) {

@@ -113,6 +113,7 @@ Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t p
   DEBRIEF_TRY(link.status());
   DEBRIEF_TRY(credentials.write(credential_account(store.device_id()), link->secret));
   DEBRIEF_TRY(save_link(store.dir(), *link));
+  DEBRIEF_TRY(store.bind_me(link->person));
   return link;
 }
 

@@ -70,7 +70,10 @@ class Connection {
     Result<pb::Frame> f = co_await read_frame(stream_);
     if (f.is_ok()) {
       progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
-      if (f->has_error()) co_return status_of(f->error());
+      if (f->has_error()) {
+        refused_change = f->error().transient() ? 0 : f->error().refused_change();
+        co_return status_of(f->error());
+      }
     }
     co_return f;
   }
@@ -92,6 +95,9 @@ class Connection {
 
   SyncProgress progress;
   bool fingerprint_mismatch = false;
+  // From the last Error frame: the position (1-based) in the batch just
+  // pushed of a change the server refused for good; 0 for none.
+  std::uint32_t refused_change = 0;
   std::uint32_t version = 0;  // the protocol version both sides speak, once welcomed
 
  private:
@@ -176,6 +182,13 @@ inline asio::awaitable<Status> push_all(Connection& c, Store& store, const SyncO
       *batch->add_changes() = to_proto(*w);
     }
     Result<pb::Frame> ack = co_await c.exchange(f);
+    if (!ack.is_ok() && c.refused_change > 0 && c.refused_change <= pending->size()) {
+      // Set aside, so that the rest goes through; the server goes on serving.
+      Status aside = set_aside(store, (*pending)[c.refused_change - 1].seq, ack.status().message());
+      if (!aside.is_ok()) co_return aside;
+      ++c.progress.refused;
+      continue;
+    }
     if (!ack.is_ok()) co_return ack.status();
     if (!ack->has_push_ack() || ack->push_ack().batch_id() != batch->batch_id()) co_return invalid("the server acknowledged another batch");
     Status forgot = acknowledge_changes(store, pending->back().seq);

@@ -119,14 +119,16 @@ Status MediaService::complete(const std::string& sha256_hex, const BlobManifest&
 Status MediaService::announce(const std::string& sha256_hex) {
   // Written in accept's transaction, so that a store shared by processes
   // appends it to the feed like any accepted change.
-  Result<std::int64_t> latest = store_.accept({}, [&](Store& records) {
+  Push reannouncing;
+  reannouncing.check = [&](Store& records) {
     ListOptions naming;
     naming.where.emplace_back("sha256", sha256_hex);
     Result<std::vector<Json>> media = list(records, Kind::media, naming);
     DEBRIEF_TRY(media.status());
     for (const Json& m : *media) DEBRIEF_TRY(reannounce(records, Kind::media, *Id::parse(m["id"].get<std::string>())));
     return Status::ok();
-  });
+  };
+  Result<std::int64_t> latest = store_.accept({}, reannouncing);
   DEBRIEF_TRY(latest.status());
   announced_ = *latest;
   return Status::ok();

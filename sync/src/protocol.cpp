@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "debrief/json_input.h"
+
 namespace debrief::sync {
 namespace {
 
@@ -45,8 +47,9 @@ Result<WireChange> from_proto(const pb::Change& p) {
   if (p.op() > 1) return invalid("a synced change has unknown op " + std::to_string(p.op()));
   c.op = static_cast<ChangeOp>(p.op());
   if (!p.value_json().empty()) {
-    c.value = Json::parse(p.value_json(), nullptr, false);
-    if (c.value.is_discarded()) return invalid("a synced change's value is not JSON");
+    Result<Json> value = parse_json_input(p.value_json(), "a synced change's value");
+    DEBRIEF_TRY(value.status());
+    c.value = std::move(*value);
   }
   return c;
 }

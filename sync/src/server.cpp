@@ -46,6 +46,26 @@ void Server::Impl::tell(std::int64_t latest, std::uint64_t except) {
     if (id != except) notify(latest);
 }
 
+// How often the registry is asked which devices were revoked (by an admin
+// command, maybe in another process).
+constexpr std::chrono::seconds kRevocationSweep{1};
+
+void Server::Impl::sweep_revoked() {
+  revocation_timer.expires_after(kRevocationSweep);
+  revocation_timer.async_wait([this](boost::system::error_code ec) {
+    if (ec) return;
+    if (!live.empty()) {
+      Result<std::set<Id>> revoked = store.registry().revoked_devices();
+      std::vector<std::function<void()>> ending;
+      if (revoked.is_ok())
+        for (const auto& [id, session] : live)
+          if (revoked->count(session.device)) ending.push_back(session.end);
+      for (const auto& end : ending) end();
+    }
+    sweep_revoked();
+  });
+}
+
 bool Server::Impl::allow_request(const Id& device) {
   DeviceUse& u = use[device];
   auto now = std::chrono::steady_clock::now();
@@ -55,6 +75,22 @@ bool Server::Impl::allow_request(const Id& device) {
   }
   return ++u.requests_in_window <= options.max_requests_per_minute;
 }
+
+// Failed enrolment attempts one address may make in a minute.
+constexpr std::uint32_t kFailedEnrolmentsPerMinute = 10;
+
+Server::Impl::Window& Server::Impl::enrolment_window(const std::string& address) {
+  Window& w = enrolments[address];
+  auto now = std::chrono::steady_clock::now();
+  if (now - w.start >= std::chrono::minutes(1)) w = Window{now, 0};
+  return w;
+}
+
+bool Server::Impl::allow_enrolment(const std::string& address) {
+  return enrolment_window(address).used < kFailedEnrolmentsPerMinute;
+}
+
+void Server::Impl::enrolment_failed(const std::string& address) { ++enrolment_window(address).used; }
 
 Server::Server(asio::io_context& io, ServerStore& store, const TlsIdentity& identity, ServerOptions options)
     : impl_(std::make_unique<Impl>(io, store, identity, std::move(options))) {}
@@ -71,12 +107,14 @@ Result<tcp::endpoint> Server::start() {
   if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return Status(Code::io_error, "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message());
   asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
+  impl_->sweep_revoked();
   return impl_->acceptor.local_endpoint();
 }
 
 void Server::stop() {
   boost::system::error_code ec;
   impl_->acceptor.close(ec);
+  impl_->revocation_timer.cancel();
 }
 
 const ServerStats& Server::stats() const { return impl_->stats; }

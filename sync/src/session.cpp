@@ -25,23 +25,47 @@ class Session : public std::enable_shared_from_this<Session> {
       : server_(server), stream_(std::move(socket), server.tls), watchdog_(server.io), write_done_(server.io) {}
 
   asio::awaitable<void> run() {
-    ++server_.stats.open_connections;
+    Counted counted(*this);
     arm_watchdog();
     boost::system::error_code ec;
     co_await stream_.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
     if (!ec && server_.stats.open_connections > static_cast<std::int64_t>(server_.options.max_connections)) {
       co_await refuse(pb::Error::BUSY, "too many connections; try again later", true);
     } else if (!ec) {
-      co_await serve();
+      co_await serve_guarded();
     }
     watchdog_.cancel();
-    server_.listeners.erase(listener_id_);
-    if (!device_.is_nil()) --server_.use[device_].connections;
     co_await stream_.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
-    --server_.stats.open_connections;
   }
 
  private:
+  // What a session holds in the server's shared state, given back however
+  // the session ends.
+  struct Counted {
+    Session& s;
+    explicit Counted(Session& session) : s(session) { ++s.server_.stats.open_connections; }
+    ~Counted() {
+      s.server_.listeners.erase(s.listener_id_);
+      s.server_.live.erase(s.live_id_);
+      if (!s.device_.is_nil()) --s.server_.use[s.device_].connections;
+      --s.server_.stats.open_connections;
+    }
+    Counted(const Counted&) = delete;
+    Counted& operator=(const Counted&) = delete;
+  };
+
+  // Serves the connection; a bug that throws ends it with an Error frame
+  // rather than taking the server down.
+  asio::awaitable<void> serve_guarded() {
+    std::string failure;
+    try {
+      co_await serve();
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    if (!failure.empty()) co_await refuse(pb::Error::INTERNAL, "the server could not handle that request: " + failure);
+  }
+
   // Closes the connection when no frame arrives for idle_timeout.
   void arm_watchdog() {
     watchdog_.expires_after(server_.options.idle_timeout);
@@ -53,7 +77,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   asio::awaitable<Result<pb::Frame>> next() {
-    Result<pb::Frame> f = co_await read_frame(stream_);
+    Result<pb::Frame> f = co_await read_frame(stream_, device_.is_nil() ? kMaxFirstFrameBytes : kMaxFrameBytes);
     arm_watchdog();
     if (f.is_ok()) server_.stats.bytes_in += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
     co_return f;
@@ -93,9 +117,13 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   asio::awaitable<void> refuse(pb::Error::Code code, const std::string& why, bool transient = false) {
+    co_await refuse(error_frame(code, why, transient));
+  }
+
+  asio::awaitable<void> refuse(const pb::Frame& error) {
     ++server_.stats.refused;
-    server_.log("refused", {{"device", device_.is_nil() ? "" : device_.hex()}, {"reason", why}});
-    (void)co_await send(error_frame(code, why, transient));
+    server_.log("refused", {{"device", device_.is_nil() ? "" : device_.hex()}, {"reason", error.error().message()}});
+    (void)co_await send(error);
   }
 
   asio::awaitable<void> serve() {
@@ -134,12 +162,32 @@ class Session : public std::enable_shared_from_this<Session> {
 
   bool version_ok(std::uint32_t v) { return v >= kMinProtocolVersion && v <= kProtocolVersion; }
 
+  std::string peer_address() {
+    boost::system::error_code ec;
+    auto peer = stream_.lowest_layer().remote_endpoint(ec);
+    return ec ? std::string() : peer.address().to_string();
+  }
+
+  // Ends the session at once, telling the device why.
+  void end(const std::string& why) {
+    server_.log("ended", {{"device", device_.hex()}, {"reason", why}});
+    asio::co_spawn(server_.io, [self = shared_from_this(), why]() -> asio::awaitable<void> {
+      (void)co_await self->send(error_frame(pb::Error::UNAUTHENTICATED, why, false));
+      boost::system::error_code ignored;
+      self->stream_.lowest_layer().close(ignored);
+    }, asio::detached);
+  }
+
   asio::awaitable<void> enroll(const pb::EnrollRequest& req) {
+    if (!server_.allow_enrolment(peer_address())) co_return co_await refuse(pb::Error::BUSY, "too many enrolment attempts from this address; try again in a minute", true);
     if (!version_ok(req.protocol_version())) co_return co_await refuse(pb::Error::VERSION, "protocol version " + std::to_string(req.protocol_version()) + " is not supported");
     Result<Id> device = id_of(req.device_id());
     if (!device.is_ok()) co_return co_await refuse(pb::Error::BAD_FRAME, device.status().message());
     Result<EnrolledDevice> e = server_.store.registry().enroll(req.code(), *device, req.device_name());
-    if (!e.is_ok()) co_return co_await refuse(pb::Error::UNAUTHENTICATED, e.status().message());
+    if (!e.is_ok()) {
+      server_.enrolment_failed(peer_address());
+      co_return co_await refuse(pb::Error::UNAUTHENTICATED, e.status().message());
+    }
     pb::Frame reply;
     auto* r = reply.mutable_enroll_reply();
     r->set_device_id(req.device_id());
@@ -161,6 +209,10 @@ class Session : public std::enable_shared_from_this<Session> {
       co_return false;
     }
     device_ = *device;
+    live_id_ = ++server_.next_live;
+    server_.live[live_id_] = {device_, [weak = weak_from_this()] {
+                                if (auto self = weak.lock()) self->end("this device was revoked");
+                              }};
     if (++server_.use[device_].connections > server_.options.max_connections_per_device) {
       co_await refuse(pb::Error::BUSY, "too many connections from this device; try again later", true);
       co_return false;
@@ -184,9 +236,17 @@ class Session : public std::enable_shared_from_this<Session> {
     co_return (co_await send(w)).is_ok();
   }
 
-  // Applies a batch atomically after checking every change; refuses it whole
-  // when one change is forged or malformed.
+  // Applies a batch atomically, every change checked as a write by the
+  // device's person (ServerStore::accept); refuses it whole when one change
+  // is refused. Anonymous responses go to the pool instead of the feed
+  // (anonymous_mixing.h), apart from the participations that say who
+  // answered.
   asio::awaitable<bool> push(const pb::PushBatch& batch) {
+    if (batch.changes_size() > static_cast<int>(kMaxPushChanges)) {
+      co_await refuse(pb::Error::INVALID, "a push holds at most " + std::to_string(kMaxPushChanges) + " changes, not " +
+                                              std::to_string(batch.changes_size()));
+      co_return false;
+    }
     std::vector<WireChange> changes;
     for (const pb::Change& p : batch.changes()) {
       Result<WireChange> c = from_proto(p);
@@ -196,36 +256,28 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       changes.push_back(std::move(*c));
     }
-    // Anonymous responses wait in the pool, apart from the participations
-    // in the same batch (anonymous_mixing.h); everything is checked here.
-    std::vector<WireChange> now, anonymous;
-    for (WireChange& c : changes) (is_anonymous_response(c) ? anonymous : now).push_back(std::move(c));
-    if (Status fits = anonymous.empty() ? Status::ok() : check_applies(server_.store.records(), anonymous); !fits.is_ok()) {
-      co_await refuse(fits.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, fits.message(), fits.is_transient());
-      co_return false;
-    }
+    Result<Pooling> pooling = Pooling::of(server_.store, changes);
     bool forged = false;
-    Result<std::int64_t> latest = server_.store.accept(now, [&](Store& records) {
-      for (const std::vector<WireChange>* part : {&now, &anonymous}) {
-        for (const WireChange& c : *part) {
-          Status allowed = may_write(records, audience_, device_, c);
-          if (!allowed.is_ok()) {
-            forged = true;
-            return allowed;
-          }
-        }
-      }
+    std::size_t refused_at = 0;
+    Push from_device;
+    from_device.person = audience_.person;
+    from_device.refused_at = &refused_at;
+    from_device.check = [&](Store&) {
+      for (std::size_t i = 0; i < changes.size(); ++i)
+        if (Status s = stamped_by(device_, changes[i]); !s.is_ok()) return forged = true, refused_at = i + 1, s;
       return Status::ok();
-    });
+    };
+    if (pooling.is_ok()) from_device.divert = [&](const WireChange& c) { return pooling->divert(c); };
+    Result<std::int64_t> latest = pooling.is_ok() ? server_.store.accept(changes, from_device) : pooling.status();
     std::int64_t today = server_.store.records().env().now_ms() / 86400000;
-    if (latest.is_ok() && !anonymous.empty()) {
-      Status pooled = pool_anonymous(server_.store, anonymous, today);
+    if (latest.is_ok() && !pooling->fresh.empty()) {
+      Status pooled = pool_anonymous(server_.store, pooling->fresh, today);
       if (!pooled.is_ok()) latest = pooled;
     }
-    if (latest.is_ok() && (!anonymous.empty() || today != server_.pool_checked_day)) {
+    if (latest.is_ok() && (!pooling->fresh.empty() || today != server_.pool_checked_day)) {
       // This batch is safe whether or not a release succeeds.
       server_.pool_checked_day = today;
-      Result<std::int64_t> released = release_ripe(server_.store, today);
+      Result<std::int64_t> released = release_ripe(server_.store);
       if (released.is_ok()) {
         latest = std::max(*latest, *released);
       } else {
@@ -234,10 +286,14 @@ class Session : public std::enable_shared_from_this<Session> {
       }
     }
     if (!latest.is_ok()) {
+      // One change refused for good: the device sets it aside and goes on
+      // on this connection; anything else ends it.
       Status s = latest.status();
-      co_await refuse(forged ? pb::Error::FORBIDDEN : s.is_transient() ? pb::Error::BUSY : pb::Error::INVALID, s.message(),
-                      !forged && s.is_transient());
-      co_return false;
+      bool transient = !forged && s.is_transient();
+      pb::Frame refusal = error_frame(forged ? pb::Error::FORBIDDEN : transient ? pb::Error::BUSY : pb::Error::INVALID, s.message(), transient);
+      if (!transient) refusal.mutable_error()->set_refused_change(static_cast<std::uint32_t>(refused_at));
+      co_await refuse(refusal);
+      co_return !transient && refused_at > 0;
     }
     server_.stats.changes_applied += static_cast<std::int64_t>(changes.size());
     server_.tell(*latest, listener_id_);
@@ -291,6 +347,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool writing_ = false;
   std::uint32_t version_ = kProtocolVersion;
   std::uint64_t listener_id_ = 0;
+  std::uint64_t live_id_ = 0;
   Id device_;
   Audience audience_;
   MediaService media_{server_.store, audience_};

@@ -32,9 +32,15 @@ class SqliteAnonymousPool final : public AnonymousPool {
     });
   }
 
-  Result<std::vector<std::string>> ripe_groups(std::int64_t at_least, std::int64_t held_since) override {
-    Stmt s(db_, "SELECT grp FROM pool GROUP BY grp HAVING count(*) >= ? OR min(day) <= ?");
-    s.integer(1, at_least).integer(2, held_since);
+  Result<bool> holds(const Id& record) override {
+    Stmt s(db_, "SELECT 1 FROM pool WHERE record = ?");
+    s.id(1, record);
+    return s.row();
+  }
+
+  Result<std::vector<std::string>> ripe_groups(std::int64_t at_least) override {
+    Stmt s(db_, "SELECT grp FROM pool GROUP BY grp HAVING count(*) >= ?");
+    s.integer(1, at_least);
     std::vector<std::string> out;
     while (s.row()) out.push_back(s.column_blob(0));
     return out;

@@ -73,6 +73,13 @@ class SqliteRegistry final : public DeviceRegistry {
     return s;
   }
 
+  Result<std::set<Id>> revoked_devices() override {
+    Stmt s(db_, "SELECT id FROM devices WHERE revoked = 1");
+    std::set<Id> out;
+    while (s.row()) out.insert(s.column_id(0));
+    return out;
+  }
+
   Result<std::vector<DeviceInfo>> devices() override {
     Stmt s(db_, "SELECT id, person, name, revoked FROM devices ORDER BY created_at");
     std::vector<DeviceInfo> out;
@@ -86,6 +93,9 @@ class SqliteRegistry final : public DeviceRegistry {
 
  private:
   Result<EnrolledDevice> enroll_in_tx(const std::string& code, const Id& device, const std::string& name) {
+    Stmt taken(db_, "SELECT 1 FROM devices WHERE id = ?");
+    taken.id(1, device);
+    if (taken.row()) return invalid(kIdTaken);
     Stmt c(db_, "SELECT person, expires_at, used_at FROM codes WHERE hash = ?");
     c.blob(1, sha256(code));
     if (!c.row()) return invalid("the enrolment code is not valid");
@@ -96,7 +106,7 @@ class SqliteRegistry final : public DeviceRegistry {
     used.integer(1, now_s()).blob(2, sha256(code));
     DEBRIEF_TRY(used.done());
     EnrolledDevice out{device, person, random_text(env_, 40)};
-    Stmt d(db_, "INSERT OR REPLACE INTO devices(id, person, name, secret_hash, created_at) VALUES(?, ?, ?, ?, ?)");
+    Stmt d(db_, "INSERT INTO devices(id, person, name, secret_hash, created_at) VALUES(?, ?, ?, ?, ?)");
     d.id(1, device).id(2, person).blob(3, name).blob(4, sha256(out.secret)).integer(5, now_s());
     DEBRIEF_TRY(d.done());
     return out;

@@ -14,36 +14,6 @@ std::optional<Id> id_member(const Json& record, const char* name) {
 
 bool is(const std::optional<Id>& id, const Id& person) { return id && *id == person; }
 
-// Who may change a kind's records at all: the directory is the admins',
-// events and surveys the organisers' (and managers'), summaries the managers'.
-bool role_may_edit(Kind kind, const std::string& role) {
-  switch (kind) {
-    case Kind::organisation:
-    case Kind::team:
-    case Kind::person:
-    case Kind::device: return role == "admin";
-    case Kind::event:
-    case Kind::activity:
-    case Kind::survey: return role == "admin" || role == "organiser" || role == "manager";
-    case Kind::summary: return role == "admin" || role == "manager";
-    default: return true;
-  }
-}
-
-// The member naming who wrote a record of this kind, if it has one.
-const char* author_member(Kind kind) {
-  switch (kind) {
-    case Kind::participation:
-    case Kind::plus_one: return "person";
-    case Kind::response:
-    case Kind::reflection:
-    case Kind::kudos:
-    case Kind::reply:
-    case Kind::summary: return "author";
-    default: return nullptr;
-  }
-}
-
 Result<bool> response_visible(Store& replica, const Audience& who, const Json& r) {
   if (is(id_member(r, "author"), who.person)) return true;
   if (!who.manages(id_member(r, "team"))) return false;
@@ -139,7 +109,8 @@ Result<bool> may_receive(Store& replica, const Audience& who, const Change& chan
       std::optional<Id> target = id_member(*r, "target");
       if (!kind || !target) return false;
       Result<Json> t = get(replica, *kind, *target);
-      return t.is_ok() && is(id_member(*t, author_member(*kind) ? author_member(*kind) : "author"), who.person);
+      const FieldSpec* author = author_field(spec_of(*kind));
+      return t.is_ok() && author && is(id_member(*t, std::string(author->name).c_str()), who.person);
     }
     default: return false;
   }
@@ -171,23 +142,9 @@ Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const
   return std::optional<RecordScope>(scope);
 }
 
-Status may_write(Store& replica, const Audience& who, const Id& device, const WireChange& c) {
-  bool anonymous_response = c.kind == Kind::response && c.value.is_object() && c.value.value("anonymous", false);
-  if (c.device != device && !(anonymous_response && c.device.is_nil()))
-    return invalid("a change is stamped with another device");
-  if (!role_may_edit(c.kind, who.role))
-    return invalid("a " + who.role + " may not change " + std::string(spec_of(c.kind).plural));
-  const char* author = author_member(c.kind);
-  if (!author) return Status::ok();
-  if (c.op == ChangeOp::remove || c.field) {
-    Result<Json> existing = get(replica, c.kind, c.record);
-    if (!existing.is_ok()) return Status::ok();  // nothing to change: applying is a no-op
-    if (!is(id_member(*existing, author), who.person)) return invalid("only its author may change this " + std::string(spec_of(c.kind).name));
-    return Status::ok();
-  }
-  std::optional<Id> named = id_member(c.value, author);
-  if (anonymous_response ? named.has_value() : !is(named, who.person))
-    return invalid("a " + std::string(spec_of(c.kind).name) + " names someone else as its author");
+Status stamped_by(const Id& device, const WireChange& c) {
+  bool anonymous_response = c.kind == Kind::response && c.device.is_nil() && !c.field && c.op == ChangeOp::upsert;
+  if (c.device != device && !anonymous_response) return invalid("a change is stamped with another device");
   return Status::ok();
 }
 

@@ -101,6 +101,6 @@ TEST_CASE("a writer killed with SIGKILL loses nothing it committed, and leaves n
     const std::int64_t now = test::live_count(*w.store, Kind::response);
     CHECK(now >= before + reported);
     CHECK(now <= before + reported + 1);  // at most the one in flight
-    CHECK(test::live_count(*w.store, Kind::participation) == now);
+    CHECK(test::live_count(*w.store, Kind::participation) == (now > 0 ? 1 : 0));  // one voice, however often she answers
   }
 }

@@ -12,7 +12,9 @@ namespace {
 Json build(std::uint64_t seed) {
   test::World w(seed);
   w.env.advance_ms(1000);
-  Id kudos = ok(create(*w.store, Kind::kudos, test::specific_kudos({w.other})));
+  Json to_team = test::specific_kudos({});
+  to_team["to_team"] = w.team.hex();
+  Id kudos = ok(create(*w.store, Kind::kudos, to_team));
   w.act_as(w.other);
   ok(create(*w.store, Kind::plus_one, {{"kudos", kudos.hex()}}));
   w.act_as(w.me);

@@ -96,7 +96,7 @@ TEST_CASE("a kudos cannot be edited once given", "[kudos]") {
 
 TEST_CASE("a +1 adds your voice once; a second +1 from the same person already exists", "[kudos][plus_one]") {
   test::World w;
-  Id k = w.kudos_from_other();
+  Id k = w.kudos_to_team();
   Id first = ok(create(*w.store, Kind::plus_one, {{"kudos", k.hex()}}));
   CHECK(ok(get(*w.store, Kind::plus_one, first))["person"] == w.me.hex());
   test::check_refused(*w.store, Code::already_exists, "already added your voice",
@@ -106,12 +106,19 @@ TEST_CASE("a +1 adds your voice once; a second +1 from the same person already e
 
 TEST_CASE("the same person's +1 to the same kudos has the same id on every device", "[kudos][plus_one]") {
   test::World a, b;
-  Id k = a.kudos_from_other();
+  Id k = a.kudos_to_team();
   Id from_a = ok(create(*a.store, Kind::plus_one, {{"kudos", k.hex()}}));
   CHECK(!from_a.is_nil());
   // World b was built from the same seed: the same people and kudos ids.
-  CHECK(b.kudos_from_other() == k);
+  CHECK(b.kudos_to_team() == k);
   CHECK(ok(create(*b.store, Kind::plus_one, {{"kudos", k.hex()}})) == from_a);
+}
+
+TEST_CASE("you cannot +1 a kudos given to you", "[kudos][plus_one]") {
+  test::World w;
+  Id k = w.kudos_from_other();
+  test::check_refused(*w.store, Code::invalid_argument, "given to you",
+                      [&] { return create(*w.store, Kind::plus_one, {{"kudos", k.hex()}}); });
 }
 
 TEST_CASE("you cannot +1 your own kudos", "[kudos][plus_one]") {
@@ -123,7 +130,7 @@ TEST_CASE("you cannot +1 your own kudos", "[kudos][plus_one]") {
 
 TEST_CASE("a deleted kudos takes no +1", "[kudos][plus_one]") {
   test::World w;
-  Id k = w.kudos_from_other();
+  Id k = w.kudos_to_team();
   ok(remove(*w.store, Kind::kudos, k));
   test::check_refused(*w.store, Code::not_found, "kudos: no kudos with id",
                       [&] { return create(*w.store, Kind::plus_one, {{"kudos", k.hex()}}); });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "debrief/change_log.h"
 #include "debrief/kind.h"
 #include "schema.h"
 #include "sqlite.h"
@@ -187,9 +188,25 @@ TEST_CASE("a version 3 store with responses migrates, keeps them, and finds an a
   CHECK(raw.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'responses_team'") == "0");
 }
 
-TEST_CASE("a version 4 store with responses migrates and tallies them per scope, deleted ones left out", "[store][migration]") {
+TEST_CASE("a version 5 store with media migrates: its media keep no author, and nothing is set aside", "[store][migration]") {
   INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 5);
+  REQUIRE(kSchemaVersion == 6);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 5));
+    ok(db->exec("INSERT INTO media(id, created_at, sha256, mime, size, name, owner_kind, owner) VALUES"
+                "(x'00000000000000000000000000000001', 1, 'ab', 'image/png', 3, 'a.png', 'event', '00000000000000000000000000000002');"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  Json m = ok(get(*store, Kind::media, *Id::parse("00000000000000000000000000000001")));
+  CHECK(m["author"].is_null());
+  CHECK(m["name"] == "a.png");
+  CHECK(ok(store->info()).refused_changes == 0);
+  CHECK(ok(refused_changes(*store)).empty());
+}
+
+TEST_CASE("a version 4 store with responses migrates and tallies them per scope, deleted ones left out", "[store][migration]") {
   test::TempDir tmp;
   {
     auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));

@@ -73,6 +73,15 @@ Id World::kudos_from_other() {
   return k;
 }
 
+Id World::kudos_to_team() {
+  act_as(other);
+  Json fields = specific_kudos({});
+  fields["to_team"] = team.hex();
+  Id k = ok(create(*store, Kind::kudos, fields));
+  act_as(me);
+  return k;
+}
+
 Json specific_kudos(const std::vector<Id>& to) {
   Json ids = Json::array();
   for (const Id& id : to) ids.push_back(id.hex());
@@ -83,7 +92,7 @@ Json specific_kudos(const std::vector<Id>& to) {
 }
 
 std::vector<KindCase> creatable_cases(World& w) {
-  const Id kudos = w.kudos_from_other();
+  const Id kudos = w.kudos_to_team();
   const Json questions = Json::parse(R"([{"id":"a","type":"rating","text":"A?"}])");
   Json kudos_fields = specific_kudos({w.other});
   kudos_fields["event"] = w.event.hex();

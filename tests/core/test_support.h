@@ -103,6 +103,8 @@ struct World : SeededStore {
   debrief::Result<debrief::Id> respond(const Json& answers, bool anonymous = false);
   // A specific kudos given by Ben to Ana; acts as Ana again afterwards.
   debrief::Id kudos_from_other();
+  // A specific kudos from Ben to the team: one Ana may +1 (not to her).
+  debrief::Id kudos_to_team();
 };
 
 // A valid record of one creatable kind, and a valid edit of it.

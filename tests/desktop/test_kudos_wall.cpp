@@ -33,6 +33,7 @@ TEST_CASE("the wall shows kudos newest first, filters them, and counts +1s", "[d
   CHECK(ok(load_kudos_wall(*w.store, {.category = "teamwork"})).size() == 1);
   CHECK(ok(load_kudos_wall(*w.store, {.person = w.other.hex()})).size() == 2);  // given by or to Ben
   CHECK(ok(load_kudos_wall(*w.store, {.team = w.team.hex()})).size() == 2);
+  w.act_as(ok(create(*w.store, Kind::person, {{"name", "Cy Dane"}, {"team", w.team.hex()}})));  // neither giver nor thanked
   ok(plus_one(*w.store, second.hex()));
   KudosCard card = ok(load_kudos_wall(*w.store, {.category = "teamwork"}))[0];
   CHECK(card.plus_ones == 1);

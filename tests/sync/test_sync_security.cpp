@@ -1,35 +1,36 @@
 // Authentication and authorship: forged authors, revoked devices, the wrong
 // server, replayed codes, unsupported protocol versions.
-#include "sync_fixture.h"
+#include "hostile_client.h"
 
 #include "debrief/platform/credentials_file.h"
 
 using namespace debrief;
 using namespace synctest;
 
-TEST_CASE("a kudos written as someone else is refused and nothing of the batch is applied", "[sync][security]") {
+TEST_CASE("an enrolled device acts only for its person", "[sync][security]") {
   Server server;
   Device d(server, server.people().p1);
-  ok(create(*d.store, Kind::reflection, {{"text", "Honest note"}}));
-  ok(d.store->set_me(server.people().p2));  // pretend to be Per
-  ok(create(*d.store, Kind::kudos, {{"to", {server.people().p3.hex()}},
-                                    {"action", "stayed late to fix the billing export"},
-                                    {"outcome", "invoices went out on time"}}));
-  Status s = d.try_sync();
-  REQUIRE(!s.is_ok());
-  CHECK(s.message().find("someone else") != std::string::npos);
-  CHECK(ok(d.store->info()).pending_changes == 2);  // nothing acknowledged
-  auto held = server.on_server([&](Store& r) { return ok(list(r, Kind::reflection)).size() + ok(list(r, Kind::kudos)).size(); });
-  CHECK(held == 0);
+  Status other = d.store->set_me(server.people().p2);
+  REQUIRE(!other.is_ok());
+  CHECK(other.message().find("acts only for them") != std::string::npos);
+  CHECK(d.store->me() == server.people().p1);
 }
 
-TEST_CASE("a participant may not edit events or the directory", "[sync][security]") {
+TEST_CASE("a participant may not edit events or the directory, on the device or by a push", "[sync][security]") {
   Server server;
   Device d(server, server.people().p1);
-  ok(update(*d.store, Kind::event, server.people().event, {{"title", "Hijacked"}}));
-  Status s = d.try_sync();
-  REQUIRE(!s.is_ok());
-  CHECK(s.message().find("may not change events") != std::string::npos);
+  Status local = update(*d.store, Kind::event, server.people().event, {{"title", "Hijacked"}});
+  REQUIRE(!local.is_ok());
+  CHECK(local.message().find("may not change events") != std::string::npos);
+  HostileClient hostile(server, d);
+  WireChange title{d.store->device_id(), Hlc::from_parts(d.store->env().now_ms(), 1), Kind::event, server.people().event,
+                   std::string("title"), "Hijacked", ChangeOp::upsert};
+  auto reply = hostile.push({title});
+  REQUIRE(reply.is_ok());
+  REQUIRE(reply->has_error());
+  CHECK(reply->error().message().find("may not change events") != std::string::npos);
+  auto held = server.on_server([&](Store& r) { return ok(get(r, Kind::event, server.people().event))["title"]; });
+  CHECK(held == "Offsite");
 }
 
 TEST_CASE("a revoked device is refused", "[sync][security]") {

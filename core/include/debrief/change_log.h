@@ -38,8 +38,24 @@ struct Change {
 };
 
 // Changes made on this device that no server has acknowledged yet, oldest
-// first, at most `limit` (0: all).
+// first, at most `limit` (0: all). Changes set aside are not pending.
 Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit = 0);
+
+// A local change a server refused for a reason that will not go away
+// (FORBIDDEN, INVALID): set aside, so that every other change still goes
+// through, and shown to the user until they discard it.
+struct RefusedChange {
+  Change change;
+  std::string reason;    // the server's words
+  std::int64_t at = 0;   // when it was refused, Unix seconds
+};
+// Sets the local change `seq` aside with `reason`; it is no longer pending.
+Status set_aside(Store& store, std::int64_t seq, std::string_view reason);
+// The changes set aside and not discarded, oldest first.
+Result<std::vector<RefusedChange>> refused_changes(Store& store);
+// Stops showing the refused change `seq` (it stays set aside: the local
+// record keeps what the server refused). not_found when there is none.
+Status discard_refused(Store& store, std::int64_t seq);
 
 // Marks every local change up to and including `seq` as acknowledged.
 Status acknowledge_changes(Store& store, std::int64_t seq);

@@ -91,6 +91,10 @@ const KindSpec& spec_of(Kind kind);
 std::optional<Kind> kind_named(std::string_view name);
 // The kind whose number (its value on the wire and in databases) is `n`, or nothing.
 std::optional<Kind> kind_numbered(std::int64_t n);
+// The field naming who wrote a record of this kind, which the core sets to
+// the writing person ("author"; "person" for participations and +1s), or
+// null for kinds nobody authors (the directory, events, surveys).
+const FieldSpec* author_field(const KindSpec& spec);
 // The field named `name` of `spec`, or null.
 const FieldSpec* field_named(const KindSpec& spec, std::string_view name);
 

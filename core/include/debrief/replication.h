@@ -78,10 +78,33 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes,
 // server checks the batch against the records there), `after` last (a
 // server announces what the batch released, or writes it elsewhere too).
 // Any of them failing rolls the whole transaction back.
+//
+// With `as_person`, the changes are a device's push and the store a
+// server's: each is checked, in order, as the same write made on a device
+// acting for that person would be (records.h: types, limits, references,
+// the kinds' rules, roles, and authorship against the stored record), and
+// applied in its checked form: fields the core sets are set again from the
+// store (author, a response's team), an anonymous response keeps no device
+// and only the day of its time, a +1 must have the id derived from its
+// kudos and person, and each new response records its person's
+// participation, one per survey and event or activity (a second answer is
+// refused). A change that is harmless to drop (a participation recorded
+// already, an edit of a deleted record) is dropped. A refusal fails the
+// batch with invalid_argument and the reason; a change stamped over an
+// hour ahead of the store's clock fails it with io_error (transient).
+// `divert` may keep a checked change out of the store: the caller holds it
+// instead (a server pools anonymous responses), and the participation it
+// records is written all the same; or the caller holds it already (a
+// replay), and nothing more is recorded.
+enum class Diverted { no, held, held_already };
 struct ApplyOptions {
   std::string_view cursor_key = {};
   std::int64_t cursor = 0;
   std::function<Status()> before = {}, after = {};
+  std::optional<Id> as_person = {};
+  std::function<Result<Diverted>(const WireChange&)> divert = {};
+  // When a change fails, set to its position in `changes` (1-based).
+  std::size_t* failed_at = nullptr;
 };
 Status apply_remote(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options);
 

@@ -24,7 +24,7 @@ namespace debrief {
 
 // The schema version this build writes. A store with a higher version is
 // refused, untouched; lower versions are migrated on open.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct OpenOptions {
   // Time and randomness; must outlive the Store. Null means system_env().
@@ -44,6 +44,7 @@ struct StoreInfo {
   std::optional<Id> me;
   std::vector<KindCount> counts;
   std::int64_t pending_changes = 0;  // local changes no server has acknowledged
+  std::int64_t refused_changes = 0;  // local changes a server refused, not yet discarded (change_log.h)
   std::int64_t total_changes = 0;
 };
 
@@ -67,8 +68,14 @@ class Store {
   // attributed responses), or nothing before it is set. Read when the store
   // opens; set_me on another Store object is not seen by this one.
   std::optional<Id> me();
-  // Fails with not_found when `person` is not a live person.
+  // Fails with not_found when `person` is not a live person, and with
+  // invalid_argument on a store bound to someone else.
   Status set_me(Id person);
+  // Binds the store to `person` for good: an enrolled device acts for its
+  // enrolled person only, so set_me to anyone else is refused from then
+  // on. Acts for them at once when they are in the store already (else
+  // set_me(person) is for the first sync to do).
+  Status bind_me(Id person);
 
   Result<StoreInfo> info();
 

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "debrief/json_input.h"
 #include "debrief/text.h"
 
 namespace debrief::capi {
@@ -46,9 +47,10 @@ std::string text_arg(const char* s, const char* what) {
 }
 
 Json json_arg(const char* s, const char* what) {
-  Json j = Json::parse(text_arg(s, what), nullptr, false);
-  if (!j.is_object()) refuse(std::string(what) + " must be a JSON object");
-  return j;
+  Result<Json> j = parse_json_input(text_arg(s, what), what);
+  if (!j.is_ok()) refuse(j.status().message());
+  if (!j->is_object()) refuse(std::string(what) + " must be a JSON object");
+  return std::move(*j);
 }
 
 Kind kind_arg(const char* s) {

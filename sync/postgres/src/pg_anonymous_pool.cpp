@@ -22,12 +22,19 @@ class PgAnonymousPool final : public AnonymousPool {
     });
   }
 
-  Result<std::vector<std::string>> ripe_groups(std::int64_t at_least, std::int64_t held_since) override {
+  Result<bool> holds(const Id& record) override {
+    return guarded([&]() -> Result<bool> {
+      pqxx::read_transaction tx(c_);
+      return !tx.exec_params("SELECT 1 FROM anonymous_pool WHERE record = $1", uuid(record)).empty();
+    });
+  }
+
+  Result<std::vector<std::string>> ripe_groups(std::int64_t at_least) override {
     return guarded([&]() -> Result<std::vector<std::string>> {
       pqxx::read_transaction tx(c_);
       std::vector<std::string> out;
-      for (const pqxx::row& r : tx.exec_params("SELECT grp FROM anonymous_pool GROUP BY grp HAVING count(*) >= $1 OR min(day) <= $2",
-                                               at_least, held_since))
+      for (const pqxx::row& r : tx.exec_params("SELECT grp FROM anonymous_pool GROUP BY grp HAVING count(*) >= $1",
+                                               at_least))
         out.push_back(r[0].as<std::string>());
       return out;
     });

@@ -31,6 +31,7 @@ class PgRegistry final : public DeviceRegistry {
   Result<EnrolledDevice> enroll(const std::string& code, const Id& device, const std::string& name) override {
     return guarded([&]() -> Result<EnrolledDevice> {
       pqxx::work tx(c_);
+      if (!tx.exec_params("SELECT 1 FROM devices WHERE id = $1", uuid(device)).empty()) return invalid(kIdTaken);
       pqxx::result found = tx.exec_params("SELECT person, expires_at, used_at FROM codes WHERE hash = $1 FOR UPDATE", hash_hex(code));
       if (found.empty()) return invalid("the enrolment code is not valid");
       if (!found[0][2].is_null()) return invalid("the enrolment code was used already");
@@ -40,9 +41,7 @@ class PgRegistry final : public DeviceRegistry {
       tx.exec_params0("UPDATE codes SET used_at = $1 WHERE hash = $2", now_s(), hash_hex(code));
       EnrolledDevice out{device, *person, random_text(system_env(), 40)};
       tx.exec_params0(
-          "INSERT INTO devices(id, person, name, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5) "
-          "ON CONFLICT (id) DO UPDATE SET person = excluded.person, name = excluded.name, "
-          "secret_hash = excluded.secret_hash, revoked = false, created_at = excluded.created_at",
+          "INSERT INTO devices(id, person, name, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
           uuid(device), uuid(*person), name, hash_hex(out.secret), now_s());
       tx.commit();
       return out;
@@ -99,6 +98,19 @@ class PgRegistry final : public DeviceRegistry {
                         r.sha256, uuid(r.person), r.expires_at, r.used_at);
       tx.commit();
       return Status::ok();
+    });
+  }
+
+  Result<std::set<Id>> revoked_devices() override {
+    return guarded([&]() -> Result<std::set<Id>> {
+      pqxx::read_transaction tx(c_);
+      std::set<Id> out;
+      for (const pqxx::row& r : tx.exec("SELECT id FROM devices WHERE revoked")) {
+        Result<Id> id = id_of(r[0].c_str());
+        DEBRIEF_TRY(id.status());
+        out.insert(*id);
+      }
+      return out;
     });
   }
 

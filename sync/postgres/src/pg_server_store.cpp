@@ -50,8 +50,8 @@ class PgServerStore final : public ServerStore {
     });
   }
 
-  Result<std::int64_t> accept(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check) override {
-    return apply_and_append(changes, check, true);
+  Result<std::int64_t> accept(const std::vector<WireChange>& changes, const Push& push) override {
+    return apply_and_append(changes, push, true);
   }
 
   Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) override {
@@ -108,7 +108,7 @@ class PgServerStore final : public ServerStore {
   }
 
   Status load_feed(const std::vector<WireChange>& changes) override {
-    return apply_and_append(changes, [](Store&) { return Status::ok(); }, false).status();
+    return apply_and_append(changes, Push{}, false).status();
   }
 
   Result<bool> empty() override {
@@ -178,13 +178,15 @@ class PgServerStore final : public ServerStore {
   // Under the feed lock: runs `check`, applies `changes` to the cache (and
   // announces what they release, when `release`), and appends what
   // the cache's log gained (the same on every replica) to the feed.
-  Result<std::int64_t> apply_and_append(const std::vector<WireChange>& changes, const std::function<Status(Store&)>& check,
-                                        bool release) {
+  Result<std::int64_t> apply_and_append(const std::vector<WireChange>& changes, const Push& push, bool release) {
     return append_under_lock([&](pqxx::work& tx, std::int64_t head, std::int64_t& latest) {
       Result<std::int64_t> before = last_seq(*cache_);
       DEBRIEF_TRY(before.status());
       ApplyOptions in_tx;
-      in_tx.before = [&] { return check(*cache_); };
+      if (push.check) in_tx.before = [&] { return push.check(*cache_); };
+      in_tx.as_person = push.person;
+      in_tx.divert = push.divert;
+      in_tx.failed_at = push.refused_at;
       in_tx.after = [&] {
         if (release) DEBRIEF_TRY(release_withheld(*cache_, changes));
         Result<std::vector<WireChange>> gained = wire_changes_after(*before);

@@ -2,6 +2,7 @@
 // server does with them when a batch brings some.
 #pragma once
 
+#include <set>
 #include <vector>
 
 #include "debrief/sync/server_store.h"
@@ -11,14 +12,16 @@ namespace debrief::sync {
 // A whole anonymous response as pushed (not a field edit or a delete).
 bool is_anonymous_response(const WireChange& change);
 
-// How long a response may wait for company: a group holding fewer than the
-// threshold is let go once its oldest response has waited this many days.
-inline constexpr std::int64_t kMaxPoolDays = 2;
-
-// Ok when `responses` would apply to the records (checked by applying them
-// in a transaction that is rolled back): a response the pool takes must
-// not fail when its group is released.
-Status check_applies(Store& records, const std::vector<WireChange>& responses);
+// Which anonymous responses of a pushed batch the pool takes: those it
+// does not hold already (a replayed batch pools nothing again), in the
+// form the server checked them (ApplyOptions::divert).
+struct Pooling {
+  std::set<Id> held_already;
+  std::vector<WireChange> fresh;  // filled by divert
+  // Looks up which of `pushed`'s anonymous responses the pool holds.
+  static Result<Pooling> of(ServerStore& store, const std::vector<WireChange>& pushed);
+  Result<Diverted> divert(const WireChange& checked);
+};
 
 // Pools `responses` that the records do not hold yet (a replayed batch
 // pools nothing again). Durable once it returns. `today` is in days since
@@ -26,11 +29,12 @@ Status check_applies(Store& records, const std::vector<WireChange>& responses);
 Status pool_anonymous(ServerStore& store, const std::vector<WireChange>& responses, std::int64_t today);
 
 // Releases every ripe group: those holding at least the anonymity
-// threshold, or waiting since kMaxPoolDays ago. A released group is
+// threshold. A smaller group waits, however long: no response is ever
+// released in a group smaller than the threshold. A released group is
 // accepted into the feed in random order, then let go of. Returns the
 // feed's newest position when something was released, else 0. Safe to
 // repeat after a crash anywhere: accepting a response the records hold
 // changes nothing.
-Result<std::int64_t> release_ripe(ServerStore& store, std::int64_t today);
+Result<std::int64_t> release_ripe(ServerStore& store);
 
 }  // namespace debrief::sync

@@ -31,9 +31,10 @@ class AnonymousPool {
   // Holds `responses`, noting `day` (days since 1970) beside each; holding
   // one again changes nothing. Durable once it returns.
   virtual Status add(const std::vector<PooledResponse>& responses, std::int64_t day) = 0;
-  // The groups holding at least `at_least` responses, or any response that
-  // came on `held_since` or before.
-  virtual Result<std::vector<std::string>> ripe_groups(std::int64_t at_least, std::int64_t held_since) = 0;
+  // Whether the pool holds the response `record`.
+  virtual Result<bool> holds(const Id& record) = 0;
+  // The groups holding at least `at_least` responses.
+  virtual Result<std::vector<std::string>> ripe_groups(std::int64_t at_least) = 0;
   // The responses a group holds, in no meaningful order.
   virtual Result<std::vector<WireChange>> held(const std::string& group) = 0;
   // Lets go of responses (once they are in the feed).

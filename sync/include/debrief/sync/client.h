@@ -57,6 +57,9 @@ struct SyncOptions {
 struct SyncProgress {
   std::string phase;  // "connecting", "pushing", "sending media", "pulling", "receiving media", "done"
   std::int64_t pushed = 0, pending = 0, pulled = 0, bytes_sent = 0, bytes_received = 0;
+  // Local changes the server refused for good in this pass, set aside
+  // (change_log.h, refused_changes) so that the rest went through.
+  std::int64_t refused = 0;
   // Media: blobs moved whole; chunk bytes moved (part of bytes_*), and
   // those known so far to be on their way (for a progress bar's total).
   std::int64_t media_sent = 0, media_received = 0, media_bytes_sent = 0, media_bytes_received = 0;

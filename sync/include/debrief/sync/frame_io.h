@@ -13,16 +13,16 @@ namespace debrief::sync {
 
 namespace asio = boost::asio;
 
-// Reads one frame. A frame over kMaxFrameBytes, or one that does not parse,
+// Reads one frame. A frame over `max_bytes`, or one that does not parse,
 // is an invalid_argument; a closed or broken connection an io_error.
 template <class Stream>
-asio::awaitable<Result<pb::Frame>> read_frame(Stream& stream) {
+asio::awaitable<Result<pb::Frame>> read_frame(Stream& stream, std::size_t max_bytes = kMaxFrameBytes) {
   unsigned char header[4];
   boost::system::error_code ec;
   co_await asio::async_read(stream, asio::buffer(header), asio::redirect_error(asio::use_awaitable, ec));
   if (ec) co_return Status(Code::io_error, "connection closed: " + ec.message());
   std::uint32_t n = frame_length(header);
-  if (n > kMaxFrameBytes) co_return invalid("frame of " + std::to_string(n) + " bytes is over the limit");
+  if (n > max_bytes) co_return invalid("a frame of " + std::to_string(n) + " bytes is over the limit of " + std::to_string(max_bytes));
   std::string body(n, '\0');
   co_await asio::async_read(stream, asio::buffer(body), asio::redirect_error(asio::use_awaitable, ec));
   if (ec) co_return Status(Code::io_error, "connection closed mid-frame: " + ec.message());

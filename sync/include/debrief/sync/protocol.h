@@ -23,6 +23,12 @@ inline constexpr std::uint32_t kMediaProtocolVersion = 3;
 inline constexpr std::size_t kMediaChunkBytes = 1u << 20;
 inline constexpr std::uint32_t kMinProtocolVersion = 1;
 inline constexpr std::size_t kMaxFrameBytes = 8u << 20;
+// The largest frame before a Hello is accepted (the first frame: a Hello
+// or an EnrollRequest), so that a connection nobody has authenticated
+// holds little memory.
+inline constexpr std::size_t kMaxFirstFrameBytes = 64u << 10;
+// The most changes one PushBatch may hold.
+inline constexpr std::size_t kMaxPushChanges = 500;
 inline constexpr char kAppVersion[] = "debrief 0.1.0";
 
 pb::Change to_proto(const WireChange& change);

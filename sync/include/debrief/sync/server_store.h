@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "debrief/replication.h"
@@ -32,6 +33,20 @@ struct FeedBatch {
   std::vector<WireChange> changes;  // those the audience may receive, oldest first
   std::int64_t cursor = 0;          // where the next batch starts
   bool more = false;                // whether changes after `cursor` exist already
+};
+
+// How a batch is accepted (ServerStore::accept).
+struct Push {
+  // Whose device pushed it; nothing for changes the server itself vouches
+  // for (a pool's release, an admin's edit).
+  std::optional<Id> person = {};
+  // Checks first, on the up-to-date records (which device stamped what).
+  std::function<Status(Store&)> check = {};
+  // As ApplyOptions::divert: checked changes the caller keeps out of the
+  // records (anonymous responses, for the pool).
+  std::function<Result<Diverted>(const WireChange&)> divert = {};
+  // As ApplyOptions::failed_at: which change was refused.
+  std::size_t* refused_at = nullptr;
 };
 
 class ServerStore {
@@ -52,13 +67,13 @@ class ServerStore {
   // server process); returns the feed's newest position.
   virtual Result<std::int64_t> catch_up() = 0;
 
-  // Accepts a device's batch, all or nothing: runs `check` on the
-  // up-to-date records (it refuses forged changes), applies the batch by
-  // the merge rules, and announces again the groups of responses it brings
-  // to the anonymity threshold. Returns the feed's newest position. A
-  // failing `check` comes back as its own Status, with nothing changed.
-  virtual Result<std::int64_t> accept(const std::vector<WireChange>& changes,
-                                      const std::function<Status(Store&)>& check) = 0;
+  // Accepts a batch, all or nothing: runs `push.check` on the up-to-date
+  // records, applies the batch by the merge rules (checking each change as
+  // a write by `push.person`, replication.h's ApplyOptions::as_person),
+  // and announces again the groups of responses
+  // it brings to the anonymity threshold. Returns the feed's newest
+  // position. A refusal comes back as its own Status, with nothing changed.
+  virtual Result<std::int64_t> accept(const std::vector<WireChange>& changes, const Push& push) = 0;
 
   // The changes after `cursor` that `who` may receive, scanning at most
   // `limit` of the feed.

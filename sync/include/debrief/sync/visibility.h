@@ -29,11 +29,11 @@ struct Audience {
 // their author; media goes to whoever receives what it is attached to.
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change);
 
-// Ok when the device of `who` may write `change`: it is stamped with that
-// device (anonymous responses with none), names no other person as author,
-// and the person's role allows changing the directory, events and surveys.
-// FORBIDDEN-worthy refusals come back as invalid_argument with the reason.
-Status may_write(Store& replica, const Audience& who, const Id& device, const WireChange& change);
+// Ok when `change` is stamped with `device`, the device that pushed it (an
+// anonymous response may come with no device: the server strips it
+// anyway). Every other rule of a write the core checks itself, as the
+// device's person (replication.h, ApplyOptions::as_person).
+Status stamped_by(const Id& device, const WireChange& change);
 
 // A record's coarse scope, the rule feed_after (replication.h) applies in
 // SQL: for responses, participations, reflections, devices and summaries,

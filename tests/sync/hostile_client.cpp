@@ -1,0 +1,57 @@
+#include "hostile_client.h"
+
+using namespace debrief;
+namespace asio = boost::asio;
+namespace ssl = asio::ssl;
+
+namespace synctest {
+namespace {
+
+std::string bytes_of(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
+
+}  // namespace
+
+HostileClient::HostileClient(Server& server, Device& device) {
+  stream_.set_verify_mode(ssl::verify_none);  // the frames are the point here, not trust
+  boost::system::error_code ec;
+  stream_.lowest_layer().connect({asio::ip::make_address("127.0.0.1"), server.port()}, ec);
+  REQUIRE(!ec);
+  stream_.handshake(ssl::stream_base::client, ec);
+  REQUIRE(!ec);
+  sync::pb::Frame hello;
+  hello.mutable_hello()->set_protocol_version(sync::kProtocolVersion);
+  hello.mutable_hello()->set_device_id(bytes_of(device.store->device_id()));
+  hello.mutable_hello()->set_device_secret(ok(device.credentials->read(sync::credential_account(device.store->device_id()))));
+  sync::pb::Frame welcome = ok(exchange(hello));
+  REQUIRE(welcome.has_welcome());
+}
+
+Result<sync::pb::Frame> HostileClient::send_bytes(const std::string& bytes) {
+  std::optional<Result<sync::pb::Frame>> got;
+  asio::co_spawn(io_, [&]() -> asio::awaitable<void> {
+    boost::system::error_code ec;
+    co_await asio::async_write(stream_, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
+    got.emplace(co_await sync::read_frame(stream_));
+  }, asio::detached);
+  io_.restart();
+  io_.run_for(std::chrono::seconds(5));
+  if (!got) return Status(Code::io_error, "no answer within 5 s");
+  return std::move(*got);
+}
+
+Result<sync::pb::Frame> HostileClient::exchange(const sync::pb::Frame& frame) { return send_bytes(sync::encode_frame(frame)); }
+
+Result<sync::pb::Frame> HostileClient::push(const std::vector<WireChange>& changes) {
+  sync::pb::Frame f;
+  f.mutable_push()->set_batch_id(1);
+  for (const WireChange& c : changes) *f.mutable_push()->add_changes() = sync::to_proto(c);
+  return exchange(f);
+}
+
+WireChange whole(Device& device, Kind kind, const Id& id, const Json& record) {
+  static std::uint16_t counter = 0;
+  Hlc now = Hlc::from_parts(device.store->env().now_ms(), ++counter);
+  return WireChange{device.store->device_id(), now, kind, id, std::nullopt, record, ChangeOp::upsert};
+}
+
+}  // namespace synctest

@@ -1,0 +1,304 @@
+// The server is the authority: a hostile client speaking raw frames tries
+// each attack a device could make, and after each the refusal says why,
+// nothing was written, and a normal sync is still served.
+#include <fstream>
+
+#include "debrief/change_log.h"
+#include "debrief/media.h"
+#include "hostile_client.h"
+
+using namespace debrief;
+using namespace synctest;
+
+namespace {
+
+// The reply is an Error of `code` whose message holds `why`.
+void refused(const Result<sync::pb::Frame>& reply, sync::pb::Error::Code code, const std::string& why) {
+  REQUIRE(reply.is_ok());
+  REQUIRE(reply->has_error());
+  INFO(reply->error().message());
+  CHECK(reply->error().code() == code);
+  CHECK(reply->error().message().find(why) != std::string::npos);
+}
+
+std::int64_t feed_length(Server& server) {
+  return server.on_server([](Store& r) { return ok(last_seq(r)); });
+}
+
+// A well-behaved device still syncs, and the server still holds what it held.
+void still_serves(Server& server) {
+  Device d(server, server.people().p4);
+  CHECK(ok(list(*d.store, Kind::person)).size() == 7);
+}
+
+Json record_of(Server& server, Kind kind, const Id& id) {
+  return server.on_server([&](Store& r) { return ok(get(r, kind, id)); });
+}
+
+}  // namespace
+
+TEST_CASE("another person's reflection cannot be re-shared by pushing it whole", "[sync][authority]") {
+  Server server;
+  Device author(server, server.people().p1), thief(server, server.people().p2);
+  Id note = ok(create(*author.store, Kind::reflection, {{"text", "I froze during the demo"}}));
+  author.sync();
+  Json forged = ok(get(*author.store, Kind::reflection, note));
+  forged["shared"] = true;
+  forged["author"] = server.people().p2.hex();
+  std::int64_t before = feed_length(server);
+  HostileClient hostile(server, thief);
+  refused(hostile.push({whole(thief, Kind::reflection, note, forged)}), sync::pb::Error::INVALID, "only its author");
+  CHECK(feed_length(server) == before);
+  CHECK(record_of(server, Kind::reflection, note)["shared"] == false);
+  Device colleague(server, server.people().p3);
+  CHECK(!get(*colleague.store, Kind::reflection, note).is_ok());
+  still_serves(server);
+}
+
+TEST_CASE("another person's summary cannot be rewritten, nor its author changed", "[sync][authority]") {
+  Server server;
+  Device manager(server, server.people().manager), admin(server, server.people().admin);
+  Id summary = ok(create(*manager.store, Kind::summary, {{"event", server.people().event.hex()}, {"heard", "More time to talk"}}));
+  manager.sync();
+  HostileClient hostile(server, admin);
+  WireChange heard{admin.store->device_id(), Hlc::from_parts(admin.store->env().now_ms(), 1), Kind::summary, summary,
+                   std::string("heard"), "Nothing to see", ChangeOp::upsert};
+  refused(hostile.push({heard}), sync::pb::Error::INVALID, "only its author");
+  WireChange author = heard;
+  author.field = "author";
+  author.value = server.people().admin.hex();
+  refused(hostile.push({author}), sync::pb::Error::INVALID, "no field 'author'");
+  Json s = record_of(server, Kind::summary, summary);
+  CHECK(s["heard"] == "More time to talk");
+  CHECK(s["author"] == server.people().manager.hex());
+  still_serves(server);
+}
+
+TEST_CASE("a +1 has the id derived from its kudos and person, one per person", "[sync][authority]") {
+  Server server;
+  Device giver(server, server.people().p1), fan(server, server.people().p2);
+  add_kudos(*giver.store, server.people().p3, 1, "plus");
+  giver.sync();
+  fan.sync();
+  Id kudos = Id::parse(ok(list(*fan.store, Kind::kudos))[0]["id"].get<std::string>()).value();
+  HostileClient hostile(server, fan);
+  Json plus = {{"kudos", kudos.hex()}, {"person", server.people().p2.hex()}, {"created_at", "2026-11-30T10:00:00Z"}};
+  refused(hostile.push({whole(fan, Kind::plus_one, Id::make(fan.store->env()), plus)}), sync::pb::Error::INVALID, "derived");
+  CHECK(server.on_server([](Store& r) { return ok(count(r, Kind::plus_one)); }) == 0);
+  // The real +1 goes through once; the same again changes nothing.
+  ok(create(*fan.store, Kind::plus_one, {{"kudos", kudos.hex()}}));
+  fan.sync();
+  Id real = Id::parse(ok(list(*fan.store, Kind::plus_one))[0]["id"].get<std::string>()).value();
+  auto again = hostile.push({whole(fan, Kind::plus_one, real, plus)});
+  REQUIRE(again.is_ok());
+  CHECK(again->has_push_ack());
+  CHECK(server.on_server([](Store& r) { return ok(count(r, Kind::plus_one)); }) == 1);
+  // The thanked person may not +1 their own praise.
+  Device thanked(server, server.people().p3);
+  CHECK(!create(*thanked.store, Kind::plus_one, {{"kudos", kudos.hex()}}).is_ok());
+}
+
+TEST_CASE("the kinds' own rules hold on the server whatever a push claims", "[sync][authority]") {
+  Server server;
+  Device d(server, server.people().p1);
+  HostileClient hostile(server, d);
+  std::int64_t before = feed_length(server);
+  auto kudos = [&](Json changes) {
+    Json k = {{"to", {server.people().p2.hex()}}, {"action", "rebuilt the billing export overnight"},
+              {"outcome", "invoices went out on time"}, {"category", "teamwork"}, {"created_at", "2026-11-30T10:00:00Z"}};
+    k.update(changes);
+    return whole(d, Kind::kudos, Id::make(d.store->env()), k);
+  };
+  refused(hostile.push({kudos({{"to", {server.people().p1.hex()}}})}), sync::pb::Error::INVALID, "yourself");
+  refused(hostile.push({kudos({{"category", "bogus"}})}), sync::pb::Error::INVALID, "category");
+  refused(hostile.push({kudos({{"action", std::string(7 << 20 >> 1, 'a')}})}), sync::pb::Error::INVALID, "action");
+  refused(hostile.push({kudos({{"action", "great job"}})}), sync::pb::Error::INVALID, "specific");
+  refused(hostile.push({kudos({{"author", server.people().p3.hex()}, {"to", {server.people().p1.hex()}}})}),
+          sync::pb::Error::INVALID, "yourself");  // the author is whoever pushed it
+  // A kudos given is not edited, field by field or whole.
+  WireChange edit{d.store->device_id(), Hlc::from_parts(d.store->env().now_ms(), 7), Kind::kudos, Id::make(d.store->env()),
+                  std::string("action"), "something else entirely now", ChangeOp::upsert};
+  refused(hostile.push({edit}), sync::pb::Error::INVALID, "whole");
+  std::vector<WireChange> many;
+  for (int i = 0; i < 501; ++i) many.push_back(kudos(Json::object()));
+  refused(hostile.push(many), sync::pb::Error::INVALID, "at most 500");
+  CHECK(feed_length(server) == before);
+  still_serves(server);
+}
+
+TEST_CASE("an anonymous answer follows its survey and is stripped of what names its author", "[sync][authority]") {
+  Server server;
+  Device d(server, server.people().p1);
+  Id other_team = server.on_server([](Store& r) { return ok(create(r, Kind::team, {{"name", "Elsewhere"}})); });
+  auto answer = [&](Json answers, Json more = Json::object()) {
+    Json r = {{"survey", server.people().survey.hex()}, {"event", server.people().event.hex()}, {"anonymous", true},
+              {"answers", answers}, {"created_at", "2026-11-30T10:17:23Z"}};
+    r.update(more);
+    return whole(d, Kind::response, Id::make(d.store->env()), r);
+  };
+  HostileClient hostile(server, d);
+  refused(hostile.push({answer({{"score", 99}})}), sync::pb::Error::INVALID, "score");
+  refused(hostile.push({answer({{"score", 4}}, {{"anonymous", "yes"}})}), sync::pb::Error::INVALID, "anonymous");
+  // A well-formed one, carrying its device, exact time and a forged team:
+  WireChange ok_answer = answer({{"score", 4}}, {{"team", other_team.hex()}, {"author", server.people().p1.hex()}});
+  auto accepted = hostile.push({ok_answer});
+  REQUIRE(accepted.is_ok());
+  REQUIRE(accepted->has_push_ack());
+  // One person, one voice: a second anonymous answer is refused.
+  refused(hostile.push({answer({{"score", 1}})}), sync::pb::Error::INVALID, "already");
+  // The participation that says who answered is on the server, once.
+  CHECK(server.on_server([](Store& r) { return ok(count(r, Kind::participation)); }) == 1);
+  // Two more colleagues answer (the threshold is 3): the group joins the
+  // feed, every response stripped, its team the directory's.
+  for (const Id& person : {server.people().p2, server.people().p3}) {
+    Device colleague(server, person);
+    ok(create(*colleague.store, Kind::response, {{"survey", server.people().survey.hex()}, {"event", server.people().event.hex()},
+                                                 {"anonymous", true}, {"answers", {{"score", 5}}}}));
+    colleague.sync();
+  }
+  Json responses = server.on_server([](Store& r) { return Json(ok(list(r, Kind::response))); });
+  REQUIRE(responses.size() == 3);
+  for (const Json& r : responses) {
+    CHECK(r["team"] == server.people().team.hex());
+    CHECK(r["author"].is_null());
+    CHECK(r["created_at"].get<std::string>().substr(10) == "T00:00:00Z");
+  }
+  still_serves(server);
+}
+
+TEST_CASE("a survey that forbids anonymous answers refuses one pushed anyway", "[sync][authority]") {
+  Server server;
+  Id named_only = server.on_server([](Store& r) {
+    return ok(create(r, Kind::survey, {{"title", "Named"}, {"kind", "post_event"}, {"allow_anonymous", false},
+                                       {"questions", Json::parse(R"([{"id":"score","type":"rating","text":"?"}])")}}));
+  });
+  Device d(server, server.people().p1);
+  HostileClient hostile(server, d);
+  Json r = {{"survey", named_only.hex()}, {"event", server.people().event.hex()}, {"anonymous", true}, {"answers", {{"score", 3}}}};
+  refused(hostile.push({whole(d, Kind::response, Id::make(d.store->env()), r)}), sync::pb::Error::INVALID, "does not allow anonymous");
+}
+
+TEST_CASE("another person's photo record cannot be deleted", "[sync][authority]") {
+  Server server;
+  Device owner(server, server.people().p1), other(server, server.people().p2);
+  TempDir files;
+  std::ofstream(files.path() / "team.jpg") << "not really a jpeg";
+  Id photo = ok(add_media(*owner.store, files.path() / "team.jpg", Kind::event, server.people().event));
+  owner.sync();
+  HostileClient hostile(server, other);
+  WireChange gone{other.store->device_id(), Hlc::from_parts(other.store->env().now_ms(), 1), Kind::media, photo,
+                  std::nullopt, nullptr, ChangeOp::remove};
+  refused(hostile.push({gone}), sync::pb::Error::INVALID, "only its author");
+  CHECK(!record_of(server, Kind::media, photo).value("deleted", false));
+  CHECK(record_of(server, Kind::media, photo)["author"] == server.people().p1.hex());
+}
+
+TEST_CASE("a clock from the far future is refused until it is right", "[sync][authority]") {
+  Server server;
+  Device d(server, server.people().p1);
+  HostileClient hostile(server, d);
+  Json k = {{"to", {server.people().p2.hex()}}, {"action", "rebuilt the billing export overnight"}, {"outcome", "invoices went out on time"}};
+  WireChange late = whole(d, Kind::kudos, Id::make(d.store->env()), k);
+  late.hlc = Hlc{~std::uint64_t{0}};
+  auto reply = hostile.push({late});
+  refused(reply, sync::pb::Error::BUSY, "clock");
+  CHECK(reply->error().transient());
+  CHECK(server.on_server([](Store& r) { return ok(count(r, Kind::kudos)); }) == 0);
+  still_serves(server);
+}
+
+TEST_CASE("deep, mistyped and oversized input gets an error frame and frees its connection", "[sync][authority]") {
+  Server server;
+  Device d(server, server.people().p1);
+  std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  for (int i = 0; i < 6; ++i) {  // more than the four connections a device may hold: none leaks
+    HostileClient hostile(server, d);
+    sync::pb::Frame f;
+    sync::pb::Change* c = f.mutable_push()->add_changes();
+    *c = sync::to_proto(whole(d, Kind::kudos, Id::make(d.store->env()), Json::object()));
+    c->set_value_json(i % 2 ? R"({"to": )" + deep + "}" : R"({"to": [], "created_at": 5, "action": 7})");
+    auto reply = hostile.exchange(f);
+    REQUIRE(reply.is_ok());
+    CHECK(reply->has_error());
+  }
+  // Before a Hello, frames are small.
+  std::string header(4, '\0');
+  header[1] = 0x10;  // 1 MiB
+  auto early = [&] {
+    boost::asio::io_context io;
+    boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
+    boost::asio::ssl::stream<boost::asio::ip::tcp::socket> s(io, tls);
+    s.set_verify_mode(boost::asio::ssl::verify_none);
+    s.lowest_layer().connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+    s.handshake(boost::asio::ssl::stream_base::client);
+    boost::asio::write(s, boost::asio::buffer(header));
+    std::optional<Result<sync::pb::Frame>> got;
+    boost::asio::co_spawn(io, [&]() -> boost::asio::awaitable<void> { got.emplace(co_await sync::read_frame(s)); }, boost::asio::detached);
+    io.run_for(std::chrono::seconds(5));
+    return got ? std::move(*got) : Result<sync::pb::Frame>(Status(Code::io_error, "no answer"));
+  }();
+  refused(early, sync::pb::Error::BAD_FRAME, "over the limit");
+  ok(d.try_sync());
+}
+
+TEST_CASE("a device id enrolled already is never taken over", "[sync][authority]") {
+  Server server;
+  Device victim(server, server.people().p1);
+  TempDir tmp;
+  auto thief = ok(Store::open(tmp.path()));
+  sync::pb::Frame f;
+  f.mutable_enroll_request()->set_protocol_version(sync::kProtocolVersion);
+  f.mutable_enroll_request()->set_code(ok(sync::EnrolmentCode::parse(server.code_for(server.people().p2))).secret);
+  f.mutable_enroll_request()->set_device_id(std::string(reinterpret_cast<const char*>(victim.store->device_id().bytes.data()), 16));
+  boost::asio::io_context io;
+  boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
+  boost::asio::ssl::stream<boost::asio::ip::tcp::socket> s(io, tls);
+  s.set_verify_mode(boost::asio::ssl::verify_none);
+  s.lowest_layer().connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+  s.handshake(boost::asio::ssl::stream_base::client);
+  boost::asio::write(s, boost::asio::buffer(sync::encode_frame(f)));
+  std::optional<Result<sync::pb::Frame>> got;
+  boost::asio::co_spawn(io, [&]() -> boost::asio::awaitable<void> { got.emplace(co_await sync::read_frame(s)); }, boost::asio::detached);
+  io.run_for(std::chrono::seconds(5));
+  REQUIRE(got);
+  refused(*got, sync::pb::Error::UNAUTHENTICATED, "enrolled already");
+  ok(victim.try_sync());  // the victim's device still works
+}
+
+TEST_CASE("revoking a device ends its open session at once", "[sync][authority]") {
+  Server server;
+  Device d(server, server.people().p1);
+  HostileClient hostile(server, d);
+  ok(server.revoke(d.store->device_id()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // the sweep runs every second
+  sync::pb::Frame pull;
+  pull.mutable_pull()->set_cursor(0);
+  auto reply = hostile.exchange(pull);
+  bool ended = !reply.is_ok() || reply->has_error();
+  CHECK(ended);
+}
+
+TEST_CASE("a change the server refuses is set aside and the rest goes through", "[sync][authority]") {
+  Server server;
+  Device d(server, server.people().p1), organiser(server, server.people().organiser);
+  // The organiser deletes the event while this device is offline, and this
+  // device, not knowing, thanks someone for what they did there.
+  ok(remove(*organiser.store, Kind::event, server.people().event));
+  organiser.sync();
+  Id late = ok(create(*d.store, Kind::kudos, {{"to", {server.people().p2.hex()}}, {"event", server.people().event.hex()},
+                                              {"action", "covered the late shift on Friday"}, {"outcome", "nobody waited"}}));
+  Id mine = ok(create(*d.store, Kind::reflection, {{"text", "good day"}}));
+  sync::SyncProgress p = d.sync();
+  CHECK(p.refused == 1);
+  auto refused_list = ok(refused_changes(*d.store));
+  REQUIRE(refused_list.size() == 1);
+  CHECK(refused_list[0].change.record == late);
+  CHECK(refused_list[0].reason.find("deleted") != std::string::npos);
+  CHECK(ok(d.store->info()).pending_changes == 0);
+  CHECK(ok(d.store->info()).refused_changes == 1);
+  CHECK(record_of(server, Kind::reflection, mine)["author"] == server.people().p1.hex());
+  ok(discard_refused(*d.store, refused_list[0].change.seq));
+  CHECK(ok(d.store->info()).refused_changes == 0);
+  d.sync();  // and it stays aside
+  CHECK(ok(d.store->info()).pending_changes == 0);
+}
