@@ -12,6 +12,15 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
+// Whether an id begins as Id::make's do, with a moment between 2020 and
+// tomorrow: an anonymous response's id must not, or it would say when its
+// author wrote it.
+bool reads_as_a_time(const Id& id, std::int64_t now_ms) {
+  std::int64_t ms = 0;
+  for (int i = 0; i < 6; ++i) ms = (ms << 8) | id.bytes[static_cast<std::size_t>(i)];
+  return ms >= 1577836800000 && ms <= now_ms + kDay * 1000;
+}
+
 Status check_context(Store& store, const Draft& draft) {
   std::optional<Id> activity = draft.ref("activity");
   if (!activity) return Status::ok();
@@ -40,6 +49,8 @@ Status check_response(Store& store, Draft& draft, const Draft* before) {
   draft.at("team") = team.step() ? read_value(team, 0) : DbValue(std::monostate{});
   DEBRIEF_TRY(team.status());
   team.reset();
+  if (anonymous && !draft.id.is_nil() && reads_as_a_time(draft.id, store.env().now_ms()))
+    return invalid("an anonymous response's id must be random: this one begins with the moment it was made");
   if (anonymous) {
     draft.at("author") = std::monostate{};
     draft.created_at -= draft.created_at % kDay;  // the day, not the moment
@@ -49,11 +60,13 @@ Status check_response(Store& store, Draft& draft, const Draft* before) {
   return Status::ok();
 }
 
-// An anonymous response's id must not carry its creation time either.
+// An anonymous response's id must not carry its creation time either: it
+// is random, and never reads as a time (which a server refuses).
 Result<Id> make_response_id(Store& store, const Draft& draft) {
   if (draft.integer("anonymous") == 0) return Id::make(store.env());
   Id id;
-  store.env().random_bytes(id.bytes.data(), id.bytes.size());
+  do store.env().random_bytes(id.bytes.data(), id.bytes.size());
+  while (reads_as_a_time(id, store.env().now_ms()));
   return id;
 }
 

@@ -31,6 +31,15 @@ void still_serves(Server& server) {
   CHECK(ok(list(*d.store, Kind::person)).size() == 7);
 }
 
+// An id as a device makes an anonymous response's: random, never reading
+// as a moment.
+Id random_id() {
+  static std::uint8_t n = 0;
+  Id id = *Id::parse("ee000000000000000000000000000000");
+  id.bytes[15] = ++n;
+  return id;
+}
+
 Json record_of(Server& server, Kind kind, const Id& id) {
   return server.on_server([&](Store& r) { return ok(get(r, kind, id)); });
 }
@@ -134,9 +143,12 @@ TEST_CASE("an anonymous answer follows its survey and is stripped of what names 
     Json r = {{"survey", server.people().survey.hex()}, {"event", server.people().event.hex()}, {"anonymous", true},
               {"answers", answers}, {"created_at", "2026-11-30T10:17:23Z"}};
     r.update(more);
-    return whole(d, Kind::response, Id::make(d.store->env()), r);
+    return whole(d, Kind::response, random_id(), r);
   };
   HostileClient hostile(server, d);
+  WireChange timed = answer({{"score", 4}});
+  timed.record = Id::make(d.store->env());
+  refused(hostile.push({timed}), sync::pb::Error::INVALID, "must be random");
   refused(hostile.push({answer({{"score", 99}})}), sync::pb::Error::INVALID, "score");
   refused(hostile.push({answer({{"score", 4}}, {{"anonymous", "yes"}})}), sync::pb::Error::INVALID, "anonymous");
   // A well-formed one, carrying its device, exact time and a forged team:
@@ -175,7 +187,7 @@ TEST_CASE("a survey that forbids anonymous answers refuses one pushed anyway", "
   Device d(server, server.people().p1);
   HostileClient hostile(server, d);
   Json r = {{"survey", named_only.hex()}, {"event", server.people().event.hex()}, {"anonymous", true}, {"answers", {{"score", 3}}}};
-  refused(hostile.push({whole(d, Kind::response, Id::make(d.store->env()), r)}), sync::pb::Error::INVALID, "does not allow anonymous");
+  refused(hostile.push({whole(d, Kind::response, random_id(), r)}), sync::pb::Error::INVALID, "does not allow anonymous");
 }
 
 TEST_CASE("another person's photo record cannot be deleted", "[sync][authority]") {
@@ -301,4 +313,45 @@ TEST_CASE("a change the server refuses is set aside and the rest goes through", 
   CHECK(ok(d.store->info()).refused_changes == 0);
   d.sync();  // and it stays aside
   CHECK(ok(d.store->info()).pending_changes == 0);
+}
+
+TEST_CASE("a lone late answer waits for a threshold's worth of company, and nothing stored names its author", "[sync][authority][privacy]") {
+  Server server;  // threshold 3
+  auto answer = [&](Device& d) {
+    Json r = {{"survey", server.people().survey.hex()}, {"event", server.people().event.hex()}, {"anonymous", true},
+              {"answers", {{"score", 4}}}, {"created_at", "2026-11-30T10:17:23Z"}};
+    WireChange w = whole(d, Kind::response, random_id(), r);  // with the device and the exact time
+    HostileClient hostile(server, d);
+    auto reply = hostile.push({w});
+    REQUIRE(reply.is_ok());
+    REQUIRE(reply->has_push_ack());
+    return w.record;
+  };
+  Device p1(server, server.people().p1), p2(server, server.people().p2), p3(server, server.people().p3),
+      p4(server, server.people().p4), manager(server, server.people().manager);
+  std::vector<Id> first = {answer(p1), answer(p2), answer(p3)};
+  Id late = answer(p4);
+  manager.sync();
+  CHECK(ok(count(*manager.store, Kind::response)) == 3);
+  CHECK(!get(*manager.store, Kind::response, late).is_ok());
+  // Another push, another day's look at the pool: still alone, still held.
+  Device again(server, server.people().admin);
+  manager.sync();
+  CHECK(ok(count(*manager.store, Kind::response)) == 3);
+  // What the server stores beside each released response: no device, no
+  // author, the day only, in its change log and its records.
+  server.on_server([&](Store& r) {
+    for (const Change& c : ok(changes_after(r, 0))) {
+      if (c.kind != Kind::response) continue;
+      CHECK(c.device.is_nil());
+      CHECK(c.hlc.physical_ms() % 86400000 == 0);
+    }
+    for (const Json& resp : ok(list(r, Kind::response))) {
+      CHECK(resp["author"].is_null());
+      CHECK(resp["created_at"].get<std::string>().substr(10) == "T00:00:00Z");
+    }
+    return 0;
+  });
+  // The manager knows who took part (four), never who wrote what.
+  CHECK(ok(count(*manager.store, Kind::participation)) == 4);
 }
