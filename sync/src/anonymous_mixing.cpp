@@ -63,7 +63,7 @@ Status pool_anonymous(ServerStore& store, const std::vector<WireChange>& respons
 }
 
 Result<std::int64_t> release_ripe(ServerStore& store) {
-  Result<std::int64_t> threshold = anonymity_threshold(store.records());
+  Result<int> threshold = anonymity_threshold(store.records());
   DEBRIEF_TRY(threshold.status());
   Result<std::vector<std::string>> ripe = store.pool().ripe_groups(*threshold);
   DEBRIEF_TRY(ripe.status());

@@ -17,9 +17,9 @@ bool is(const std::optional<Id>& id, const Id& person) { return id && *id == per
 Result<bool> response_visible(Store& replica, const Audience& who, const Json& r) {
   if (is(id_member(r, "author"), who.person)) return true;
   if (!who.manages(id_member(r, "team"))) return false;
-  Result<GroupSize> g = group_size(replica, r);
+  Result<ResponseGroup> g = response_group(replica, r);
   DEBRIEF_TRY(g.status());
-  return g->responses >= g->threshold;
+  return g->shown();
 }
 
 }  // namespace
@@ -48,15 +48,9 @@ std::string group_key(const Json& r) {
   return r.value("team", Json()).dump() + r.value("survey", Json()).dump() + r.value("event", Json()).dump();
 }
 
-Result<std::int64_t> anonymity_threshold(Store& replica) {
-  Result<std::vector<Json>> orgs = list(replica, Kind::organisation);
-  DEBRIEF_TRY(orgs.status());
-  return orgs->empty() ? GroupSize{}.threshold : std::max<std::int64_t>(3, (*orgs)[0].value("anonymity_threshold", 5));
-}
-
-Result<GroupSize> group_size(Store& replica, const Json& r) {
-  GroupSize g;
-  Result<std::int64_t> threshold = anonymity_threshold(replica);
+Result<ResponseGroup> response_group(Store& replica, const Json& r) {
+  ResponseGroup g;
+  Result<int> threshold = anonymity_threshold(replica);
   DEBRIEF_TRY(threshold.status());
   g.threshold = *threshold;
   ListOptions same;

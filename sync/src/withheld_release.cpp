@@ -13,13 +13,16 @@ namespace {
 Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
   std::map<std::string, std::pair<Json, std::int64_t>> groups;  // group key -> (a response, how many came)
   for (const WireChange& c : arrived) {
-    if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert || !c.value.is_object()) continue;
-    auto& entry = groups[group_key(c.value)];
-    entry.first = c.value;
+    if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert) continue;
+    // As stored, not as pushed: the server set its team from the directory.
+    Result<Json> stored = get(records, Kind::response, c.record);
+    if (!stored.is_ok()) continue;  // held in the pool, or refused: nothing arrived
+    auto& entry = groups[group_key(*stored)];
+    entry.first = *stored;
     ++entry.second;
   }
   for (const auto& [key, entry] : groups) {
-    Result<GroupSize> g = group_size(records, entry.first);
+    Result<ResponseGroup> g = response_group(records, entry.first);
     DEBRIEF_TRY(g.status());
     // Only the batch that crosses the threshold: before it the group was withheld, after it it was sent.
     if (g->responses < g->threshold || g->responses - entry.second >= g->threshold) continue;

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "debrief/privacy.h"
 #include "debrief/records.h"
 #include "debrief/replication.h"
 #include "debrief/store.h"
@@ -48,14 +49,16 @@ struct RecordScope {
 };
 Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const Id& record);
 
-// The number of live responses in a response's group, and the threshold.
-struct GroupSize {
+// The live responses of a response's group (team, survey, event), which
+// are as many as the people who answered (the server takes one response
+// per person, survey and event: ApplyOptions::as_person), and the
+// organisation's anonymity threshold (privacy.h, the one rule).
+struct ResponseGroup {
   std::int64_t responses = 0;
-  std::int64_t threshold = 5;
+  std::int64_t threshold = kDefaultAnonymityThreshold;
+  bool shown() const { return responses >= threshold; }
 };
-Result<GroupSize> group_size(Store& replica, const Json& response);
-// The organisation's anonymity threshold (at least 3; 5 when not set).
-Result<std::int64_t> anonymity_threshold(Store& replica);
+Result<ResponseGroup> response_group(Store& replica, const Json& response);
 // A response's group (team, survey, event) as one key.
 std::string group_key(const Json& response);
 
