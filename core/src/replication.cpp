@@ -246,7 +246,9 @@ Result<WireChange> to_wire(Store& store, const Change& change) {
   Result<Json> record = get(store, change.kind, change.record);
   DEBRIEF_TRY(record.status());
   w.value = std::move(*record);
-  if (change.kind == Kind::response && w.value.value("anonymous", false)) {
+  // Who answered and what an anonymous author answered travel with the day
+  // only: neither says when, nor from which device.
+  if (change.kind == Kind::participation || (change.kind == Kind::response && w.value.value("anonymous", false))) {
     w.device = Id{};
     w.hlc = Hlc::from_parts(change.hlc.physical_ms() - change.hlc.physical_ms() % kDayMs, 0);
   }

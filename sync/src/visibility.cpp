@@ -137,8 +137,10 @@ Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const
 }
 
 Status stamped_by(const Id& device, const WireChange& c) {
-  bool anonymous_response = c.kind == Kind::response && c.device.is_nil() && !c.field && c.op == ChangeOp::upsert;
-  if (c.device != device && !anonymous_response) return invalid("a change is stamped with another device");
+  // Participations and anonymous responses travel without their device (to_wire).
+  bool deviceless = (c.kind == Kind::response || c.kind == Kind::participation) && c.device.is_nil() && !c.field &&
+                    c.op == ChangeOp::upsert;
+  if (c.device != device && !deviceless) return invalid("a change is stamped with another device");
   return Status::ok();
 }
 

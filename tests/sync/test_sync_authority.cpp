@@ -352,6 +352,12 @@ TEST_CASE("a lone late answer waits for a threshold's worth of company, and noth
     }
     return 0;
   });
-  // The manager knows who took part (four), never who wrote what.
+  // The manager knows who took part (four), never who wrote what, nor when
+  // to the minute: participations come with the day only, and no device.
   CHECK(ok(count(*manager.store, Kind::participation)) == 4);
+  for (const Change& c : ok(changes_after(*manager.store, 0))) {
+    if (c.kind != Kind::participation && c.kind != Kind::response) continue;
+    CHECK(c.device.is_nil());
+    CHECK(c.hlc.physical_ms() % 86400000 == 0);
+  }
 }

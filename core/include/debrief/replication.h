@@ -38,7 +38,8 @@ struct WireChange {
 };
 
 // The change as it travels: field values and whole records in their JSON
-// form (records.h), anonymous responses stripped of device and exact time.
+// form (records.h); participations and anonymous responses with no device
+// and only the day of their time.
 Result<WireChange> to_wire(Store& store, const Change& change);
 
 // Every change after local sequence number `after_seq`, of any device, oldest

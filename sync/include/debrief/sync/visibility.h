@@ -30,9 +30,9 @@ struct Audience {
 // their author; media goes to whoever receives what it is attached to.
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change);
 
-// Ok when `change` is stamped with `device`, the device that pushed it (an
-// anonymous response may come with no device: the server strips it
-// anyway). Every other rule of a write the core checks itself, as the
+// Ok when `change` is stamped with `device`, the device that pushed it (a
+// participation or an anonymous response may come with none: they travel
+// without it). Every other rule of a write the core checks itself, as the
 // device's person (replication.h, ApplyOptions::as_person).
 Status stamped_by(const Id& device, const WireChange& change);
 
