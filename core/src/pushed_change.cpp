@@ -36,7 +36,7 @@ Result<std::int64_t> pushed_created_at(Store& store, const Json& record) {
   return std::min(*t, now);
 }
 
-Result<std::optional<WireChange>> check_new(Store& store, const KindSpec& spec, const WireChange& c) {
+Result<std::optional<CheckedChange>> check_new(Store& store, const KindSpec& spec, const WireChange& c) {
   Result<std::int64_t> created = pushed_created_at(store, c.value);
   DEBRIEF_TRY(created.status());
   Result<Draft> d = checked_create(store, spec.kind, c.value, NewRecord{c.record, *created});
@@ -44,7 +44,7 @@ Result<std::optional<WireChange>> check_new(Store& store, const KindSpec& spec, 
   if (spec.kind == Kind::participation) {
     Result<bool> recorded = voice_recorded(store, *d);  // by the response it came with
     DEBRIEF_TRY(recorded.status());
-    if (*recorded) return std::optional<WireChange>();
+    if (*recorded) return std::optional<CheckedChange>();
   }
   WireChange out = c;
   out.value = unsaved_json(*d);
@@ -52,12 +52,12 @@ Result<std::optional<WireChange>> check_new(Store& store, const KindSpec& spec, 
     out.device = Id{};
     out.hlc = Hlc::from_parts(c.hlc.physical_ms() - c.hlc.physical_ms() % kDayMs, 0);
   }
-  return std::optional<WireChange>(std::move(out));
+  return std::optional<CheckedChange>(CheckedChange{std::move(out), std::move(*d)});
 }
 
 // A whole record the store holds already: the fields it would change, as
 // an update by the acting person.
-Result<std::optional<WireChange>> check_upsert(Store& store, const Draft& here, const WireChange& c) {
+Result<std::optional<CheckedChange>> check_upsert(Store& store, const Draft& here, const WireChange& c) {
   const KindSpec& spec = *here.spec;
   Json changed = Json::object();
   for (std::size_t i = 0; i < spec.fields.size(); ++i) {
@@ -68,15 +68,15 @@ Result<std::optional<WireChange>> check_upsert(Store& store, const Draft& here, 
                       std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), f.name) != spec.mutable_fields.end();
     if (may_change && *it != encode_field(f, here.values[i])) changed[std::string(f.name)] = *it;
   }
-  if (changed.empty()) return std::optional<WireChange>();
+  if (changed.empty()) return std::optional<CheckedChange>();
   Result<Draft> after = checked_update(store, here, changed);
   DEBRIEF_TRY(after.status());
   WireChange out = c;
   out.value = unsaved_json(*after);
-  return std::optional<WireChange>(std::move(out));
+  return std::optional<CheckedChange>(CheckedChange{std::move(out), std::nullopt});
 }
 
-Result<std::optional<WireChange>> check_field(Store& store, const Draft& here, const WireChange& c) {
+Result<std::optional<CheckedChange>> check_field(Store& store, const Draft& here, const WireChange& c) {
   const KindSpec& spec = *here.spec;
   const FieldSpec* f = field_named(spec, *c.field);
   if (!f || !f->input || !f->column) return invalid(a_kind(spec) + " has no field '" + *c.field + "' a device may set");
@@ -84,7 +84,7 @@ Result<std::optional<WireChange>> check_field(Store& store, const Draft& here, c
   DEBRIEF_TRY(after.status());
   WireChange out = c;
   out.value = encode_field(*f, after->at(f->name));
-  return std::optional<WireChange>(std::move(out));
+  return std::optional<CheckedChange>(CheckedChange{std::move(out), std::nullopt});
 }
 
 }  // namespace
@@ -96,16 +96,16 @@ Status clock_in_bounds(Store& store, const WireChange& c) {
                                     " minutes ahead of the server's: set it right, and its changes will go through");
 }
 
-Result<std::optional<WireChange>> check_pushed(Store& store, const WireChange& c) {
+Result<std::optional<CheckedChange>> check_pushed(Store& store, const WireChange& c) {
   const KindSpec& spec = spec_of(c.kind);
   Result<Draft> here = load_draft(store, spec, c.record);
   if (!here.is_ok() && here.status().code() != Code::not_found) return here.status();
   bool held = here.is_ok();
-  if (held && here->deleted) return std::optional<WireChange>();  // a delete is final
+  if (held && here->deleted) return std::optional<CheckedChange>();  // a delete is final
   if (c.op == ChangeOp::remove) {
-    if (!held) return std::optional<WireChange>();  // nothing to delete
+    if (!held) return std::optional<CheckedChange>();  // nothing to delete
     DEBRIEF_TRY(checked_remove(store, *here));
-    return std::optional<WireChange>(c);
+    return std::optional<CheckedChange>(CheckedChange{c, std::nullopt});
   }
   if (c.field) {
     if (spec.merge != Merge::per_field) return invalid(a_kind(spec) + " travels whole, not field by field");

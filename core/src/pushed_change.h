@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "debrief/replication.h"
+#include "draft.h"
 
 namespace debrief {
 
@@ -24,6 +25,10 @@ Status clock_in_bounds(Store& store, const WireChange& change);
 // day of its time. Nothing when the change is harmless to drop (a
 // participation recorded already, a change to a deleted record, an upsert
 // that changes nothing). A refusal is invalid_argument with the reason.
-Result<std::optional<WireChange>> check_pushed(Store& store, const WireChange& change);
+struct CheckedChange {
+  WireChange change;
+  std::optional<Draft> created;  // a new record, checked whole: what to insert
+};
+Result<std::optional<CheckedChange>> check_pushed(Store& store, const WireChange& change);
 
 }  // namespace debrief

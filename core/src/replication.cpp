@@ -136,6 +136,12 @@ Result<Draft> draft_from_json(const KindSpec& spec, const WireChange& c) {
   return d;
 }
 
+Status insert_new(Store& store, const Draft& record) {
+  DEBRIEF_TRY(insert_row(store, record));
+  if (auto extra = rules_of(record.spec->kind).write_extra) DEBRIEF_TRY(extra(store, record));
+  return Status::ok();
+}
+
 // Whole-record upsert: creates the record, or merges it into the one here.
 Status apply_record(Store& store, const KindSpec& spec, const WireChange& c, const Version& v) {
   Result<Draft> incoming = draft_from_json(spec, c);
@@ -143,9 +149,7 @@ Status apply_record(Store& store, const KindSpec& spec, const WireChange& c, con
   Result<Draft> here = load_draft(store, spec, c.record);
   if (!here.is_ok()) {
     if (here.status().code() != Code::not_found) return here.status();
-    DEBRIEF_TRY(insert_row(store, *incoming));
-    if (auto extra = rules_of(spec.kind).write_extra) DEBRIEF_TRY(extra(store, *incoming));
-    return Status::ok();
+    return insert_new(store, *incoming);
   }
   if (here->deleted || !indexed_versions(spec)) return Status::ok();
   for (std::size_t i : table_sql(spec.kind).column_fields) {
@@ -175,14 +179,7 @@ Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, cons
   return set_field(store, spec, c.record, *f, *value);
 }
 
-// Records the participation a response pushed by the acting person brings.
-Status record_pushed_voice(Store& store, const WireChange& c) {
-  Result<Draft> response = draft_from_json(spec_of(Kind::response), c);
-  DEBRIEF_TRY(response.status());
-  return record_voice(store, *response, true);
-}
-
-Status apply_checked(Store& store, const WireChange& c);
+Status apply_checked(Store& store, const WireChange& c, const std::optional<Draft>& created = std::nullopt);
 
 Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& options) {
   const KindSpec& spec = spec_of(pushed.kind);
@@ -192,25 +189,28 @@ Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& opt
   Result<bool> done = indexed_versions(spec) ? seen(impl, pushed) : Result<bool>(false);
   DEBRIEF_TRY(done.status());
   if (*done) return Status::ok();
-  if (!indexed_versions(spec) && pushed.op == ChangeOp::upsert) {
+  if (!indexed_versions(spec) && pushed.op == ChangeOp::upsert && !impl.acting) {  // check_pushed looks itself
     Result<bool> exists = has_row(impl, spec, pushed.record);  // append-only: created once
     DEBRIEF_TRY(exists.status());
     if (*exists) return Status::ok();
   }
   if (!impl.acting) return apply_checked(store, pushed);
-  Result<std::optional<WireChange>> checked = check_pushed(store, pushed);
+  Result<std::optional<CheckedChange>> checked = check_pushed(store, pushed);
   DEBRIEF_TRY(checked.status());
   if (!*checked) return Status::ok();
-  const WireChange& c = **checked;
-  bool new_response = c.kind == Kind::response && !c.field && c.op == ChangeOp::upsert;
+  const WireChange& c = (*checked)->change;
+  const std::optional<Draft>& created = (*checked)->created;
   Result<Diverted> diverted = options.divert ? options.divert(c) : Result<Diverted>(Diverted::no);
   DEBRIEF_TRY(diverted.status());
   if (*diverted == Diverted::held_already) return Status::ok();
-  if (*diverted == Diverted::no) DEBRIEF_TRY(apply_checked(store, c));
-  return new_response ? record_pushed_voice(store, c) : Status::ok();
+  if (*diverted == Diverted::no) DEBRIEF_TRY(apply_checked(store, c, created));
+  // A new response records who answered, as a local one does.
+  return created && c.kind == Kind::response ? record_voice(store, *created, true) : Status::ok();
 }
 
-Status apply_checked(Store& store, const WireChange& c) {
+// Applies a change (checked, when pushed) and logs it; `created` is the
+// record a checked creation makes, inserted as it is.
+Status apply_checked(Store& store, const WireChange& c, const std::optional<Draft>& created) {
   const KindSpec& spec = spec_of(c.kind);
   Store::Impl& impl = store.impl();
   Version v{c.hlc, c.device};
@@ -220,7 +220,7 @@ Status apply_checked(Store& store, const WireChange& c) {
   } else if (c.field) {
     applied = apply_field(store, spec, c, v);
   } else {
-    applied = apply_record(store, spec, c, v);
+    applied = created ? insert_new(store, *created) : apply_record(store, spec, c, v);
   }
   DEBRIEF_TRY(applied);
   const FieldSpec* f = c.field ? field_named(spec, *c.field) : nullptr;
