@@ -168,6 +168,18 @@ inline asio::awaitable<Status> hello(Connection& c, Store& store, const ServerLi
   co_return follow_feed(store, static_cast<std::int64_t>(welcome->welcome().feed_id()));
 }
 
+// The server's reason for refusing one change, in a person's words: its
+// message without the parts that only name the change (which the refusal
+// points to already).
+inline std::string refusal_reason(std::string message) {
+  for (std::string_view prefix : {std::string_view("the server said: "), std::string_view("cannot apply a synced change to ")}) {
+    if (message.rfind(prefix, 0) != 0) continue;
+    message.erase(0, prefix.size());
+    if (prefix[0] == 'c' && message.size() > 34 && message.compare(32, 2, ": ") == 0) message.erase(0, 34);
+  }
+  return message;
+}
+
 inline asio::awaitable<Status> push_all(Connection& c, Store& store, const SyncOptions& options) {
   for (;;) {
     Result<std::vector<Change>> pending = pending_changes(store, options.push_batch);
@@ -184,7 +196,7 @@ inline asio::awaitable<Status> push_all(Connection& c, Store& store, const SyncO
     Result<pb::Frame> ack = co_await c.exchange(f);
     if (!ack.is_ok() && c.refused_change > 0 && c.refused_change <= pending->size()) {
       // Set aside, so that the rest goes through; the server goes on serving.
-      Status aside = set_aside(store, (*pending)[c.refused_change - 1].seq, ack.status().message());
+      Status aside = set_aside(store, (*pending)[c.refused_change - 1].seq, refusal_reason(ack.status().message()));
       if (!aside.is_ok()) co_return aside;
       ++c.progress.refused;
       continue;

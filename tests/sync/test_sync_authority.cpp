@@ -306,6 +306,7 @@ TEST_CASE("a change the server refuses is set aside and the rest goes through", 
   REQUIRE(refused_list.size() == 1);
   CHECK(refused_list[0].change.record == late);
   CHECK(refused_list[0].reason.find("deleted") != std::string::npos);
+  CHECK(refused_list[0].reason.rfind("event: no event with id", 0) == 0);  // the reason alone, in words
   CHECK(ok(d.store->info()).pending_changes == 0);
   CHECK(ok(d.store->info()).refused_changes == 1);
   CHECK(record_of(server, Kind::reflection, mine)["author"] == server.people().p1.hex());
