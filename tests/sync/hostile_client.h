@@ -29,6 +29,11 @@ class HostileClient {
   boost::asio::ssl::stream<boost::asio::ip::tcp::socket> stream_{io_, tls_};
 };
 
+// Sends `bytes` on a fresh TLS connection to `port` (no Hello: the bytes
+// are the point) and returns the first frame the server answers with, or
+// why none came within five seconds.
+debrief::Result<debrief::sync::pb::Frame> send_raw(std::uint16_t port, const std::string& bytes);
+
 // The device's whole-record change of `kind` with `record`'s JSON, stamped
 // with the device and a fresh clock value.
 debrief::WireChange whole(Device& device, debrief::Kind kind, const Id& id, const Json& record);

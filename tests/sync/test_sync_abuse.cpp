@@ -1,36 +1,11 @@
 // Bad input and abuse on the wire: each gets a clear error frame, never a
 // crash or a hang, and the server goes on serving others.
-#include <boost/asio/ssl.hpp>
-
-#include "debrief/sync/frame_io.h"
-#include "sync_fixture.h"
+#include "hostile_client.h"
 
 using namespace debrief;
 using namespace synctest;
-namespace asio = boost::asio;
-namespace ssl = asio::ssl;
 
 namespace {
-
-// Sends `bytes` over TLS and returns the first frame the server answers with
-// (or its error), within five seconds.
-Result<sync::pb::Frame> send_raw(std::uint16_t port, const std::string& bytes) {
-  asio::io_context io;
-  ssl::context tls(ssl::context::tls_client);
-  ssl::stream<asio::ip::tcp::socket> stream(io, tls);
-  stream.set_verify_mode(ssl::verify_none);  // the bytes are the point here, not trust
-  std::optional<Result<sync::pb::Frame>> got;
-  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
-    boost::system::error_code ec;
-    co_await stream.lowest_layer().async_connect({asio::ip::make_address("127.0.0.1"), port}, asio::redirect_error(asio::use_awaitable, ec));
-    if (!ec) co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
-    if (!ec) co_await asio::async_write(stream, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
-    got.emplace(co_await sync::read_frame(stream));
-  }, asio::detached);
-  io.run_for(std::chrono::seconds(5));
-  if (!got) return Status(Code::io_error, "no answer within 5 s");
-  return std::move(*got);
-}
 
 std::string header(std::uint32_t n) {
   std::string h(4, '\0');

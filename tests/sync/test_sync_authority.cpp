@@ -236,19 +236,7 @@ TEST_CASE("deep, mistyped and oversized input gets an error frame and frees its 
   // Before a Hello, frames are small.
   std::string header(4, '\0');
   header[1] = 0x10;  // 1 MiB
-  auto early = [&] {
-    boost::asio::io_context io;
-    boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
-    boost::asio::ssl::stream<boost::asio::ip::tcp::socket> s(io, tls);
-    s.set_verify_mode(boost::asio::ssl::verify_none);
-    s.lowest_layer().connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
-    s.handshake(boost::asio::ssl::stream_base::client);
-    boost::asio::write(s, boost::asio::buffer(header));
-    std::optional<Result<sync::pb::Frame>> got;
-    boost::asio::co_spawn(io, [&]() -> boost::asio::awaitable<void> { got.emplace(co_await sync::read_frame(s)); }, boost::asio::detached);
-    io.run_for(std::chrono::seconds(5));
-    return got ? std::move(*got) : Result<sync::pb::Frame>(Status(Code::io_error, "no answer"));
-  }();
+  auto early = send_raw(server.port(), header);
   refused(early, sync::pb::Error::BAD_FRAME, "over the limit");
   ok(d.try_sync());
 }
@@ -256,24 +244,12 @@ TEST_CASE("deep, mistyped and oversized input gets an error frame and frees its 
 TEST_CASE("a device id enrolled already is never taken over", "[sync][authority]") {
   Server server;
   Device victim(server, server.people().p1);
-  TempDir tmp;
-  auto thief = ok(Store::open(tmp.path()));
   sync::pb::Frame f;
   f.mutable_enroll_request()->set_protocol_version(sync::kProtocolVersion);
   f.mutable_enroll_request()->set_code(ok(sync::EnrolmentCode::parse(server.code_for(server.people().p2))).secret);
   f.mutable_enroll_request()->set_device_id(std::string(reinterpret_cast<const char*>(victim.store->device_id().bytes.data()), 16));
-  boost::asio::io_context io;
-  boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
-  boost::asio::ssl::stream<boost::asio::ip::tcp::socket> s(io, tls);
-  s.set_verify_mode(boost::asio::ssl::verify_none);
-  s.lowest_layer().connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
-  s.handshake(boost::asio::ssl::stream_base::client);
-  boost::asio::write(s, boost::asio::buffer(sync::encode_frame(f)));
-  std::optional<Result<sync::pb::Frame>> got;
-  boost::asio::co_spawn(io, [&]() -> boost::asio::awaitable<void> { got.emplace(co_await sync::read_frame(s)); }, boost::asio::detached);
-  io.run_for(std::chrono::seconds(5));
-  REQUIRE(got);
-  refused(*got, sync::pb::Error::UNAUTHENTICATED, "enrolled already");
+  auto got = send_raw(server.port(), sync::encode_frame(f));
+  refused(got, sync::pb::Error::UNAUTHENTICATED, "enrolled already");
   ok(victim.try_sync());  // the victim's device still works
 }
 
