@@ -27,9 +27,9 @@ Id voice_id(const Draft& p) {
   return id;
 }
 
-// The live participation of the draft's person for its survey and event
-// or activity, if there is one.
-Result<bool> has_voice(Store& store, const Draft& p) {
+}  // namespace
+
+Result<bool> voice_recorded(Store& store, const Draft& p) {
   sql::Stmt& s = store.impl().db->cached(
       "SELECT 1 FROM participations WHERE event IS ?1 AND activity IS ?2 AND person = ?3 AND survey = ?4 AND deleted = 0");
   bind_value(s, 1, p.at("event"));
@@ -41,6 +41,8 @@ Result<bool> has_voice(Store& store, const Draft& p) {
   s.reset();
   return found;
 }
+
+namespace {
 
 Result<bool> is_pulse(Store& store, const Id& survey) {
   Result<Draft> s = load_draft(store, spec_of(Kind::survey), survey);
@@ -69,7 +71,7 @@ Status record_voice(Store& store, const Draft& response, bool one_voice) {
   p.at("activity") = response.at("activity");
   p.created_at = response.created_at - response.created_at % kDay;
   p.id = voice_id(p);
-  Result<bool> answered = has_voice(store, p);
+  Result<bool> answered = voice_recorded(store, p);
   DEBRIEF_TRY(answered.status());
   if (!*answered) return insert_draft(store, p);
   Result<bool> pulse = is_pulse(store, *p.ref("survey"));
@@ -78,8 +80,6 @@ Status record_voice(Store& store, const Draft& response, bool one_voice) {
   return invalid(std::string("this person has answered this survey for this ") + (p.has("activity") ? "activity" : "event") +
                  " already" + (response.integer("anonymous") ? "; an anonymous answer cannot be changed" : ""));
 }
-
-Result<bool> voice_recorded(Store& store, const Draft& participation) { return has_voice(store, participation); }
 
 const KindRules kParticipationRules{.check = check_participation};
 
