@@ -48,10 +48,11 @@ struct BenchServer {
   std::unique_ptr<sync::Server> server;
   std::thread thread;
   std::uint16_t port = 0;
-  Id survey, event;
-  std::vector<Id> people;
+  Id survey;
+  std::vector<Id> people, events;
 
-  BenchServer(const fs::path& d, int people_count) : dir(d) {
+  // `event_count` events: one person answers the survey once per event.
+  BenchServer(const fs::path& d, int people_count, std::int64_t event_count) : dir(d) {
     fs::remove_all(dir);
     store = check(sync::open_sqlite_server_store(dir, system_env()));
     Store* replica = &store->records();
@@ -63,14 +64,17 @@ struct BenchServer {
         people.push_back(check(create(*replica, Kind::person, {{"name", "Person " + std::to_string(i)}, {"team", team.hex()}})));
       return Status::ok();
     }));
-    event = check(create(*replica, Kind::event, {{"title", "E"}, {"starts_at", "2026-01-01"}, {"ends_at", "2026-01-02"}}));
+    check(replica->transaction([&] {
+      for (std::int64_t i = 0; i < event_count; ++i)
+        events.push_back(check(create(*replica, Kind::event, {{"title", "E" + std::to_string(i)}, {"starts_at", "2026-01-01"},
+                                                               {"ends_at", "2026-01-02"}})));
+      return Status::ok();
+    }));
     Json q = Json::array();
     for (int i = 0; i < 10; ++i) q.push_back({{"id", "q" + std::to_string(i)}, {"type", i % 2 ? "text" : "rating"}, {"text", "Q"}});
-    // A pulse survey, which one person may answer again (its before/after
-    // windows are not told apart yet): one device pushes many responses,
-    // each through every check a push passes. A post-event survey takes
-    // one answer per person and event.
-    survey = check(create(*replica, Kind::survey, {{"title", "S"}, {"kind", "pulse"}, {"questions", q}}));
+    // One device pushes many responses, each through every check a push
+    // passes: one post-event answer per event.
+    survey = check(create(*replica, Kind::survey, {{"title", "S"}, {"kind", "post_event"}, {"questions", q}}));
     check(store->publish());
     sync::ServerOptions options;
     options.max_requests_per_minute = 1000000;  // one device pushes everything here
@@ -121,10 +125,14 @@ Json answers() {
   return a;
 }
 
+// The device's person answers the survey for each of the first n events.
 void add_responses(BenchServer& s, BenchDevice& d, std::int64_t n) {
-  Json r = {{"survey", s.survey.hex()}, {"event", s.event.hex()}, {"answers", answers()}};
+  Json r = {{"survey", s.survey.hex()}, {"answers", answers()}};
   check(d.store->transaction([&] {
-    for (std::int64_t i = 0; i < n; ++i) DEBRIEF_TRY(create(*d.store, Kind::response, r).status());
+    for (std::int64_t i = 0; i < n; ++i) {
+      r["event"] = s.events.at(static_cast<std::size_t>(i)).hex();
+      DEBRIEF_TRY(create(*d.store, Kind::response, r).status());
+    }
     return Status::ok();
   }));
 }
@@ -141,7 +149,7 @@ void write_video(const fs::path& file, int mib) {
 }
 
 void media_figures(const fs::path& root, int mib) {
-  BenchServer s(root / "server4", 4);
+  BenchServer s(root / "server4", 4, 1);
   BenchDevice filmer(s, root / "filmer", s.people[0]), viewer(s, root / "viewer", s.people[1]);
   fs::path video = root / "build.mp4";
   write_video(video, mib);
@@ -176,9 +184,9 @@ int main(int argc, char** argv) {
   fs::path root = fs::temp_directory_path() / "debrief-sync-bench";
   std::printf("%-58s %14s %s\n", "measure", "figure", "target");
   {
-    BenchServer s(root / "server1", 4);
+    BenchServer s(root / "server1", 4, changes / 2);
     BenchDevice writer(s, root / "writer", s.people[0]);
-    add_responses(s, writer, changes - 1);  // and the one participation that says who answered
+    add_responses(s, writer, changes / 2);  // each with the participation that says who answered
     std::int64_t pending = check(writer.store->info()).pending_changes;
     auto t = Clock::now();
     sync::SyncProgress pushed = check(sync::sync_once(*writer.store, writer.link));
@@ -193,9 +201,9 @@ int main(int argc, char** argv) {
     std::printf("%-58s %13.2fx %s\n", "bytes on the wire / Protobuf payload, per response", static_cast<double>(pushed.bytes_sent) / static_cast<double>(payload), "<= 1.3x");
   }
   {
-    BenchServer s(root / "server1b", 4);
+    BenchServer s(root / "server1b", 4, changes / 2);
     BenchDevice writer(s, root / "writer", s.people[0]);
-    add_responses(s, writer, changes - 1);
+    add_responses(s, writer, changes / 2);
     check(sync::sync_once(*writer.store, writer.link).status());
     fs::remove_all(root / "reader");
     auto store = check(Store::open(root / "reader"));
@@ -208,7 +216,7 @@ int main(int argc, char** argv) {
   {
     // Live delivery: a kudos pushed by one device, until the other's engine
     // has applied it.
-    BenchServer s(root / "server3", 4);
+    BenchServer s(root / "server3", 4, 1);
     BenchDevice giver(s, root / "giver", s.people[0]), receiver(s, root / "receiver", s.people[1]);
     std::mutex mu;
     std::condition_variable cv;
@@ -248,11 +256,11 @@ int main(int argc, char** argv) {
   }
   media_figures(root, media_mib);
   {
-    BenchServer s(root / "server2", devices);
+    BenchServer s(root / "server2", devices, per_device / 2);
     std::vector<std::unique_ptr<BenchDevice>> fleet;
     for (int i = 0; i < devices; ++i) {
       fleet.push_back(std::make_unique<BenchDevice>(s, root / ("d" + std::to_string(i)), s.people[static_cast<std::size_t>(i)]));
-      add_responses(s, *fleet.back(), per_device - 1);
+      add_responses(s, *fleet.back(), per_device / 2);
     }
     std::vector<double> seconds(static_cast<std::size_t>(devices));
     std::vector<std::thread> threads;

@@ -7,6 +7,7 @@
 #include "debrief/store.h"
 #include "debrief/survey.h"
 #include "debrief/time.h"
+#include "demo_ballots.h"
 #include "demo_text.h"
 #include "store_impl.h"
 
@@ -40,8 +41,14 @@ struct EventInfo {
   Id id;
   std::int64_t start_ms = 0, end_ms = 0;
   std::vector<Id> activities;
+  std::vector<Id> invited;  // the members of the invited teams, who answer
+  std::int64_t responses = 0;  // how many answers it gets
   double mood = 0;  // how well it landed, -1..1
 };
+
+// Where an answer to an event goes (DemoBallots' places): its post-event
+// survey, the pulse before and after it, then each activity.
+enum Place : std::size_t { kAfterEvent, kPulseBefore, kPulseAfter, kFirstActivity };
 
 class Generator {
  public:
@@ -107,6 +114,7 @@ class Generator {
       Result<Id> id = make(Kind::person, {{"name", first + " " + last}, {"email", email}, {"team", team.hex()}, {"role", role}});
       DEBRIEF_TRY(id.status());
       people_.push_back(*id);
+      members_[team].push_back(*id);
       if (manager) DEBRIEF_TRY(update(store_, Kind::team, team, {{"manager", id->hex()}}));
       report("people", i + 1, opt_.people);
     }
@@ -135,27 +143,50 @@ class Generator {
       e.start_ms = start + (i * 365 / std::max(1, opt_.events)) * kDayMs + 9 * kHourMs;
       e.end_ms = e.start_ms + uniform(6, 9) * kHourMs;
       e.mood = std::clamp(real(-0.6, 0.9), -1.0, 1.0);
+      e.responses = opt_.responses / opt_.events + (i < opt_.responses % opt_.events ? 1 : 0);
+      std::int64_t activities = uniform(3, 6);
       env_.set_now_ms(e.start_ms - 30 * kDayMs);
-      Json crew = Json::array(), invited = Json::array(), speakers = Json::array();
+      Json crew = Json::array(), speakers = Json::array();
       for (int c = 0; c < 3; ++c) crew.push_back(pick(people_).hex());
-      for (int t = 0; t < 2; ++t) invited.push_back(pick(teams_).hex());
+      Result<Json> invited = invite(e, kFirstActivity + static_cast<std::size_t>(activities));
+      DEBRIEF_TRY(invited.status());
       speakers.push_back(pick(text::speakers));
       Result<Id> id = make(Kind::event, {{"title", pick(text::event_kinds) + ": " + pick(text::event_themes)},
                                          {"theme", pick(text::event_themes)}, {"starts_at", when(e.start_ms)},
                                          {"ends_at", when(e.end_ms)}, {"location", pick(text::locations)},
                                          {"offsite", chance(0.6)}, {"speakers", speakers}, {"crew", crew},
-                                         {"teams", invited}});
+                                         {"teams", *invited}});
       DEBRIEF_TRY(id.status());
       e.id = *id;
-      DEBRIEF_TRY(agenda(e));
+      DEBRIEF_TRY(agenda(e, activities));
       events_.push_back(std::move(e));
       report("events", i + 1, opt_.events);
     }
     return Status::ok();
   }
 
-  Status agenda(EventInfo& e) {
-    std::int64_t slots = uniform(3, 6), slot = (e.end_ms - e.start_ms) / slots;
+  // Invites teams in a random order, at least two, until their members
+  // can give the event its answers with at most three in four of the
+  // places they could answer in filled; fills e.invited.
+  Result<Json> invite(EventInfo& e, std::size_t places) {
+    std::vector<Id> order = teams_;
+    std::shuffle(order.begin(), order.end(), env_.rng());
+    Json teams = Json::array();
+    auto room = [&] { return static_cast<std::int64_t>(e.invited.size() * places); };
+    for (const Id& t : order) {
+      if (teams.size() >= 2 && room() * 3 >= e.responses * 4) break;
+      teams.push_back(t.hex());
+      e.invited.insert(e.invited.end(), members_[t].begin(), members_[t].end());
+    }
+    if (room() < e.responses)
+      return invalid(std::to_string(e.responses) + " responses for one event need more people: each of the " +
+                     std::to_string(e.invited.size()) + " answers each of its " + std::to_string(places) +
+                     " surveys once; add --people or --events");
+    return teams;
+  }
+
+  Status agenda(EventInfo& e, std::int64_t slots) {
+    std::int64_t slot = (e.end_ms - e.start_ms) / slots;
     for (std::int64_t s = 0; s < slots; ++s) {
       std::string title = pick(text::activity_titles);
       std::string kind = title.find("lunch") != std::string::npos ? "meal"
@@ -213,37 +244,46 @@ class Generator {
     return answers;
   }
 
-  Status respond(const EventInfo& e) {
+  // One answer by the next invited person with a voice left: half to the
+  // post-event survey, three in ten to an activity's, one in ten to each
+  // pulse, and the next place when that one is full.
+  Status respond(const EventInfo& e, DemoBallots& ballots) {
     std::int64_t roll = uniform(0, 9);
+    std::size_t wanted = roll < 3   ? kFirstActivity + static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(e.activities.size()) - 1))
+                         : roll == 3 ? kPulseBefore
+                         : roll == 4 ? kPulseAfter
+                                     : kAfterEvent;
+    auto [place, person] = *ballots.next(wanted);  // invite() made room for every answer
     Json fields = {{"event", e.id.hex()}, {"anonymous", chance(0.3)}};
     Id survey = post_event_;
-    if (roll < 3) {
+    if (place >= kFirstActivity) {
       survey = post_activity_;
-      fields["activity"] = pick(e.activities).hex();
+      fields["activity"] = e.activities[place - kFirstActivity].hex();
       env_.set_now_ms(e.start_ms + uniform(1, 8) * kHourMs);
-    } else if (roll < 5) {
-      survey = pulse_;
-      bool before = roll == 3;  // team spirit before and after the event
-      env_.set_now_ms(before ? e.start_ms - uniform(1, 72) * kHourMs : e.end_ms + uniform(1, 72) * kHourMs);
-    } else {
+    } else if (place == kAfterEvent) {
       env_.set_now_ms(e.end_ms + uniform(1, 96) * kHourMs);
+    } else {  // team spirit on the days before and after the event (pulse_window.h)
+      survey = pulse_;
+      std::int64_t midnight_before = e.start_ms - e.start_ms % kDayMs;
+      std::int64_t midnight_after = e.end_ms - e.end_ms % kDayMs + kDayMs;
+      env_.set_now_ms(place == kPulseBefore ? midnight_before - uniform(1, 72) * kHourMs
+                                            : midnight_after + uniform(1, 72) * kHourMs);
     }
-    double mood = std::clamp(e.mood + real(-0.5, 0.5) + (roll == 4 ? 0.25 : 0.0), -1.0, 1.0);
+    double mood = std::clamp(e.mood + real(-0.5, 0.5) + (place == kPulseAfter ? 0.25 : 0.0), -1.0, 1.0);
     fields["survey"] = survey.hex();
     fields["answers"] = walk(parsed_.at(survey.hex()), mood);
-    DEBRIEF_TRY(act_as(pick(people_)));
+    DEBRIEF_TRY(act_as(person));
     return create(store_, Kind::response, fields).status();
   }
 
   Status responses() {
     std::int64_t total = opt_.responses, done = 0;
-    for (std::size_t i = 0; i < events_.size(); ++i) {
-      std::int64_t share = total / static_cast<std::int64_t>(events_.size()) +
-                           (static_cast<std::int64_t>(i) < total % static_cast<std::int64_t>(events_.size()) ? 1 : 0);
-      for (std::int64_t begun = 0; begun < share; begun += kChunk) {
-        std::int64_t n = std::min(kChunk, share - begun);
+    for (const EventInfo& e : events_) {
+      DemoBallots ballots(kFirstActivity + e.activities.size(), e.invited, env_.rng());
+      for (std::int64_t begun = 0; begun < e.responses; begun += kChunk) {
+        std::int64_t n = std::min(kChunk, e.responses - begun);
         DEBRIEF_TRY(in_transaction([&] {
-          for (std::int64_t k = 0; k < n; ++k) DEBRIEF_TRY(respond(events_[i]));
+          for (std::int64_t k = 0; k < n; ++k) DEBRIEF_TRY(respond(e, ballots));
           return Status::ok();
         }));
         done += n;
@@ -300,6 +340,7 @@ class Generator {
   DemoOptions opt_;
   const DemoProgress& progress_;
   std::vector<Id> teams_, people_;
+  std::map<Id, std::vector<Id>> members_;  // by team
   Id post_event_, post_activity_, pulse_;
   std::map<std::string, Survey> parsed_;
   std::vector<EventInfo> events_;

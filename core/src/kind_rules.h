@@ -39,12 +39,10 @@ const KindRules& rules_of(Kind kind);
 
 // Records that the person a write is made for answered the survey of
 // `response` for its event or activity (a participation, not linked to the
-// response). With `one_voice`, a second answer to a survey other than a
-// pulse is refused; a participation recorded already is kept either way.
-Status record_voice(Store& store, const Draft& response, bool one_voice);
-// Whether the person of `participation` has one recorded for its survey and
-// event or activity.
-Result<bool> voice_recorded(Store& store, const Draft& participation);
+// response), in its pulse window (pulse_window.h). A second answer in the
+// same place replaces the person's named answer when it is named too, and
+// is refused otherwise (rules_participation.cpp).
+Status record_voice(Store& store, const Draft& response);
 
 // The rules, one function set per file (rules_*.cpp).
 extern const KindRules kOrganisationRules, kTeamRules, kEventRules, kActivityRules,

@@ -37,15 +37,14 @@ Result<std::int64_t> pushed_created_at(Store& store, const Json& record) {
 }
 
 Result<std::optional<CheckedChange>> check_new(Store& store, const KindSpec& spec, const WireChange& c) {
+  // Who answered is recorded from the response itself (record_voice), so a
+  // pushed participation adds nothing: dropped, as devices of protocol 3
+  // still push theirs.
+  if (spec.kind == Kind::participation) return std::optional<CheckedChange>();
   Result<std::int64_t> created = pushed_created_at(store, c.value);
   DEBRIEF_TRY(created.status());
   Result<Draft> d = checked_create(store, spec.kind, c.value, NewRecord{c.record, *created});
   DEBRIEF_TRY(d.status());
-  if (spec.kind == Kind::participation) {
-    Result<bool> recorded = voice_recorded(store, *d);  // by the response it came with
-    DEBRIEF_TRY(recorded.status());
-    if (*recorded) return std::optional<CheckedChange>();
-  }
   WireChange out = c;
   out.value = unsaved_json(*d);
   if (spec.kind == Kind::response && d->integer("anonymous")) {

@@ -205,7 +205,7 @@ Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& opt
   if (*diverted == Diverted::held_already) return Status::ok();
   if (*diverted == Diverted::no) DEBRIEF_TRY(apply_checked(store, c, created));
   // A new response records who answered, as a local one does.
-  return created && c.kind == Kind::response ? record_voice(store, *created, true) : Status::ok();
+  return created && c.kind == Kind::response ? record_voice(store, *created) : Status::ok();
 }
 
 // Applies a change (checked, when pushed) and logs it; `created` is the

@@ -1,11 +1,18 @@
 // Rules for participations: who answered which survey, kept apart from
-// what they answered (PRODUCT.md, privacy rules). One per person, survey
-// and event (or activity): its id is derived from those, so every replica
-// that records it records the same one, and it names neither the response
-// nor the moment (only the day).
+// what they answered (PRODUCT.md, privacy rules). One per person, survey,
+// event (or activity) and window: its id is derived from those, so every
+// replica that records it records the same one, and it names neither the
+// response nor the moment (only the day).
+//
+// One voice: a person answers a survey once per event (or activity), and a
+// pulse survey once per window (pulse_window.h). Answering again with one's
+// name replaces one's named answer; any other second answer is refused,
+// because an anonymous answer cannot be proven to be anyone's.
 #include <openssl/sha.h>
 
+#include "debrief/records.h"
 #include "kind_rules.h"
+#include "pulse_window.h"
 #include "store_impl.h"
 
 namespace debrief {
@@ -13,55 +20,79 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-Id voice_id(const Draft& p) {
-  std::uint8_t input[64] = {}, digest[SHA256_DIGEST_LENGTH];
+Id voice_id(const Draft& p, std::int64_t window) {
+  std::uint8_t input[72] = {}, digest[SHA256_DIGEST_LENGTH];
   std::size_t n = 0;
   for (std::string_view field : {"person", "survey", "event", "activity"}) {
     std::optional<Id> id = p.ref(field);
     if (id) std::copy_n(id->bytes.data(), 16, input + n);
     n += 16;
   }
+  for (int i = 0; i < 8; ++i) input[n + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(window >> (8 * i));
   SHA256(input, sizeof input, digest);
   Id id;
   std::copy_n(digest, 16, id.bytes.data());
   return id;
 }
 
-}  // namespace
-
-Result<bool> voice_recorded(Store& store, const Draft& p) {
-  sql::Stmt& s = store.impl().db->cached(
-      "SELECT 1 FROM participations WHERE event IS ?1 AND activity IS ?2 AND person = ?3 AND survey = ?4 AND deleted = 0");
-  bind_value(s, 1, p.at("event"));
-  bind_value(s, 2, p.at("activity"));
-  bind_value(s, 3, p.at("person"));
-  bind_value(s, 4, p.at("survey"));
+Result<bool> voice_recorded(Store& store, const Id& voice) {
+  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0");
+  s.bind(1, voice);
   bool found = s.step();
   DEBRIEF_TRY(s.status());
   s.reset();
   return found;
 }
 
-namespace {
+// The person's named answers to the survey for that event or activity in
+// `window`, live or replaced, but for `response` (written already): ids of
+// the live ones, and whether any exists.
+struct NamedAnswers {
+  std::vector<Id> live;
+  bool any = false;
+};
 
-Result<bool> is_pulse(Store& store, const Id& survey) {
-  Result<Draft> s = load_draft(store, spec_of(Kind::survey), survey);
+Result<NamedAnswers> named_answers(Store& store, const Draft& p, const Window& window, const Id& response) {
+  sql::Stmt& s = store.impl().db->cached(
+      "SELECT id, deleted FROM responses WHERE event IS ?1 AND activity IS ?2 AND survey = ?3 AND author = ?4 "
+      "AND created_at >= ?5 AND created_at < ?6");
+  bind_value(s, 1, p.at("event"));
+  bind_value(s, 2, p.at("activity"));
+  bind_value(s, 3, p.at("survey"));
+  bind_value(s, 4, p.at("person"));
+  s.bind(5, window.from).bind(6, window.to);
+  NamedAnswers found;
+  while (s.step()) {
+    if (s.id(0) == response) continue;
+    found.any = true;
+    if (s.int64(1) == 0) found.live.push_back(s.id(0));
+  }
   DEBRIEF_TRY(s.status());
-  return s->text("kind") == "pulse";
+  s.reset();
+  return found;
 }
 
-Status check_participation(Store& store, Draft& draft, const Draft* before) {
-  if (before) return invalid("a participation cannot be changed");
-  Result<Id> me = require_me(store);
-  DEBRIEF_TRY(me.status());
-  draft.at("person") = *me;
-  draft.created_at -= draft.created_at % kDay;
+std::string answered_already(const Draft& p) {
+  return std::string("this person has answered this survey for this ") + (p.has("activity") ? "activity" : "event") +
+         " already";
+}
+
+// A second answer: a named one replaces the person's named answers; an
+// anonymous one, or any answer after an anonymous one, is refused.
+Status answer_again(Store& store, const Draft& response, const Draft& p, const Window& window) {
+  Result<NamedAnswers> named = named_answers(store, p, window, response.id);
+  DEBRIEF_TRY(named.status());
+  if (response.integer("anonymous"))
+    return invalid(answered_already(p) + (named->any ? "; answering again with your name changes that answer"
+                                                     : "; an anonymous answer cannot be changed"));
+  if (!named->any) return invalid(answered_already(p) + " anonymously; an anonymous answer cannot be changed");
+  for (const Id& old : named->live) DEBRIEF_TRY(debrief::remove(store, Kind::response, old));
   return Status::ok();
 }
 
 }  // namespace
 
-Status record_voice(Store& store, const Draft& response, bool one_voice) {
+Status record_voice(Store& store, const Draft& response) {
   Draft p(spec_of(Kind::participation));
   Result<Id> me = require_me(store);
   DEBRIEF_TRY(me.status());
@@ -70,17 +101,17 @@ Status record_voice(Store& store, const Draft& response, bool one_voice) {
   p.at("event") = response.at("event");
   p.at("activity") = response.at("activity");
   p.created_at = response.created_at - response.created_at % kDay;
-  p.id = voice_id(p);
-  Result<bool> answered = voice_recorded(store, p);
+  Result<Window> window = pulse_window(store, response);
+  DEBRIEF_TRY(window.status());
+  p.id = voice_id(p, window->id);
+  Result<bool> answered = voice_recorded(store, p.id);
   DEBRIEF_TRY(answered.status());
   if (!*answered) return insert_draft(store, p);
-  Result<bool> pulse = is_pulse(store, *p.ref("survey"));
-  DEBRIEF_TRY(pulse.status());
-  if (!one_voice || *pulse) return Status::ok();  // pulse windows are not told apart yet
-  return invalid(std::string("this person has answered this survey for this ") + (p.has("activity") ? "activity" : "event") +
-                 " already" + (response.integer("anonymous") ? "; an anonymous answer cannot be changed" : ""));
+  return answer_again(store, response, p, *window);
 }
 
-const KindRules kParticipationRules{.check = check_participation};
+// Participations are append-only and made only here, beside their response;
+// a pushed one is dropped (pushed_change.cpp).
+const KindRules kParticipationRules{};
 
 }  // namespace debrief

@@ -113,13 +113,6 @@ Status uncount_response(Store& store, const Id& id) {
   return store.impl().tallies.add(*store.impl().db, *r, survey.is_ok() ? survey->get() : nullptr, -1);
 }
 
-// Who answered, kept apart from what they answered (rules_participation.cpp).
-// A local answer again is not refused yet (the demo data answers again);
-// one pushed to a server is.
-Status record_participation(Store& store, const Draft& draft) {
-  return record_voice(store, draft, store.impl().acting.has_value());
-}
-
 Status read_answers(Store& store, const Draft& draft, Json& record) {
   sql::Stmt& s = store.impl().db->cached(
       "SELECT question, part, num, text FROM answers WHERE response = ? ORDER BY rowid");
@@ -144,7 +137,7 @@ Status read_answers(Store& store, const Draft& draft, Json& record) {
 
 const KindRules kResponseRules{.check = check_response,
                                .write_extra = write_answers,
-                               .after_local_create = record_participation,
+                               .after_local_create = record_voice,  // who answered, kept apart
                                .read_extra = read_answers,
                                .before_tombstone = uncount_response,
                                .make_id = make_response_id};

@@ -1,4 +1,5 @@
 // `debrief demo generate`: realistic, varied, and the same for the same seed.
+#include <map>
 #include <set>
 #include <catch2/catch.hpp>
 
@@ -25,13 +26,26 @@ TEST_CASE("demo data is varied and follows the survey branches", "[cli][demo]") 
   s.ok({"demo", "generate", "--people", "40", "--events", "4", "--responses", "400", "--seed", "3"});
   json status = json::parse(s.ok({"--json", "status"}));
   CHECK(status["counts"]["responses"] == 400);
-  // One participation per person, survey and event or activity: fewer than
-  // the responses while the demo still lets people answer again.
-  json participations = json::parse(s.ok({"--json", "participation", "list"}));
-  std::set<std::string> voices;
-  for (const json& p : participations) voices.insert(p["person"].dump() + p["survey"].dump() + p["event"].dump() + p["activity"].dump());
-  CHECK(status["counts"]["participations"] == voices.size());
-  CHECK(voices.size() <= 400);
+  // One voice per person, survey and event, activity or pulse window
+  // (before or after): every response is one participation, and a named
+  // answer's author answered that survey there once, as an invited person.
+  CHECK(status["counts"]["participations"] == 400);
+  std::map<std::string, std::set<std::string>> invited;  // event -> team
+  for (const json& e : json::parse(s.ok({"--json", "event", "list"})))
+    for (const json& t : e["teams"]) invited[e["id"]].insert(t.get<std::string>());
+  std::map<std::string, std::string> team_of;
+  for (const json& p : json::parse(s.ok({"--json", "person", "list"}))) team_of[p["id"]] = p["team"];
+  std::set<std::string> named_voices;
+  std::size_t named = 0;
+  for (const json& r : json::parse(s.ok({"--json", "response", "list"}))) {
+    if (r["anonymous"].get<bool>()) continue;
+    ++named;
+    CHECK(invited[r["event"]].count(team_of[r["author"]]) == 1);
+    std::string day = r["created_at"].get<std::string>().substr(0, 10);  // pulses: before and after differ by day
+    named_voices.insert(r["author"].dump() + r["survey"].dump() + r["event"].dump() + r["activity"].dump() + day);
+  }
+  CHECK(named > 100);
+  CHECK(named_voices.size() == named);
   CHECK(status["counts"]["kudos"].get<int>() > 0);
   json responses = json::parse(s.ok({"--json", "response", "list"}));
   int anonymous = 0, low = 0, high = 0;

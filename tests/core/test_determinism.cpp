@@ -19,7 +19,7 @@ Json build(std::uint64_t seed) {
   ok(create(*w.store, Kind::plus_one, {{"kudos", kudos.hex()}}));
   w.act_as(w.me);
   ok(w.respond({{"score", 1}, {"wrong", "rain"}}, true));
-  ok(w.respond({{"score", 5}, {"keep", "the hike"}, {"parts", {"food"}}}));
+  ok(w.colleague_responds({{"score", 5}, {"keep", "the hike"}, {"parts", {"food"}}}));
   ok(create(*w.store, Kind::reflection, {{"text", "Calmer than I expected."}, {"shared", true}}));
   ok(update(*w.store, Kind::event, w.event, {{"location", "Sintra"}}));
   Json dump = test::snapshot(*w.store);

@@ -207,7 +207,8 @@ TEST_CASE("a deleted response leaves the review at once", "[insights]") {
 TEST_CASE("chosen options are not texts: they count towards no sentiment", "[insights]") {
   test::World w;
   ok(create(*w.store, Kind::organisation, {{"name", "Acme"}, {"anonymity_threshold", 3}}));
-  for (int i = 0; i < 3; ++i) ok(w.respond({{"score", 5}, {"keep", "wonderful, thank you"}, {"parts", {"games", "food"}}}));
+  for (int i = 0; i < 3; ++i)
+    ok(w.colleague_responds({{"score", 5}, {"keep", "wonderful, thank you"}, {"parts", {"games", "food"}}}));
   GroupResults all = ok(review_event(*w.store, w.event)).event.groups[0];
   REQUIRE(all.disclosure.shown);
   CHECK(all.positive == 3);

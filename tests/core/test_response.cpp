@@ -64,7 +64,7 @@ TEST_CASE("an anonymous response has no author and only the day it was made", "[
 TEST_CASE("an anonymous response's id does not begin with the time it was made", "[response][privacy]") {
   test::World w;
   Id anonymous = ok(w.respond({{"score", 3}}, true));
-  Id attributed = ok(w.respond({{"score", 3}}));
+  Id attributed = ok(w.colleague_responds({{"score", 3}}));
   const std::string time_prefix = Id::make(w.env).hex().substr(0, 12);
   CHECK(attributed.hex().substr(0, 12) == time_prefix);
   CHECK(anonymous.hex().substr(0, 12) != time_prefix);
@@ -161,7 +161,7 @@ TEST_CASE("a deleted survey can no longer be answered", "[response][errors]") {
 TEST_CASE("responses are listed by survey and event", "[response][list]") {
   test::World w;
   ok(w.respond({{"score", 3}}));
-  ok(w.respond({{"score", 1}}, true));
+  ok(w.colleague_responds({{"score", 1}}, true));
   CHECK(ok(list(*w.store, Kind::response, {.where = {{"survey", w.survey.hex()}}})).size() == 2);
   CHECK(ok(list(*w.store, Kind::response, {.where = {{"event", w.event.hex()}, {"anonymous", "true"}}})).size() == 1);
 }

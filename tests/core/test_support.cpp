@@ -66,6 +66,15 @@ Result<Id> World::respond(const Json& answers, bool anonymous) {
                                          {"anonymous", anonymous}, {"answers", answers}});
 }
 
+Result<Id> World::colleague_responds(const Json& answers, bool anonymous) {
+  Result<Id> colleague = create(*store, Kind::person, {{"name", "Colleague"}, {"team", team.hex()}});
+  if (!colleague.is_ok()) return colleague;
+  act_as(*colleague);
+  Result<Id> id = respond(answers, anonymous);
+  act_as(me);
+  return id;
+}
+
 Id World::kudos_from_other() {
   act_as(other);
   Id k = ok(create(*store, Kind::kudos, specific_kudos({me})));

@@ -99,8 +99,11 @@ struct World : SeededStore {
   debrief::Id team, other, event, survey;
 
   static Json survey_questions();
-  // Answers the survey about the event.
+  // Answers the survey about the event (again: replaces a named answer).
   debrief::Result<debrief::Id> respond(const Json& answers, bool anonymous = false);
+  // A new colleague in the team answers it (one voice each); acts as Ana
+  // again afterwards.
+  debrief::Result<debrief::Id> colleague_responds(const Json& answers, bool anonymous = false);
   // A specific kudos given by Ben to Ana; acts as Ana again afterwards.
   debrief::Id kudos_from_other();
   // A specific kudos from Ben to the team: one Ana may +1 (not to her).

@@ -190,6 +190,43 @@ TEST_CASE("a survey that forbids anonymous answers refuses one pushed anyway", "
   refused(hostile.push({whole(d, Kind::response, random_id(), r)}), sync::pb::Error::INVALID, "does not allow anonymous");
 }
 
+TEST_CASE("the server keeps one voice per pulse window, replaces a named answer, and drops pushed participations",
+          "[sync][authority]") {
+  Server server;
+  auto [survey, event] = server.on_server([](Store& r) {
+    Id pulse = ok(create(r, Kind::survey, {{"title", "Pulse"}, {"kind", "pulse"},
+                                           {"questions", Json::parse(R"([{"id":"score","type":"rating","text":"?"}])")}}));
+    Id held = ok(create(r, Kind::event, {{"title", "Kick-off"}, {"starts_at", "2026-01-10T09:00"},
+                                         {"ends_at", "2026-01-10T17:00"}}));
+    return std::make_pair(pulse, held);
+  });
+  Device d(server, server.people().p1);
+  HostileClient hostile(server, d);
+  auto answer = [&](const char* when, bool anonymous, int score, Id id) {
+    Json r = {{"survey", survey.hex()}, {"event", event.hex()}, {"anonymous", anonymous},
+              {"answers", {{"score", score}}}, {"created_at", when}};
+    return whole(d, Kind::response, id, r);
+  };
+  auto acked = [](const Result<sync::pb::Frame>& reply) { return reply.is_ok() && reply->has_push_ack(); };
+  auto voices = [&] { return server.on_server([](Store& r) { return ok(count(r, Kind::participation)); }); };
+  CHECK(acked(hostile.push({answer("2026-01-05T10:00:00Z", true, 2, random_id())})));
+  refused(hostile.push({answer("2026-01-09T23:00:00Z", true, 1, random_id())}), sync::pb::Error::INVALID, "already");
+  CHECK(voices() == 1);
+  Id first = Id::make(d.store->env()), second = Id::make(d.store->env());
+  CHECK(acked(hostile.push({answer("2026-01-12T10:00:00Z", false, 2, first)})));  // after: a window of its own
+  CHECK(acked(hostile.push({answer("2026-01-20T10:00:00Z", false, 5, second)})));  // after, again
+  CHECK(record_of(server, Kind::response, first)["deleted"] == true);
+  CHECK(record_of(server, Kind::response, second)["answers"]["score"] == 5);
+  CHECK(voices() == 2);
+  WireChange gone{d.store->device_id(), Hlc::from_parts(d.store->env().now_ms(), 1), Kind::response, first,
+                  std::nullopt, nullptr, ChangeOp::remove};
+  CHECK(acked(hostile.push({gone})));  // the device's own removal of the replaced answer: harmless
+  Json forged = {{"person", server.people().p2.hex()}, {"survey", survey.hex()}, {"event", event.hex()}};
+  CHECK(acked(hostile.push({whole(d, Kind::participation, random_id(), forged)})));
+  CHECK(voices() == 2);
+  still_serves(server);
+}
+
 TEST_CASE("another person's photo record cannot be deleted", "[sync][authority]") {
   Server server;
   Device owner(server, server.people().p1), other(server, server.people().p2);

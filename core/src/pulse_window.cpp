@@ -1,0 +1,40 @@
+#include "pulse_window.h"
+
+#include "store_impl.h"
+
+namespace debrief {
+namespace {
+
+constexpr std::int64_t kDay = 86400, kWeek = 7 * kDay;
+constexpr std::int64_t kMonday = -3 * kDay;  // 1969-12-29, the Monday before the epoch
+
+std::int64_t floor_to(std::int64_t t, std::int64_t unit, std::int64_t origin = 0) {
+  std::int64_t d = t - origin;
+  return t - (d % unit + unit) % unit;
+}
+
+Window around_event(std::int64_t day, std::int64_t starts_at, std::int64_t ends_at) {
+  std::int64_t first_day = floor_to(starts_at, kDay), day_after = floor_to(ends_at, kDay) + kDay;
+  if (day < first_day) return {1, Window{}.from, first_day};
+  if (day < day_after) return {2, first_day, day_after};
+  return {3, day_after, Window{}.to};
+}
+
+}  // namespace
+
+Result<Window> pulse_window(Store& store, const Draft& response) {
+  Result<Draft> survey = load_draft(store, spec_of(Kind::survey), *response.ref("survey"));
+  DEBRIEF_TRY(survey.status());
+  if (survey->text("kind") != "pulse") return Window{};
+  std::int64_t day = floor_to(response.created_at, kDay);
+  std::optional<Id> event = response.ref("event");
+  if (!event) {
+    std::int64_t monday = floor_to(day, kWeek, kMonday);
+    return Window{(monday - kMonday) / kWeek, monday, monday + kWeek};
+  }
+  Result<Draft> e = load_draft(store, spec_of(Kind::event), *event);
+  DEBRIEF_TRY(e.status());
+  return around_event(day, e->integer("starts_at"), e->integer("ends_at"));
+}
+
+}  // namespace debrief
