@@ -1,5 +1,7 @@
 // The kinds of record Debrief keeps, and their fields (see kind.h). Limits are
 // in bytes of UTF-8 for text.
+#include <algorithm>
+
 #include "debrief/kind.h"
 
 #include <array>
@@ -186,7 +188,7 @@ const std::array<KindSpec, 15> kKinds{{
     {Kind::person, "person", "people", "people", Merge::per_field, kPersonFields, kColsPerson,
      "people and their roles"},
     {Kind::device, "device", "devices", "devices", Merge::per_field, kDeviceFields, kColsDevice,
-     "the devices people sync from"},
+     "the devices people sync from", true, {}, {Readers::owner, "person"}},
     {Kind::event, "event", "events", "events", Merge::per_field, kEventFields, kColsEvent,
      "team events: theme, dates, place, speakers, crew"},
     {Kind::activity, "activity", "activities", "activities", Merge::per_field, kActivityFields,
@@ -194,23 +196,25 @@ const std::array<KindSpec, 15> kKinds{{
     {Kind::survey, "survey", "surveys", "surveys", Merge::per_field, kSurveyFields, kColsSurvey,
      "survey templates with typed questions and branches"},
     {Kind::response, "response", "responses", "responses", Merge::per_record, kResponseFields,
-     kColsResponse, "answers to a survey, attributed or anonymous"},
+     kColsResponse, "answers to a survey, attributed or anonymous", true, {},
+     {Readers::owner_or_group_managers, "author", {}, "team"}},
     {Kind::participation, "participation", "participations", "participations", Merge::per_record,
      kParticipationFields, kColsParticipation,
-     "who answered which survey (kept apart from what they answered)", false},
+     "who answered which survey (kept apart from what they answered)", false, {},
+     {Readers::owner_or_managers, "person"}},
     {Kind::reflection, "reflection", "reflections", "reflections", Merge::per_record,
      kReflectionFields, kColsReflection, "private notes after an activity, shared when you choose",
-     true, kReflectionMutable},
+     true, kReflectionMutable, {Readers::owner_or_open, "author", "shared"}},
     {Kind::kudos, "kudos", "kudos", "kudos", Merge::per_record, kKudosFields, kColsKudos,
      "specific praise: what they did and what came of it"},
     {Kind::plus_one, "plus-one", "plus-ones", "plus_ones", Merge::per_record, kPlusOneFields,
      kColsPlusOne, "adding your voice to a kudos"},
     {Kind::reply, "reply", "replies", "replies", Merge::per_record, kReplyFields, kColsReply,
-     "a manager's reply to feedback"},
+     "a manager's reply to feedback", true, {}, {Readers::per_record}},
     {Kind::summary, "summary", "summaries", "summaries", Merge::per_field, kSummaryFields,
-     kColsSummary, "what we heard, what we'll do"},
+     kColsSummary, "what we heard, what we'll do", true, {}, {Readers::owner_or_open, "author", "published"}},
     {Kind::media, "media", "media", "media", Merge::per_record, kMediaFields, kColsMedia,
-     "photos and videos, stored by content hash", false},
+     "photos and videos, stored by content hash", false, {}, {Readers::per_record}},
 }};
 
 }  // namespace
@@ -239,6 +243,11 @@ const FieldSpec* author_field(const KindSpec& spec) {
   for (const FieldSpec& f : spec.fields)
     if (!f.input && f.type == FieldType::ref && f.ref_kind == Kind::person) return &f;
   return nullptr;
+}
+
+bool may_change(const KindSpec& spec, std::string_view field) {
+  return spec.merge == Merge::per_field ||
+         std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), field) != spec.mutable_fields.end();
 }
 
 const FieldSpec* field_named(const KindSpec& spec, std::string_view name) {

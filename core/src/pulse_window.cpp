@@ -1,5 +1,6 @@
 #include "pulse_window.h"
 
+#include "draft.h"
 #include "store_impl.h"
 
 namespace debrief {
@@ -22,12 +23,11 @@ Window around_event(std::int64_t day, std::int64_t starts_at, std::int64_t ends_
 
 }  // namespace
 
-Result<Window> pulse_window(Store& store, const Draft& response) {
-  Result<Draft> survey = load_draft(store, spec_of(Kind::survey), *response.ref("survey"));
-  DEBRIEF_TRY(survey.status());
-  if (survey->text("kind") != "pulse") return Window{};
-  std::int64_t day = floor_to(response.created_at, kDay);
-  std::optional<Id> event = response.ref("event");
+Result<Window> pulse_window(Store& store, const Id& survey, const std::optional<Id>& event, std::int64_t created_at) {
+  Result<Draft> s = load_draft(store, spec_of(Kind::survey), survey);
+  DEBRIEF_TRY(s.status());
+  if (s->text("kind") != "pulse") return Window{};
+  std::int64_t day = floor_to(created_at, kDay);
   if (!event) {
     std::int64_t monday = floor_to(day, kWeek, kMonday);
     return Window{(monday - kMonday) / kWeek, monday, monday + kWeek};

@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 #include "debrief/store.h"
-#include "draft.h"
 
 namespace debrief {
 
@@ -20,12 +20,13 @@ struct Window {
   std::int64_t to = std::numeric_limits<std::int64_t>::max();
 };
 
-// The window of `response` (its survey, event and day). A pulse about an
+// The window of an answer to `survey` about `event` made at `created_at`
+// (seconds; only its day counts). A pulse about an
 // event has three, by the response's day, as the manager's review reads
 // them (insights.h): 1 before the event's first day, 2 its own days, 3 from
 // the day after it ends. A pulse about no event has one window per week
 // (Monday to Sunday, UTC), numbered from the week of the epoch: the cadence
 // of a team pulse.
-Result<Window> pulse_window(Store& store, const Draft& response);
+Result<Window> pulse_window(Store& store, const Id& survey, const std::optional<Id>& event, std::int64_t created_at);
 
 }  // namespace debrief

@@ -63,9 +63,7 @@ Result<std::optional<CheckedChange>> check_upsert(Store& store, const Draft& her
     const FieldSpec& f = spec.fields[i];
     auto it = c.value.find(std::string(f.name));
     if (!f.input || !f.column || it == c.value.end()) continue;
-    bool may_change = spec.merge == Merge::per_field ||
-                      std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), f.name) != spec.mutable_fields.end();
-    if (may_change && *it != encode_field(f, here.values[i])) changed[std::string(f.name)] = *it;
+    if (may_change(spec, f.name) && *it != encode_field(f, here.values[i])) changed[std::string(f.name)] = *it;
   }
   if (changed.empty()) return std::optional<CheckedChange>();
   Result<Draft> after = checked_update(store, here, changed);

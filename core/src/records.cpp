@@ -24,12 +24,6 @@ bool is_record_member(std::string_view name) {
   return name == "id" || name == "kind" || name == "created_at" || name == "deleted";
 }
 
-bool is_mutable(const KindSpec& spec, std::string_view field) {
-  if (spec.merge == Merge::per_field) return true;
-  return std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), field) !=
-         spec.mutable_fields.end();
-}
-
 // Decodes the members of `fields` into `draft`, refusing unknown fields,
 // fields the core sets, and (when updating) fields that may not change. A
 // pushed record (`pushed`) carries the members every replica shows: "id",
@@ -48,7 +42,7 @@ Status apply_input(Store& store, Draft& draft, const Json& fields, bool updating
       return invalid("a " + std::string(spec.name) + " has no field '" + name +
                      "' you can set; its fields are: " + field_names(spec));
     }
-    if (updating && !is_mutable(spec, name)) {
+    if (updating && !may_change(spec, name)) {
       return invalid("the " + name + " of a " + std::string(spec.name) + " cannot change once given");
     }
     if (!f->column) continue;  // kept outside the row; the kind's rules read draft.input
@@ -201,6 +195,13 @@ Status remove(Store& store, Kind kind, Id id) {
   DEBRIEF_TRY(tombstone(store, spec, id));
   DEBRIEF_TRY(impl.log_change(kind, id, std::nullopt, ChangeOp::remove, nullptr));
   return tx.commit();
+}
+
+std::optional<Id> id_member(const Json& record, std::string_view name) {
+  auto it = record.find(std::string(name));
+  if (it == record.end() || !it->is_string()) return std::nullopt;
+  Result<Id> id = Id::parse(it->get<std::string>());
+  return id.is_ok() ? std::optional<Id>(*id) : std::nullopt;
 }
 
 Result<Json> get(Store& store, Kind kind, Id id) {

@@ -154,9 +154,7 @@ Status apply_record(Store& store, const KindSpec& spec, const WireChange& c, con
   if (here->deleted || !indexed_versions(spec)) return Status::ok();
   for (std::size_t i : table_sql(spec.kind).column_fields) {
     const FieldSpec& f = spec.fields[i];
-    bool may_change = spec.merge == Merge::per_field ||
-                      std::find(spec.mutable_fields.begin(), spec.mutable_fields.end(), f.name) != spec.mutable_fields.end();
-    if (!may_change) continue;
+    if (!may_change(spec, f.name)) continue;
     std::string name(f.name);
     Result<std::optional<Version>> current = version_of(store.impl(), c.record, spec.merge == Merge::per_field ? &name : nullptr);
     DEBRIEF_TRY(current.status());
@@ -266,20 +264,47 @@ Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, 
   return out;
 }
 
+namespace {
+
+// The condition on a change row `c` that its record is in reach of person
+// ?2 with managed teams ?3 (hex, a JSON array), by its kind's Reach.
+std::string in_reach(const KindSpec& spec) {
+  const Reach& r = spec.reach;
+  std::string owner = "x." + quoted(r.owner);
+  std::string from = quoted(spec.table) + " x";
+  std::string cond = owner + " = ?2";
+  if (r.readers == Readers::owner_or_open) cond += " OR x." + quoted(r.open) + " = 1";
+  if (r.readers == Readers::owner_or_managers || r.readers == Readers::owner_or_group_managers) {
+    std::string team = r.team.empty() ? "pp.team" : "x." + quoted(r.team);
+    if (r.team.empty()) from += " LEFT JOIN people pp ON pp.id = " + owner;
+    cond += " OR lower(hex(" + team + ")) IN (SELECT value FROM json_each(?3))";
+  }
+  return "(kind = " + std::to_string(static_cast<int>(spec.kind)) + " AND EXISTS (SELECT 1 FROM " + from +
+         " WHERE x.id = c.record AND (" + cond + ")))";
+}
+
+// The feed's query: every change of a kind everyone may receive, and those
+// of the other kinds in reach (kind.h, Reach); the server's may_receive
+// looks at each row that is left.
+std::string feed_query() {
+  std::string scoped, any;
+  for (const KindSpec& spec : all_kinds()) {
+    Readers who = spec.reach.readers;
+    if (who == Readers::everyone || who == Readers::per_record) continue;
+    scoped += (scoped.empty() ? "" : ", ") + std::to_string(static_cast<int>(spec.kind));
+    any += " OR " + in_reach(spec);
+  }
+  return std::string("SELECT ") + kChangeColumns + " FROM changes c WHERE seq > ?1 AND (kind NOT IN (" + scoped + ")" +
+         any + ") ORDER BY seq LIMIT ?4";
+}
+
+}  // namespace
+
 Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t limit, const FeedScope& scope) {
   Json teams = Json::array();
   for (const Id& t : scope.teams) teams.push_back(t.hex());
-  sql::Stmt& s = store.impl().db->cached(
-      std::string("SELECT ") + kChangeColumns + " FROM changes c WHERE seq > ?1 AND ("
-      " kind NOT IN (4, 8, 9, 10, 14)"
-      " OR (kind = 8 AND EXISTS (SELECT 1 FROM responses r WHERE r.id = c.record AND"
-      "     (r.author = ?2 OR lower(hex(r.team)) IN (SELECT value FROM json_each(?3)))))"
-      " OR (kind = 9 AND EXISTS (SELECT 1 FROM participations p LEFT JOIN people pp ON pp.id = p.person"
-      "     WHERE p.id = c.record AND (p.person = ?2 OR lower(hex(pp.team)) IN (SELECT value FROM json_each(?3)))))"
-      " OR (kind = 10 AND EXISTS (SELECT 1 FROM reflections x WHERE x.id = c.record AND (x.author = ?2 OR x.shared = 1)))"
-      " OR (kind = 4 AND EXISTS (SELECT 1 FROM devices d WHERE d.id = c.record AND d.person = ?2))"
-      " OR (kind = 14 AND EXISTS (SELECT 1 FROM summaries m WHERE m.id = c.record AND (m.author = ?2 OR m.published = 1)))"
-      ") ORDER BY seq LIMIT ?4");
+  static const std::string query = feed_query();
+  sql::Stmt& s = store.impl().db->cached(query);
   s.bind(1, after_seq).bind(2, scope.person).bind(3, teams.dump()).bind(4, limit);
   FeedPage page;
   while (s.step()) page.changes.push_back(change_from_row(s));

@@ -101,7 +101,7 @@ Status record_voice(Store& store, const Draft& response) {
   p.at("event") = response.at("event");
   p.at("activity") = response.at("activity");
   p.created_at = response.created_at - response.created_at % kDay;
-  Result<Window> window = pulse_window(store, response);
+  Result<Window> window = pulse_window(store, *response.ref("survey"), response.ref("event"), response.created_at);
   DEBRIEF_TRY(window.status());
   p.id = voice_id(p, window->id);
   Result<bool> answered = voice_recorded(store, p.id);

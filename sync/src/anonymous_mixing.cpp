@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "debrief/answer_group.h"
 #include "debrief/records.h"
 
 namespace debrief::sync {
@@ -57,7 +58,9 @@ Status pool_anonymous(ServerStore& store, const std::vector<WireChange>& respons
     Result<Json> known = get(store.records(), Kind::response, c.record);
     if (known.is_ok()) continue;  // released already: a replay
     if (known.status().code() != Code::not_found) return known.status();
-    fresh.push_back({group_key(c.value), c});
+    Result<std::optional<AnswerGroup>> group = answer_group_of(store.records(), c.value);
+    DEBRIEF_TRY(group.status());
+    fresh.push_back({*group ? (*group)->key() : std::string(), c});  // in no group: they wait together
   }
   return fresh.empty() ? Status::ok() : store.pool().add(fresh, today);
 }

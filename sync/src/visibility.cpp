@@ -1,25 +1,50 @@
 #include "debrief/sync/visibility.h"
 
+#include "debrief/answer_group.h"
 #include "debrief/records.h"
 
 namespace debrief::sync {
 namespace {
 
-std::optional<Id> id_member(const Json& record, const char* name) {
-  auto it = record.find(name);
-  if (it == record.end() || !it->is_string()) return std::nullopt;
-  Result<Id> id = Id::parse(it->get<std::string>());
-  return id.is_ok() ? std::optional<Id>(*id) : std::nullopt;
-}
-
 bool is(const std::optional<Id>& id, const Id& person) { return id && *id == person; }
 
-Result<bool> response_visible(Store& replica, const Audience& who, const Json& r) {
-  if (is(id_member(r, "author"), who.person)) return true;
-  if (!who.manages(id_member(r, "team"))) return false;
-  Result<ResponseGroup> g = response_group(replica, r);
-  DEBRIEF_TRY(g.status());
-  return g->shown();
+// The scope of `r`, a record of `kind` whose reach is not everyone's or
+// decided per record, read by its Reach (kind.h).
+RecordScope scope_of(Store& records, Kind kind, const Json& r) {
+  const Reach& reach = spec_of(kind).reach;
+  RecordScope scope;
+  scope.owner = id_member(r, reach.owner);
+  if (!reach.open.empty()) scope.open = r.value(std::string(reach.open), false);
+  if (reach.readers == Readers::owner_or_managers || reach.readers == Readers::owner_or_group_managers) {
+    if (!reach.team.empty()) {
+      scope.team = id_member(r, reach.team);
+    } else if (scope.owner) {  // the owner's team in the directory
+      Result<Json> p = get(records, Kind::person, *scope.owner);
+      if (p.is_ok()) scope.team = id_member(*p, "team");
+    }
+  }
+  return scope;
+}
+
+// Media: seen by whoever sees what it is attached to. Replies: by their
+// author, by everyone on a kudos, else by the author of what they answer.
+Result<bool> per_record(Store& replica, const Audience& who, Kind kind, const Json& r) {
+  if (kind == Kind::media) {
+    std::optional<Kind> owner_kind = kind_named(r.value("owner_kind", ""));
+    std::optional<Id> owner = id_member(r, "owner");
+    if (!owner_kind || !owner) return false;
+    Change owner_change;
+    owner_change.kind = *owner_kind;
+    owner_change.record = *owner;
+    return may_receive(replica, who, owner_change);
+  }
+  if (is(id_member(r, "author"), who.person) || r.value("target_kind", "") == "kudos") return true;
+  std::optional<Kind> target_kind = kind_named(r.value("target_kind", ""));
+  std::optional<Id> target = id_member(r, "target");
+  if (!target_kind || !target) return false;
+  Result<Json> t = get(replica, *target_kind, *target);
+  const FieldSpec* author = author_field(spec_of(*target_kind));
+  return t.is_ok() && author && is(id_member(*t, author->name), who.person);
 }
 
 }  // namespace
@@ -44,96 +69,42 @@ Result<Audience> Audience::of(Store& replica, const Id& person) {
   return a;
 }
 
-std::string group_key(const Json& r) {
-  return r.value("team", Json()).dump() + r.value("survey", Json()).dump() + r.value("event", Json()).dump();
-}
-
 Result<ResponseGroup> response_group(Store& replica, const Json& r) {
   ResponseGroup g;
   Result<int> threshold = anonymity_threshold(replica);
   DEBRIEF_TRY(threshold.status());
   g.threshold = *threshold;
-  ListOptions same;
-  for (const char* member : {"team", "survey", "event"}) {
-    if (!r.contains(member) || r[member].is_null()) return g;  // no group: never shown to managers
-    same.where.emplace_back(member, r[member].get<std::string>());
-  }
-  Result<std::int64_t> found = count(replica, Kind::response, same);
-  DEBRIEF_TRY(found.status());
-  g.responses = *found;
+  Result<std::optional<AnswerGroup>> group = answer_group_of(replica, r);
+  DEBRIEF_TRY(group.status());
+  if (!*group || !(*group)->event) return g;
+  g.key = (*group)->key();
+  Result<std::vector<Id>> in = responses_in(replica, **group);
+  DEBRIEF_TRY(in.status());
+  g.responses = std::move(*in);
   return g;
 }
 
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change) {
-  switch (change.kind) {
-    case Kind::organisation:
-    case Kind::team:
-    case Kind::person:
-    case Kind::event:
-    case Kind::activity:
-    case Kind::survey:
-    case Kind::kudos:
-    case Kind::plus_one: return true;
-    default: break;
-  }
+  const Reach& reach = spec_of(change.kind).reach;
+  if (reach.readers == Readers::everyone) return true;
   Result<Json> r = get(replica, change.kind, change.record);
   if (!r.is_ok()) return r.status().code() == Code::not_found ? Result<bool>(false) : Result<bool>(r.status());
-  switch (change.kind) {
-    case Kind::device: return is(id_member(*r, "person"), who.person);
-    case Kind::response: return response_visible(replica, who, *r);
-    case Kind::participation: {
-      if (is(id_member(*r, "person"), who.person)) return true;
-      Result<Json> p = get(replica, Kind::person, *id_member(*r, "person"));
-      return p.is_ok() && who.manages(id_member(*p, "team"));
-    }
-    case Kind::media: {  // seen by whoever sees what it is attached to
-      std::optional<Kind> owner_kind = kind_named(r->value("owner_kind", ""));
-      std::optional<Id> owner = id_member(*r, "owner");
-      if (!owner_kind || !owner) return false;
-      Change owner_change;
-      owner_change.kind = *owner_kind;
-      owner_change.record = *owner;
-      return may_receive(replica, who, owner_change);
-    }
-    case Kind::reflection: return is(id_member(*r, "author"), who.person) || r->value("shared", false);
-    case Kind::summary: return is(id_member(*r, "author"), who.person) || r->value("published", false);
-    case Kind::reply: {
-      if (is(id_member(*r, "author"), who.person) || r->value("target_kind", "") == "kudos") return true;
-      std::optional<Kind> kind = kind_named(r->value("target_kind", ""));
-      std::optional<Id> target = id_member(*r, "target");
-      if (!kind || !target) return false;
-      Result<Json> t = get(replica, *kind, *target);
-      const FieldSpec* author = author_field(spec_of(*kind));
-      return t.is_ok() && author && is(id_member(*t, std::string(author->name).c_str()), who.person);
-    }
-    default: return false;
-  }
+  if (reach.readers == Readers::per_record) return per_record(replica, who, change.kind, *r);
+  RecordScope s = scope_of(replica, change.kind, *r);
+  if (is(s.owner, who.person) || s.open) return true;
+  if (!who.manages(s.team)) return false;
+  if (reach.readers != Readers::owner_or_group_managers) return true;
+  Result<ResponseGroup> g = response_group(replica, *r);
+  DEBRIEF_TRY(g.status());
+  return g->shown();
 }
 
 Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const Id& record) {
-  if (kind != Kind::response && kind != Kind::participation && kind != Kind::reflection && kind != Kind::device &&
-      kind != Kind::summary)
-    return std::optional<RecordScope>();
+  Readers readers = spec_of(kind).reach.readers;
+  if (readers == Readers::everyone || readers == Readers::per_record) return std::optional<RecordScope>();
   Result<Json> r = get(records, kind, record);
   DEBRIEF_TRY(r.status());
-  RecordScope scope;
-  switch (kind) {
-    case Kind::response:
-      scope.owner = id_member(*r, "author");
-      scope.team = id_member(*r, "team");
-      break;
-    case Kind::participation: {
-      scope.owner = id_member(*r, "person");
-      Result<Json> p = scope.owner ? get(records, Kind::person, *scope.owner) : Result<Json>(not_found("no person"));
-      if (p.is_ok()) scope.team = id_member(*p, "team");
-      break;
-    }
-    case Kind::device: scope.owner = id_member(*r, "person"); break;
-    default:  // reflections and summaries: their author's, or open once shared or published
-      scope.owner = id_member(*r, "author");
-      scope.open = r->value(kind == Kind::reflection ? "shared" : "published", false);
-  }
-  return std::optional<RecordScope>(scope);
+  return std::optional<RecordScope>(scope_of(records, kind, *r));
 }
 
 Status stamped_by(const Id& device, const WireChange& c) {

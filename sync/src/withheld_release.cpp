@@ -11,26 +11,25 @@ namespace debrief::sync {
 namespace {
 
 Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
-  std::map<std::string, std::pair<Json, std::int64_t>> groups;  // group key -> (a response, how many came)
+  std::map<std::string, std::pair<ResponseGroup, std::int64_t>> groups;  // key -> (the group, how many came)
   for (const WireChange& c : arrived) {
     if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert) continue;
     // As stored, not as pushed: the server set its team from the directory.
     Result<Json> stored = get(records, Kind::response, c.record);
     if (!stored.is_ok()) continue;  // held in the pool, or refused: nothing arrived
-    auto& entry = groups[group_key(*stored)];
-    entry.first = *stored;
+    Result<ResponseGroup> g = response_group(records, *stored);
+    DEBRIEF_TRY(g.status());
+    if (g->key.empty()) continue;  // in no group: never shown to managers
+    auto& entry = groups[g->key];
+    entry.first = std::move(*g);
     ++entry.second;
   }
   for (const auto& [key, entry] : groups) {
-    Result<ResponseGroup> g = response_group(records, entry.first);
-    DEBRIEF_TRY(g.status());
+    const ResponseGroup& g = entry.first;
+    auto live = static_cast<std::int64_t>(g.responses.size());
     // Only the batch that crosses the threshold: before it the group was withheld, after it it was sent.
-    if (g->responses < g->threshold || g->responses - entry.second >= g->threshold) continue;
-    ListOptions same;
-    for (const char* m : {"team", "survey", "event"}) same.where.emplace_back(m, entry.first[m].get<std::string>());
-    Result<std::vector<Json>> group = list(records, Kind::response, same);
-    DEBRIEF_TRY(group.status());
-    for (const Json& r : *group) DEBRIEF_TRY(reannounce(records, Kind::response, *Id::parse(r["id"].get<std::string>())));
+    if (!g.shown() || live - entry.second >= g.threshold) continue;
+    for (const Id& r : g.responses) DEBRIEF_TRY(reannounce(records, Kind::response, r));
   }
   return Status::ok();
 }

@@ -66,6 +66,15 @@ Result<sync::pb::Frame> send_raw(std::uint16_t port, const std::string& bytes) {
   return std::move(*got);
 }
 
+Id anonymous_id() {
+  static std::uint16_t n = 0;
+  Id id = *Id::parse("ee000000000000000000000000000000");
+  ++n;
+  id.bytes[14] = static_cast<std::uint8_t>(n >> 8);
+  id.bytes[15] = static_cast<std::uint8_t>(n);
+  return id;
+}
+
 WireChange whole(Device& device, Kind kind, const Id& id, const Json& record) {
   static std::uint16_t counter = 0;
   Hlc now = Hlc::from_parts(device.store->env().now_ms(), ++counter);

@@ -34,6 +34,10 @@ class HostileClient {
 // why none came within five seconds.
 debrief::Result<debrief::sync::pb::Frame> send_raw(std::uint16_t port, const std::string& bytes);
 
+// An id as a device makes an anonymous response's: never reading as a
+// moment, and a new one each call.
+Id anonymous_id();
+
 // The device's whole-record change of `kind` with `record`'s JSON, stamped
 // with the device and a fresh clock value.
 debrief::WireChange whole(Device& device, debrief::Kind kind, const Id& id, const Json& record);

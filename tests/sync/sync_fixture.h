@@ -91,6 +91,11 @@ class Server {
     boost::asio::post(io_, [&] { task(); });
     return result.get();
   }
+  // Puts what on_server wrote into the feed (a no-op on SQLite, where the
+  // records' change log is the feed), as admin commands do.
+  void publish() {
+    on_server([&](debrief::Store&) { return ok(store_->publish()), 0; });
+  }
   std::string code_for(const Id& person);
   // The PostgreSQL database the server's store is in ("" on SQLite).
   std::string database_url() const { return test_store_.db ? test_store_.db->url() : std::string(); }

@@ -31,15 +31,6 @@ void still_serves(Server& server) {
   CHECK(ok(list(*d.store, Kind::person)).size() == 7);
 }
 
-// An id as a device makes an anonymous response's: random, never reading
-// as a moment.
-Id random_id() {
-  static std::uint8_t n = 0;
-  Id id = *Id::parse("ee000000000000000000000000000000");
-  id.bytes[15] = ++n;
-  return id;
-}
-
 Json record_of(Server& server, Kind kind, const Id& id) {
   return server.on_server([&](Store& r) { return ok(get(r, kind, id)); });
 }
@@ -143,7 +134,7 @@ TEST_CASE("an anonymous answer follows its survey and is stripped of what names 
     Json r = {{"survey", server.people().survey.hex()}, {"event", server.people().event.hex()}, {"anonymous", true},
               {"answers", answers}, {"created_at", "2026-11-30T10:17:23Z"}};
     r.update(more);
-    return whole(d, Kind::response, random_id(), r);
+    return whole(d, Kind::response, anonymous_id(), r);
   };
   HostileClient hostile(server, d);
   WireChange timed = answer({{"score", 4}});
@@ -187,7 +178,7 @@ TEST_CASE("a survey that forbids anonymous answers refuses one pushed anyway", "
   Device d(server, server.people().p1);
   HostileClient hostile(server, d);
   Json r = {{"survey", named_only.hex()}, {"event", server.people().event.hex()}, {"anonymous", true}, {"answers", {{"score", 3}}}};
-  refused(hostile.push({whole(d, Kind::response, random_id(), r)}), sync::pb::Error::INVALID, "does not allow anonymous");
+  refused(hostile.push({whole(d, Kind::response, anonymous_id(), r)}), sync::pb::Error::INVALID, "does not allow anonymous");
 }
 
 TEST_CASE("the server keeps one voice per pulse window, replaces a named answer, and drops pushed participations",
@@ -209,8 +200,8 @@ TEST_CASE("the server keeps one voice per pulse window, replaces a named answer,
   };
   auto acked = [](const Result<sync::pb::Frame>& reply) { return reply.is_ok() && reply->has_push_ack(); };
   auto voices = [&] { return server.on_server([](Store& r) { return ok(count(r, Kind::participation)); }); };
-  CHECK(acked(hostile.push({answer("2026-01-05T10:00:00Z", true, 2, random_id())})));
-  refused(hostile.push({answer("2026-01-09T23:00:00Z", true, 1, random_id())}), sync::pb::Error::INVALID, "already");
+  CHECK(acked(hostile.push({answer("2026-01-05T10:00:00Z", true, 2, anonymous_id())})));
+  refused(hostile.push({answer("2026-01-09T23:00:00Z", true, 1, anonymous_id())}), sync::pb::Error::INVALID, "already");
   CHECK(voices() == 1);
   Id first = Id::make(d.store->env()), second = Id::make(d.store->env());
   CHECK(acked(hostile.push({answer("2026-01-12T10:00:00Z", false, 2, first)})));  // after: a window of its own
@@ -222,7 +213,7 @@ TEST_CASE("the server keeps one voice per pulse window, replaces a named answer,
                   std::nullopt, nullptr, ChangeOp::remove};
   CHECK(acked(hostile.push({gone})));  // the device's own removal of the replaced answer: harmless
   Json forged = {{"person", server.people().p2.hex()}, {"survey", survey.hex()}, {"event", event.hex()}};
-  CHECK(acked(hostile.push({whole(d, Kind::participation, random_id(), forged)})));
+  CHECK(acked(hostile.push({whole(d, Kind::participation, anonymous_id(), forged)})));
   CHECK(voices() == 2);
   still_serves(server);
 }
@@ -334,7 +325,7 @@ TEST_CASE("a lone late answer waits for a threshold's worth of company, and noth
   auto answer = [&](Device& d) {
     Json r = {{"survey", server.people().survey.hex()}, {"event", server.people().event.hex()}, {"anonymous", true},
               {"answers", {{"score", 4}}}, {"created_at", "2026-11-30T10:17:23Z"}};
-    WireChange w = whole(d, Kind::response, random_id(), r);  // with the device and the exact time
+    WireChange w = whole(d, Kind::response, anonymous_id(), r);  // with the device and the exact time
     HostileClient hostile(server, d);
     auto reply = hostile.push({w});
     REQUIRE(reply.is_ok());

@@ -4,6 +4,8 @@
 #include <set>
 
 #include "debrief/sync/anonymous_mixing.h"
+#include "debrief/time.h"
+#include "hostile_client.h"
 #include "sync_fixture.h"
 
 using namespace debrief;
@@ -55,6 +57,57 @@ TEST_CASE("a manager receives a group's responses only from the threshold on, an
     }
   }
   CHECK(anonymous == 3);
+}
+
+TEST_CASE("one person's answers about several activities or pulse windows never make a group", "[sync][privacy]") {
+  Server server;  // the threshold is 3
+  struct Setup { Id after_activity, pulse, kick_off; std::vector<Id> activities; };
+  Setup s = server.on_server([&](Store& r) {
+    Json questions = Json::parse(R"([{"id":"score","type":"rating","text":"?","required":true}])");
+    Setup out;
+    out.after_activity = ok(create(r, Kind::survey, {{"title", "Activity"}, {"kind", "post_activity"}, {"questions", questions}}));
+    out.pulse = ok(create(r, Kind::survey, {{"title", "Pulse"}, {"kind", "pulse"}, {"questions", questions}}));
+    out.kick_off = ok(create(r, Kind::event, {{"title", "Kick-off"}, {"starts_at", "2026-01-10T09:00"}, {"ends_at", "2026-01-10T17:00"}}));
+    for (const char* title : {"Talk", "Hike", "Lunch"})
+      out.activities.push_back(ok(create(r, Kind::activity, {{"event", server.people().event.hex()}, {"title", title},
+                                                             {"starts_at", "2026-12-03T10:00"}, {"ends_at", "2026-12-03T11:00"}})));
+    return out;
+  });
+  server.publish();
+  auto about = [&](Device& d, const Id& activity, bool anonymous) {
+    ok(create(*d.store, Kind::response, {{"survey", s.after_activity.hex()}, {"event", server.people().event.hex()},
+                                         {"activity", activity.hex()}, {"anonymous", anonymous}, {"answers", {{"score", 1}}}}));
+  };
+  Device manager(server, server.people().manager), pia(server, server.people().p1), per(server, server.people().p2);
+  // Pia anonymously, Per by name: each answers about three activities, and
+  // the pulse before, during and after an event: six voices each, and
+  // every group holds two people.
+  for (auto [d, anonymous] : {std::pair{&pia, true}, std::pair{&per, false}}) {
+    for (const Id& a : s.activities) about(*d, a, anonymous);
+    d->sync();
+    HostileClient raw(server, *d);  // a device's clock cannot be set: the pulse answers carry their days
+    for (const char* day : {"2026-01-05T10:00:00Z", "2026-01-10T10:00:00Z", "2026-01-15T10:00:00Z"}) {
+      Json r = {{"survey", s.pulse.hex()}, {"event", s.kick_off.hex()}, {"anonymous", anonymous},
+                {"answers", {{"score", 1}}}, {"created_at", day}};
+      auto reply = raw.push({whole(*d, Kind::response, anonymous ? anonymous_id() : Id::make(d->store->env()), r)});
+      REQUIRE(reply.is_ok());
+      CHECK(reply->has_push_ack());
+    }
+  }
+  manager.sync();
+  CHECK(ok(list(*manager.store, Kind::response)).empty());
+  // Two more people about the first activity: that group, and only it,
+  // has three people by name in the records (Pia's anonymous answer waits
+  // in the pool for a threshold's worth of anonymous company).
+  for (const Id& person : {server.people().p3, server.people().p4}) {
+    Device d(server, person);
+    about(d, s.activities[0], false);
+    d.sync();
+  }
+  manager.sync();
+  std::vector<Json> seen = ok(list(*manager.store, Kind::response));
+  CHECK(seen.size() == 3);
+  for (const Json& r : seen) CHECK(r["activity"] == s.activities[0].hex());
 }
 
 TEST_CASE("a participant never receives someone else's responses", "[sync][privacy]") {

@@ -67,6 +67,27 @@ enum class Merge : std::uint8_t {
   per_record,  // append-only: the record is one change and never conflicts
 };
 
+// Who may receive a record of a kind from a server: the privacy rules of
+// PRODUCT.md, described once. The SQLite feed's query (feed_after), the
+// PostgreSQL store's row scopes and the server's check of each record
+// (sync's record_scope and may_receive) are all derived from it.
+enum class Readers : std::uint8_t {
+  everyone,             // the directory, events, surveys, the kudos wall
+  owner,                // only the person it belongs to (a device)
+  owner_or_open,        // its owner, and everyone once a flag opens it (shared, published)
+  owner_or_managers,    // its owner, and the managers of its team (and of teams above it)
+  owner_or_group_managers,  // the same, and to managers only once its group
+                            // reaches the anonymity threshold (answer_group.h)
+  per_record,           // decided by what it points to (media, replies)
+};
+
+struct Reach {
+  Readers readers = Readers::everyone;
+  std::string_view owner = {};  // the field naming whose it is
+  std::string_view open = {};   // owner_or_open: the flag that opens it
+  std::string_view team = {};   // the field naming the team whose managers see it; empty: the owner's team
+};
+
 struct KindSpec {
   Kind kind;
   std::string_view name;    // "event": CLI noun, JSON "kind"
@@ -81,6 +102,7 @@ struct KindSpec {
   // Fields an append-only record may still change (a reflection's text and
   // sharing); editable kinds may change every input field.
   std::span<const std::string_view> mutable_fields{};
+  Reach reach{};
 };
 
 // Every kind, in the order the CLI lists them.
@@ -95,6 +117,10 @@ std::optional<Kind> kind_numbered(std::int64_t n);
 // the writing person ("author"; "person" for participations and +1s), or
 // null for kinds nobody authors (the directory, events, surveys).
 const FieldSpec* author_field(const KindSpec& spec);
+// Whether `field` of a record of this kind may change after it is made:
+// every field of a per-field kind, and the listed mutable_fields of the
+// others. Local edits, pushed edits and merges all ask this.
+bool may_change(const KindSpec& spec, std::string_view field);
 // The field named `name` of `spec`, or null.
 const FieldSpec* field_named(const KindSpec& spec, std::string_view name);
 

@@ -44,6 +44,9 @@ Status remove(Store& store, Kind kind, Id id);
 
 // The record with `id`, deleted or not; not_found when there is none.
 Result<Json> get(Store& store, Kind kind, Id id);
+// The id in member `name` of a record's JSON, as get() gives it; nothing
+// when it is missing, null or not an id.
+std::optional<Id> id_member(const Json& record, std::string_view name);
 
 struct ListOptions {
   // Field name -> value every listed record must have (a ref_list field

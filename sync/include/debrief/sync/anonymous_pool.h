@@ -2,7 +2,7 @@
 // A device pushes its anonymous response in the same batch as the
 // participation that says who answered; in the feed, side by side, the two
 // would name the author. So anonymous responses wait here, apart, and join
-// the feed a group (team, survey, event) at a time, in random order, once
+// the feed a group (answer_group.h) at a time, in random order, once
 // enough of them are waiting (anonymous_mixing.h has the rule). Behind
 // ServerStore::pool(): a SQLite file (pool.db under --data) or a table in
 // PostgreSQL. Rows are keyed by the response's id, which is random for
@@ -20,7 +20,7 @@
 namespace debrief::sync {
 
 struct PooledResponse {
-  std::string group;   // the response's group key (team, survey, event)
+  std::string group;   // the response's AnswerGroup::key()
   WireChange change;   // the whole response, as pushed
 };
 

@@ -1,6 +1,7 @@
 // Reading and writing frames on an Asio stream, as C++20 coroutines.
 #pragma once
 
+#include <algorithm>
 #include <utility>
 
 #include <boost/asio.hpp>
@@ -23,9 +24,15 @@ asio::awaitable<Result<pb::Frame>> read_frame(Stream& stream, std::size_t max_by
   if (ec) co_return Status(Code::io_error, "connection closed: " + ec.message());
   std::uint32_t n = frame_length(header);
   if (n > max_bytes) co_return invalid("a frame of " + std::to_string(n) + " bytes is over the limit of " + std::to_string(max_bytes));
-  std::string body(n, '\0');
-  co_await asio::async_read(stream, asio::buffer(body), asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return Status(Code::io_error, "connection closed mid-frame: " + ec.message());
+  // The body grows as its bytes come (16 KiB, then doubling), so a peer
+  // that announces a large frame and stalls holds little memory.
+  std::string body;
+  while (body.size() < n) {
+    std::size_t at = body.size();
+    body.resize(std::min<std::size_t>(n, at + std::max<std::size_t>(16 * 1024, at)));
+    co_await asio::async_read(stream, asio::buffer(body.data() + at, body.size() - at), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return Status(Code::io_error, "connection closed mid-frame: " + ec.message());
+  }
   pb::Frame frame;
   if (!frame.ParseFromString(body)) co_return invalid("malformed frame");
   co_return frame;

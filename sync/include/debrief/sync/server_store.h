@@ -121,7 +121,7 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
 
 // Announces again, in `records`, what the newly `arrived` changes release
 // that was withheld, so that devices which pulled past it receive it now:
-// every response of each group (team, survey, event) they bring to the
+// every response of each group (answer_group.h) they bring to the
 // anonymity threshold, for its managers; the media of each reflection they
 // share, for everyone. Call inside the transaction that applied them.
 Status release_withheld(Store& records, const std::vector<WireChange>& arrived);

@@ -23,11 +23,12 @@ struct Audience {
   bool manages(const std::optional<Id>& team) const { return team && managed.count(*team); }
 };
 
-// Whether `who` may receive `change`. A participant receives their own
-// records, what is published, the directory and the kudos wall; a manager
-// also the responses of the teams they manage once a group (team, survey,
-// event) reaches the anonymity threshold; private reflections go only to
-// their author; media goes to whoever receives what it is attached to.
+// Whether `who` may receive `change`, by its kind's Reach (kind.h): a
+// participant receives their own records, what is shared or published, the
+// directory and the kudos wall; a manager also the participations of the
+// teams they manage, and their responses once a group (answer_group.h)
+// reaches the anonymity threshold; media goes to whoever receives what it
+// is attached to.
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change);
 
 // Ok when `change` is stamped with `device`, the device that pushed it (a
@@ -37,29 +38,29 @@ Result<bool> may_receive(Store& replica, const Audience& who, const Change& chan
 Status stamped_by(const Id& device, const WireChange& change);
 
 // A record's coarse scope, the rule feed_after (replication.h) applies in
-// SQL: for responses, participations, reflections, devices and summaries,
-// whose it is, the team it counts towards, and whether it is open to all
-// (shared, published); nothing for other kinds, which every audience may
-// receive. A store that filters its feed in a database of its own
-// (PostgreSQL) keeps it beside each record. not_found for a record that is
-// not (or no longer) there.
+// SQL, both derived from its kind's Reach (kind.h): whose it is, the team
+// whose managers may see it, and whether it is open to all (shared,
+// published); nothing for kinds every audience may receive or whose reach
+// is decided record by record. A store that filters its feed in a
+// database of its own (PostgreSQL) keeps it beside each record. not_found
+// for a record that is not (or no longer) there.
 struct RecordScope {
   std::optional<Id> owner, team;
   bool open = false;
 };
 Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const Id& record);
 
-// The live responses of a response's group (team, survey, event), which
-// are as many as the people who answered (the server takes one response
-// per person, survey and event: ApplyOptions::as_person), and the
-// organisation's anonymity threshold (privacy.h, the one rule).
+// A response's group (answer_group.h: team, survey, event, activity and
+// pulse window), its live responses, which are as many as the people who
+// answered in it (one voice each), and the organisation's anonymity
+// threshold (privacy.h, the one rule). A response counted towards no team,
+// or about no event, is in no group: never shown to managers.
 struct ResponseGroup {
-  std::int64_t responses = 0;
+  std::string key;             // AnswerGroup::key(); empty for no group
+  std::vector<Id> responses;   // empty for no group
   std::int64_t threshold = kDefaultAnonymityThreshold;
-  bool shown() const { return responses >= threshold; }
+  bool shown() const { return static_cast<std::int64_t>(responses.size()) >= threshold; }
 };
 Result<ResponseGroup> response_group(Store& replica, const Json& response);
-// A response's group (team, survey, event) as one key.
-std::string group_key(const Json& response);
 
 }  // namespace debrief::sync
