@@ -174,7 +174,7 @@ void add_show_delete(CLI::App& group, Context& ctx, const KindSpec& kind) {
         if (show && k == Kind::event) {
           show_event(ctx, target);
         } else if (show) {
-          print_record(ctx, k, must(get(ctx.store(), k, target)));
+          print_record(ctx, k, must(get_readable(ctx.store(), k, target)));
         } else {
           must(remove(ctx.store(), k, target));
           if (!ctx.json) std::cout << "deleted " << target.hex() << "\n";

@@ -204,6 +204,17 @@ std::optional<Id> id_member(const Json& record, std::string_view name) {
   return id.is_ok() ? std::optional<Id>(*id) : std::nullopt;
 }
 
+Result<Json> get_readable(Store& store, Kind kind, Id id) {
+  Result<Json> r = get(store, kind, id);
+  DEBRIEF_TRY(r.status());
+  const Reach& reach = spec_of(kind).reach;
+  if (reach.readers != Readers::owner_or_open || r->value(std::string(reach.open), false)) return r;
+  std::optional<Id> me = store.me(), owner = id_member(*r, reach.owner);
+  if (me && owner && *me == *owner) return r;
+  return not_found("no " + std::string(spec_of(kind).name) + " with id " + id.hex() + " that you may read (it is private to " +
+                   "its author)");
+}
+
 Result<Json> get(Store& store, Kind kind, Id id) {
   Result<Draft> d = load_draft(store, spec_of(kind), id);
   DEBRIEF_TRY(d.status());
@@ -239,10 +250,10 @@ Result<std::unique_ptr<sql::Stmt>> select(Store& store, Kind kind, const ListOpt
     sql += " AND " + quoted(f->name) + " = ?";
     params.push_back(std::move(*v));
   }
-  if (kind == Kind::reflection) {
-    // Reflections are private to their author until shared.
+  if (const Reach& reach = spec.reach; reach.readers == Readers::owner_or_open) {
+    // Private to their owner until opened (shared, published): get_readable's rule.
     std::optional<Id> me = store.me();
-    sql += " AND (shared = 1 OR author = ?)";
+    sql += " AND (" + quoted(reach.open) + " = 1 OR " + quoted(reach.owner) + " = ?)";
     params.emplace_back(me ? DbValue(*me) : DbValue(std::monostate{}));
   }
   if (ordered) sql += options.newest_first ? " ORDER BY id DESC" : " ORDER BY id";

@@ -12,12 +12,15 @@ namespace {
 
 constexpr const char* kDbFile = "debrief.db";
 
+// How long a command waits for another one holding the store (two `debrief`
+// commands at once take turns): set first, before anything reads the file.
+Status wait_for_others(sql::Db& db) { return db.exec("PRAGMA busy_timeout = 5000;"); }
+
 // Connection settings: WAL so readers never block the writer, FULL sync so a
 // committed action survives power loss, foreign keys as a second line of
 // defence behind the core's own checks.
 Status configure(sql::Db& db) {
   return db.exec(
-      "PRAGMA busy_timeout = 5000;"
       "PRAGMA journal_mode = WAL;"
       "PRAGMA synchronous = FULL;"
       "PRAGMA foreign_keys = ON;");
@@ -51,6 +54,28 @@ Result<Hlc> last_local_hlc(Store::Impl& impl) {
   return last;
 }
 
+Result<std::int64_t> data_version(Store::Impl& impl) {
+  sql::Stmt& s = impl.db->cached("PRAGMA data_version");
+  std::int64_t v = s.step() ? s.int64(0) : 0;
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return v;
+}
+
+// Inside a write transaction: when another process committed since this
+// connection last looked, its changes may carry this device's clock, so
+// the clock resumes after them; a (device, clock) pair then names one change.
+Status catch_up_clock(Store::Impl& impl) {
+  Result<std::int64_t> version = data_version(impl);
+  DEBRIEF_TRY(version.status());
+  if (*version == impl.data_version) return Status::ok();
+  impl.data_version = *version;
+  Result<Hlc> last = last_local_hlc(impl);
+  DEBRIEF_TRY(last.status());
+  impl.clock.observe(*last, impl.env->now_ms());
+  return Status::ok();
+}
+
 }  // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -69,6 +94,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   auto db = sql::Db::open((dir / kDbFile).string(), options.create);
   DEBRIEF_TRY(db.status());
   impl->db = std::move(db.value());
+  DEBRIEF_TRY(wait_for_others(*impl->db));
 
   // Check the version before anything writes to the file.
   Result<int> version = schema_version(*impl->db);
@@ -85,6 +111,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   auto last = last_local_hlc(*impl);
   DEBRIEF_TRY(last.status());
   impl->clock = HlcClock(*last);
+  auto seen = data_version(*impl);
+  DEBRIEF_TRY(seen.status());
+  impl->data_version = *seen;
   Result<std::string> me = impl->meta_text("me");
   DEBRIEF_TRY(me.status());
   if (!me->empty()) impl->me = Id::parse(*me).is_ok() ? std::optional<Id>(*Id::parse(*me)) : std::nullopt;
@@ -210,6 +239,10 @@ Tx::Tx(Store::Impl& impl) : impl_(impl) {
   if (impl_.tx_depth == 0) {
     begin_ = impl_.db->cached("BEGIN IMMEDIATE").exec();
     impl_.tx_poisoned = false;
+    if (begin_.is_ok()) {
+      begin_ = catch_up_clock(impl_);
+      if (!begin_.is_ok()) (void)impl_.db->cached("ROLLBACK").exec();
+    }
   }
   if (begin_.is_ok()) ++impl_.tx_depth;
 }

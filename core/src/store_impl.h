@@ -24,6 +24,10 @@ struct Store::Impl {
   HlcClock clock;
   Id device;
   int tx_depth = 0;
+  // SQLite's data_version when this connection last looked: it changes when
+  // another connection (another process) commits, whose changes may carry
+  // this device's clock too.
+  std::int64_t data_version = 0;
   bool tx_poisoned = false;  // an inner action failed mid-write: roll back all
   std::optional<Id> me;  // meta "me", read at open and kept by set_me
   std::optional<Id> bound_me;  // meta "bound_me": set_me refuses anyone else

@@ -31,6 +31,28 @@ TEST_CASE("another author's private reflections are not listed; shared ones are"
   CHECK(visible(*w.store) == std::set<std::string>{mine.hex(), theirs_shared.hex()});
 }
 
+TEST_CASE("another author's private reflection cannot be read by id either; a summary not published likewise",
+          "[reflection][privacy]") {
+  test::World w;
+  w.act_as(w.other);
+  Id theirs_private = reflect(w, "Ben's private note", false);
+  Id theirs_shared = reflect(w, "Ben's shared note", true);
+  Id draft = ok(create(*w.store, Kind::summary, {{"event", w.event.hex()}, {"heard", "Too long."}}));
+  CHECK(get_readable(*w.store, Kind::reflection, theirs_private).is_ok());  // Ben reads his own
+  w.act_as(w.me);
+  Result<Json> hidden = get_readable(*w.store, Kind::reflection, theirs_private);
+  CHECK(hidden.status().code() == Code::not_found);
+  CHECK(hidden.status().message().find("private to its author") != std::string::npos);
+  CHECK(get_readable(*w.store, Kind::reflection, theirs_shared).is_ok());
+  CHECK(get_readable(*w.store, Kind::summary, draft).status().code() == Code::not_found);
+  CHECK(ok(list(*w.store, Kind::summary)).empty());
+  w.act_as(w.other);
+  ok(update(*w.store, Kind::summary, draft, {{"published", true}}));
+  w.act_as(w.me);
+  CHECK(get_readable(*w.store, Kind::summary, draft).is_ok());
+  CHECK(ok(list(*w.store, Kind::summary)).size() == 1);
+}
+
 TEST_CASE("a reflection is private unless shared, and its author is whoever wrote it", "[reflection]") {
   test::World w;
   Id r = ok(create(*w.store, Kind::reflection, {{"text", "Quiet day."}}));

@@ -44,6 +44,12 @@ Status remove(Store& store, Kind kind, Id id);
 
 // The record with `id`, deleted or not; not_found when there is none.
 Result<Json> get(Store& store, Kind kind, Id id);
+// The record as this device's person may read it: as get(), but not_found
+// for one kept private to someone else (a reflection not shared, a summary
+// not published: kind.h, Readers::owner_or_open), which list() leaves out
+// too. What a person asks to see goes through this; the core's own rules
+// read with get().
+Result<Json> get_readable(Store& store, Kind kind, Id id);
 // The id in member `name` of a record's JSON, as get() gives it; nothing
 // when it is missing, null or not an id.
 std::optional<Id> id_member(const Json& record, std::string_view name);

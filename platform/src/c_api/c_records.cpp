@@ -49,7 +49,7 @@ int dbf_record_get(dbf_store* store, const char* kind, const char* id, char** js
   return guarded(err, [&] {
     std::shared_ptr<platform::Session> s = session_arg(store);
     Kind k = kind_arg(kind);
-    give(json_out, must(get(s->store(), k, id_arg(id, "id")), DBF_DOMAIN_STORE).dump());
+    give(json_out, must(get_readable(s->store(), k, id_arg(id, "id")), DBF_DOMAIN_STORE).dump());
   });
 }
 
