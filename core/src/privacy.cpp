@@ -57,7 +57,7 @@ std::vector<Disclosure> disclose(const std::vector<GroupSize>& groups, int thres
   std::vector<Disclosure> out(groups.size());
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].respondents >= threshold) out[i].shown = true;
-    else out[i].reason = too_few(threshold);
+    else out[i].reason = groups[i].respondents == 0 ? kNoResponsesYet : too_few(threshold);
   }
   // Parents are settled before their children's siblings are checked,
   // because a parent comes earlier; a parent withheld here only ever makes

@@ -2,6 +2,7 @@
 #include <random>
 
 #include "debrief/privacy.h"
+#include "debrief/insights.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -36,6 +37,16 @@ TEST_CASE("a group is shown from 5 respondents by default, and withheld below wi
       CHECK(d.reason.find(std::to_string(n)) == std::string::npos);  // not even the count
     }
   }
+}
+
+TEST_CASE("a group nobody answered in says no responses yet, not withheld", "[privacy]") {
+  std::vector<Disclosure> d = disclose({{6, -1}, {0, 0}, {6, 0}}, kDefaultAnonymityThreshold);
+  CHECK_FALSE(d[1].shown);
+  CHECK(d[1].reason == kNoResponsesYet);
+  CHECK(d[2].shown);  // an empty sibling hides nobody: nothing to subtract
+  test::World w;
+  EventReview r = ok(review_event(*w.store, w.event));
+  CHECK(r.event.groups.at(0).disclosure.reason == "no responses yet");
 }
 
 TEST_CASE("a raised or lowered threshold moves the line, never below 3", "[privacy]") {

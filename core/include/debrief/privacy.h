@@ -40,8 +40,12 @@ struct GroupSize {
 
 struct Disclosure {
   bool shown = false;
-  std::string reason;  // why it is withheld; empty when shown
+  std::string reason;  // why it shows no figures; empty when shown
 };
+
+// The reason a group nobody answered in shows no figures: not withheld by
+// the privacy rules, only empty (DECISIONS.md).
+inline constexpr const char* kNoResponsesYet = "no responses yet";
 
 // What may be shown of each group, in the same order. Precondition: parents
 // come before their children, and threshold >= kMinAnonymityThreshold.
