@@ -62,8 +62,16 @@ std::string encode_frame(const pb::Frame& frame) {
   return out + body;
 }
 
-std::uint32_t frame_length(const unsigned char h[4]) {
-  return (std::uint32_t{h[0]} << 24) | (std::uint32_t{h[1]} << 16) | (std::uint32_t{h[2]} << 8) | h[3];
+Result<std::size_t> frame_body_size(const unsigned char h[4], std::size_t max_bytes) {
+  std::uint32_t n = (std::uint32_t{h[0]} << 24) | (std::uint32_t{h[1]} << 16) | (std::uint32_t{h[2]} << 8) | h[3];
+  if (n > max_bytes) return invalid("a frame of " + std::to_string(n) + " bytes is over the limit of " + std::to_string(max_bytes));
+  return std::size_t{n};
+}
+
+Result<pb::Frame> decode_frame_body(std::string_view body) {
+  pb::Frame frame;
+  if (!frame.ParseFromArray(body.data(), static_cast<int>(body.size()))) return invalid("malformed frame");
+  return frame;
 }
 
 pb::Frame error_frame(pb::Error::Code code, std::string message, bool transient) {

@@ -91,8 +91,10 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes,
 // participation, one per survey and event or activity (a second answer is
 // refused). A change that is harmless to drop (a participation recorded
 // already, an edit of a deleted record) is dropped. A refusal fails the
-// batch with invalid_argument and the reason; a change stamped over an
-// hour ahead of the store's clock fails it with io_error (transient).
+// batch with the reason and the code the same local write fails with
+// (invalid_argument; not_found for a reference to a record the store does
+// not hold, already_exists, too_large); a change stamped over an hour
+// ahead of the store's clock fails it with io_error (transient).
 // `divert` may keep a checked change out of the store: the caller holds it
 // instead (a server pools anonymous responses), and the participation it
 // records is written all the same; or the caller holds it already (a

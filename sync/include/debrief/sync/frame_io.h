@@ -22,20 +22,18 @@ asio::awaitable<Result<pb::Frame>> read_frame(Stream& stream, std::size_t max_by
   boost::system::error_code ec;
   co_await asio::async_read(stream, asio::buffer(header), asio::redirect_error(asio::use_awaitable, ec));
   if (ec) co_return Status(Code::io_error, "connection closed: " + ec.message());
-  std::uint32_t n = frame_length(header);
-  if (n > max_bytes) co_return invalid("a frame of " + std::to_string(n) + " bytes is over the limit of " + std::to_string(max_bytes));
+  Result<std::size_t> n = frame_body_size(header, max_bytes);
+  if (!n.is_ok()) co_return n.status();
   // The body grows as its bytes come (16 KiB, then doubling), so a peer
   // that announces a large frame and stalls holds little memory.
   std::string body;
-  while (body.size() < n) {
+  while (body.size() < *n) {
     std::size_t at = body.size();
-    body.resize(std::min<std::size_t>(n, at + std::max<std::size_t>(16 * 1024, at)));
+    body.resize(std::min<std::size_t>(*n, at + std::max<std::size_t>(16 * 1024, at)));
     co_await asio::async_read(stream, asio::buffer(body.data() + at, body.size() - at), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return Status(Code::io_error, "connection closed mid-frame: " + ec.message());
   }
-  pb::Frame frame;
-  if (!frame.ParseFromString(body)) co_return invalid("malformed frame");
-  co_return frame;
+  co_return decode_frame_body(body);
 }
 
 // Writes one frame; an io_error when the connection broke.

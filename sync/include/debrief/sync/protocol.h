@@ -38,8 +38,12 @@ Result<WireChange> from_proto(const pb::Change& change);
 
 // The 4-byte big-endian length followed by the serialized frame.
 std::string encode_frame(const pb::Frame& frame);
-// The length announced by a 4-byte header.
-std::uint32_t frame_length(const unsigned char header[4]);
+// Decoding a frame, in two steps so that a reader allocates a body only
+// once its header is accepted (frame_io.h's read_frame): the body size a
+// 4-byte header announces, invalid_argument when over `max_bytes`; then the
+// frame in that body, invalid_argument when it does not parse.
+Result<std::size_t> frame_body_size(const unsigned char header[4], std::size_t max_bytes);
+Result<pb::Frame> decode_frame_body(std::string_view body);
 
 // An Error frame.
 pb::Frame error_frame(pb::Error::Code code, std::string message, bool transient = false);
