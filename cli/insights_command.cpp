@@ -2,6 +2,7 @@
 // review from the local store, as readable tables or --json. Everything
 // printed comes from core insights, already through the privacy rules: a
 // withheld group prints its reason in place of numbers.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -20,7 +21,7 @@ std::string fixed(const std::optional<double>& v, const char* format) {
   return out;
 }
 
-const Row kGroupHeader{"group", "responses", "rate", "mean", "1", "2", "3", "4", "5", "eNPS", "+/=/-", "note"};
+const Row kGroupHeader{"group", "people", "responses", "rate", "mean", "1", "2", "3", "4", "5", "eNPS", "+/=/-", "note"};
 
 // A withheld group's row: dashes for every figure, its reason as the note.
 Row group_row(const GroupResults& g) {
@@ -30,9 +31,8 @@ Row group_row(const GroupResults& g) {
     row.back() = g.disclosure.reason;
     return row;
   }
-  Row row{g.name, std::to_string(g.responses),
-          g.response_rate ? fixed(*g.response_rate * 100, "%.0f%%") : "-",
-          fixed(g.mean_rating, "%.2f")};
+  Row row{g.name, std::to_string(g.people), std::to_string(g.responses),
+          g.response_rate ? fixed(*g.response_rate * 100, "%.0f%%") : "not invited", fixed(g.mean_rating, "%.2f")};
   for (std::int64_t n : g.ratings) row.push_back(std::to_string(n));
   row.push_back(fixed(g.enps, "%+.0f"));
   row.push_back(std::to_string(g.positive) + "/" + std::to_string(g.neutral) + "/" + std::to_string(g.negative));
@@ -61,11 +61,13 @@ void print_scope(const ScopeReview& s) {
 
 std::string spirit_side(const SpiritSide& s) {
   if (!s.disclosure.shown) return s.disclosure.reason;
-  return fixed(s.mean_rating, "%.2f") + " (" + std::to_string(s.responses) + " responses)";
+  return fixed(s.mean_rating, "%.2f") + " (" + std::to_string(s.people) + " people, " +
+         std::to_string(s.responses) + " responses)";
 }
 
 void print_review(const EventReview& r) {
-  std::cout << "results are shown for groups of at least " << r.threshold << " respondents\n\n";
+  std::cout << "results are shown for groups of at least " << r.threshold
+            << " people (not counting you); rate: invited members who answered\n\n";
   print_scope(r.event);
   for (const ScopeReview& a : r.activities) print_scope(a);
   std::cout << "team spirit (pulse, " << kBeforeAfterDays << " days either side)\n"
@@ -73,10 +75,14 @@ void print_review(const EventReview& r) {
             << "  after:  " << spirit_side(r.spirit.after) << "\n"
             << "  change: " << fixed(r.spirit.change, "%+.2f") << "\n\n";
   std::cout << "kudos: " << r.praise.kudos << "\n";
+  std::vector<std::pair<std::string, std::int64_t>> categories(r.praise.categories.begin(), r.praise.categories.end());
+  std::stable_sort(categories.begin(), categories.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<Row> rows;
-  for (const auto& [category, n] : r.praise.categories) rows.push_back({category, std::to_string(n)});
+  for (const auto& [category, n] : categories) rows.push_back({category, std::to_string(n)});
+  if (!rows.empty()) print_table({"kudos by category", "kudos"}, rows);
+  rows.clear();
   for (const Theme& t : r.praise.phrases) rows.push_back({"\"" + t.phrase + "\"", std::to_string(t.count)});
-  if (!rows.empty()) print_table({"most praised", "kudos"}, rows);
+  if (!rows.empty()) print_table({"what they were praised for", "kudos"}, rows);
 }
 
 void print_trends(const std::vector<TeamTrend>& trends) {
@@ -114,9 +120,15 @@ void add_insights_commands(CLI::App& app, Context& ctx) {
   });
   CLI::App* trends = cmd->add_subcommand("trends", "each team's results event by event");
   trends->fallthrough();
+  static std::string team_id;
+  trends->add_option("--team", team_id, "only this team (id or unique prefix)");
   trends->callback([&ctx] {
     ctx.run([&ctx] {
       std::vector<TeamTrend> t = must(team_trends(ctx.store()));
+      if (!team_id.empty()) {
+        Id team = must(resolve_id(ctx.store(), Kind::team, team_id));
+        std::erase_if(t, [&](const TeamTrend& x) { return x.team != team; });
+      }
       if (ctx.json) std::cout << to_json(t).dump(2) << "\n";
       else print_trends(t);
       return 0;

@@ -25,9 +25,12 @@ void print_refused(const Json& refused) {
 void add_status_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("status", "schema version, counts, and changes waiting to sync");
   cmd->fallthrough();
+  static bool digest = false;
+  cmd->add_flag("--digest", digest,
+                "also print the content digest, which two replicas in step share (reads every record: slow on a big store)");
   cmd->callback([&ctx] {
     ctx.run([&ctx] {
-      Json j = must(platform::store_status(ctx.store()));
+      Json j = must(platform::store_status(ctx.store(), digest));
       j["data"] = ctx.data_dir;  // as given
       if (ctx.json) {
         std::cout << j.dump(2) << "\n";
@@ -38,7 +41,8 @@ void add_status_command(CLI::App& app, Context& ctx) {
                 << "acting for:      " << (j["me"].is_string() ? record_label(ctx.store(), Kind::person, j["me"]) : "nobody yet (debrief whoami PERSON)") << "\n"
                 << "pending changes: " << j["pending_changes"] << (j["server"].is_null() ? " (not yet sent to a server)" : " (not yet acknowledged by the server)") << "\n"
                 << "server:          " << (j["server"].is_null() ? "none (debrief enroll --server HOST:PORT --code CODE)" : j["server"].get<std::string>())
-                << (j["last_sync"].is_null() ? "" : ", last sync " + j["last_sync"].get<std::string>()) << "\n\n";
+                << (j["last_sync"].is_null() ? "" : ", last sync " + j["last_sync"].get<std::string>()) << "\n"
+                << (digest ? "digest:          " + j["digest"].get<std::string>() + "\n" : "") << "\n";
       print_refused(j["refused_changes"]);
       std::vector<Row> rows;
       for (const KindSpec& k : all_kinds())  // in the kind table's order

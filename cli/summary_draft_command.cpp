@@ -1,7 +1,8 @@
-// `debrief summary draft --event E`: creates an unpublished summary whose
-// "heard" and "will_do" are drafted from the event's review; the manager
-// edits it with `summary update ID --heard ... --will_do ...` and publishes
-// it with `summary update ID --published true`.
+// `debrief summary draft --event E`: writes the manager's unpublished
+// summary of the event, its "heard" and "will_do" drafted from the event's
+// review (drafting again rewrites the same draft); the manager edits it with
+// `summary update ID --heard ... --will-do ...` and publishes it with
+// `summary update ID --published true`.
 #include "context.h"
 #include "debrief/summary_draft.h"
 #include "output.h"
@@ -17,9 +18,7 @@ void add_summary_draft_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx] {
     ctx.run([&ctx] {
       Id event = must(resolve_id(ctx.store(), Kind::event, event_id));
-      SummaryDraft draft = draft_summary(must(review_event(ctx.store(), event)));
-      Id id = must(create(ctx.store(), Kind::summary,
-                          {{"event", event.hex()}, {"heard", draft.heard}, {"will_do", draft.will_do}, {"published", false}}));
+      Id id = must(save_summary_draft(ctx.store(), event));
       print_record(ctx, Kind::summary, must(get(ctx.store(), Kind::summary, id)));
       return 0;
     });

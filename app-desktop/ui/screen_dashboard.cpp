@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <fstream>
 
 #include "async_value.h"
@@ -20,8 +21,9 @@
 namespace debrief::desktop {
 namespace {
 
-std::string percent(const std::optional<double>& v) {
-  return v ? std::to_string(static_cast<int>(*v * 100 + 0.5)) + "%" : "-";
+// A response rate; a team that was not invited has none.
+std::string rate(const std::optional<double>& v) {
+  return v ? std::to_string(static_cast<int>(*v * 100 + 0.5)) + "%" : "not invited";
 }
 std::string fixed1(const std::optional<double>& v) {
   if (!v) return "-";
@@ -30,7 +32,7 @@ std::string fixed1(const std::optional<double>& v) {
   return buf;
 }
 
-// One row per group: responses, response rate, mean rating, eNPS and
+// One row per group: people, response rate, mean rating, eNPS and
 // sentiment (positive / neutral / negative texts). A withheld group says
 // so, with its reason under its name (the only column that stretches, so
 // the figures keep their widths down to 1024 pixels and at 2x).
@@ -38,7 +40,7 @@ void group_rows(const std::vector<GroupResults>& groups) {
   if (!ImGui::BeginTable("groups", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit))
     return;
   ImGui::TableSetupColumn("group", ImGuiTableColumnFlags_WidthStretch);
-  for (const char* h : {"responses", "rate", "rating", "eNPS", "+ / = / -"}) ImGui::TableSetupColumn(h);
+  for (const char* h : {"people", "rate", "rating", "eNPS", "+ / = / -"}) ImGui::TableSetupColumn(h);
   ImGui::TableHeadersRow();
   for (const GroupResults& g : groups) {
     ImGui::TableNextRow();
@@ -53,9 +55,9 @@ void group_rows(const std::vector<GroupResults>& groups) {
       continue;
     }
     ImGui::TableNextColumn();
-    ImGui::Text("%lld", static_cast<long long>(g.responses));
+    ImGui::Text("%lld", static_cast<long long>(g.people));
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(percent(g.response_rate).c_str());
+    ImGui::TextUnformatted(rate(g.response_rate).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(fixed1(g.mean_rating).c_str());
     ImGui::TableNextColumn();
@@ -104,12 +106,14 @@ void themes(const ScopeReview& scope) {
 
 void spirit(const SpiritChange& s) {
   auto side = [](const SpiritSide& x) {
-    return x.disclosure.shown ? fixed1(x.mean_rating) + " from " + std::to_string(x.responses) + " answers"
+    return x.disclosure.shown ? fixed1(x.mean_rating) + " from " + std::to_string(x.people) + " people"
                               : x.disclosure.reason;
   };
   ImGui::Text("Team spirit before: %s", side(s.before).c_str());
   ImGui::Text("Team spirit after:  %s", side(s.after).c_str());
-  if (s.change) ImGui::Text("Change: %+.1f", *s.change);
+  // The change between the figures as shown, so the three always agree.
+  auto shown = [](double v) { return std::round(v * 10) / 10; };
+  if (s.change) ImGui::Text("Change: %+.1f", shown(*s.after.mean_rating) - shown(*s.before.mean_rating));
 }
 
 class Dashboard final : public ScreenView {

@@ -92,16 +92,23 @@ class Generator {
     return create(store_, kind, fields);
   }
 
+  // The i-th team: the departments first, then their subteams, each name
+  // used once ("Sales North", ..., then "Sales North 2").
+  Json team_fields(std::size_t i) const {
+    const std::size_t departments = text::departments.size(), subs = text::sub_teams.size();
+    if (i < departments) return {{"name", std::string(text::departments[i])}};
+    std::size_t j = i - departments, round = j / (departments * subs);
+    std::string name = std::string(text::departments[j % departments]) + " " +
+                       std::string(text::sub_teams[(j / departments) % subs]);
+    if (round > 0) name += " " + std::to_string(round + 1);
+    return {{"name", name}, {"parent", teams_[j % departments].hex()}};
+  }
+
   Status directory() {
     DEBRIEF_TRY(make(Kind::organisation, {{"name", "Northwind Logistics"}, {"anonymity_threshold", 5}}).status());
     int team_count = std::max(2, opt_.people / 8);
     for (int i = 0; i < team_count; ++i) {
-      Json t = {{"name", std::string(text::departments[static_cast<std::size_t>(i) % text::departments.size()])}};
-      if (i >= static_cast<int>(text::departments.size())) {
-        t["name"] = t["name"].get<std::string>() + " " + std::string(text::sub_teams[static_cast<std::size_t>(i) % text::sub_teams.size()]);
-        t["parent"] = teams_[static_cast<std::size_t>(i) % text::departments.size()].hex();
-      }
-      Result<Id> id = make(Kind::team, t);
+      Result<Id> id = make(Kind::team, team_fields(static_cast<std::size_t>(i)));
       DEBRIEF_TRY(id.status());
       teams_.push_back(*id);
     }
@@ -209,12 +216,14 @@ class Generator {
   }
 
   Json answer(const Question& q, double mood, const Json& so_far) {
-    auto rating = [&](double centre, double spread, int lo, int hi) {
-      return std::clamp<std::int64_t>(std::llround(centre + spread * mood + real(-1.2, 1.2)), lo, hi);
+    auto rating = [&](double centre, double spread, double noise, int lo, int hi) {
+      return std::clamp<std::int64_t>(std::llround(centre + spread * mood + real(-noise, noise)), lo, hi);
     };
     switch (q.type) {
-      case QuestionType::rating: return rating(3.2, 1.8, 1, 5);
-      case QuestionType::enps: return rating(7, 3.5, 0, 10);
+      // Centres and spreads that give what surveys of real teams show: most
+      // ratings 3-4 with both ends used, and eNPS from about -40 to +50.
+      case QuestionType::rating: return rating(3.4, 1.2, 1.8, 1, 5);
+      case QuestionType::enps: return rating(7.3, 1.6, 2.2, 0, 10);
       case QuestionType::single: return mood < -0.3 ? q.options.front() : mood > 0.3 ? q.options.back() : pick(q.options);
       case QuestionType::multi: {
         Json chosen = Json::array();

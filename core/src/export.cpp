@@ -8,6 +8,7 @@
 
 #include "debrief/insights.h"
 #include "debrief/time.h"
+#include "group_tally.h"
 #include "json_or_null.h"
 #include "insight_scope.h"
 #include "store_impl.h"
@@ -135,31 +136,49 @@ Status teams_table(Store& store, const std::optional<Id>& event, TableOut& t) {
   return Status::ok();
 }
 
-// The answers of one scope, when its everyone group is shown.
-Status add_answer_rows(Store& store, const ScopeSql& sql, const ScopeReview& scope, TableOut& t) {
-  if (!scope.groups[0].disclosure.shown) return Status::ok();
-  std::map<Id, std::string> named;  // teams whose own group is shown
+// The group each team's answers are labelled with: the smallest shown group
+// they count towards (the team's own, or the nearest shown team above it,
+// or everyone). So the answers under one label are a shown group's part
+// that its shown subgroups leave, which the privacy rules keep empty or at
+// the threshold (privacy.h), and no label is a withheld group.
+std::map<Id, std::string> group_labels(const TeamTree& tree, const ScopeReview& scope) {
+  std::map<Id, bool> shown;
   for (const GroupResults& g : scope.groups)
-    if (g.team && g.disclosure.shown) named[*g.team] = g.name;
+    if (g.team) shown[*g.team] = g.disclosure.shown;
+  std::map<Id, std::string> labels;
+  for (std::size_t i = 0; i < tree.ids.size(); ++i) {  // parents come first
+    int parent = tree.parent[i];
+    if (shown[tree.ids[i]]) labels[tree.ids[i]] = tree.names[i];
+    else labels[tree.ids[i]] = parent < 0 ? scope.groups[0].name : labels[tree.ids[static_cast<std::size_t>(parent)]];
+  }
+  return labels;
+}
+
+// The answers of one scope, when its everyone group is shown.
+Status add_answer_rows(Store& store, const TeamTree& tree, const ScopeSql& sql, const ScopeReview& scope,
+                       TableOut& t) {
+  if (!scope.groups[0].disclosure.shown) return Status::ok();
+  std::map<Id, std::string> labels = group_labels(tree, scope);
+  const Json everyone = scope.groups[0].name;
   sql::Stmt& s = store.impl().db->cached(
       std::string("SELECT r.rowid, r.team, r.created_at, a.question, a.part, a.num, a.text, a.sentiment "
                   "FROM responses r JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
                   "WHERE r.deleted = 0 AND ") + sql.responses + " ORDER BY r.rowid, a.rowid");
   s.bind(1, scope.id);
-  // Rows come in response order, so a response's number and day are
+  // Rows come in response order, so a response's number, day and group are
   // worked out once, at its first answer.
   const Json scope_id = scope.id.hex();
   std::int64_t last_rowid = -1, n = 0;
-  Json day;
+  Json day, group;
   while (s.step()) {
-    auto team = s.is_null(1) ? named.end() : named.find(s.id(1));
     if (s.int64(0) != last_rowid) {
       last_rowid = s.int64(0);
       ++n;
       day = format_time(s.int64(2) - s.int64(2) % 86400).substr(0, 10);
+      auto label = s.is_null(1) ? labels.end() : labels.find(s.id(1));
+      group = label == labels.end() ? everyone : Json(label->second);
     }
-    t.row({scope.kind, scope_id, n, team == named.end() ? Json(nullptr) : Json(team->second),
-           day, s.text(3), s.text(4).empty() ? Json(nullptr) : Json(s.text(4)),
+    t.row({scope.kind, scope_id, n, group, day, s.text(3), s.text(4).empty() ? Json(nullptr) : Json(s.text(4)),
            s.is_null(5) ? Json(nullptr) : Json(s.int64(5)), s.is_null(6) ? Json(nullptr) : Json(s.text(6)),
            s.is_null(7) ? Json(nullptr) : Json(s.real(7))});
   }
@@ -169,12 +188,14 @@ Status add_answer_rows(Store& store, const ScopeSql& sql, const ScopeReview& sco
 }
 
 Status responses_table(Store& store, const std::vector<Id>& events, TableOut& t) {
-  t.begin({"scope", "scope_id", "response", "team", "day", "question", "part", "number", "text", "sentiment"});
+  t.begin({"scope", "scope_id", "response", "group", "day", "question", "part", "number", "text", "sentiment"});
+  Result<TeamTree> tree = load_team_tree(store);
+  DEBRIEF_TRY(tree.status());
   for (const Id& e : events) {
     Result<EventReview> r = review_event(store, e);
     DEBRIEF_TRY(r.status());
-    DEBRIEF_TRY(add_answer_rows(store, kEventScope, r->event, t));
-    for (const ScopeReview& a : r->activities) DEBRIEF_TRY(add_answer_rows(store, kActivityScope, a, t));
+    DEBRIEF_TRY(add_answer_rows(store, *tree, kEventScope, r->event, t));
+    for (const ScopeReview& a : r->activities) DEBRIEF_TRY(add_answer_rows(store, *tree, kActivityScope, a, t));
   }
   return Status::ok();
 }

@@ -81,13 +81,25 @@ void GroupTally::each_group_of(int team, F&& add) {
     add(sums_[1 + static_cast<std::size_t>(t)]);
 }
 
-void GroupTally::add(const std::optional<Id>& team, const TallyCounts& c) {
+std::size_t GroupTally::voice_of(const Id& survey) {
+  auto [it, added] = voices_.emplace(survey, voices_.size());
+  if (added)
+    for (Sums& s : sums_) {
+      s.size.answers.resize(voices_.size());
+      s.size.own.resize(voices_.size());
+    }
+  return it->second;
+}
+
+void GroupTally::add(const std::optional<Id>& team, const Id& survey, const TallyCounts& c) {
   std::int64_t rating_sum = 0, enps_answers = 0, detractors = 0;
   for (std::size_t v = 0; v < c.ratings.size(); ++v) rating_sum += static_cast<std::int64_t>(v + 1) * c.ratings[v];
   for (std::size_t v = 0; v < c.enps.size(); ++v) enps_answers += c.enps[v];
   for (std::size_t v = 0; v <= 6; ++v) detractors += c.enps[v];
+  std::size_t voice = voice_of(survey);
   each_group_of(index_of(team), [&](Sums& s) {
     s.r.responses += c.responses;
+    s.size.answers[voice] += c.responses;
     for (std::size_t v = 0; v < c.ratings.size(); ++v) s.r.ratings[v] += c.ratings[v];
     s.rating_sum += rating_sum;
     s.r.enps_answers += enps_answers;
@@ -106,8 +118,14 @@ void GroupTally::add_invited(int team, bool participated) {
   });
 }
 
+void GroupTally::add_reader(int team, const Id& survey) {
+  std::size_t voice = voice_of(survey);
+  each_group_of(team, [&](Sums& s) { s.size.own[voice] = 1; });
+}
+
 GroupResults GroupTally::derive(const Sums& s) {
   GroupResults r = s.r;
+  r.people = std::max(r.participated, people_in(GroupSize{s.size.answers, -1, {}}));
   std::int64_t rated = 0;
   for (std::int64_t n : r.ratings) rated += n;
   if (rated > 0) r.mean_rating = static_cast<double>(s.rating_sum) / static_cast<double>(rated);
@@ -121,13 +139,14 @@ std::vector<GroupResults> GroupTally::finish(int threshold) const {
   std::vector<std::size_t> kept{0};
   std::vector<int> kept_at(sums_.size(), -1);
   kept_at[0] = 0;
-  std::vector<GroupSize> sizes{{sums_[0].r.responses, -1}};
+  std::vector<GroupSize> sizes{sums_[0].size};
   for (std::size_t i = 1; i < sums_.size(); ++i) {
     if (sums_[i].r.responses == 0 && sums_[i].r.invited == 0) continue;
     int parent = tree_.parent[i - 1];
     // A kept team's parent is kept too: it has at least as many of both.
     kept_at[i] = static_cast<int>(kept.size());
-    sizes.push_back({sums_[i].r.responses, parent < 0 ? 0 : kept_at[1 + static_cast<std::size_t>(parent)]});
+    sizes.push_back(sums_[i].size);
+    sizes.back().parent = parent < 0 ? 0 : kept_at[1 + static_cast<std::size_t>(parent)];
     kept.push_back(i);
   }
   std::vector<Disclosure> verdicts = disclose(sizes, threshold);
@@ -135,6 +154,7 @@ std::vector<GroupResults> GroupTally::finish(int threshold) const {
   for (std::size_t k = 0; k < kept.size(); ++k) {
     GroupResults r;
     if (verdicts[k].shown) r = derive(sums_[kept[k]]);
+    if (verdicts[k].shown && k == 0) r.people = std::max(r.people, participants_);
     r.name = sums_[kept[k]].r.name;
     r.team = sums_[kept[k]].r.team;
     r.disclosure = verdicts[k];

@@ -34,10 +34,19 @@ class GroupTally {
   explicit GroupTally(const TeamTree& tree);
 
   // Each of these counts towards everyone and, when `team` is a live team,
-  // towards it and every team above it.
-  void add(const std::optional<Id>& team, const TallyCounts& c);
-  // A member of the team at `team` (index into the tree) who was invited.
+  // towards it and every team above it. Answers come per survey: in a
+  // scope, each survey is one voice (privacy.h, GroupSize).
+  void add(const std::optional<Id>& team, const Id& survey, const TallyCounts& c);
+  // A member of the team at `team` (index into the tree, -1 for none) who
+  // was invited.
   void add_invited(int team, bool participated);
+  // The reader answered `survey`, counted towards the team at `team` (-1:
+  // none), so her answer is not counted when deciding what she may see.
+  void add_reader(int team, const Id& survey);
+  // How many distinct people took part in the scope, from their
+  // participations: everyone's count of people, when more than its surveys
+  // show.
+  void set_participants(std::int64_t people) { participants_ = people; }
 
   // Everyone's results, then those of each team with responses or invited
   // members, disclosed at `threshold`: withheld groups keep only their name
@@ -48,14 +57,18 @@ class GroupTally {
   struct Sums {
     GroupResults r;
     std::int64_t rating_sum = 0, promoters = 0, detractors = 0;
+    GroupSize size;  // answers and the reader's, per voice; parent unset
   };
   template <class F>
   void each_group_of(int team, F&& add);
   int index_of(const std::optional<Id>& team);
+  std::size_t voice_of(const Id& survey);
   static GroupResults derive(const Sums& s);
 
   const TeamTree& tree_;
   std::vector<Sums> sums_;  // [0] everyone, [1 + i] team i
+  std::map<Id, std::size_t> voices_;  // survey -> index into each GroupSize
+  std::int64_t participants_ = 0;
   // The last team looked up and its index (-1: none): tallies come in team
   // order, so most rows repeat the team of the one before.
   std::optional<Id> last_team_;

@@ -2,12 +2,15 @@
 // and tallied into every group they count towards (group_tally.h).
 #include "debrief/insights.h"
 
+#include <algorithm>
 #include <set>
 
 #include "group_tally.h"
 #include "insight_scope.h"
+#include "pulse_window.h"
 #include "store_impl.h"
 #include "survey_cache.h"
+#include "voice.h"
 
 namespace debrief {
 namespace {
@@ -56,15 +59,15 @@ sql::Stmt& scope_rows(Store& store, const ScopeSql& scope, const Id& id, const s
                       const char* table) {
   sql::Stmt& s = store.impl().db->cached("SELECT " + what + " FROM " + table +
                                          " t JOIN surveys s ON s.id = t.survey "
-                                         "WHERE t.scope_kind = ?2 AND t.scope = ?1 AND (?3 OR s.kind != 'pulse')");
-  s.bind(1, id).bind(2, scope.kind).bind(3, scope.counts_pulse ? 1 : 0);
+                                         "WHERE t.scope_kind = ?2 AND t.scope = ?1 AND s.kind != 'pulse'");
+  s.bind(1, id).bind(2, scope.kind);
   return s;
 }
 
 // Responses, ratings, eNPS and sentiment, from the scope's tallies.
 Status tally_scope(Store& store, const ScopeSql& scope, const Id& id, GroupTally& tally) {
-  sql::Stmt& s = scope_rows(store, scope, id, std::string("t.team, ") + kTallyCountColumns, "scope_tallies");
-  while (s.step()) tally.add(s.maybe_id(0), read_tally_counts(s, 1));
+  sql::Stmt& s = scope_rows(store, scope, id, std::string("t.team, t.survey, ") + kTallyCountColumns, "scope_tallies");
+  while (s.step()) tally.add(s.maybe_id(0), s.id(1), read_tally_counts(s, 2));
   DEBRIEF_TRY(s.status());
   s.reset();
   return Status::ok();
@@ -81,25 +84,32 @@ Result<std::map<std::string, std::vector<std::string>>> comments_of(Store& store
   return comments;
 }
 
-// Members of the invited teams, and whether each took part in the scope:
-// who took part comes in person order, as the members do, so one pass
-// matches them.
+// Members of the invited teams, and whether each took part in the scope,
+// how many people took part, and which surveys the reader answered: who
+// took part comes in person order, as the members do, so one pass matches
+// them.
 Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const TeamTree& tree,
                      const std::vector<bool>& invited, GroupTally& tally) {
   sql::Stmt& p = store.impl().db->cached(
-      std::string("SELECT p.person FROM participations p WHERE p.deleted = 0 AND p.person IS NOT NULL AND ") +
-      scope.participations +
-      " AND (?2 OR p.survey NOT IN (SELECT id FROM surveys WHERE kind = 'pulse')) ORDER BY p.person");
-  p.bind(1, id).bind(2, scope.counts_pulse ? 1 : 0);
+      std::string("SELECT p.person, p.survey FROM participations p WHERE p.deleted = 0 AND p.person IS NOT NULL AND ") +
+      scope.participations + " AND p.survey NOT IN (SELECT id FROM surveys WHERE kind = 'pulse') ORDER BY p.person");
+  p.bind(1, id);
+  std::optional<Id> reader = store.me(), last;
   std::vector<bool> took_part(tree.members.size());
   std::size_t m = 0;
+  std::int64_t people = 0;
   while (p.step()) {
     Id person = p.id(0);
+    if (person != last) ++people;
+    last = person;
     while (m < tree.members.size() && tree.members[m].person < person) ++m;
-    if (m < tree.members.size() && tree.members[m].person == person) took_part[m] = true;
+    bool member = m < tree.members.size() && tree.members[m].person == person;
+    if (member) took_part[m] = true;
+    if (person == reader) tally.add_reader(member ? tree.members[m].team : -1, p.id(1));
   }
   DEBRIEF_TRY(p.status());
   p.reset();
+  tally.set_participants(people);
   for (std::size_t i = 0; i < tree.members.size(); ++i) {
     int team = tree.members[i].team;
     if (invited[static_cast<std::size_t>(team)]) tally.add_invited(team, took_part[i]);
@@ -126,37 +136,112 @@ Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const Scope
   return review;
 }
 
+// The index of `person`'s team in `tree`, or -1.
+int team_of(const TeamTree& tree, const std::optional<Id>& person) {
+  if (!person) return -1;
+  auto m = std::lower_bound(tree.members.begin(), tree.members.end(), *person,
+                            [](const TeamTree::Member& a, const Id& b) { return a.person < b; });
+  return m != tree.members.end() && m->person == *person ? m->team : -1;
+}
+
+// The voices of pulse answers (voice.h), numbered as they are met: an
+// answer's window depends on its event's days, read once per event.
+class PulseVoices {
+ public:
+  explicit PulseVoices(Store& store) : store_(store) {}
+
+  Result<std::size_t> index(const Id& survey, const std::optional<Id>& event, const std::optional<Id>& activity,
+                            std::int64_t created_at) {
+    std::optional<EventSpan> span;
+    if (event) {
+      Result<EventSpan> e = span_of(*event);
+      DEBRIEF_TRY(e.status());
+      span = *e;
+    }
+    Voice v{survey, event, activity, pulse_window_of(span, created_at).id};
+    return index_.emplace(v, index_.size()).first->second;
+  }
+  std::size_t size() const { return index_.size(); }
+  const std::map<Voice, std::size_t>& all() const { return index_; }
+
+ private:
+  Result<EventSpan> span_of(const Id& event) {
+    if (auto it = spans_.find(event); it != spans_.end()) return it->second;
+    sql::Stmt& s = store_.impl().db->cached("SELECT starts_at, ends_at FROM events WHERE id = ?");
+    s.bind(1, event);
+    EventSpan span;
+    if (s.step()) span = {s.int64(0), s.int64(1)};
+    DEBRIEF_TRY(s.status());
+    s.reset();
+    return spans_[event] = span;
+  }
+
+  Store& store_;
+  std::map<Id, EventSpan> spans_;
+  std::map<Voice, std::size_t> index_;
+};
+
+// Marks the voices in which the reader answered, when her team is one of
+// `teams`: her participations are found by their ids.
+Status mark_reader(Store& store, const TeamTree& tree, const std::vector<bool>& teams, const PulseVoices& voices,
+                   GroupSize& size) {
+  std::optional<Id> reader = store.me();
+  int team = team_of(tree, reader);
+  if (team < 0 || !teams[static_cast<std::size_t>(team)]) return Status::ok();
+  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0");
+  size.own.assign(voices.size(), 0);
+  for (const auto& [voice, i] : voices.all()) {
+    s.bind(1, participation_id(*reader, voice));
+    if (s.step()) size.own[i] = 1;
+    DEBRIEF_TRY(s.status());
+    s.reset();
+  }
+  return Status::ok();
+}
+
 // Pulse ratings counted towards `teams` in [from, to), as one group; read
-// team by team through the index on (team, created_at).
+// team by team through the index on (team, created_at). Its people are
+// counted by voice (privacy.h): a weekly pulse answered every week counts
+// each person once.
 Result<SpiritSide> spirit_between(Store& store, const TeamTree& tree, const std::vector<bool>& teams,
                                   std::int64_t from, std::int64_t to, int threshold) {
   sql::Stmt& s = store.impl().db->cached(
-      "SELECT r.id, r.survey, a.question, a.num FROM responses r "
+      "SELECT r.id, r.survey, coalesce(r.event, (SELECT event FROM activities WHERE id = r.activity)), "
+      "r.activity, r.created_at, a.question, a.num FROM responses r "
       "JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
       "WHERE r.team = ?1 AND r.created_at >= ?2 AND r.created_at < ?3 "
       "AND r.deleted = 0 AND s.kind = 'pulse' AND a.num IS NOT NULL");
   std::set<Id> responses;
+  std::vector<std::int64_t> answers;  // per voice
   std::int64_t sum = 0, n = 0;
   SurveyLookup surveys;
+  PulseVoices voices(store);
   for (std::size_t team = 0; team < teams.size(); ++team) {
     if (!teams[team]) continue;
     s.bind(1, tree.ids[team]).bind(2, from).bind(3, to);
     while (s.step()) {
       Result<const Survey*> survey = surveys.find(store, s.id(1));
       DEBRIEF_TRY(survey.status());
-      const Question* q = (*survey)->find(s.text(2));
+      const Question* q = (*survey)->find(s.text(5));
       if (!q || q->type != QuestionType::rating) continue;
-      responses.insert(s.id(0));
-      sum += s.int64(3);
+      sum += s.int64(6);
       ++n;
+      if (!responses.insert(s.id(0)).second) continue;
+      Result<std::size_t> voice = voices.index(s.id(1), s.maybe_id(2), s.maybe_id(3), s.int64(4));
+      DEBRIEF_TRY(voice.status());
+      answers.resize(voices.size());
+      ++answers[*voice];
     }
     DEBRIEF_TRY(s.status());
     s.reset();
   }
+  GroupSize size{answers, -1, {}};
+  DEBRIEF_TRY(mark_reader(store, tree, teams, voices, size));
   SpiritSide side;
-  side.disclosure = disclose({{static_cast<std::int64_t>(responses.size()), -1}}, threshold)[0];
+  side.disclosure = disclose({size}, threshold)[0];
   if (!side.disclosure.shown) return side;
   side.responses = static_cast<std::int64_t>(responses.size());
+  side.people = people_in(GroupSize{answers, -1, {}});
   side.mean_rating = static_cast<double>(sum) / static_cast<double>(n);
   return side;
 }

@@ -16,7 +16,7 @@ Json themes_json(const std::vector<Theme>& themes) {
 
 Json spirit_side(const SpiritSide& s) {
   if (!s.disclosure.shown) return {{"withheld", s.disclosure.reason}};
-  return {{"responses", s.responses}, {"mean_rating", or_null(s.mean_rating)}};
+  return {{"people", s.people}, {"responses", s.responses}, {"mean_rating", or_null(s.mean_rating)}};
 }
 
 }  // namespace
@@ -28,6 +28,7 @@ Json to_json(const GroupResults& g) {
     j["withheld"] = g.disclosure.reason;
     return j;
   }
+  j["people"] = g.people;
   j["responses"] = g.responses;
   j["invited"] = g.invited;
   j["participated"] = g.participated;

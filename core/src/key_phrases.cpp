@@ -9,6 +9,7 @@ namespace debrief {
 namespace {
 
 constexpr std::size_t kMaxPhraseWords = 3;
+constexpr std::size_t kMaxAnswerWords = 6;
 
 // Words that carry no theme of their own: they split phrases.
 const std::set<std::string, std::less<>>& stop_words() {
@@ -66,12 +67,26 @@ std::vector<std::string> key_phrases(std::string_view text) {
   return phrases;
 }
 
+std::vector<std::string> theme_phrases(std::string_view text) {
+  std::vector<std::string> words = words_and_breaks(text);
+  while (!words.empty() && words.back().empty()) words.pop_back();  // a full stop at the end
+  bool one_phrase = std::find(words.begin(), words.end(), std::string()) == words.end();
+  if (!one_phrase || words.size() > kMaxAnswerWords) return key_phrases(text);
+  auto stop = [](const std::string& w) { return stop_words().count(w) > 0; };
+  auto first = std::find_if_not(words.begin(), words.end(), stop);
+  auto last = std::find_if_not(words.rbegin(), std::make_reverse_iterator(first), stop).base();
+  if (first == last) return {};
+  std::string whole = *first;
+  for (auto w = first + 1; w != last; ++w) whole += " " + *w;
+  return {whole};
+}
+
 std::vector<Theme> themes_of(const std::vector<std::string>& comments,
                              const std::vector<bool>& quotable, std::size_t max_themes,
                              std::size_t max_examples) {
   std::map<std::string, Theme> by_phrase;
   for (std::size_t i = 0; i < comments.size(); ++i) {
-    for (const std::string& p : key_phrases(comments[i])) {
+    for (const std::string& p : theme_phrases(comments[i])) {
       Theme& t = by_phrase[p];
       t.phrase = p;
       ++t.count;

@@ -23,18 +23,21 @@ Window around_event(std::int64_t day, std::int64_t starts_at, std::int64_t ends_
 
 }  // namespace
 
+Window pulse_window_of(const std::optional<EventSpan>& event, std::int64_t created_at) {
+  std::int64_t day = floor_to(created_at, kDay);
+  if (event) return around_event(day, event->starts_at, event->ends_at);
+  std::int64_t monday = floor_to(day, kWeek, kMonday);
+  return Window{(monday - kMonday) / kWeek, monday, monday + kWeek};
+}
+
 Result<Window> pulse_window(Store& store, const Id& survey, const std::optional<Id>& event, std::int64_t created_at) {
   Result<Draft> s = load_draft(store, spec_of(Kind::survey), survey);
   DEBRIEF_TRY(s.status());
   if (s->text("kind") != "pulse") return Window{};
-  std::int64_t day = floor_to(created_at, kDay);
-  if (!event) {
-    std::int64_t monday = floor_to(day, kWeek, kMonday);
-    return Window{(monday - kMonday) / kWeek, monday, monday + kWeek};
-  }
+  if (!event) return pulse_window_of(std::nullopt, created_at);
   Result<Draft> e = load_draft(store, spec_of(Kind::event), *event);
   DEBRIEF_TRY(e.status());
-  return around_event(day, e->integer("starts_at"), e->integer("ends_at"));
+  return pulse_window_of(EventSpan{e->integer("starts_at"), e->integer("ends_at")}, created_at);
 }
 
 }  // namespace debrief

@@ -29,4 +29,13 @@ struct Window {
 // of a team pulse.
 Result<Window> pulse_window(Store& store, const Id& survey, const std::optional<Id>& event, std::int64_t created_at);
 
+// The days an event runs, [starts_at, ends_at] in seconds.
+struct EventSpan {
+  std::int64_t starts_at = 0, ends_at = 0;
+};
+
+// The window of a pulse answer made at `created_at`, about an event that
+// runs `event` (none: about no event), as above.
+Window pulse_window_of(const std::optional<EventSpan>& event, std::int64_t created_at);
+
 }  // namespace debrief

@@ -8,32 +8,16 @@
 // pulse survey once per window (pulse_window.h). Answering again with one's
 // name replaces one's named answer; any other second answer is refused,
 // because an anonymous answer cannot be proven to be anyone's.
-#include <openssl/sha.h>
-
 #include "debrief/records.h"
 #include "kind_rules.h"
 #include "pulse_window.h"
+#include "voice.h"
 #include "store_impl.h"
 
 namespace debrief {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
-
-Id voice_id(const Draft& p, std::int64_t window) {
-  std::uint8_t input[72] = {}, digest[SHA256_DIGEST_LENGTH];
-  std::size_t n = 0;
-  for (std::string_view field : {"person", "survey", "event", "activity"}) {
-    std::optional<Id> id = p.ref(field);
-    if (id) std::copy_n(id->bytes.data(), 16, input + n);
-    n += 16;
-  }
-  for (int i = 0; i < 8; ++i) input[n + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(window >> (8 * i));
-  SHA256(input, sizeof input, digest);
-  Id id;
-  std::copy_n(digest, 16, id.bytes.data());
-  return id;
-}
 
 Result<bool> voice_recorded(Store& store, const Id& voice) {
   sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0");
@@ -54,8 +38,8 @@ struct NamedAnswers {
 
 Result<NamedAnswers> named_answers(Store& store, const Draft& p, const Window& window, const Id& response) {
   sql::Stmt& s = store.impl().db->cached(
-      "SELECT id, deleted FROM responses WHERE event IS ?1 AND activity IS ?2 AND survey = ?3 AND author = ?4 "
-      "AND created_at >= ?5 AND created_at < ?6");
+      "SELECT id, deleted FROM responses WHERE (activity = ?2 OR ?2 IS NULL AND activity IS NULL AND event IS ?1) "
+      "AND survey = ?3 AND author = ?4 AND created_at >= ?5 AND created_at < ?6");
   bind_value(s, 1, p.at("event"));
   bind_value(s, 2, p.at("activity"));
   bind_value(s, 3, p.at("survey"));
@@ -90,20 +74,34 @@ Status answer_again(Store& store, const Draft& response, const Draft& p, const W
   return Status::ok();
 }
 
+// The event an answer is about: an activity's own event, whether or not
+// the response names it, so that naming it or not is the same voice.
+Result<std::optional<Id>> event_of(Store& store, const Draft& response) {
+  std::optional<Id> activity = response.ref("activity");
+  if (!activity) return response.ref("event");
+  Result<Draft> a = load_draft(store, spec_of(Kind::activity), *activity);
+  DEBRIEF_TRY(a.status());
+  return a->ref("event");
+}
+
 }  // namespace
 
 Status record_voice(Store& store, const Draft& response) {
   Draft p(spec_of(Kind::participation));
   Result<Id> me = require_me(store);
   DEBRIEF_TRY(me.status());
+  Result<std::optional<Id>> event = event_of(store, response);
+  DEBRIEF_TRY(event.status());
+  Voice voice{*response.ref("survey"), *event, response.ref("activity")};
+  Result<Window> window = pulse_window(store, voice.survey, voice.event, response.created_at);
+  DEBRIEF_TRY(window.status());
+  voice.window = window->id;
+  p.id = participation_id(*me, voice);
   p.at("person") = *me;
   p.at("survey") = response.at("survey");
-  p.at("event") = response.at("event");
+  if (voice.event) p.at("event") = *voice.event;
   p.at("activity") = response.at("activity");
   p.created_at = response.created_at - response.created_at % kDay;
-  Result<Window> window = pulse_window(store, *response.ref("survey"), response.ref("event"), response.created_at);
-  DEBRIEF_TRY(window.status());
-  p.id = voice_id(p, window->id);
   Result<bool> answered = voice_recorded(store, p.id);
   DEBRIEF_TRY(answered.status());
   if (!*answered) return insert_draft(store, p);

@@ -127,12 +127,13 @@ TEST_CASE("an event's review matches the figures worked out by hand", "[insights
   CHECK(*sales.mean_rating == Approx(3.0));
   CHECK(*sales.enps == Approx(-100.0 / 3));  // 1 promoter, 2 detractors, of 3
   CHECK(*sales.response_rate == Approx(1.0));
-  // Themes: "team lunch" in two "more" answers, "long talks" in less and stop.
+  // Themes: "team lunch" in two "more" answers; the stop answer is short, so
+  // it is a theme whole.
   REQUIRE(!r.event.themes["more"].empty());
   CHECK(r.event.themes["more"][0].phrase == "team lunch");
   CHECK(r.event.themes["more"][0].count == 2);
   CHECK(r.event.themes["more"][0].examples.size() == 2);
-  CHECK(r.event.themes["stop"][0].phrase == "long talks");
+  CHECK(r.event.themes["stop"][0].phrase == "long talks after lunch");
   // The activity had two answers: below 3, withheld.
   REQUIRE(r.activities.size() == 1);
   check_withheld(r.activities[0].groups[0]);

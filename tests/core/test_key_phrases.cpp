@@ -26,3 +26,14 @@ TEST_CASE("a theme quotes each distinct comment once", "[themes]") {
   CHECK(themes[0].count == 3);
   CHECK(themes[0].examples == std::vector<std::string>{"karaoke", "more karaoke"});
 }
+
+TEST_CASE("a short answer is its own theme, whole; a longer comment gives its key phrases", "[themes]") {
+  CHECK(theme_phrases("scheduling events on release weeks") ==
+        std::vector<std::string>{"scheduling events on release weeks"});
+  CHECK(theme_phrases("Reading the agenda out loud.") == std::vector<std::string>{"reading the agenda out loud"});
+  CHECK(theme_phrases("more karaoke") == std::vector<std::string>{"karaoke"});
+  CHECK(theme_phrases("the") == std::vector<std::string>{});
+  CHECK(theme_phrases("the team lunch, outdoors") == std::vector<std::string>{"team lunch", "outdoors"});
+  CHECK(theme_phrases("time to talk with other teams over a long lunch") ==
+        std::vector<std::string>{"time", "talk", "other teams", "long lunch"});
+}

@@ -20,9 +20,10 @@ enum class ExportTable {
   // One row per team and event: each team's trend.
   teams,
   // One row per answer, for scopes whose everyone group is shown; no author,
-  // no response id, only the day; the team is named only when its own group
-  // is shown (complementary suppression keeps the unnamed rest at the
-  // threshold or above).
+  // no response id, only the day; its group is the smallest shown group the
+  // answer counts towards (its team's, a team above it, or everyone), so no
+  // withheld group can be read off the rows: what one label holds beyond
+  // its shown subgroups is empty or at the threshold (privacy.h).
   responses,
 };
 enum class ExportFormat { csv, json };

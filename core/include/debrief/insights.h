@@ -32,6 +32,10 @@ struct GroupResults {
   Disclosure disclosure;
   // Zero or empty below here when the group is withheld.
   std::int64_t responses = 0;
+  // The people who answered: each survey's answers come one per person,
+  // so at least the most answers to one survey; for everyone, also every
+  // person recorded as taking part. Never a person counted twice.
+  std::int64_t people = 0;
   std::int64_t invited = 0;       // members of invited teams in this group
   std::int64_t participated = 0;  // of those, how many answered
   std::optional<double> response_rate;  // participated / invited, in [0, 1]
@@ -61,6 +65,7 @@ inline constexpr int kBeforeAfterDays = 30;
 struct SpiritSide {
   Disclosure disclosure;
   std::int64_t responses = 0;
+  std::int64_t people = 0;  // at least (privacy.h, GroupSize)
   std::optional<double> mean_rating;
 };
 struct SpiritChange {

@@ -3,8 +3,8 @@
 //
 // A phrase is a run of one to three content words between stop words and
 // punctuation (the candidate phrases of RAKE, Rose et al. 2010), lower-cased.
-// A theme is a phrase with the number of comments that contain it and a few
-// of them as examples. Deterministic; no I/O.
+// A theme is a phrase with the number of comments that speak to it
+// (theme_phrases) and a few of them as examples. Deterministic; no I/O.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +17,13 @@ namespace debrief {
 
 // The candidate key phrases of `text`, in order, each once.
 std::vector<std::string> key_phrases(std::string_view text);
+
+// The phrases one comment speaks to, for its themes: a short answer of
+// one phrase (up to six words, no punctuation inside, as the answers to
+// "more of, less of, stop" mostly are) is one phrase, whole, without the
+// stop words at its ends ("scheduling events on release weeks", not
+// "release weeks"); a longer comment gives its key phrases.
+std::vector<std::string> theme_phrases(std::string_view text);
 
 struct Theme {
   std::string phrase;

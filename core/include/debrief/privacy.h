@@ -2,15 +2,20 @@
 // export decides what it may show through these functions (PRODUCT.md,
 // privacy rules).
 //
-// - A group with fewer respondents than the organisation's threshold shows
-//   no numbers (not even its count) and no anonymous comments, only the
-//   reason.
-// - Complementary suppression: the groups withheld inside a parent (its
-//   children plus the parent's own remainder, the respondents in no child)
-//   must together hold at least `threshold` respondents, or none at all, so
-//   no small group can be worked out by subtracting the shown siblings from
-//   the parent's total (or their means from its mean). Enough other shown
-//   siblings are withheld, smallest first, to make it so.
+// - A group resting on fewer people than the organisation's threshold
+//   (distinct people, not answers, and not counting the reader: see
+//   GroupSize) shows no numbers (not even its count) and no anonymous
+//   comments, only the reason.
+// - Complementary suppression: what is left of any group once every shown
+//   group below it is subtracted (its withheld subgroups plus its own
+//   remainder, the people in no subgroup) must rest on at least
+//   `threshold` people, or on nobody but the reader, so no small group can
+//   be worked out by subtracting shown groups' counts or means from a
+//   larger one's, however deep. Enough shown groups are withheld, smallest
+//   first, to make it so.
+// - Across time, a device sees anonymous answers arrive only in batches of
+//   the threshold or more per team and voice (the server pools them), so
+//   two readings a day apart differ by no fewer people either.
 #pragma once
 
 #include <cstdint>
@@ -30,13 +35,30 @@ inline constexpr int kMinAnonymityThreshold = 3;
 // default when the store holds no organisation; never below the minimum.
 Result<int> anonymity_threshold(Store& store);
 
-// One group's size and where it sits: `parent` is the index of the group it
-// is part of, earlier in the same list, or -1 for a root. Children of one
+// One group's answers and where it sits: `parent` is the index of the group
+// it is part of, earlier in the same list, or -1 for a root. Children of one
 // parent are disjoint and together at most the parent.
+//
+// Answers come per voice: one survey's one window about one event or
+// activity, in which each person answers at most once (one voice). The
+// people a group's figures rest on are therefore at least its largest count
+// of one voice, and that is the count every rule uses: it never counts a
+// person twice, and under-counts only people who answered different
+// surveys, which withholds more, never less. Every group of one call lists
+// the same voices in the same order.
+//
+// The reader is part of the arithmetic: `own` marks, per voice, the answer
+// the person reading gave within this group (0 or 1; empty for none). She
+// can subtract it from what is shown, so it is not counted.
 struct GroupSize {
-  std::int64_t respondents = 0;
+  std::vector<std::int64_t> answers;  // per voice
   int parent = -1;
+  std::vector<std::int64_t> own;      // per voice, or empty
 };
+
+// The people a group's figures rest on, by the rule above, and so with
+// the reader left out: the largest count of one voice.
+std::int64_t people_in(const GroupSize& group);
 
 struct Disclosure {
   bool shown = false;

@@ -17,4 +17,10 @@ struct SummaryDraft {
 
 SummaryDraft draft_summary(const EventReview& review);
 
+// Drafts `event`'s note from its review and keeps it as the reader's one
+// unpublished summary of the event: drafting again rewrites that draft's
+// text rather than adding another. Returns its id; not_found when there is
+// no such live event.
+Result<Id> save_summary_draft(Store& store, const Id& event);
+
 }  // namespace debrief

@@ -82,7 +82,7 @@ DBF_API int dbf_store_open(const char* dir, dbf_store** out, dbf_error* err);
  * inside one of the store's own sync callbacks. */
 DBF_API void dbf_store_close(dbf_store* store);
 /* {"data", "schema_version", "device_id", "me", "counts", "pending_changes",
- *  "total_changes", "digest", "server", "last_sync"}. */
+ *  "refused_changes", "total_changes", "server", "last_sync"}. */
 DBF_API int dbf_store_status(dbf_store* store, char** json_out, dbf_error* err);
 /* Makes the person (hex id) the one this device acts for. */
 DBF_API int dbf_store_set_me(dbf_store* store, const char* person_id, dbf_error* err);
