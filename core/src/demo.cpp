@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "debrief/records.h"
 #include "debrief/store.h"
@@ -108,9 +110,11 @@ class Generator {
     DEBRIEF_TRY(make(Kind::organisation, {{"name", "Northwind Logistics"}, {"anonymity_threshold", 5}}).status());
     int team_count = std::max(2, opt_.people / 8);
     for (int i = 0; i < team_count; ++i) {
-      Result<Id> id = make(Kind::team, team_fields(static_cast<std::size_t>(i)));
+      Json fields = team_fields(static_cast<std::size_t>(i));
+      Result<Id> id = make(Kind::team, fields);
       DEBRIEF_TRY(id.status());
       teams_.push_back(*id);
+      if (fields.contains("parent")) subteams_[*Id::parse(fields["parent"].get<std::string>())].push_back(*id);
     }
     for (int i = 0; i < opt_.people; ++i) {
       std::string first = pick(text::first_names), last = pick(text::last_names);
@@ -173,17 +177,23 @@ class Generator {
   }
 
   // Invites teams in a random order, at least two, until their members
-  // can give the event its answers with at most three in four of the
-  // places they could answer in filled; fills e.invited.
+  // (with their subteams', as an invitation reaches them) can give the
+  // event its answers with about three in five of the places they could
+  // answer in filled, as real response rates go; fills e.invited.
   Result<Json> invite(EventInfo& e, std::size_t places) {
     std::vector<Id> order = teams_;
     std::shuffle(order.begin(), order.end(), env_.rng());
     Json teams = Json::array();
+    std::set<Id> reached;
     auto room = [&] { return static_cast<std::int64_t>(e.invited.size() * places); };
     for (const Id& t : order) {
-      if (teams.size() >= 2 && room() * 3 >= e.responses * 4) break;
+      if (teams.size() >= 2 && room() * 3 >= e.responses * 5) break;
+      if (reached.count(t)) continue;
       teams.push_back(t.hex());
-      e.invited.insert(e.invited.end(), members_[t].begin(), members_[t].end());
+      std::vector<Id> subtree{t};
+      for (const Id& sub : subteams_[t]) subtree.push_back(sub);
+      for (const Id& team : subtree)
+        if (reached.insert(team).second) e.invited.insert(e.invited.end(), members_[team].begin(), members_[team].end());
     }
     if (room() < e.responses)
       return invalid(std::to_string(e.responses) + " responses for one event need more people: each of the " +
@@ -253,15 +263,12 @@ class Generator {
     return answers;
   }
 
-  // One answer by the next invited person with a voice left: half to the
-  // post-event survey, three in ten to an activity's, one in ten to each
-  // pulse, and the next place when that one is full.
+  // One answer by the next invited person with a voice left, in a place
+  // picked at random (the post-event survey, an activity's or a pulse), or
+  // the next place when that one is full: every place fills to about the
+  // share invite() aimed for.
   Status respond(const EventInfo& e, DemoBallots& ballots) {
-    std::int64_t roll = uniform(0, 9);
-    std::size_t wanted = roll < 3   ? kFirstActivity + static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(e.activities.size()) - 1))
-                         : roll == 3 ? kPulseBefore
-                         : roll == 4 ? kPulseAfter
-                                     : kAfterEvent;
+    std::size_t wanted = static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(kFirstActivity + e.activities.size()) - 1));
     auto [place, person] = *ballots.next(wanted);  // invite() made room for every answer
     Json fields = {{"event", e.id.hex()}, {"anonymous", chance(0.3)}};
     Id survey = post_event_;
@@ -350,6 +357,7 @@ class Generator {
   const DemoProgress& progress_;
   std::vector<Id> teams_, people_;
   std::map<Id, std::vector<Id>> members_;  // by team
+  std::map<Id, std::vector<Id>> subteams_;  // by parent team
   Id post_event_, post_activity_, pulse_;
   std::map<std::string, Survey> parsed_;
   std::vector<EventInfo> events_;

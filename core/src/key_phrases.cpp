@@ -84,18 +84,40 @@ std::vector<std::string> theme_phrases(std::string_view text) {
 std::vector<Theme> themes_of(const std::vector<std::string>& comments,
                              const std::vector<bool>& quotable, std::size_t max_themes,
                              std::size_t max_examples) {
-  std::map<std::string, Theme> by_phrase;
+  struct Found {
+    Theme theme;
+    std::vector<std::size_t> in;  // the comments that speak to it
+    std::size_t position = 0;     // its place among the first one's phrases
+  };
+  std::map<std::string, Found> by_phrase;
   for (std::size_t i = 0; i < comments.size(); ++i) {
-    for (const std::string& p : theme_phrases(comments[i])) {
-      Theme& t = by_phrase[p];
-      t.phrase = p;
-      ++t.count;
-      bool fresh = std::find(t.examples.begin(), t.examples.end(), comments[i]) == t.examples.end();
-      if (quotable[i] && fresh && t.examples.size() < max_examples) t.examples.push_back(comments[i]);
+    std::vector<std::string> phrases = theme_phrases(comments[i]);
+    for (std::size_t at = 0; at < phrases.size(); ++at) {
+      Found& f = by_phrase[phrases[at]];
+      if (f.in.empty()) f.position = at;
+      f.theme.phrase = phrases[at];
+      ++f.theme.count;
+      f.in.push_back(i);
+      std::vector<std::string>& examples = f.theme.examples;
+      bool fresh = std::find(examples.begin(), examples.end(), comments[i]) == examples.end();
+      if (quotable[i] && fresh && examples.size() < max_examples) examples.push_back(comments[i]);
     }
   }
+  // Phrases found in exactly the same comments are one theme: the first of
+  // them of two words or more, else the first ("onboarding checklist", not
+  // also "rewrote" and "day" from the same praise).
+  auto better = [](const Found& a, const Found& b) {
+    bool a_long = a.theme.phrase.find(' ') != std::string::npos, b_long = b.theme.phrase.find(' ') != std::string::npos;
+    return a_long != b_long ? a_long : a.position < b.position;
+  };
+  std::map<std::vector<std::size_t>, const Found*> one_per_set;
+  for (const auto& [phrase, f] : by_phrase) {
+    const Found*& kept = one_per_set[f.in];
+    if (!kept || better(f, *kept)) kept = &f;
+  }
   std::vector<Theme> themes;
-  for (auto& [phrase, theme] : by_phrase) themes.push_back(std::move(theme));
+  for (const auto& [phrase, f] : by_phrase)
+    if (one_per_set[f.in] == &f) themes.push_back(f.theme);
   std::stable_sort(themes.begin(), themes.end(),
                    [](const Theme& a, const Theme& b) { return a.count > b.count; });
   if (themes.size() > max_themes) themes.resize(max_themes);

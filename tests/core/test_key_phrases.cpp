@@ -37,3 +37,13 @@ TEST_CASE("a short answer is its own theme, whole; a longer comment gives its ke
   CHECK(theme_phrases("time to talk with other teams over a long lunch") ==
         std::vector<std::string>{"time", "talk", "other teams", "long lunch"});
 }
+
+TEST_CASE("phrases always found together are one theme, named by the first of two words or more", "[themes]") {
+  std::vector<std::string> praise(3, "rewrote the onboarding checklist so new starters find the tools on day one");
+  praise.push_back("fixed the onboarding checklist, and the laptops too");
+  auto themes = themes_of(praise, std::vector<bool>(praise.size(), true), 5, 1);
+  std::vector<std::string> phrases;
+  for (const Theme& t : themes) phrases.push_back(t.phrase);
+  CHECK(phrases == std::vector<std::string>{"onboarding checklist", "new starters find", "fixed"});
+  CHECK(themes[0].count == 4);
+}

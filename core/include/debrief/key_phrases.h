@@ -32,6 +32,8 @@ struct Theme {
 };
 
 // The `max_themes` phrases found in most comments (ties: alphabetical), with
+// phrases found in exactly the same comments taken as one (the first of two
+// words or more in those comments, else the first), with
 // examples taken from `quotable` comments only (quotable[i] says whether
 // comments[i] may be quoted; a comment that may not be still counts).
 std::vector<Theme> themes_of(const std::vector<std::string>& comments,
