@@ -260,6 +260,32 @@ TEST_CASE("a survey walk follows its branches, and the response saves", "[capi]"
   CHECK(trends.json().is_array());
 }
 
+TEST_CASE("the C API's insights keep the privacy rules, counting people and not the reader", "[capi][privacy]") {
+  TempDir dir;
+  OpenStore s(dir.sub("store"));
+  World w(s.store);
+  std::string team = create(s.store, "team", {{"name", "Crew"}});
+  std::vector<std::string> crew;
+  dbf_error err;
+  for (int i = 0; i < 5; ++i) {
+    crew.push_back(create(s.store, "person", {{"name", "Crew " + std::to_string(i)}, {"team", team}}));
+    ok(dbf_store_set_me(s.store, crew.back().c_str(), &err), err);
+    create(s.store, "response", {{"survey", w.survey}, {"event", w.event}, {"anonymous", true},
+                                 {"answers", {{"score", 4}, {"keep", "the hike"}}}});
+  }
+  auto everyone = [&] {
+    Owned review;
+    ok(dbf_insights_event(s.store, w.event.c_str(), &review.s, &err), err);
+    return review.json()["event"]["groups"][0];
+  };
+  ok(dbf_store_set_me(s.store, w.me.c_str(), &err), err);  // Ana did not answer: five others
+  CHECK(everyone()["people"] == 5);
+  CHECK(everyone()["mean_rating"] == 4.0);
+  ok(dbf_store_set_me(s.store, crew[0].c_str(), &err), err);  // one of them: four others
+  CHECK_FALSE(everyone().contains("mean_rating"));
+  CHECK(everyone()["withheld"].get<std::string>().find("besides you") != std::string::npos);
+}
+
 TEST_CASE("sentiment needs no store", "[capi]") {
   dbf_error err;
   Owned good, bad;
