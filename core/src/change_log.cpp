@@ -15,7 +15,50 @@ std::int64_t acked_seq(Store::Impl& impl, Status& status) {
   return acked.is_ok() && !acked->empty() ? static_cast<std::int64_t>(std::stoll(*acked)) : 0;
 }
 
+// One number from `sql`, its parameters bound by `bind`.
+template <class Bind>
+Result<std::int64_t> count_of(Store::Impl& impl, const char* sql, Bind&& bind) {
+  sql::Stmt& s = impl.db->cached(sql);
+  bind(s);
+  std::int64_t n = s.step() ? s.int64(0) : 0;
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return n;
+}
+
+// This device's changes in (after, upto], by the index on (device, seq).
+Result<std::int64_t> own_changes_between(Store::Impl& impl, std::int64_t after, std::int64_t upto) {
+  return count_of(impl, "SELECT count(*) FROM changes WHERE device = ? AND seq > ? AND seq <= ?",
+                  [&](sql::Stmt& s) { s.bind(1, impl.device).bind(2, after).bind(3, upto); });
+}
+
+// How many of this device's changes are acknowledged: kept in meta as
+// acknowledge_changes moves on, counted once when a store has none yet.
+Result<std::int64_t> acked_own(Store::Impl& impl, std::int64_t acked) {
+  Result<std::string> kept = impl.meta_text("acked_own");
+  DEBRIEF_TRY(kept.status());
+  if (!kept->empty()) return static_cast<std::int64_t>(std::stoll(*kept));
+  return own_changes_between(impl, 0, acked);
+}
+
 }  // namespace
+
+Result<std::int64_t> count_pending_changes(Store& store) {
+  Store::Impl& impl = store.impl();
+  Status st;
+  std::int64_t acked = acked_seq(impl, st);
+  DEBRIEF_TRY(st);
+  Result<std::int64_t> own = count_of(impl, "SELECT coalesce(sum(n), 0) FROM change_counts WHERE device = ?",
+                                      [&](sql::Stmt& s) { s.bind(1, impl.device); });
+  DEBRIEF_TRY(own.status());
+  Result<std::int64_t> done = acked_own(impl, acked);
+  DEBRIEF_TRY(done.status());
+  Result<std::int64_t> aside = count_of(
+      impl, "SELECT count(*) FROM refused_changes r JOIN changes c USING (seq) WHERE c.device = ? AND r.seq > ?",
+      [&](sql::Stmt& s) { s.bind(1, impl.device).bind(2, acked); });
+  DEBRIEF_TRY(aside.status());
+  return *own - *done - *aside;
+}
 
 Change change_from_row(const sql::Stmt& s) {
   Change c;
@@ -76,14 +119,21 @@ Status discard_refused(Store& store, std::int64_t seq) {
 Status acknowledge_changes(Store& store, std::int64_t seq) {
   Store::Impl& impl = store.impl();
   Status st;
-  if (seq <= acked_seq(impl, st)) return st;
+  std::int64_t before = acked_seq(impl, st);
+  DEBRIEF_TRY(st);
+  if (seq <= before) return Status::ok();
   // Never past the latest local change: changes made later must stay pending.
-  sql::Stmt& s = impl.db->cached("SELECT coalesce(max(seq), 0) FROM changes WHERE device = ?");
-  s.bind(1, impl.device);
-  std::int64_t latest = s.step() ? s.int64(0) : 0;
-  DEBRIEF_TRY(s.status());
-  s.reset();
-  return impl.set_meta("acked_seq", std::to_string(std::min(seq, latest)));
+  Result<std::int64_t> latest = count_of(impl, "SELECT coalesce(max(seq), 0) FROM changes WHERE device = ?",
+                                         [&](sql::Stmt& s) { s.bind(1, impl.device); });
+  DEBRIEF_TRY(latest.status());
+  std::int64_t upto = std::min(seq, *latest);
+  if (upto <= before) return Status::ok();
+  Result<std::int64_t> done = acked_own(impl, before);
+  DEBRIEF_TRY(done.status());
+  Result<std::int64_t> more = own_changes_between(impl, before, upto);
+  DEBRIEF_TRY(more.status());
+  DEBRIEF_TRY(impl.set_meta("acked_own", std::to_string(*done + *more)));
+  return impl.set_meta("acked_seq", std::to_string(upto));
 }
 
 }  // namespace debrief

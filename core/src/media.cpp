@@ -8,10 +8,12 @@
 #include <array>
 #include <fstream>
 #include <memory>
+#include <cerrno>
 #include <system_error>
 
 #include "debrief/store.h"
 #include "debrief/text.h"
+#include "disk_full.h"
 #include "draft.h"
 #include "store_impl.h"
 
@@ -33,22 +35,35 @@ constexpr std::array<MediaType, 9> kTypes{{{".jpg", "image/jpeg"},
                                           {".mov", "video/quicktime"},
                                           {".webm", "video/webm"}}};
 
+// An error writing `what`: the disk is full, or the system's own words.
+Status write_error(const std::string& what, const std::error_code& ec) {
+  if (ec == std::errc::no_space_on_device) return Status(Code::io_error, "cannot write " + what + ": " + kDiskFull);
+  return Status(Code::io_error, "cannot write " + what + ": " + ec.message());
+}
+
 // Copies `from` to `to` through a temporary file that is fsynced and then
-// renamed, so `to` is either absent or complete.
+// renamed, so `to` is either absent or complete; on any failure the
+// temporary file is removed too.
 Status copy_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
   std::error_code ec;
   std::filesystem::create_directories(to.parent_path(), ec);
-  if (ec) return Status(Code::io_error, "cannot create " + to.parent_path().string() + ": " + ec.message());
+  if (ec) return write_error(to.parent_path().string(), ec);
   std::filesystem::path tmp = to;
   tmp += ".partial";
+  auto fail = [&](Status s) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    return s;
+  };
   std::filesystem::copy_file(from, tmp, std::filesystem::copy_options::overwrite_existing, ec);
-  if (ec) return Status(Code::io_error, "cannot copy " + from.string() + ": " + ec.message());
+  if (ec) return fail(write_error("a copy of " + from.string(), ec));
   int fd = ::open(tmp.c_str(), O_RDONLY);
-  bool synced = fd >= 0 && ::fsync(fd) == 0;
+  int synced = fd >= 0 ? ::fsync(fd) : -1;
+  std::error_code sync_error(synced == 0 ? 0 : errno, std::generic_category());
   if (fd >= 0) ::close(fd);
-  if (!synced) return Status(Code::io_error, "cannot sync " + tmp.string());
+  if (synced != 0) return fail(write_error(tmp.string(), sync_error));
   std::filesystem::rename(tmp, to, ec);
-  if (ec) return Status(Code::io_error, "cannot move media into place: " + ec.message());
+  if (ec) return fail(write_error(to.string(), ec));
   return Status::ok();
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 
 #include "debrief/store.h"
 
@@ -145,7 +146,37 @@ CREATE TABLE refused_changes(seq INTEGER PRIMARY KEY, reason TEXT NOT NULL, at I
   discarded INTEGER NOT NULL DEFAULT 0);
 )sql";
 
-constexpr std::array<const char*, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7, for `status` at a million records: each table's live records
+// and each device's changes counted as they come and go, by triggers, so
+// counting reads one row; and changes found by device in order, for what a
+// device has still to push.
+std::string v7() {
+  // The tables as they were at version 7, frozen here like any migration.
+  constexpr const char* kTables[] = {"organisations", "teams", "people", "devices", "events",
+                                     "activities", "surveys", "responses", "participations", "reflections",
+                                     "kudos", "plus_ones", "replies", "summaries", "media"};
+  std::string sql =
+      "CREATE INDEX changes_device_seq ON changes(device, seq);\n"
+      "CREATE TABLE change_counts(device BLOB PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;\n"
+      "INSERT INTO change_counts SELECT device, count(*) FROM changes GROUP BY device;\n"
+      "CREATE TRIGGER changes_counted AFTER INSERT ON changes BEGIN INSERT INTO change_counts VALUES(NEW.device, 1) "
+      "ON CONFLICT(device) DO UPDATE SET n = n + 1; END;\n"
+      "CREATE TRIGGER changes_uncounted AFTER DELETE ON changes BEGIN "
+      "UPDATE change_counts SET n = n - 1 WHERE device = OLD.device; END;\n"
+      "CREATE TABLE live_counts(tbl TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;\n";
+  for (std::string t : kTables) {
+    auto add = [&](const std::string& delta) { return "UPDATE live_counts SET n = n + " + delta + " WHERE tbl = '" + t + "'; END;\n"; };
+    sql += "INSERT INTO live_counts SELECT '" + t + "', count(*) FROM " + t + " WHERE deleted = 0;\n";
+    sql += "CREATE TRIGGER " + t + "_live_inserted AFTER INSERT ON " + t + " WHEN NEW.deleted = 0 BEGIN " + add("1");
+    sql += "CREATE TRIGGER " + t + "_live_changed AFTER UPDATE OF deleted ON " + t +
+           " WHEN OLD.deleted != NEW.deleted BEGIN " + add("(CASE WHEN NEW.deleted = 0 THEN 1 ELSE -1 END)");
+    sql += "CREATE TRIGGER " + t + "_live_deleted AFTER DELETE ON " + t + " WHEN OLD.deleted = 0 BEGIN " + add("-1");
+  }
+  return sql;
+}
+const std::string kV7 = v7();
+
+const std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "sqlite.h"
 
+#include "disk_full.h"
+
 #include <cassert>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 namespace debrief::sql {
@@ -74,10 +78,32 @@ std::optional<Id> Stmt::maybe_id(int i) const {
   return id(i);
 }
 
-Result<std::unique_ptr<Db>> Db::open(const std::string& path, bool create) {
+namespace {
+
+// `path` as a URI naming an immutable database, its characters that a URI
+// reserves escaped.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char esc[4];
+      std::snprintf(esc, sizeof esc, "%%%02X", static_cast<unsigned char>(c));
+      uri += esc;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Db>> Db::open(const std::string& path, bool create, bool read_only) {
   sqlite3* raw = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  std::string name = read_only ? immutable_uri(path) : path;
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     sqlite3_close(raw);
@@ -86,6 +112,8 @@ Result<std::unique_ptr<Db>> Db::open(const std::string& path, bool create) {
   sqlite3_extended_result_codes(raw, 1);
   return std::unique_ptr<Db>(new Db(raw));
 }
+
+bool Db::read_only() const { return sqlite3_db_readonly(db_, "main") == 1; }
 
 Db::~Db() {
   cache_.clear();  // statements first: sqlite3_close refuses open statements
@@ -124,12 +152,17 @@ Result<std::unique_ptr<Stmt>> Db::prepare(std::string_view sql) {
 }
 
 Status Db::error(std::string_view what) const {
-  int rc = sqlite3_extended_errcode(db_);
-  int primary = rc & 0xff;
+  sqlite3* db = const_cast<sqlite3*>(db_);
+  int primary = sqlite3_extended_errcode(db) & 0xff;
+  if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC))
+    return Status(Code::io_error, std::string(what) + ": " + kDiskFull);
+  if (primary == SQLITE_READONLY)
+    return Status(Code::io_error, std::string(what) + ": this store is read-only (a read-only disk or folder); "
+                                                      "it can be read but not changed: copy it somewhere writable to change it");
   Code code = Code::io_error;
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) code = Code::corrupt;
   if (primary == SQLITE_CONSTRAINT) code = Code::invalid_argument;
-  return Status(code, std::string(what) + ": " + sqlite3_errmsg(const_cast<sqlite3*>(db_)));
+  return Status(code, std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
 }  // namespace debrief::sql

@@ -69,7 +69,14 @@ class Stmt {
 
 class Db {
  public:
-  static Result<std::unique_ptr<Db>> open(const std::string& path, bool create);
+  // Opens the database at `path`, creating it when `create`. `read_only`
+  // opens it as an immutable file, for a store on a read-only disk or
+  // directory, where SQLite could make neither its write-ahead log nor its
+  // shared-memory file: reads work, writes fail with a clear error.
+  static Result<std::unique_ptr<Db>> open(const std::string& path, bool create, bool read_only = false);
+  // Whether it was opened read-only: nothing may be written, derived data
+  // included.
+  bool read_only() const;
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;

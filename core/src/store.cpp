@@ -1,7 +1,10 @@
 #include "debrief/store.h"
 
+#include <unistd.h>
+
 #include <system_error>
 
+#include "debrief/change_log.h"
 #include "schema.h"
 #include "scope_tallies.h"
 #include "stored_sentiment.h"
@@ -20,10 +23,18 @@ Status wait_for_others(sql::Db& db) { return db.exec("PRAGMA busy_timeout = 5000
 // committed action survives power loss, foreign keys as a second line of
 // defence behind the core's own checks.
 Status configure(sql::Db& db) {
+  if (db.read_only()) return db.exec("PRAGMA foreign_keys = ON;");
   return db.exec(
       "PRAGMA journal_mode = WAL;"
       "PRAGMA synchronous = FULL;"
       "PRAGMA foreign_keys = ON;");
+}
+
+// Whether the store sits where nothing may be written (a read-only disk or
+// folder, or a read-only file): SQLite could not even read it there
+// otherwise, having no room for its log.
+bool in_read_only_place(const std::filesystem::path& dir, const std::filesystem::path& file) {
+  return ::access(dir.c_str(), W_OK) != 0 || (::access(file.c_str(), F_OK) == 0 && ::access(file.c_str(), W_OK) != 0);
 }
 
 Result<Id> load_or_make_device(Store::Impl& impl) {
@@ -91,7 +102,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->env = options.env ? options.env : &system_env();
-  auto db = sql::Db::open((dir / kDbFile).string(), options.create);
+  auto db = sql::Db::open((dir / kDbFile).string(), options.create,
+                          options.read_only || in_read_only_place(dir, dir / kDbFile));
   DEBRIEF_TRY(db.status());
   impl->db = std::move(db.value());
   DEBRIEF_TRY(wait_for_others(*impl->db));
@@ -100,6 +112,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   Result<int> version = schema_version(*impl->db);
   DEBRIEF_TRY(version.status());
   if (*version > kSchemaVersion) return migrate(*impl->db);
+  if (*version < kSchemaVersion && impl->db->read_only())
+    return Status(Code::io_error, "the store in " + dir.string() + " is read-only and was written by an older Debrief; "
+                                  "copy it somewhere writable and open it there, so it can be upgraded");
   DEBRIEF_TRY(configure(*impl->db));
   DEBRIEF_TRY(register_sentiment_function(*impl->db));
   DEBRIEF_TRY(migrate(*impl->db));
@@ -168,25 +183,24 @@ Result<StoreInfo> Store::info() {
   info.schema_version = *version;
   info.device_id = impl_->device;
   info.me = me();
+  sql::Stmt& counts = impl_->db->cached("SELECT n FROM live_counts WHERE tbl = ?");
   for (const KindSpec& k : all_kinds()) {
-    auto& s = impl_->db->cached("SELECT count(*) FROM \"" + std::string(k.table) +
-                                "\" WHERE deleted = 0");
-    s.step();
-    DEBRIEF_TRY(s.status());
-    info.counts.push_back({k.kind, s.int64(0)});
-    s.reset();
+    counts.bind(1, k.table);
+    std::int64_t live = counts.step() ? counts.int64(0) : 0;
+    DEBRIEF_TRY(counts.status());
+    counts.reset();
+    info.counts.push_back({k.kind, live});
   }
-  Result<std::string> acked = impl_->meta_text("acked_seq");
-  DEBRIEF_TRY(acked.status());
+  Result<std::int64_t> pending = count_pending_changes(*this);
+  DEBRIEF_TRY(pending.status());
+  info.pending_changes = *pending;
   auto& p = impl_->db->cached(
-      "SELECT count(*) FILTER (WHERE device = ?1 AND seq > ?2 AND seq NOT IN (SELECT seq FROM refused_changes)), count(*), "
-      "(SELECT count(*) FROM refused_changes WHERE discarded = 0) FROM changes");
-  p.bind(1, impl_->device).bind(2, acked->empty() ? std::int64_t{0} : static_cast<std::int64_t>(std::stoll(*acked)));
+      "SELECT (SELECT coalesce(sum(n), 0) FROM change_counts), "
+      "(SELECT count(*) FROM refused_changes WHERE discarded = 0)");
   p.step();
   DEBRIEF_TRY(p.status());
-  info.pending_changes = p.int64(0);
-  info.total_changes = p.int64(1);
-  info.refused_changes = p.int64(2);
+  info.total_changes = p.int64(0);
+  info.refused_changes = p.int64(1);
   p.reset();
   return info;
 }

@@ -18,7 +18,7 @@ Status rebuild_if_version_changed(sql::Db& db, const char* key, const std::strin
                                   const std::function<Status()>& rebuild) {
   Result<bool> stale = changed(db, key, version);
   DEBRIEF_TRY(stale.status());
-  if (!*stale) return Status::ok();
+  if (!*stale || db.read_only()) return Status::ok();  // a read-only store is read as it is
   DEBRIEF_TRY(db.exec("BEGIN IMMEDIATE"));
   stale = changed(db, key, version);
   Status s = stale.status();

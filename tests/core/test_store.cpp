@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <unistd.h>
+
 #include "debrief/change_log.h"
 #include "debrief/kind.h"
 #include "schema.h"
@@ -189,8 +191,6 @@ TEST_CASE("a version 3 store with responses migrates, keeps them, and finds an a
 }
 
 TEST_CASE("a version 5 store with media migrates: its media keep no author, and nothing is set aside", "[store][migration]") {
-  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 6);
   test::TempDir tmp;
   {
     auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
@@ -204,6 +204,32 @@ TEST_CASE("a version 5 store with media migrates: its media keep no author, and 
   CHECK(m["name"] == "a.png");
   CHECK(ok(store->info()).refused_changes == 0);
   CHECK(ok(refused_changes(*store)).empty());
+}
+
+TEST_CASE("a version 6 store migrates: its live records and its changes are counted as they were", "[store][migration]") {
+  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
+  REQUIRE(kSchemaVersion == 7);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 6));
+    ok(db->exec("INSERT INTO teams(id, created_at, name, deleted) VALUES"
+                "(x'00000000000000000000000000000001', 1, 'Ops', 0), (x'00000000000000000000000000000002', 1, 'Old', 1),"
+                "(x'00000000000000000000000000000003', 1, 'Sales', 0);"
+                "INSERT INTO changes(device, hlc, kind, record, op) VALUES"
+                "(x'000000000000000000000000000000aa', 1, 2, x'00000000000000000000000000000001', 0),"
+                "(x'000000000000000000000000000000aa', 2, 2, x'00000000000000000000000000000002', 0),"
+                "(x'000000000000000000000000000000bb', 3, 2, x'00000000000000000000000000000003', 0);"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  StoreInfo info = ok(store->info());
+  CHECK(info.schema_version == 7);
+  CHECK(test::live_count(*store, Kind::team) == 2);
+  CHECK(info.total_changes == 3);
+  ok(create(*store, Kind::team, {{"name", "New"}}));
+  CHECK(test::live_count(*store, Kind::team) == 3);
+  CHECK(ok(store->info()).total_changes == 4);
+  CHECK(ok(store->info()).pending_changes == 1);  // only this device's
 }
 
 TEST_CASE("a version 4 store with responses migrates and tallies them per scope, deleted ones left out", "[store][migration]") {
@@ -321,4 +347,71 @@ TEST_CASE("a file that is not a database is refused as corrupt and left as it wa
   REQUIRE(!r.is_ok());
   CHECK(r.status().code() == Code::corrupt);
   CHECK(test::file_bytes(test::db_file(tmp.path())) == garbage);
+}
+
+TEST_CASE("a read-only store can be read, and a write says it is read-only and changes nothing", "[store][read-only]") {
+  test::TempDir dir;
+  debrief::SeededEnv env(1, test::kStartMs);
+  {
+    auto store = test::open_store(dir.path(), env);
+    ok(create(*store, Kind::team, {{"name", "Support"}}));
+  }
+  Json before;
+  auto check_read_only = [&](debrief::Store& store) {
+    CHECK(test::live_count(store, Kind::team) == 1);
+    CHECK(ok(list(store, Kind::team)).at(0)["name"] == "Support");
+    CHECK(ok(store.info()).counts.size() > 0);
+    Result<Id> refused = create(store, Kind::team, {{"name", "Sales"}});
+    REQUIRE_FALSE(refused.is_ok());
+    CHECK(refused.status().message().find("read-only") != std::string::npos);
+    CHECK(test::live_count(store, Kind::team) == 1);
+  };
+  SECTION("opened for reading") {
+    OpenOptions o;
+    o.env = &env;
+    o.read_only = true;
+    auto store = ok(Store::open(dir.path(), o));
+    check_read_only(*store);
+  }
+  SECTION("in a folder nobody may write to") {
+    if (::geteuid() == 0) return;  // root may write anywhere: the case above covers the store's side
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    auto store = test::open_store(dir.path(), env);
+    check_read_only(*store);
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all);
+  }
+}
+
+TEST_CASE("info's counts, kept by triggers, match counting every table, through writes, deletes and sync",
+          "[store][status]") {
+  test::World w;
+  test::World other(7);
+  for (int i = 0; i < 20; ++i) {
+    Id k = ok(create(*w.store, Kind::kudos, test::specific_kudos({w.other})));
+    if (i % 3 == 0) ok(remove(*w.store, Kind::kudos, k));
+    ok(create(*other.store, Kind::reflection, {{"text", "note " + std::to_string(i)}, {"event", other.event.hex()}}));
+  }
+  test::copy_changes(*other.store, *w.store);
+  ok(w.respond({{"score", 2}, {"wrong", "rain"}}));
+  ok(w.respond({{"score", 5}, {"keep", "the hike"}}));  // replaces the first
+  debrief::StoreInfo info = ok(w.store->info());
+  for (const KindCount& c : info.counts) {
+    INFO(spec_of(c.kind).table);
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((w.store_dir() / "debrief.db").c_str(), &raw) == SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    std::string sql = std::string("SELECT count(*) FROM ") + std::string(spec_of(c.kind).table) + " WHERE deleted = 0";
+    REQUIRE(sqlite3_prepare_v2(raw, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+    CHECK(c.live == sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    sqlite3_close(raw);
+  }
+  auto pending = [&] { return static_cast<std::int64_t>(ok(pending_changes(*w.store)).size()); };
+  CHECK(info.pending_changes == pending());
+  std::vector<Change> mine = ok(pending_changes(*w.store));
+  ok(acknowledge_changes(*w.store, mine.at(mine.size() / 2).seq));
+  ok(set_aside(*w.store, mine.back().seq, "refused for the test"));
+  CHECK(ok(w.store->info()).pending_changes == pending());
+  CHECK(pending() == static_cast<std::int64_t>(mine.size() - mine.size() / 2 - 2));
 }

@@ -40,6 +40,10 @@ struct Change {
 // Changes made on this device that no server has acknowledged yet, oldest
 // first, at most `limit` (0: all). Changes set aside are not pending.
 Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit = 0);
+// How many there are, without reading them: this device's changes counted
+// as they are logged, less those acknowledged (counted as they are) and
+// those set aside.
+Result<std::int64_t> count_pending_changes(Store& store);
 
 // A local change a server refused for a reason that will not go away
 // (FORBIDDEN, INVALID): set aside, so that every other change still goes

@@ -24,13 +24,17 @@ namespace debrief {
 
 // The schema version this build writes. A store with a higher version is
 // refused, untouched; lower versions are migrated on open.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct OpenOptions {
   // Time and randomness; must outlive the Store. Null means system_env().
   Env* env = nullptr;
   // Create the directory and an empty store when missing.
   bool create = true;
+  // Open for reading only: every write fails with an error saying so. A
+  // store on a read-only disk or in a read-only folder (or file) is opened
+  // so whatever this says.
+  bool read_only = false;
 };
 
 struct KindCount {
