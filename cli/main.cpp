@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Debrief: offline-first feedback after team events.\n"
                "Every command works on the local store, with no network.",
                "debrief"};
+  app.set_version_flag("--version", "debrief " DEBRIEF_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
   ctx.data_dir = debrief::platform::default_data_dir().string();
