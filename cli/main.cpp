@@ -2,6 +2,7 @@
 // local store in --data (default: the XDG data directory), offline.
 #include <iostream>
 
+#include "command_errors.h"
 #include "context.h"
 #include "debrief/platform/paths.h"
 
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    return report_parse_error(app, e);
   }
   return ctx.run_selected();
 }

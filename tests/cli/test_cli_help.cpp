@@ -62,3 +62,17 @@ TEST_CASE("--version prints the project's version", "[cli][help]") {
   CliStore cli;
   CHECK(cli.ok({"--version"}) == std::string("debrief ") + DEBRIEF_VERSION);
 }
+
+TEST_CASE("an unknown or missing command says which and how to list them", "[cli][help]") {
+  CliStore cli;
+  CliResult unknown = cli.run({"frobnicate"});
+  CHECK(unknown.exit_code != 0);
+  CHECK(unknown.err.find("unknown command 'frobnicate'; run `debrief --help`") != std::string::npos);
+  CliResult typo = cli.run({"team", "lsit"});
+  CHECK(typo.exit_code != 0);
+  CHECK(typo.err.find("unknown command 'lsit'; run `debrief team --help`") != std::string::npos);
+  CliResult none = cli.run({});
+  CHECK(none.exit_code != 0);
+  CHECK(none.err.find("`debrief` needs a command; run `debrief --help`") != std::string::npos);
+  CHECK(cli.run({"team"}).err.find("`debrief team` needs a command") != std::string::npos);
+}
