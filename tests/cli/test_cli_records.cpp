@@ -126,3 +126,13 @@ TEST_CASE("bad input gets a one-line error and a non-zero exit", "[cli]") {
     CHECK(!r.err.empty());
   }
 }
+
+TEST_CASE("an unknown export table or format names the choices", "[cli]") {
+  CliStore cli;
+  CliResult table = cli.run({"export", "people"});
+  CHECK(table.exit_code == 1);
+  CHECK(table.err == "debrief: unknown table 'people': choose events, teams or responses\n");
+  CliResult format = cli.run({"export", "events", "--format", "xml"});
+  CHECK(format.exit_code == 1);
+  CHECK(format.err == "debrief: unknown format 'xml': choose csv or json\n");
+}
