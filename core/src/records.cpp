@@ -228,6 +228,8 @@ namespace {
 Result<std::unique_ptr<sql::Stmt>> select(Store& store, Kind kind, const ListOptions& options, const std::string& what,
                                           bool ordered) {
   const KindSpec& spec = spec_of(kind);
+  if (options.limit < 0)
+    return invalid("a limit of " + std::to_string(options.limit) + " lists nothing: give 1 or more, or no limit to list all");
   const TableSql& t = table_sql(kind);
   std::string sql = "SELECT " + what + " FROM " + t.table + " WHERE 1";
   if (!options.include_deleted) sql += " AND deleted = 0";

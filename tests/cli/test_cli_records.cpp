@@ -136,3 +136,11 @@ TEST_CASE("an unknown export table or format names the choices", "[cli]") {
   CHECK(format.exit_code == 1);
   CHECK(format.err == "debrief: unknown format 'xml': choose csv or json\n");
 }
+
+TEST_CASE("a negative --limit is refused, not taken as no limit", "[cli]") {
+  Seeded s;
+  CliResult r = s.cli.run({"kudos", "list", "--limit", "-3"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("a limit of -3 lists nothing") != std::string::npos);
+}

@@ -191,6 +191,13 @@ TEST_CASE("list orders by creation, newest first on request, and stops at the li
   CHECK(names_listed(*w.store, {.where = {}, .limit = 2}) == std::vector<std::string>{"Support", "B"});
 }
 
+TEST_CASE("a negative limit is refused and says what to give", "[records][list]") {
+  test::World w;
+  Status s = list(*w.store, Kind::team, {.where = {}, .limit = -3}).status();
+  CHECK(s.code() == Code::invalid_argument);
+  CHECK(s.message() == "a limit of -3 lists nothing: give 1 or more, or no limit to list all");
+}
+
 TEST_CASE("an id resolves from its full hex, either case, or a unique prefix", "[records][ids]") {
   test::World w;
   std::vector<Id> teams = teams_in_order(w, {"Ops"});

@@ -58,7 +58,7 @@ struct ListOptions {
   // Field name -> value every listed record must have (a ref_list field
   // matches when it contains the value).
   std::vector<std::pair<std::string, std::string>> where = {};
-  std::int64_t limit = 0;        // 0: no limit
+  std::int64_t limit = 0;        // 0: no limit; negative: invalid_argument
   bool newest_first = false;     // by creation, else oldest first
   bool include_deleted = false;
 };
