@@ -5,6 +5,7 @@
 #include <list>
 #include <sstream>
 
+#include "debrief/article.h"
 #include "debrief/json_input.h"
 #include "context.h"
 #include "output.h"
@@ -114,7 +115,7 @@ T& keep() {
 }
 
 void add_create(CLI::App& group, Context& ctx, const KindSpec& kind) {
-  CLI::App* cmd = group.add_subcommand("create", "create a " + std::string(kind.name));
+  CLI::App* cmd = group.add_subcommand("create", "create " + with_article(kind.name));
   cmd->fallthrough();
   FieldInputs& in = keep<FieldInputs>();
   in.add_to(*cmd, kind, false);
@@ -130,7 +131,7 @@ void add_create(CLI::App& group, Context& ctx, const KindSpec& kind) {
 }
 
 void add_update(CLI::App& group, Context& ctx, const KindSpec& kind) {
-  CLI::App* cmd = group.add_subcommand("update", "change fields of a " + std::string(kind.name));
+  CLI::App* cmd = group.add_subcommand("update", "change fields of " + with_article(kind.name));
   cmd->fallthrough();
   auto* id = &keep<std::string>();
   cmd->add_option("id", *id, "its id, or a unique prefix")->required();
@@ -164,7 +165,7 @@ void show_event(Context& ctx, Id id) {
 void add_show_delete(CLI::App& group, Context& ctx, const KindSpec& kind) {
   for (bool show : {true, false}) {
     CLI::App* cmd = group.add_subcommand(show ? "show" : "delete",
-                                         (show ? "show a " : "delete a ") + std::string(kind.name));
+                                         (show ? "show " : "delete ") + with_article(kind.name));
     cmd->fallthrough();
     auto* id = &keep<std::string>();
     cmd->add_option("id", *id, "its id, or a unique prefix")->required();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "debrief/article.h"
 #include "debrief/store.h"
 #include "checked_write.h"
 #include "draft.h"
@@ -33,17 +34,17 @@ bool is_record_member(std::string_view name) {
 // fields but the author come from the device that made them.
 Status apply_input(Store& store, Draft& draft, const Json& fields, bool updating, bool pushed) {
   const KindSpec& spec = *draft.spec;
-  if (!fields.is_object()) return invalid("the fields of a " + std::string(spec.name) + " must be a JSON object");
+  if (!fields.is_object()) return invalid("the fields of " + with_article(spec.name) + " must be a JSON object");
   const FieldSpec* author = author_field(spec);
   for (const auto& [name, value] : fields.items()) {
     const FieldSpec* f = field_named(spec, name);
     if (pushed && (!f ? is_record_member(name) : (!f->input && (spec.creatable || f == author)))) continue;
     if (!f || (!f->input && !pushed)) {
-      return invalid("a " + std::string(spec.name) + " has no field '" + name +
+      return invalid(with_article(spec.name) + " has no field '" + name +
                      "' you can set; its fields are: " + field_names(spec));
     }
     if (updating && !may_change(spec, name)) {
-      return invalid("the " + name + " of a " + std::string(spec.name) + " cannot change once given");
+      return invalid("the " + name + " of " + with_article(spec.name) + " cannot change once given");
     }
     if (!f->column) continue;  // kept outside the row; the kind's rules read draft.input
     Result<DbValue> v = decode_field(store, *f, value);
@@ -68,7 +69,7 @@ Status check_required(const Draft& draft) {
     if (!f.required || !f.input) continue;
     bool missing = f.column ? std::holds_alternative<std::monostate>(draft.values[i])
                             : !draft.input.contains(f.name);
-    if (missing) return invalid(std::string(f.name) + " is required for a " + std::string(draft.spec->name));
+    if (missing) return invalid(std::string(f.name) + " is required for " + with_article(draft.spec->name));
   }
   return Status::ok();
 }
@@ -88,7 +89,7 @@ Status check_actor(Store& store, const KindSpec& spec, const Draft* before) {
   DEBRIEF_TRY(actor.status());
   if (!*actor) return Status::ok();
   if (!role_may_write((*actor)->role, spec.kind))
-    return invalid("a " + std::string(role_name((*actor)->role)) + " may not change " + std::string(spec.plural));
+    return invalid(with_article(role_name((*actor)->role)) + " may not change " + std::string(spec.plural));
   const FieldSpec* author = author_field(spec);
   if (!before || !author) return Status::ok();
   std::optional<Id> wrote = before->ref(author->name);
@@ -135,7 +136,7 @@ Result<Draft> checked_create(Store& store, Kind kind, const Json& fields, const 
   if (pushed.id && rules.derived_id) {
     Result<Id> id = rules.derived_id(store, draft);
     DEBRIEF_TRY(id.status());
-    if (*id != *pushed.id) return invalid("a " + std::string(spec.name) + "'s id is derived from what it names and who wrote it; this one is not");
+    if (*id != *pushed.id) return invalid(with_article(spec.name) + "'s id is derived from what it names and who wrote it; this one is not");
   } else if (!pushed.id) {
     Result<Id> id = rules.derived_id ? rules.derived_id(store, draft)
                     : rules.make_id  ? rules.make_id(store, draft)
@@ -295,7 +296,7 @@ Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
   const std::string what = std::string(spec_of(kind).name);
   if (text.size() < 4 || text.size() > 32 ||
       text.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
-    return invalid("'" + std::string(text.substr(0, 40)) + "' is not a " + what +
+    return invalid("'" + std::string(text.substr(0, 40)) + "' is not " + with_article(what) +
                    " id (32 hex digits, or a unique prefix of at least 4)");
   }
   // The ids starting with the prefix lie between prefix+000... and prefix+fff...

@@ -144,3 +144,11 @@ TEST_CASE("a negative --limit is refused, not taken as no limit", "[cli]") {
   CHECK(r.out.empty());
   CHECK(r.err.find("a limit of -3 lists nothing") != std::string::npos);
 }
+
+TEST_CASE("messages built from kind names take the right article", "[cli]") {
+  Seeded s;
+  CHECK(s.cli.ok({"organisation", "--help"}).find("create an organisation") != std::string::npos);
+  CHECK(s.cli.ok({"event", "--help"}).find("show an event") != std::string::npos);
+  CliResult r = s.cli.run({"event", "show", "zz"});
+  CHECK(r.err.find("is not an event id") != std::string::npos);
+}
