@@ -152,3 +152,22 @@ TEST_CASE("messages built from kind names take the right article", "[cli]") {
   CliResult r = s.cli.run({"event", "show", "zz"});
   CHECK(r.err.find("is not an event id") != std::string::npos);
 }
+
+TEST_CASE("a long-text option reads @FILE; a missing file writes nothing; @@ is a literal @", "[cli]") {
+  Seeded s;
+  std::string file = (s.cli.dir() / "looking-back.txt").string();
+  std::ofstream(file) << "I listened more than I talked.\nNext time: fewer slides.\n";
+  std::string id = s.cli.ok({"reflection", "create", "--event", s.event, "--text", "@" + file});
+  CHECK(json::parse(s.cli.ok({"--json", "reflection", "show", id}))["text"] == "I listened more than I talked.\nNext time: fewer slides.");
+  CliResult missing = s.cli.run({"reflection", "create", "--event", s.event, "--text", "@/no/such/notes.txt"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("--text @/no/such/notes.txt: cannot read the file /no/such/notes.txt; give a readable file after @") !=
+        std::string::npos);
+  CHECK(json::parse(s.cli.ok({"--json", "reflection", "list"})).size() == 1);
+  std::string literal = s.cli.ok({"reflection", "create", "--event", s.event, "--text", "@@team: well done"});
+  CHECK(json::parse(s.cli.ok({"--json", "reflection", "show", literal}))["text"] == "@team: well done");
+  CHECK(s.cli.ok({"team", "create", "--name", "@ops"}).size() == 32);  // a name is never a file
+  std::string help = s.cli.ok({"reflection", "create", "--help"});
+  CHECK(help.find("TEXT|@FILE") != std::string::npos);
+  CHECK(help.find("@@ starts a value") != std::string::npos);
+}
