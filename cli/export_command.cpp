@@ -68,7 +68,7 @@ void add_export_command(CLI::App& app, Context& ctx) {
   cmd->add_option("table", args.table,
                   "events (groups per event and activity), teams (each team per event) or responses (raw answers)")
       ->required();
-  cmd->add_option("--event", args.event, "only this event (id or unique prefix)");
+  cmd->add_option("--event", args.event, "only this event (id, unique prefix or exact title)");
   cmd->add_option("--format", args.format, "csv (default) or json");
   cmd->add_option("--out", args.out, "the file to write (default: standard output)");
   cmd->callback([&ctx] { ctx.run([&ctx] { return run_export(ctx, args); }); });

@@ -69,10 +69,9 @@ std::string record_label(Store& store, Kind kind, const std::string& id_hex) {
   Result<Id> id = Id::parse(id_hex);
   if (id.is_ok()) {
     Result<Json> r = get(store, kind, *id);
-    if (r.is_ok()) {
-      for (const char* key : {"name", "title"})
-        if (r->contains(key) && (*r)[key].is_string()) label = (*r)[key].get<std::string>();
-    }
+    const FieldSpec* name = name_field(spec_of(kind));
+    if (r.is_ok() && name && r->value(std::string(name->name), Json()).is_string())
+      label = (*r)[std::string(name->name)].get<std::string>();
   }
   cache.emplace(id_hex, label);
   return label;

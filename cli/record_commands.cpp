@@ -38,6 +38,12 @@ std::string flag_name(std::string_view field) {
   return name;
 }
 
+// The help of an argument naming a record of `kind`, as resolve_id takes it.
+std::string id_help(const KindSpec& kind) {
+  const FieldSpec* name = name_field(kind);
+  return name ? "its id, a unique prefix, or its exact " + std::string(name->name) : "its id, or a unique prefix";
+}
+
 bool is_list(const FieldSpec& f) { return f.type == FieldType::ref_list || f.type == FieldType::text_list; }
 
 // Free text longer than a line (a reflection, a kudos's action, a
@@ -158,7 +164,7 @@ void add_update(CLI::App& group, Context& ctx, const KindSpec& kind) {
   CLI::App* cmd = group.add_subcommand("update", "change fields of " + with_article(kind.name));
   cmd->fallthrough();
   auto* id = &keep<std::string>();
-  cmd->add_option("id", *id, "its id, or a unique prefix")->required();
+  cmd->add_option("id", *id, id_help(kind))->required();
   FieldInputs& in = keep<FieldInputs>();
   in.add_to(*cmd, kind, true);
   cmd->callback([&ctx, &in, id, k = kind.kind] {
@@ -192,7 +198,7 @@ void add_show_delete(CLI::App& group, Context& ctx, const KindSpec& kind) {
                                          (show ? "show " : "delete ") + with_article(kind.name));
     cmd->fallthrough();
     auto* id = &keep<std::string>();
-    cmd->add_option("id", *id, "its id, or a unique prefix")->required();
+    cmd->add_option("id", *id, id_help(kind))->required();
     cmd->callback([&ctx, id, show, k = kind.kind] {
       ctx.run([&ctx, id, show, k] {
         Id target = must(resolve_id(ctx.store(), k, *id));

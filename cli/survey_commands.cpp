@@ -111,7 +111,7 @@ void add_next(CLI::App& group, Context& ctx) {
   CLI::App* cmd = group.add_subcommand("next", "the next question, given the answers so far");
   cmd->fallthrough();
   static WalkInputs in;
-  cmd->add_option("survey", in.survey, "the survey's id or prefix")->required();
+  cmd->add_option("survey", in.survey, "the survey's id, unique prefix or exact title")->required();
   cmd->add_option("--answers", in.answers_json, "the answers so far, as JSON");
   cmd->callback([&ctx] {
     ctx.run([&ctx] {
@@ -137,7 +137,7 @@ void add_walk(CLI::App& group, Context& ctx) {
   CLI::App* cmd = group.add_subcommand("walk", "answer a survey question by question, then save the response");
   cmd->fallthrough();
   static WalkInputs in;
-  cmd->add_option("survey", in.survey, "the survey's id or prefix")->required();
+  cmd->add_option("survey", in.survey, "the survey's id, unique prefix or exact title")->required();
   cmd->add_option("--event", in.event, "the event it is about");
   cmd->add_option("--activity", in.activity, "the activity it is about");
   cmd->add_flag("--anonymous", in.anonymous, "answer without your name");

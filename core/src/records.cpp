@@ -292,13 +292,15 @@ Result<std::int64_t> count(Store& store, Kind kind, const ListOptions& options) 
   return n;
 }
 
-Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
+namespace {
+
+bool is_id_prefix(std::string_view text) {
+  return text.size() >= 4 && text.size() <= 32 && text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+}
+
+// The record whose hex id is or starts with `text` (is_id_prefix).
+Result<Id> resolve_id_prefix(Store& store, Kind kind, std::string_view text) {
   const std::string what = std::string(spec_of(kind).name);
-  if (text.size() < 4 || text.size() > 32 ||
-      text.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
-    return invalid("'" + std::string(text.substr(0, 40)) + "' is not " + with_article(what) +
-                   " id (32 hex digits, or a unique prefix of at least 4)");
-  }
   // The ids starting with the prefix lie between prefix+000... and prefix+fff...
   Result<Id> low = Id::parse(std::string(text) + std::string(32 - text.size(), '0'));
   Result<Id> high = Id::parse(std::string(text) + std::string(32 - text.size(), 'f'));
@@ -315,6 +317,53 @@ Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
     return not_found("no " + what + (text.size() == 32 ? " with id " : " with an id starting ") + std::string(text));
   if (found.size() > 1) return invalid("more than one " + what + " has an id starting " + std::string(text) + "; give more digits");
   return found[0];
+}
+
+// The live records of `kind` whose name is `text`, ignoring ASCII case, as
+// (id, name) pairs; at most 5.
+Result<std::vector<std::pair<Id, std::string>>> named(Store& store, Kind kind, const FieldSpec& name,
+                                                      std::string_view text) {
+  sql::Stmt& s = store.impl().db->cached("SELECT id, " + quoted(name.name) + " FROM " + table_sql(kind).table +
+                                         " WHERE deleted = 0 AND " + quoted(name.name) + " = ? COLLATE NOCASE LIMIT 5");
+  s.bind(1, text);
+  std::vector<std::pair<Id, std::string>> found;
+  while (s.step()) found.emplace_back(s.id(0), s.text(1));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return found;
+}
+
+// The one live record of `kind` named `text`; nothing when none is.
+Result<std::optional<Id>> resolve_name(Store& store, Kind kind, const FieldSpec& name, std::string_view text) {
+  auto found = named(store, kind, name, text);
+  DEBRIEF_TRY(found.status());
+  if (found->empty()) return std::optional<Id>();
+  if (found->size() == 1) return std::optional<Id>(found->front().first);
+  std::string matches;
+  for (const auto& [id, shown] : *found) matches += (matches.empty() ? "" : ", ") + id.hex() + " (" + shown + ")";
+  return invalid("more than one " + std::string(spec_of(kind).name) + " is called '" + std::string(text) +
+                 "': " + matches + (found->size() == 5 ? ", ..." : "") + "; give the id instead");
+}
+
+}  // namespace
+
+Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
+  const KindSpec& spec = spec_of(kind);
+  const FieldSpec* name = name_field(spec);
+  if (is_id_prefix(text)) {
+    Result<Id> by_id = resolve_id_prefix(store, kind, text);
+    if (by_id.status().code() != Code::not_found || !name || text.size() == 32) return by_id;
+  }
+  std::string shown = std::string(text.substr(0, 40));
+  if (name) {
+    Result<std::optional<Id>> by_name = resolve_name(store, kind, *name, text);
+    DEBRIEF_TRY(by_name.status());
+    if (*by_name) return **by_name;
+    if (is_id_prefix(text))
+      return not_found("no " + std::string(spec.name) + " with an id starting " + shown + ", nor one called '" + shown + "'");
+  }
+  return invalid("'" + shown + "' is not " + with_article(spec.name) + " id (32 hex digits, or a unique prefix of at least 4)" +
+                 (name ? " nor the " + std::string(name->name) + " of one" : ""));
 }
 
 }  // namespace debrief

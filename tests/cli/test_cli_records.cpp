@@ -171,3 +171,18 @@ TEST_CASE("a long-text option reads @FILE; a missing file writes nothing; @@ is 
   CHECK(help.find("TEXT|@FILE") != std::string::npos);
   CHECK(help.find("@@ starts a value") != std::string::npos);
 }
+
+TEST_CASE("a name goes where an id goes; a shared name lists the ids to choose from", "[cli]") {
+  Seeded s;
+  std::string cleo = s.cli.ok({"person", "create", "--name", "Cleo Park", "--team", "Support"});
+  CHECK(json::parse(s.cli.ok({"--json", "person", "show", "cleo park"}))["team"] == s.team);
+  s.cli.ok({"kudos", "give", "--to", "Cleo Park", "--action", "rebuilt the demo after the server crashed",
+            "--outcome", "the client signed the same day"});
+  CHECK(json::parse(s.cli.ok({"--json", "kudos", "list", "--where", "to=Cleo Park"})).size() == 1);
+  std::string twin = s.cli.ok({"person", "create", "--name", "Cleo Park"});
+  CliResult r = s.cli.run({"person", "show", "Cleo Park"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("more than one person is called 'Cleo Park'") != std::string::npos);
+  CHECK(r.err.find(cleo) != std::string::npos);
+  CHECK(r.err.find(twin) != std::string::npos);
+}
