@@ -186,3 +186,11 @@ TEST_CASE("a name goes where an id goes; a shared name lists the ids to choose f
   CHECK(r.err.find(cleo) != std::string::npos);
   CHECK(r.err.find(twin) != std::string::npos);
 }
+
+TEST_CASE("an e-mail that is not one is refused with what to give", "[cli]") {
+  Seeded s;
+  CliResult r = s.cli.run({"person", "create", "--name", "Dan Wu", "--email", "not-an-email"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "debrief: email: 'not-an-email' is not an e-mail address; give one like name@example.com, or none\n");
+  CHECK(json::parse(s.cli.ok({"--json", "person", "list"})).size() == 2);
+}
