@@ -38,7 +38,7 @@ void add_status_command(CLI::App& app, Context& ctx) {
                 << "acting for:      " << (j["me"].is_string() ? record_label(ctx.store(), Kind::person, j["me"]) : "nobody yet (debrief whoami PERSON)") << "\n"
                 << "pending changes: " << j["pending_changes"] << (j["server"].is_null() ? " (not yet sent to a server)" : " (not yet acknowledged by the server)") << "\n"
                 << "server:          " << (j["server"].is_null() ? "none (debrief enroll --server HOST:PORT --code CODE)" : j["server"].get<std::string>())
-                << (j["last_sync"].is_null() ? "" : ", last sync " + j["last_sync"].get<std::string>()) << "\n\n";
+                << (j["last_sync"].is_null() ? "" : ", last sync " + display_time(j["last_sync"].get<std::string>())) << "\n\n";
       print_refused(j["refused_changes"]);
       std::vector<Row> rows;
       for (const KindSpec& k : all_kinds())  // in the kind table's order

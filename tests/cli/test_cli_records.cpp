@@ -194,3 +194,17 @@ TEST_CASE("an e-mail that is not one is refused with what to give", "[cli]") {
   CHECK(r.err == "debrief: email: 'not-an-email' is not an e-mail address; give one like name@example.com, or none\n");
   CHECK(json::parse(s.cli.ok({"--json", "person", "list"})).size() == 2);
 }
+
+TEST_CASE("times are taken with or without a zone and shown with one", "[cli]") {
+  Seeded s;
+  std::string offset = s.cli.ok({"event", "create", "--title", "Late", "--starts-at", "2026-12-03T11:00+02:00",
+                                 "--ends-at", "2026-12-03 17:00Z"});
+  json stored = json::parse(s.cli.ok({"--json", "event", "show", offset}));
+  CHECK(stored["starts_at"] == "2026-12-03T09:00:00Z");
+  CHECK(stored["ends_at"] == "2026-12-03T17:00:00Z");
+  std::string shown = s.cli.ok({"event", "show", offset});
+  CHECK(shown.find("starts_at: 2026-12-03 09:00 UTC\n") != std::string::npos);
+  CHECK(shown.find("created_at: ") != std::string::npos);
+  CHECK(shown.find(" UTC\n", shown.find("created_at: ")) != std::string::npos);
+  CHECK(s.cli.ok({"event", "list"}).find("2026-12-03 09:00 UTC") != std::string::npos);  // the Seeded event, no zone given
+}
