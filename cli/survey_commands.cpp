@@ -22,12 +22,19 @@ Survey load(Store& store, const std::string& which, Id& id) {
   return must(Survey::parse(record["questions"]));
 }
 
+// "talks, games, food"
+std::string joined(const std::vector<std::string>& options) {
+  std::string out;
+  for (const std::string& o : options) out += (out.empty() ? "" : ", ") + o;
+  return out;
+}
+
 std::string hint(const Question& q) {
   switch (q.type) {
     case QuestionType::rating: return "1-5";
     case QuestionType::enps: return "0-10";
-    case QuestionType::single: return "one of: " + Json(q.options).dump();
-    case QuestionType::multi: return "comma-separated, from: " + Json(q.options).dump();
+    case QuestionType::single: return "one of: " + joined(q.options);
+    case QuestionType::multi: return "comma-separated, from: " + joined(q.options);
     case QuestionType::text: return "text";
     case QuestionType::triad: return "three lines: more of, less of, stop";
   }

@@ -208,3 +208,16 @@ TEST_CASE("times are taken with or without a zone and shown with one", "[cli]") 
   CHECK(shown.find(" UTC\n", shown.find("created_at: ")) != std::string::npos);
   CHECK(s.cli.ok({"event", "list"}).find("2026-12-03 09:00 UTC") != std::string::npos);  // the Seeded event, no zone given
 }
+
+TEST_CASE("survey walk lists a question's choices readably", "[cli]") {
+  Seeded s;
+  json questions = json::parse(R"([
+    {"id":"best","type":"single","text":"Best part?","options":["talks","games","food"],"required":true},
+    {"id":"more","type":"multi","text":"More of?","options":["talks","games"]}])");
+  std::string survey = s.cli.ok({"survey", "create", "--title", "Parts", "--kind", "post_event", "--questions", questions.dump()});
+  CliResult r = s.cli.run({"survey", "walk", survey, "--event", s.event}, "games\ntalks, games\n");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("[one of: talks, games, food] > ") != std::string::npos);
+  CHECK(r.err.find("[comma-separated, from: talks, games] > ") != std::string::npos);
+  CHECK(r.err.find("[\"") == std::string::npos);
+}
