@@ -76,3 +76,22 @@ TEST_CASE("an unknown or missing command says which and how to list them", "[cli
   CHECK(none.err.find("`debrief` needs a command; run `debrief --help`") != std::string::npos);
   CHECK(cli.run({"team"}).err.find("`debrief team` needs a command") != std::string::npos);
 }
+
+TEST_CASE("the survey questions' format is in the README and survey create --help, its example valid", "[cli][help]") {
+  CliStore cli;
+  std::ifstream in(DEBRIEF_README);
+  std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t section = readme.find("### Survey questions");
+  REQUIRE(section != std::string::npos);
+  std::size_t begin = readme.find("```json\n", section) + 8;
+  nlohmann::json documented = nlohmann::json::parse(readme.substr(begin, readme.find("```", begin) - begin));
+  std::string help = cli.ok({"survey", "create", "--help"});
+  std::size_t example = help.find('\n', help.find("Example ("));
+  REQUIRE(example != std::string::npos);
+  CHECK(nlohmann::json::parse(help.substr(example)) == documented);
+  for (const char* word : {"rating", "enps", "single", "multi", "text", "triad", "show_if", "includes", "answered"})
+    CHECK(help.find(word) != std::string::npos);
+  cli.ok({"person", "create", "--name", "Ana", "--role", "admin"});
+  cli.ok({"whoami", "Ana"});
+  cli.ok({"survey", "create", "--title", "After", "--kind", "post_event", "--questions", documented.dump()});
+}
