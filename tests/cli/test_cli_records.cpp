@@ -2,6 +2,7 @@
 // agenda, a branching survey walked and answered, kudos, and the errors a
 // user meets on the way.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "cli_runner.h"
 
