@@ -47,8 +47,9 @@ TEST_CASE("a user enrols, writes offline, and syncs from the command line", "[cl
   CliResult enrolled = cli.run({"enroll", "--server", org.address(), "--code", org.code_for("participant"), "--name", "laptop"});
   INFO("stderr: " << enrolled.err);
   REQUIRE(enrolled.exit_code == 0);
-  CHECK(enrolled.out.find("enrolled as person") != std::string::npos);
   CHECK(enrolled.out.find("in sync with " + org.address()) != std::string::npos);
+  json me = json::parse(cli.ok({"--json", "whoami"}));
+  CHECK(enrolled.out.find("enrolled as " + me["name"].get<std::string>() + " (participant)\n") != std::string::npos);
 
   // The secret is in the private credentials file, not in sync.json.
   std::filesystem::path store = cli.dir() / "store";
