@@ -113,6 +113,7 @@ TEST_CASE("status reports schema version, counts and pending changes", "[cli]") 
   CHECK(st["counts"]["people"] == 2);
   CHECK(st["pending_changes"].get<int>() >= 6);
   CHECK(st["me"] == s.ana);
+  CHECK(s.cli.ok({"status"}).find(" (kept on this device until it enrolls with a server)\n") != std::string::npos);
 }
 
 TEST_CASE("bad input gets a one-line error and a non-zero exit", "[cli]") {

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "../support/server_process.h"
@@ -64,13 +65,22 @@ TEST_CASE("a user enrols, writes offline, and syncs from the command line", "[cl
   CHECK(status["server"] == org.address());
   CHECK(status["last_sync"].is_string());
   CHECK(status["pending_changes"] == 0);
-  cli.ok({"reflection", "create", "--text", "Written on the train, no coverage", "--shared"});
+  std::string event = json::parse(cli.ok({"--json", "event", "list"}))[0]["id"];
+  cli.ok({"reflection", "create", "--event", event, "--text", "Written on the train, no coverage", "--shared"});
   CHECK(json::parse(cli.ok({"status", "--json"}))["pending_changes"].get<int>() > 0);
+
+  CHECK(cli.ok({"status"}).find(" (to send at the next sync: debrief sync)\n") != std::string::npos);
 
   json pass = json::parse(cli.ok({"sync", "--json"}));
   CHECK(pass["pushed"].get<int>() > 0);
+  CHECK(pass["pulled"] == 0);  // its own changes coming back are no news
   CHECK(pass["server"] == org.address());
   CHECK(json::parse(cli.ok({"status", "--json"}))["pending_changes"] == 0);
+  std::string shown = cli.ok({"status"});
+  INFO(shown);
+  CHECK(shown.find("pending changes: 0 (the server has everything)\n") != std::string::npos);
+  CHECK(shown.find("server:          " + org.address() + ", last sync ") != std::string::npos);
+  CHECK(shown.find(" UTC\n") != std::string::npos);
 }
 
 TEST_CASE("a photo attached on one device reaches another person's device through sync", "[cli][sync]") {
@@ -128,4 +138,19 @@ TEST_CASE("enrolment errors say what went wrong and leave the device unenrolled"
   CHECK(not_enrolled.exit_code != 0);
   CHECK(not_enrolled.err.find("not enrolled") != std::string::npos);
   CHECK(!std::filesystem::exists(cli.dir() / "store" / "credentials.json"));
+}
+
+TEST_CASE("sync --live says when the server closed the connection, and that it retries", "[cli][sync]") {
+  Org org;
+  CliStore cli;
+  cli.ok({"enroll", "--server", org.address(), "--code", org.code_for("participant")});
+  testproc::Child live(DEBRIEF_CLI, {"--data", (cli.dir() / "store").string(), "sync", "--live"});
+  std::string line, seen;
+  for (int i = 0; i < 20 && live.read_line(line) && line != "idle"; ++i) seen += line + "\n";
+  REQUIRE(line == "idle");
+  org.server.kill_now();
+  for (int i = 0; i < 20 && live.read_line(line) && line.rfind("error: ", 0) != 0; ++i) seen += line + "\n";
+  INFO("sync --live printed:\n" << seen << line);
+  CHECK(std::regex_match(line, std::regex("error: the server closed the connection; retrying in \\d+ s")));
+  CHECK(live.stop(SIGTERM) == 0);
 }
