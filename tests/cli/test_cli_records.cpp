@@ -223,3 +223,11 @@ TEST_CASE("survey walk lists a question's choices readably", "[cli]") {
   CHECK(r.err.find("[comma-separated, from: talks, games] > ") != std::string::npos);
   CHECK(r.err.find("[\"") == std::string::npos);
 }
+
+TEST_CASE("a reflection on nothing is refused with what to give", "[cli]") {
+  Seeded s;
+  CliResult r = s.cli.run({"reflection", "create", "--text", "Quiet day."});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "debrief: a reflection looks back on something: give its activity or its event\n");
+  CHECK(s.cli.ok({"reflection", "create", "--event", "Offsite", "--text", "Quiet day."}).size() == 32);
+}
