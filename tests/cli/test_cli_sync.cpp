@@ -154,3 +154,62 @@ TEST_CASE("sync --live says when the server closed the connection, and that it r
   CHECK(std::regex_match(line, std::regex("error: the server closed the connection; retrying in \\d+ s")));
   CHECK(live.stop(SIGTERM) == 0);
 }
+
+namespace {
+
+// The QR code drawn by `enroll-code --qr` as modules, true for dark: each
+// character is two modules, one above the other; blocks are light.
+std::vector<std::vector<bool>> modules_of(const std::string& art) {
+  std::vector<std::vector<bool>> rows;
+  std::istringstream lines(art);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<bool> top, bottom;
+    for (std::size_t i = 0; i < line.size();) {
+      bool space = line[i] == ' ';
+      std::string ch = line.substr(i, space ? 1 : 3);  // the blocks are three bytes of UTF-8
+      i += ch.size();
+      top.push_back(ch == " " || ch == "▄");
+      bottom.push_back(ch == " " || ch == "▀");
+      REQUIRE((space || ch == "█" || ch == "▀" || ch == "▄"));
+    }
+    rows.push_back(top);
+    rows.push_back(bottom);
+  }
+  return rows;
+}
+
+// A finder pattern's 7x7 rings at (x, y): dark, light, then a dark 3x3 core.
+bool finder_at(const std::vector<std::vector<bool>>& m, std::size_t x, std::size_t y) {
+  for (std::size_t dy = 0; dy < 7; ++dy)
+    for (std::size_t dx = 0; dx < 7; ++dx) {
+      std::size_t ring = std::min({dx, dy, 6 - dx, 6 - dy});
+      if (m.at(y + dy).at(x + dx) != (ring != 1)) return false;
+    }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("admin enroll-code --qr draws the code as a QR code, and the code works", "[cli][sync]") {
+  CliStore scratch;
+  std::string data = (scratch.dir() / "server").string();
+  json people = json::parse(testproc::server_command(data, {"admin", "demo-seed"}));
+  std::string person = people[0]["person"];
+  std::string out = testproc::server_command(data, {"admin", "enroll-code", "--person", person, "--qr"});
+  std::size_t end = out.find('\n');
+  std::string code = out.substr(0, end);
+  REQUIRE(out.substr(end, 2) == "\n\n");
+  std::vector<std::vector<bool>> m = modules_of(out.substr(end + 2));
+  std::size_t size = m.at(0).size() - 8;  // less the quiet zone, four modules a side
+  CHECK((size >= 21 && (size - 21) % 4 == 0));  // a QR version's size
+  CHECK(m.size() >= size + 8);
+  CHECK(finder_at(m, 4, 4));
+  CHECK(finder_at(m, 4 + size - 7, 4));
+  CHECK(finder_at(m, 4, 4 + size - 7));
+  CHECK(!finder_at(m, 4 + size - 7, 4 + size - 7));
+  testproc::ServerProcess server{data};
+  CliStore device;
+  device.ok({"enroll", "--server", "127.0.0.1:" + std::to_string(server.port()), "--code", code});
+  CHECK(json::parse(device.ok({"--json", "whoami"}))["id"] == person);
+}
