@@ -64,12 +64,15 @@ void run_all(int n, int at_once, F work) {
   for (auto& t : threads) t.join();
 }
 
-// The directory (an organisation, a team, one person per two devices) and
-// one enrolment code per device, written straight into the server's store.
+// The directory (an organisation, a team, one person per two devices), an
+// event the reflections look back on, and one enrolment code per device,
+// written straight into the server's store.
 std::vector<std::pair<Id, std::string>> seed(sync::ServerStore& store, const fs::path& tls_dir, int devices) {
   Store& s = store.records();
   check(create(s, Kind::organisation, {{"name", "Fleet"}, {"anonymity_threshold", 5}}).status());
   Id team = check(create(s, Kind::team, {{"name", "Field"}}));
+  check(create(s, Kind::event, {{"title", "Field day"}, {"starts_at", "2026-06-01T09:00"}, {"ends_at", "2026-06-01T17:00"},
+                                {"teams", {team.hex()}}}).status());
   std::vector<Id> people;
   check(s.transaction([&] {
     for (int i = 0; i < (devices + 1) / 2; ++i)
@@ -117,9 +120,10 @@ void run(const Options& o, const Setup& setup) {
                                 "device " + std::to_string(i), *keys));
     check(sync::sync_once(*store, d.link).status());
     check(store->set_me(codes[static_cast<std::size_t>(i)].first));
+    std::string event = check(list(*store, Kind::event)).at(0)["id"];
     check(store->transaction([&] {
       for (int c = 0; c < o.changes; ++c)
-        DEBRIEF_TRY(create(*store, Kind::reflection, {{"text", "Note " + std::to_string(c) + " from the field, written offline"}}).status());
+        DEBRIEF_TRY(create(*store, Kind::reflection, {{"event", event}, {"text", "Note " + std::to_string(c) + " from the field, written offline"}}).status());
       return Status::ok();
     }));
   });

@@ -1,6 +1,8 @@
 // `debrief demo generate`: a realistic store for demos and benchmarks.
 #include <chrono>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "context.h"
 #include "debrief/demo.h"
@@ -31,11 +33,18 @@ void add_demo_command(CLI::App& app, Context& ctx) {
                          [&](std::string_view phase, std::int64_t done, std::int64_t total) { bar.update(phase, done, total); }));
       bar.finish();
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      // The figures are what the store holds, counted after the run.
+      Json made = Json::object();
+      for (Kind k : {Kind::person, Kind::event, Kind::response, Kind::kudos})
+        made[std::string(spec_of(k).plural)] = must(count(ctx.store(), k));
       if (ctx.json) {
-        std::cout << Json{{"seconds", secs}, {"responses", options.responses}}.dump() << "\n";
+        made["seconds"] = secs;
+        std::cout << made.dump() << "\n";
       } else {
-        std::cout << "generated " << options.people << " people, " << options.events << " events and "
-                  << options.responses << " responses in " << secs << " s\n";
+        std::ostringstream rounded;
+        rounded << std::fixed << std::setprecision(1) << secs;
+        std::cout << "generated " << made["people"] << " people, " << made["events"] << " events, " << made["responses"]
+                  << " responses and " << made["kudos"] << " kudos in " << rounded.str() << " s\n";
       }
       return 0;
     });

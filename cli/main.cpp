@@ -2,6 +2,7 @@
 // local store in --data (default: the XDG data directory), offline.
 #include <iostream>
 
+#include "command_errors.h"
 #include "context.h"
 #include "debrief/platform/paths.h"
 
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Debrief: offline-first feedback after team events.\n"
                "Every command works on the local store, with no network.",
                "debrief"};
+  app.set_version_flag("--version", "debrief " DEBRIEF_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
   ctx.data_dir = debrief::platform::default_data_dir().string();
@@ -33,7 +35,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    return report_parse_error(app, e);
   }
   return ctx.run_selected();
 }

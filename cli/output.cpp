@@ -42,7 +42,18 @@ std::size_t distinct_prefix(const std::vector<Json>& records) {
   return std::min<std::size_t>(length, 32);
 }
 
+// A record's member that is not one of its fields ("created_at", "deleted").
+std::string display_member(std::string_view name, const Json& value) {
+  if (name == "created_at" && value.is_string()) return display_time(value.get<std::string>());
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
 }  // namespace
+
+std::string display_time(const std::string& iso) {
+  if (iso.size() < 16) return iso;
+  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
 
 void print_table(const Row& header, const std::vector<Row>& rows) {
   std::vector<std::size_t> widths(header.size());
@@ -69,10 +80,9 @@ std::string record_label(Store& store, Kind kind, const std::string& id_hex) {
   Result<Id> id = Id::parse(id_hex);
   if (id.is_ok()) {
     Result<Json> r = get(store, kind, *id);
-    if (r.is_ok()) {
-      for (const char* key : {"name", "title"})
-        if (r->contains(key) && (*r)[key].is_string()) label = (*r)[key].get<std::string>();
-    }
+    const FieldSpec* name = name_field(spec_of(kind));
+    if (r.is_ok() && name && r->value(std::string(name->name), Json()).is_string())
+      label = (*r)[std::string(name->name)].get<std::string>();
   }
   cache.emplace(id_hex, label);
   return label;
@@ -94,7 +104,7 @@ std::string display_value(Store& store, const FieldSpec& field, const Json& valu
       return shorten(out, max_width);
     }
     case FieldType::boolean: return value.get<bool>() ? "yes" : "no";
-    case FieldType::time: return value.get<std::string>().substr(0, 16);
+    case FieldType::time: return display_time(value.get<std::string>());
     case FieldType::document: return shorten(value.dump(), max_width);
     case FieldType::integer: return std::to_string(value.get<std::int64_t>());
     case FieldType::text:
@@ -118,7 +128,7 @@ void print_records(Context& ctx, Kind kind, const std::vector<Json>& records) {
     for (std::string_view c : spec.list_columns) {
       const FieldSpec* f = field_named(spec, c);
       const Json& v = r.value(std::string(c), Json());
-      row.push_back(f ? display_value(ctx.store(), *f, v) : (v.is_string() ? v.get<std::string>().substr(0, 16) : v.dump()));
+      row.push_back(f ? display_value(ctx.store(), *f, v) : display_member(c, v));
     }
     rows.push_back(std::move(row));
   }
@@ -136,7 +146,8 @@ void print_record(Context& ctx, Kind kind, const Json& record) {
     if (key == "id") continue;
     const FieldSpec* f = field_named(spec, key);
     std::string shown = f && f->type != FieldType::document ? display_value(ctx.store(), *f, value, 2000)
-                        : value.is_string() ? value.get<std::string>() : value.dump();
+                        : f ? (value.is_string() ? value.get<std::string>() : value.dump())
+                            : display_member(key, value);
     std::cout << key << ": " << shown << "\n";
   }
 }

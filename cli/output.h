@@ -14,6 +14,10 @@ using Row = std::vector<std::string>;
 // Prints rows under a header, columns padded to fit (UTF-8 aware).
 void print_table(const Row& header, const std::vector<Row>& rows);
 
+// A time as the store gives it ("2026-12-03T09:00:00Z") for people, its
+// zone explicit: "2026-12-03 09:00 UTC".
+std::string display_time(const std::string& iso);
+
 // A field's value for people: names instead of ids, short texts.
 std::string display_value(Store& store, const FieldSpec& field, const Json& value,
                           std::size_t max_width = 48);

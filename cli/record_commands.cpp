@@ -1,10 +1,12 @@
 // `debrief <kind> create|list|show|update|delete`, for every kind, made from
 // the kinds' field specs (kind.h) so that a field is declared once.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <list>
 #include <sstream>
 
+#include "debrief/article.h"
 #include "debrief/json_input.h"
 #include "context.h"
 #include "output.h"
@@ -36,19 +38,45 @@ std::string flag_name(std::string_view field) {
   return name;
 }
 
+// The help of an argument naming a record of `kind`, as resolve_id takes it.
+std::string id_help(const KindSpec& kind) {
+  const FieldSpec* name = name_field(kind);
+  return name ? "its id, a unique prefix, or its exact " + std::string(name->name) : "its id, or a unique prefix";
+}
+
 bool is_list(const FieldSpec& f) { return f.type == FieldType::ref_list || f.type == FieldType::text_list; }
 
-// A document given as JSON text, or as @path to a file holding it.
+// Free text longer than a line (a reflection, a kudos's action, a
+// description): its option takes @FILE too, like a document's.
+bool is_long_text(const FieldSpec& f) { return f.type == FieldType::text && f.max >= 1000; }
+bool takes_file(const FieldSpec& f) { return is_long_text(f) || f.type == FieldType::document; }
+
+constexpr const char* kFileHelp =
+    "An option shown as TEXT|@FILE or JSON|@FILE takes its value, or @FILE to read it from that file\n"
+    "(less one final line break); @@ starts a value that begins with a literal @.";
+
+// The value of an option that takes @FILE (takes_file): the file's contents
+// for "@FILE", less one final line break; "@..." for "@@..."; else `text`.
+// A file that cannot be read ends the command before anything is written.
+std::string text_or_file(const FieldSpec& f, const std::string& text) {
+  if (text.rfind("@@", 0) == 0) return text.substr(1);
+  if (text.empty() || text[0] != '@') return text;
+  std::string path = text.substr(1);
+  std::error_code ec;
+  std::ifstream in(path, std::ios::binary);
+  if (!std::filesystem::is_regular_file(path, ec) || !in)
+    throw CommandError{not_found(flag_name(f.name) + " " + text + ": cannot read the file " + path +
+                                 "; give a readable file after @, or write @@ for a value that starts with @")};
+  std::stringstream contents;
+  contents << in.rdbuf();
+  std::string body = contents.str();
+  if (body.ends_with("\r\n")) body.resize(body.size() - 2);
+  else if (body.ends_with('\n')) body.pop_back();
+  return body;
+}
+
 Json read_document(const FieldSpec& f, const std::string& text) {
-  std::string body = text;
-  if (!text.empty() && text[0] == '@') {
-    std::ifstream in(text.substr(1));
-    if (!in) throw CommandError{not_found("cannot read " + text.substr(1))};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    body = ss.str();
-  }
-  Result<Json> doc = parse_json_input(body, f.name);
+  Result<Json> doc = parse_json_input(text_or_file(f, text), f.name);
   if (!doc.is_ok()) throw CommandError{doc.status()};
   return std::move(*doc);
 }
@@ -71,6 +99,7 @@ Json field_value(const FieldInput& in) {
       }
       throw CommandError{invalid(flag_name(f.name) + " takes a whole number, not '" + v + "'")};
     case FieldType::document: return read_document(f, v);
+    case FieldType::text: return is_long_text(f) ? text_or_file(f, v) : v;
     default: return v;
   }
 }
@@ -89,6 +118,8 @@ void FieldInputs::add_to(CLI::App& cmd, const KindSpec& kind, bool updating) {
     }
     if (f.type == FieldType::boolean) in.option->expected(0, 1)->type_name("[true|false]");
     if (f.type == FieldType::document) in.option->type_name("JSON|@FILE");
+    if (is_long_text(f)) in.option->type_name("TEXT|@FILE");
+    if (takes_file(f)) cmd.footer(kFileHelp);
   }
   cmd.add_option("--fields", fields_json, "the fields as one JSON object (for scripts)");
 }
@@ -114,7 +145,7 @@ T& keep() {
 }
 
 void add_create(CLI::App& group, Context& ctx, const KindSpec& kind) {
-  CLI::App* cmd = group.add_subcommand("create", "create a " + std::string(kind.name));
+  CLI::App* cmd = group.add_subcommand("create", "create " + with_article(kind.name));
   cmd->fallthrough();
   FieldInputs& in = keep<FieldInputs>();
   in.add_to(*cmd, kind, false);
@@ -130,10 +161,10 @@ void add_create(CLI::App& group, Context& ctx, const KindSpec& kind) {
 }
 
 void add_update(CLI::App& group, Context& ctx, const KindSpec& kind) {
-  CLI::App* cmd = group.add_subcommand("update", "change fields of a " + std::string(kind.name));
+  CLI::App* cmd = group.add_subcommand("update", "change fields of " + with_article(kind.name));
   cmd->fallthrough();
   auto* id = &keep<std::string>();
-  cmd->add_option("id", *id, "its id, or a unique prefix")->required();
+  cmd->add_option("id", *id, id_help(kind))->required();
   FieldInputs& in = keep<FieldInputs>();
   in.add_to(*cmd, kind, true);
   cmd->callback([&ctx, &in, id, k = kind.kind] {
@@ -164,10 +195,10 @@ void show_event(Context& ctx, Id id) {
 void add_show_delete(CLI::App& group, Context& ctx, const KindSpec& kind) {
   for (bool show : {true, false}) {
     CLI::App* cmd = group.add_subcommand(show ? "show" : "delete",
-                                         (show ? "show a " : "delete a ") + std::string(kind.name));
+                                         (show ? "show " : "delete ") + with_article(kind.name));
     cmd->fallthrough();
     auto* id = &keep<std::string>();
-    cmd->add_option("id", *id, "its id, or a unique prefix")->required();
+    cmd->add_option("id", *id, id_help(kind))->required();
     cmd->callback([&ctx, id, show, k = kind.kind] {
       ctx.run([&ctx, id, show, k] {
         Id target = must(resolve_id(ctx.store(), k, *id));

@@ -20,6 +20,14 @@ void print_refused(const Json& refused) {
   std::cout << "  (debrief refused discard N stops showing one)\n\n";
 }
 
+// What the pending count means on this device: enrolled or not, and
+// whether anything waits.
+std::string pending_note(const Json& status) {
+  bool enrolled = status["server"].is_string(), waiting = status["pending_changes"].get<std::int64_t>() > 0;
+  if (enrolled) return waiting ? " (to send at the next sync: debrief sync)" : " (the server has everything)";
+  return waiting ? " (kept on this device until it enrolls with a server)" : "";
+}
+
 }  // namespace
 
 void add_status_command(CLI::App& app, Context& ctx) {
@@ -39,9 +47,9 @@ void add_status_command(CLI::App& app, Context& ctx) {
       std::cout << "store:           " << ctx.data_dir << " (schema version " << j["schema_version"] << ")\n"
                 << "device:          " << j["device_id"].get<std::string>() << "\n"
                 << "acting for:      " << (j["me"].is_string() ? record_label(ctx.store(), Kind::person, j["me"]) : "nobody yet (debrief whoami PERSON)") << "\n"
-                << "pending changes: " << j["pending_changes"] << (j["server"].is_null() ? " (not yet sent to a server)" : " (not yet acknowledged by the server)") << "\n"
+                << "pending changes: " << j["pending_changes"] << pending_note(j) << "\n"
                 << "server:          " << (j["server"].is_null() ? "none (debrief enroll --server HOST:PORT --code CODE)" : j["server"].get<std::string>())
-                << (j["last_sync"].is_null() ? "" : ", last sync " + j["last_sync"].get<std::string>()) << "\n"
+                << (j["last_sync"].is_null() ? "" : ", last sync " + display_time(j["last_sync"].get<std::string>())) << "\n"
                 << (digest ? "digest:          " + j["digest"].get<std::string>() + "\n" : "") << "\n";
       print_refused(j["refused_changes"]);
       std::vector<Row> rows;

@@ -22,12 +22,19 @@ Survey load(Store& store, const std::string& which, Id& id) {
   return must(Survey::parse(record["questions"]));
 }
 
+// "talks, games, food"
+std::string joined(const std::vector<std::string>& options) {
+  std::string out;
+  for (const std::string& o : options) out += (out.empty() ? "" : ", ") + o;
+  return out;
+}
+
 std::string hint(const Question& q) {
   switch (q.type) {
     case QuestionType::rating: return "1-5";
     case QuestionType::enps: return "0-10";
-    case QuestionType::single: return "one of: " + Json(q.options).dump();
-    case QuestionType::multi: return "comma-separated, from: " + Json(q.options).dump();
+    case QuestionType::single: return "one of: " + joined(q.options);
+    case QuestionType::multi: return "comma-separated, from: " + joined(q.options);
     case QuestionType::text: return "text";
     case QuestionType::triad: return "three lines: more of, less of, stop";
   }
@@ -111,7 +118,7 @@ void add_next(CLI::App& group, Context& ctx) {
   CLI::App* cmd = group.add_subcommand("next", "the next question, given the answers so far");
   cmd->fallthrough();
   static WalkInputs in;
-  cmd->add_option("survey", in.survey, "the survey's id or prefix")->required();
+  cmd->add_option("survey", in.survey, "the survey's id, unique prefix or exact title")->required();
   cmd->add_option("--answers", in.answers_json, "the answers so far, as JSON");
   cmd->callback([&ctx] {
     ctx.run([&ctx] {
@@ -137,7 +144,7 @@ void add_walk(CLI::App& group, Context& ctx) {
   CLI::App* cmd = group.add_subcommand("walk", "answer a survey question by question, then save the response");
   cmd->fallthrough();
   static WalkInputs in;
-  cmd->add_option("survey", in.survey, "the survey's id or prefix")->required();
+  cmd->add_option("survey", in.survey, "the survey's id, unique prefix or exact title")->required();
   cmd->add_option("--event", in.event, "the event it is about");
   cmd->add_option("--activity", in.activity, "the activity it is about");
   cmd->add_flag("--anonymous", in.anonymous, "answer without your name");
@@ -161,10 +168,40 @@ void add_walk(CLI::App& group, Context& ctx) {
   });
 }
 
+// The questions' format (survey.h), for `survey create --help`; the README's
+// "Survey questions" holds the same example.
+constexpr const char* kQuestionsFormat = R"(
+--questions is a JSON array of questions, asked in order; each is an object:
+  "id"        unique in the survey; answers are keyed by it (at most 64 bytes)
+  "type"      rating (1-5), enps (0-10), single or multi (with "options", a
+              list of 2 or more texts), text, or triad (more of, less of, stop)
+  "text"      what is asked
+  "required"  true when it must be answered (default false)
+  "show_if"   ask it only when a rule on earlier answers holds:
+              {"q": ID, "op": OP, "value": V}, OP one of = != < <= > >= (a
+              rating or enps), is / is_not (a single's option), includes (a
+              multi's option), or answered (no "value"); or {"all": [rules]}
+              or {"any": [rules]}
+Example (debrief survey create --title After --kind post_event --questions @after.json):
+[
+  {"id": "score", "type": "rating", "text": "How was the day?", "required": true},
+  {"id": "wrong", "type": "text", "text": "What went wrong?",
+   "show_if": {"q": "score", "op": "<=", "value": 2}},
+  {"id": "best", "type": "single", "text": "The best part?", "options": ["talks", "games", "food"]},
+  {"id": "which_games", "type": "multi", "text": "Which games?", "options": ["quiz", "escape room", "karaoke"],
+   "show_if": {"q": "best", "op": "is", "value": "games"}},
+  {"id": "recommend", "type": "enps", "text": "Would you recommend it to a colleague?"},
+  {"id": "next", "type": "triad", "text": "Next time: more of, less of, stop?",
+   "show_if": {"any": [{"q": "score", "op": ">=", "value": 4}, {"q": "wrong", "op": "answered"}]}}
+]
+)";
+
 }  // namespace
 
 void add_survey_commands(CLI::App& app, Context& ctx) {
   CLI::App* group = app.get_subcommand("survey");
+  CLI::App* create = group->get_subcommand("create");
+  create->footer(create->get_footer() + kQuestionsFormat);
   add_next(*group, ctx);
   add_walk(*group, ctx);
 }

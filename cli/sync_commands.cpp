@@ -37,6 +37,14 @@ std::shared_ptr<sync::Credentials> credentials_of(Store& store) {
   return platform::file_credentials(platform::credentials_file(store.dir()));
 }
 
+// "Ana Lima (manager)": the person a device acts for, once synced; their id
+// when their record has not arrived.
+std::string who(Store& store, Id person) {
+  Result<Json> p = get(store, Kind::person, person);
+  if (!p.is_ok()) return "person " + person.hex() + " (their record has not arrived yet)";
+  return p->value("name", person.hex()) + " (" + p->value("role", std::string("participant")) + ")";
+}
+
 // Runs one pass with a progress bar; prints what moved.
 int run_sync(Context& ctx) {
   Store& store = ctx.store();
@@ -106,8 +114,9 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
       HostPort at = parse_server(server);
       sync::EnrolmentCode parsed = must(sync::EnrolmentCode::parse(code));
       sync::ServerLink link = must(sync::enroll(ctx.store(), at.host, at.port, parsed, name, *credentials_of(ctx.store())));
-      if (!ctx.json) std::cout << "enrolled as person " << link.person.hex() << "; syncing…\n";
-      return run_sync(ctx);
+      int synced = run_sync(ctx);
+      if (!ctx.json) std::cout << "enrolled as " << who(ctx.store(), link.person) << "\n";
+      return synced;
     });
   });
   CLI::App* sync = app.add_subcommand("sync", "send pending changes to the server and receive new ones");

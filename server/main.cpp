@@ -2,7 +2,7 @@
 //
 //   debrief-server --data DIR [--store URL] [--listen HOST:PORT]   run; prints "listening on HOST:PORT"
 //   debrief-server --data DIR admin <kind> create ...   the directory, as with `debrief`
-//   debrief-server --data DIR admin enroll-code --person ID
+//   debrief-server --data DIR admin enroll-code --person ID [--qr]
 //   debrief-server --data DIR admin revoke --device ID | enrolled | demo-seed
 //   debrief-server --data DIR [--store URL] admin backup --out FILE | restore --from FILE
 //   debrief-server --data DIR stats
@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "context.h"
+#include "enrolment_qr.h"
 #include "debrief/demo.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/postgres_store.h"
@@ -94,14 +95,22 @@ void add_admin(CLI::App& app, Context& ctx, ServerData& data) {
   code->fallthrough();
   static std::string person;
   static std::int64_t days = 7;
-  code->add_option("--person", person, "the person's id or prefix")->required();
+  static bool qr = false;
+  code->add_option("--person", person, "the person's id, prefix or exact name")->required();
   code->add_option("--valid-days", days, "how long the code works")->capture_default_str();
+  code->add_flag("--qr", qr, "also draw it as a QR code for a phone to scan (with --json: as \"qr\")");
   code->callback([&ctx, &data] {
     ctx.run([&ctx, &data] {
       Id who = must(resolve_id(ctx.store(), Kind::person, person));
       std::string text = code_for(data, who, days);
-      if (ctx.json) std::cout << Json{{"person", who.hex()}, {"code", text}}.dump() << "\n";
-      else std::cout << text << "\n";
+      std::string art = qr ? must(server::qr_art(text)) : "";
+      if (ctx.json) {
+        Json j = {{"person", who.hex()}, {"code", text}};
+        if (qr) j["qr"] = art;
+        std::cout << j.dump() << "\n";
+      } else {
+        std::cout << text << "\n" << (qr ? "\n" + art : "");
+      }
       return 0;
     });
   });

@@ -321,11 +321,11 @@ class Generator {
     }
     std::int64_t kudos = std::max<std::int64_t>(1, opt_.responses / 8);
     const auto& categories = field_named(spec_of(Kind::kudos), "category")->choices;
-    for (std::int64_t i = 0; i < kudos; ++i) {
+    for (std::int64_t i = 0; i < kudos; ++i) {  // exactly `kudos`, as reported
       const EventInfo& e = pick(events_);
       env_.set_now_ms(e.start_ms + uniform(1, 96) * kHourMs);
       Id from = pick(people_), to = pick(people_);
-      if (from == to) continue;
+      while (to == from) to = pick(people_);  // generate_demo asks for two people at least
       DEBRIEF_TRY(act_as(from));
       Result<Id> id = create(store_, Kind::kudos, {{"to", {to.hex()}}, {"action", pick(text::kudos_actions)},
                                                    {"outcome", pick(text::kudos_outcomes)},

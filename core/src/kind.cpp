@@ -256,4 +256,10 @@ const FieldSpec* field_named(const KindSpec& spec, std::string_view name) {
   return nullptr;
 }
 
+const FieldSpec* name_field(const KindSpec& spec) {
+  for (const char* name : {"name", "title"})
+    if (const FieldSpec* f = field_named(spec, name); f && f->input && f->column) return f;
+  return nullptr;
+}
+
 }  // namespace debrief

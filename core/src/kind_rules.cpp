@@ -17,7 +17,7 @@ const KindRules& rules_of(Kind kind) {
     case Kind::reply: return kReplyRules;
     case Kind::participation: return kParticipationRules;
     case Kind::media: return kMediaRules;
-    case Kind::person:
+    case Kind::person: return kPersonRules;
     case Kind::device: return kNoRules;
   }
   return kNoRules;

@@ -45,7 +45,7 @@ const KindRules& rules_of(Kind kind);
 Status record_voice(Store& store, const Draft& response);
 
 // The rules, one function set per file (rules_*.cpp).
-extern const KindRules kOrganisationRules, kTeamRules, kEventRules, kActivityRules,
+extern const KindRules kOrganisationRules, kTeamRules, kPersonRules, kEventRules, kActivityRules,
     kSurveyRules, kResponseRules, kAuthoredRules, kReflectionRules, kKudosRules, kPlusOneRules, kReplyRules,
     kParticipationRules, kMediaRules, kNoRules;
 

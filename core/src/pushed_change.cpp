@@ -1,6 +1,7 @@
 #include "pushed_change.h"
 
 #include "checked_write.h"
+#include "debrief/article.h"
 #include "debrief/time.h"
 #include "kind_rules.h"
 #include "store_impl.h"
@@ -9,8 +10,6 @@ namespace debrief {
 namespace {
 
 constexpr std::int64_t kDayMs = 86400 * 1000;
-
-std::string a_kind(const KindSpec& spec) { return "a " + std::string(spec.name); }
 
 // The JSON of a checked record not written yet, as records.h gives records.
 Json unsaved_json(const Draft& d) {
@@ -76,7 +75,7 @@ Result<std::optional<CheckedChange>> check_upsert(Store& store, const Draft& her
 Result<std::optional<CheckedChange>> check_field(Store& store, const Draft& here, const WireChange& c) {
   const KindSpec& spec = *here.spec;
   const FieldSpec* f = field_named(spec, *c.field);
-  if (!f || !f->input || !f->column) return invalid(a_kind(spec) + " has no field '" + *c.field + "' a device may set");
+  if (!f || !f->input || !f->column) return invalid(with_article(spec.name) + " has no field '" + *c.field + "' a device may set");
   Result<Draft> after = checked_update(store, here, Json{{*c.field, c.value}});
   DEBRIEF_TRY(after.status());
   WireChange out = c;
@@ -105,11 +104,11 @@ Result<std::optional<CheckedChange>> check_pushed(Store& store, const WireChange
     return std::optional<CheckedChange>(CheckedChange{c, std::nullopt});
   }
   if (c.field) {
-    if (spec.merge != Merge::per_field) return invalid(a_kind(spec) + " travels whole, not field by field");
-    if (!held) return invalid("a change to a field of " + a_kind(spec) + " the server does not have");
+    if (spec.merge != Merge::per_field) return invalid(with_article(spec.name) + " travels whole, not field by field");
+    if (!held) return invalid("a change to a field of " + with_article(spec.name) + " the server does not have");
     return check_field(store, *here, c);
   }
-  if (!c.value.is_object()) return invalid(a_kind(spec) + " must be a JSON object");
+  if (!c.value.is_object()) return invalid(with_article(spec.name) + " must be a JSON object");
   return held ? check_upsert(store, *here, c) : check_new(store, spec, c);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "debrief/article.h"
 #include "debrief/store.h"
 #include "checked_write.h"
 #include "draft.h"
@@ -33,17 +34,17 @@ bool is_record_member(std::string_view name) {
 // fields but the author come from the device that made them.
 Status apply_input(Store& store, Draft& draft, const Json& fields, bool updating, bool pushed) {
   const KindSpec& spec = *draft.spec;
-  if (!fields.is_object()) return invalid("the fields of a " + std::string(spec.name) + " must be a JSON object");
+  if (!fields.is_object()) return invalid("the fields of " + with_article(spec.name) + " must be a JSON object");
   const FieldSpec* author = author_field(spec);
   for (const auto& [name, value] : fields.items()) {
     const FieldSpec* f = field_named(spec, name);
     if (pushed && (!f ? is_record_member(name) : (!f->input && (spec.creatable || f == author)))) continue;
     if (!f || (!f->input && !pushed)) {
-      return invalid("a " + std::string(spec.name) + " has no field '" + name +
+      return invalid(with_article(spec.name) + " has no field '" + name +
                      "' you can set; its fields are: " + field_names(spec));
     }
     if (updating && !may_change(spec, name)) {
-      return invalid("the " + name + " of a " + std::string(spec.name) + " cannot change once given");
+      return invalid("the " + name + " of " + with_article(spec.name) + " cannot change once given");
     }
     if (!f->column) continue;  // kept outside the row; the kind's rules read draft.input
     Result<DbValue> v = decode_field(store, *f, value);
@@ -68,7 +69,7 @@ Status check_required(const Draft& draft) {
     if (!f.required || !f.input) continue;
     bool missing = f.column ? std::holds_alternative<std::monostate>(draft.values[i])
                             : !draft.input.contains(f.name);
-    if (missing) return invalid(std::string(f.name) + " is required for a " + std::string(draft.spec->name));
+    if (missing) return invalid(std::string(f.name) + " is required for " + with_article(draft.spec->name));
   }
   return Status::ok();
 }
@@ -88,7 +89,7 @@ Status check_actor(Store& store, const KindSpec& spec, const Draft* before) {
   DEBRIEF_TRY(actor.status());
   if (!*actor) return Status::ok();
   if (!role_may_write((*actor)->role, spec.kind))
-    return invalid("a " + std::string(role_name((*actor)->role)) + " may not change " + std::string(spec.plural));
+    return invalid(with_article(role_name((*actor)->role)) + " may not change " + std::string(spec.plural));
   const FieldSpec* author = author_field(spec);
   if (!before || !author) return Status::ok();
   std::optional<Id> wrote = before->ref(author->name);
@@ -135,7 +136,7 @@ Result<Draft> checked_create(Store& store, Kind kind, const Json& fields, const 
   if (pushed.id && rules.derived_id) {
     Result<Id> id = rules.derived_id(store, draft);
     DEBRIEF_TRY(id.status());
-    if (*id != *pushed.id) return invalid("a " + std::string(spec.name) + "'s id is derived from what it names and who wrote it; this one is not");
+    if (*id != *pushed.id) return invalid(with_article(spec.name) + "'s id is derived from what it names and who wrote it; this one is not");
   } else if (!pushed.id) {
     Result<Id> id = rules.derived_id ? rules.derived_id(store, draft)
                     : rules.make_id  ? rules.make_id(store, draft)
@@ -228,6 +229,8 @@ namespace {
 Result<std::unique_ptr<sql::Stmt>> select(Store& store, Kind kind, const ListOptions& options, const std::string& what,
                                           bool ordered) {
   const KindSpec& spec = spec_of(kind);
+  if (options.limit < 0)
+    return invalid("a limit of " + std::to_string(options.limit) + " lists nothing: give 1 or more, or no limit to list all");
   const TableSql& t = table_sql(kind);
   std::string sql = "SELECT " + what + " FROM " + t.table + " WHERE 1";
   if (!options.include_deleted) sql += " AND deleted = 0";
@@ -289,13 +292,15 @@ Result<std::int64_t> count(Store& store, Kind kind, const ListOptions& options) 
   return n;
 }
 
-Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
+namespace {
+
+bool is_id_prefix(std::string_view text) {
+  return text.size() >= 4 && text.size() <= 32 && text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+}
+
+// The record whose hex id is or starts with `text` (is_id_prefix).
+Result<Id> resolve_id_prefix(Store& store, Kind kind, std::string_view text) {
   const std::string what = std::string(spec_of(kind).name);
-  if (text.size() < 4 || text.size() > 32 ||
-      text.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
-    return invalid("'" + std::string(text.substr(0, 40)) + "' is not a " + what +
-                   " id (32 hex digits, or a unique prefix of at least 4)");
-  }
   // The ids starting with the prefix lie between prefix+000... and prefix+fff...
   Result<Id> low = Id::parse(std::string(text) + std::string(32 - text.size(), '0'));
   Result<Id> high = Id::parse(std::string(text) + std::string(32 - text.size(), 'f'));
@@ -312,6 +317,53 @@ Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
     return not_found("no " + what + (text.size() == 32 ? " with id " : " with an id starting ") + std::string(text));
   if (found.size() > 1) return invalid("more than one " + what + " has an id starting " + std::string(text) + "; give more digits");
   return found[0];
+}
+
+// The live records of `kind` whose name is `text`, ignoring ASCII case, as
+// (id, name) pairs; at most 5.
+Result<std::vector<std::pair<Id, std::string>>> named(Store& store, Kind kind, const FieldSpec& name,
+                                                      std::string_view text) {
+  sql::Stmt& s = store.impl().db->cached("SELECT id, " + quoted(name.name) + " FROM " + table_sql(kind).table +
+                                         " WHERE deleted = 0 AND " + quoted(name.name) + " = ? COLLATE NOCASE LIMIT 5");
+  s.bind(1, text);
+  std::vector<std::pair<Id, std::string>> found;
+  while (s.step()) found.emplace_back(s.id(0), s.text(1));
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return found;
+}
+
+// The one live record of `kind` named `text`; nothing when none is.
+Result<std::optional<Id>> resolve_name(Store& store, Kind kind, const FieldSpec& name, std::string_view text) {
+  auto found = named(store, kind, name, text);
+  DEBRIEF_TRY(found.status());
+  if (found->empty()) return std::optional<Id>();
+  if (found->size() == 1) return std::optional<Id>(found->front().first);
+  std::string matches;
+  for (const auto& [id, shown] : *found) matches += (matches.empty() ? "" : ", ") + id.hex() + " (" + shown + ")";
+  return invalid("more than one " + std::string(spec_of(kind).name) + " is called '" + std::string(text) +
+                 "': " + matches + (found->size() == 5 ? ", ..." : "") + "; give the id instead");
+}
+
+}  // namespace
+
+Result<Id> resolve_id(Store& store, Kind kind, std::string_view text) {
+  const KindSpec& spec = spec_of(kind);
+  const FieldSpec* name = name_field(spec);
+  if (is_id_prefix(text)) {
+    Result<Id> by_id = resolve_id_prefix(store, kind, text);
+    if (by_id.status().code() != Code::not_found || !name || text.size() == 32) return by_id;
+  }
+  std::string shown = std::string(text.substr(0, 40));
+  if (name) {
+    Result<std::optional<Id>> by_name = resolve_name(store, kind, *name, text);
+    DEBRIEF_TRY(by_name.status());
+    if (*by_name) return **by_name;
+    if (is_id_prefix(text))
+      return not_found("no " + std::string(spec.name) + " with an id starting " + shown + ", nor one called '" + shown + "'");
+  }
+  return invalid("'" + shown + "' is not " + with_article(spec.name) + " id (32 hex digits, or a unique prefix of at least 4)" +
+                 (name ? " nor the " + std::string(name->name) + " of one" : ""));
 }
 
 }  // namespace debrief

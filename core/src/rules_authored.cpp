@@ -1,6 +1,6 @@
 // Rules for records written by the person this device acts for:
-// reflections, replies, summaries and +1s. A reflection's text is scored
-// for sentiment as it is written.
+// reflections, replies, summaries and +1s. A reflection names what it looks
+// back on, and its text is scored for sentiment as it is written.
 #include <openssl/sha.h>
 
 #include <algorithm>
@@ -27,6 +27,14 @@ Status stamp_author(Store& store, Draft& draft, const Draft* before, std::string
 
 Status check_authored(Store& store, Draft& draft, const Draft* before) {
   return stamp_author(store, draft, before, "author");
+}
+
+// A reflection looks back on something: a new one names its activity or its
+// event (or both).
+Status check_reflection(Store& store, Draft& draft, const Draft* before) {
+  DEBRIEF_TRY(stamp_author(store, draft, before, "author"));
+  if (before || draft.ref("activity") || draft.ref("event")) return Status::ok();
+  return invalid("a reflection looks back on something: give its activity or its event");
 }
 
 Status check_reply(Store& store, Draft& draft, const Draft* before) {
@@ -83,7 +91,7 @@ Status check_media(Store& store, Draft& draft, const Draft* before) {
 }  // namespace
 
 const KindRules kAuthoredRules{.check = check_authored};
-const KindRules kReflectionRules{.check = check_authored, .write_extra = store_record_sentiment};
+const KindRules kReflectionRules{.check = check_reflection, .write_extra = store_record_sentiment};
 const KindRules kReplyRules{.check = check_reply};
 const KindRules kPlusOneRules{.check = check_plus_one, .derived_id = plus_one_id};
 const KindRules kNoRules{};

@@ -1,4 +1,7 @@
-// Rules for the directory: one organisation per store, teams without cycles.
+// Rules for the directory: one organisation per store, teams without cycles,
+// people with plausible e-mail addresses.
+#include <algorithm>
+
 #include "kind_rules.h"
 #include "store_impl.h"
 
@@ -28,9 +31,30 @@ Status check_team(Store& store, Draft& draft, const Draft*) {
   return Status::ok();
 }
 
+// Whether `s` has the shape of an e-mail address: one "@" with text before
+// it and a dotted domain after it, no white space. Deliberately loose:
+// names in any script pass; only a reply proves an address.
+bool looks_like_email(std::string_view s) {
+  if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; })) return false;
+  std::size_t at = s.find('@');
+  if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
+  std::string_view domain = s.substr(at + 1);
+  return domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.' &&
+         domain.find("..") == std::string_view::npos;
+}
+
+// A new or changed e-mail address must look like one (one kept from before
+// this rule does not block other edits).
+Status check_person(Store&, Draft& draft, const Draft* before) {
+  std::string email = draft.text("email");
+  if (email.empty() || looks_like_email(email) || (before && before->text("email") == email)) return Status::ok();
+  return invalid("email: '" + email + "' is not an e-mail address; give one like name@example.com, or none");
+}
+
 }  // namespace
 
 const KindRules kOrganisationRules{.check = check_organisation};
 const KindRules kTeamRules{.check = check_team};
+const KindRules kPersonRules{.check = check_person};
 
 }  // namespace debrief

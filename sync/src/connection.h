@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "debrief/change_log.h"
+#include "debrief/records.h"
 #include "debrief/replication.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/frame_io.h"
@@ -55,6 +56,11 @@ class Connection {
     return Status(Code::io_error, "the server did not answer within " + std::to_string(timeout.count()) + " s");
   }
 
+  // A connection the other end closed, said of the server.
+  static Status said_by_server(Status s) {
+    return s.message() == kClosedByPeer ? Status(Code::io_error, "the server closed the connection") : s;
+  }
+
   asio::awaitable<Result<pb::Frame>> exchange(const pb::Frame& request) {
     Status sent = co_await send(request);
     if (!sent.is_ok()) co_return sent;
@@ -63,17 +69,16 @@ class Connection {
 
   asio::awaitable<Status> send(const pb::Frame& f) {
     progress.bytes_sent += static_cast<std::int64_t>(f.ByteSizeLong() + 4);
-    co_return co_await write_frame(stream_, f);
+    co_return said_by_server(co_await write_frame(stream_, f));
   }
 
   asio::awaitable<Result<pb::Frame>> receive() {
     Result<pb::Frame> f = co_await read_frame(stream_);
-    if (f.is_ok()) {
-      progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
-      if (f->has_error()) {
-        refused_change = f->error().transient() ? 0 : f->error().refused_change();
-        co_return status_of(f->error());
-      }
+    if (!f.is_ok()) co_return said_by_server(f.status());
+    progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
+    if (f->has_error()) {
+      refused_change = f->error().transient() ? 0 : f->error().refused_change();
+      co_return status_of(f->error());
     }
     co_return f;
   }
@@ -210,6 +215,23 @@ inline asio::awaitable<Status> push_all(Connection& c, Store& store, const SyncO
   }
 }
 
+// How many of `changes` are news to this device, before they are applied:
+// not its own changes coming back. Anonymous records travel with no device;
+// one this device holds already is its own too.
+inline Result<std::int64_t> news_in(Store& store, const std::vector<WireChange>& changes) {
+  std::int64_t news = 0;
+  for (const WireChange& w : changes) {
+    if (w.device == store.device_id()) continue;
+    if (w.device.is_nil()) {
+      Result<Json> held = get(store, w.kind, w.record);
+      if (held.is_ok()) continue;
+      if (held.status().code() != Code::not_found) return held.status();
+    }
+    ++news;
+  }
+  return news;
+}
+
 inline asio::awaitable<Status> pull_all(Connection& c, Store& store) {
   for (;;) {
     Result<std::int64_t> cursor = stored_cursor(store, kCursorKey);
@@ -226,9 +248,11 @@ inline asio::awaitable<Status> pull_all(Connection& c, Store& store) {
       if (!w.is_ok()) co_return w.status();
       changes.push_back(std::move(*w));
     }
+    Result<std::int64_t> news = news_in(store, changes);
+    if (!news.is_ok()) co_return news.status();
     Status applied = apply_remote(store, changes, kCursorKey, static_cast<std::int64_t>(batch.cursor()));
     if (!applied.is_ok()) co_return applied;
-    c.progress.pulled += static_cast<std::int64_t>(changes.size());
+    c.progress.pulled += *news;
     c.report("pulling");
     if (!batch.more()) co_return Status::ok();
   }

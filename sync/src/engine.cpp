@@ -247,8 +247,9 @@ void SyncEngine::run() {
     if (poked_) continue;  // local changes: a new pass at once
     lock.unlock();
     ++failures_;
-    report({SyncState::error, ended.is_ok() ? "the connection closed" : ended.message(), {}, 0});
     std::chrono::milliseconds wait = backoff(failures_);
+    std::string why = ended.is_ok() ? "the connection closed" : ended.message();
+    report({SyncState::error, why + "; retrying in " + std::to_string((wait.count() + 999) / 1000) + " s", {}, 0});
     log({{"event", "sync_retry"}, {"in_ms", wait.count()}, {"failures", failures_}});
     pause(wait);
   }

@@ -383,7 +383,10 @@ TEST_CASE("enrol, sync with a real server, and hear about it through pumped call
   ok(dbf_sync_start(phone.store, &listener, &err), err);
   REQUIRE(pump_until(phone.store, [&] { return seen.idle > 0; }));
   CHECK(seen.thread == std::this_thread::get_id());  // delivered here, by dbf_pump
-  std::string reflection = create(phone.store, "reflection", {{"text", "Pushed through the C API"}, {"shared", true}});
+  Owned events;
+  ok(dbf_record_list(phone.store, "event", R"({"limit": 1})", &events.s, &err), err);
+  std::string reflection = create(phone.store, "reflection", {{"event", events.json().at(0)["id"]},
+                                                              {"text", "Pushed through the C API"}, {"shared", true}});
   ok(dbf_sync_now(phone.store, &err), err);
   int idle_before = seen.idle;
   REQUIRE(pump_until(phone.store, [&] { return seen.idle > idle_before; }));

@@ -1,5 +1,6 @@
 // `debrief demo generate`: realistic, varied, and the same for the same seed.
 #include <map>
+#include <regex>
 #include <set>
 #include <catch2/catch.hpp>
 
@@ -71,4 +72,21 @@ TEST_CASE("demo generate refuses a store that is not empty", "[cli][demo]") {
   CliResult r = s.run({"demo", "generate", "--seed", "1"});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("empty store") != std::string::npos);
+}
+
+TEST_CASE("demo generate reports what the store holds, its time rounded", "[cli][demo]") {
+  CliStore s;
+  std::vector<std::string> gen{"demo", "generate", "--people", "30", "--events", "3", "--responses", "300", "--seed", "4"};
+  CliResult r = s.run(gen);
+  REQUIRE(r.exit_code == 0);
+  json counts = json::parse(s.ok({"--json", "status"}))["counts"];
+  CHECK(counts["kudos"] == 300 / 8);  // every planned kudos is made: none skipped
+  std::string kudos_progress = "kudos        " + counts["kudos"].dump() + "/" + counts["kudos"].dump();
+  CHECK(r.err.find(kudos_progress) != std::string::npos);
+  std::smatch m;
+  REQUIRE(std::regex_search(r.out, m, std::regex("^generated (\\d+) people, (\\d+) events, (\\d+) responses and (\\d+) kudos in \\d+\\.\\d s\n$")));
+  CHECK(m[1] == counts["people"].dump());
+  CHECK(m[2] == counts["events"].dump());
+  CHECK(m[3] == counts["responses"].dump());
+  CHECK(m[4] == counts["kudos"].dump());
 }

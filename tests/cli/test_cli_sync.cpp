@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "../support/server_process.h"
@@ -47,8 +48,9 @@ TEST_CASE("a user enrols, writes offline, and syncs from the command line", "[cl
   CliResult enrolled = cli.run({"enroll", "--server", org.address(), "--code", org.code_for("participant"), "--name", "laptop"});
   INFO("stderr: " << enrolled.err);
   REQUIRE(enrolled.exit_code == 0);
-  CHECK(enrolled.out.find("enrolled as person") != std::string::npos);
   CHECK(enrolled.out.find("in sync with " + org.address()) != std::string::npos);
+  json me = json::parse(cli.ok({"--json", "whoami"}));
+  CHECK(enrolled.out.find("enrolled as " + me["name"].get<std::string>() + " (participant)\n") != std::string::npos);
 
   // The secret is in the private credentials file, not in sync.json.
   std::filesystem::path store = cli.dir() / "store";
@@ -63,13 +65,22 @@ TEST_CASE("a user enrols, writes offline, and syncs from the command line", "[cl
   CHECK(status["server"] == org.address());
   CHECK(status["last_sync"].is_string());
   CHECK(status["pending_changes"] == 0);
-  cli.ok({"reflection", "create", "--text", "Written on the train, no coverage", "--shared"});
+  std::string event = json::parse(cli.ok({"--json", "event", "list"}))[0]["id"];
+  cli.ok({"reflection", "create", "--event", event, "--text", "Written on the train, no coverage", "--shared"});
   CHECK(json::parse(cli.ok({"status", "--json"}))["pending_changes"].get<int>() > 0);
+
+  CHECK(cli.ok({"status"}).find(" (to send at the next sync: debrief sync)\n") != std::string::npos);
 
   json pass = json::parse(cli.ok({"sync", "--json"}));
   CHECK(pass["pushed"].get<int>() > 0);
+  CHECK(pass["pulled"] == 0);  // its own changes coming back are no news
   CHECK(pass["server"] == org.address());
   CHECK(json::parse(cli.ok({"status", "--json"}))["pending_changes"] == 0);
+  std::string shown = cli.ok({"status"});
+  INFO(shown);
+  CHECK(shown.find("pending changes: 0 (the server has everything)\n") != std::string::npos);
+  CHECK(shown.find("server:          " + org.address() + ", last sync ") != std::string::npos);
+  CHECK(shown.find(" UTC\n") != std::string::npos);
 }
 
 TEST_CASE("a photo attached on one device reaches another person's device through sync", "[cli][sync]") {
@@ -127,4 +138,78 @@ TEST_CASE("enrolment errors say what went wrong and leave the device unenrolled"
   CHECK(not_enrolled.exit_code != 0);
   CHECK(not_enrolled.err.find("not enrolled") != std::string::npos);
   CHECK(!std::filesystem::exists(cli.dir() / "store" / "credentials.json"));
+}
+
+TEST_CASE("sync --live says when the server closed the connection, and that it retries", "[cli][sync]") {
+  Org org;
+  CliStore cli;
+  cli.ok({"enroll", "--server", org.address(), "--code", org.code_for("participant")});
+  testproc::Child live(DEBRIEF_CLI, {"--data", (cli.dir() / "store").string(), "sync", "--live"});
+  std::string line, seen;
+  for (int i = 0; i < 20 && live.read_line(line) && line != "idle"; ++i) seen += line + "\n";
+  REQUIRE(line == "idle");
+  org.server.kill_now();
+  for (int i = 0; i < 20 && live.read_line(line) && line.rfind("error: ", 0) != 0; ++i) seen += line + "\n";
+  INFO("sync --live printed:\n" << seen << line);
+  CHECK(std::regex_match(line, std::regex("error: the server closed the connection; retrying in \\d+ s")));
+  CHECK(live.stop(SIGTERM) == 0);
+}
+
+namespace {
+
+// The QR code drawn by `enroll-code --qr` as modules, true for dark: each
+// character is two modules, one above the other; blocks are light.
+std::vector<std::vector<bool>> modules_of(const std::string& art) {
+  std::vector<std::vector<bool>> rows;
+  std::istringstream lines(art);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<bool> top, bottom;
+    for (std::size_t i = 0; i < line.size();) {
+      bool space = line[i] == ' ';
+      std::string ch = line.substr(i, space ? 1 : 3);  // the blocks are three bytes of UTF-8
+      i += ch.size();
+      top.push_back(ch == " " || ch == "▄");
+      bottom.push_back(ch == " " || ch == "▀");
+      REQUIRE((space || ch == "█" || ch == "▀" || ch == "▄"));
+    }
+    rows.push_back(top);
+    rows.push_back(bottom);
+  }
+  return rows;
+}
+
+// A finder pattern's 7x7 rings at (x, y): dark, light, then a dark 3x3 core.
+bool finder_at(const std::vector<std::vector<bool>>& m, std::size_t x, std::size_t y) {
+  for (std::size_t dy = 0; dy < 7; ++dy)
+    for (std::size_t dx = 0; dx < 7; ++dx) {
+      std::size_t ring = std::min({dx, dy, 6 - dx, 6 - dy});
+      if (m.at(y + dy).at(x + dx) != (ring != 1)) return false;
+    }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("admin enroll-code --qr draws the code as a QR code, and the code works", "[cli][sync]") {
+  CliStore scratch;
+  std::string data = (scratch.dir() / "server").string();
+  json people = json::parse(testproc::server_command(data, {"admin", "demo-seed"}));
+  std::string person = people[0]["person"];
+  std::string out = testproc::server_command(data, {"admin", "enroll-code", "--person", person, "--qr"});
+  std::size_t end = out.find('\n');
+  std::string code = out.substr(0, end);
+  REQUIRE(out.substr(end, 2) == "\n\n");
+  std::vector<std::vector<bool>> m = modules_of(out.substr(end + 2));
+  std::size_t size = m.at(0).size() - 8;  // less the quiet zone, four modules a side
+  CHECK((size >= 21 && (size - 21) % 4 == 0));  // a QR version's size
+  CHECK(m.size() >= size + 8);
+  CHECK(finder_at(m, 4, 4));
+  CHECK(finder_at(m, 4 + size - 7, 4));
+  CHECK(finder_at(m, 4, 4 + size - 7));
+  CHECK(!finder_at(m, 4 + size - 7, 4 + size - 7));
+  testproc::ServerProcess server{data};
+  CliStore device;
+  device.ok({"enroll", "--server", "127.0.0.1:" + std::to_string(server.port()), "--code", code});
+  CHECK(json::parse(device.ok({"--json", "whoami"}))["id"] == person);
 }

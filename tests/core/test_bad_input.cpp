@@ -1,5 +1,7 @@
 // Every bad input is refused with a message that names the field and says
 // what is wrong, and leaves the store exactly as it was.
+#include "debrief/hlc.h"
+#include "debrief/replication.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -24,6 +26,8 @@ std::vector<BadCreate> bad_shapes() {
        "a team has no field 'colour' you can set; its fields are: name, parent, manager"},
       {"field set by the core", Kind::kudos, {{"author", kGhost}}, Code::invalid_argument, "no field 'author'"},
       {"missing required", Kind::team, Json::object(), Code::invalid_argument, "name is required for a team"},
+      {"missing required, before a vowel", Kind::organisation, Json::object(), Code::invalid_argument,
+       "name is required for an organisation"},
       {"required given as null", Kind::team, {{"name", nullptr}}, Code::invalid_argument, "name is required"},
       {"blank required", Kind::team, {{"name", " \t "}}, Code::invalid_argument, "cannot be blank"},
       {"required document missing", Kind::survey, {{"title", "S"}, {"kind", "pulse"}}, Code::invalid_argument,
@@ -97,8 +101,11 @@ std::vector<BadCreate> bad_references(const test::World& w) {
        Code::not_found, "team: no team with id " + w.event.hex()},
       {"reference prefix matching nothing", Kind::person, {{"name", "P"}, {"team", "ffffffff"}}, Code::not_found,
        "team: no team with an id starting ffffffff"},
-      {"reference that is not an id", Kind::person, {{"name", "P"}, {"team", "Support"}}, Code::invalid_argument,
-       "is not a team id"},
+      {"reference that is neither id nor name", Kind::person, {{"name", "P"}, {"team", "Nowhere"}},
+       Code::invalid_argument, "'Nowhere' is not a team id (32 hex digits, or a unique prefix of at least 4) nor the name of one"},
+      {"reference that is not an id, before a vowel", Kind::activity,
+       {{"event", "zz"}, {"title", "T"}, {"starts_at", "2026-12-03T10:00"}, {"ends_at", "2026-12-03T11:00"}},
+       Code::invalid_argument, "is not an event id"},
       {"list naming a missing record", Kind::event,
        {{"title", "T"}, {"starts_at", "2026-01-01"}, {"ends_at", "2026-01-02"}, {"crew", {w.other.hex(), kGhost}}},
        Code::not_found, "crew: no person with id"},
@@ -182,4 +189,26 @@ TEST_CASE("an activity cannot be moved outside its event", "[records][errors]") 
                                               {"starts_at", "2026-12-03T10:00"}, {"ends_at", "2026-12-03T11:00"}}));
   test::check_refused(*w.store, Code::invalid_argument, "within its event",
                       [&] { return update(*w.store, Kind::activity, a, {{"ends_at", "2026-12-04T11:00"}}); });
+}
+
+TEST_CASE("an e-mail address that is not one is refused, written here or pushed", "[records][errors][email]") {
+  test::World w;
+  const std::string said = "email: 'not-an-email' is not an e-mail address; give one like name@example.com, or none";
+  for (const char* bad : {"not-an-email", "a@b", "@example.com", "a b@example.com", "a@@example.com", "a@example..com"}) {
+    INFO(bad);
+    test::check_refused(*w.store, Code::invalid_argument, "is not an e-mail address",
+                        [&] { return update(*w.store, Kind::person, w.other, {{"email", bad}}); });
+  }
+  test::check_refused(*w.store, Code::invalid_argument, said,
+                      [&] { return create(*w.store, Kind::person, {{"name", "Dan"}, {"email", "not-an-email"}}); });
+  Id admin = ok(create(*w.store, Kind::person, {{"name", "Ada"}, {"role", "admin"}}));  // who may edit people
+  Id phone = ok(Id::parse(kGhost));  // another device: a store ignores its own changes coming back
+  WireChange pushed{phone, Hlc::from_parts(w.env.now_ms() + 1000, 0), Kind::person, w.other,
+                    std::string("email"), "not-an-email", ChangeOp::upsert};
+  test::check_refused(*w.store, Code::invalid_argument, said,
+                      [&] { return apply_remote(*w.store, {pushed}, ApplyOptions{.as_person = admin}); });
+  for (const char* fine : {"ben@example.com", "zoë.müller3@northwind.example", "o'brien+x@mail.example.org"}) {
+    INFO(fine);
+    ok(update(*w.store, Kind::person, w.other, {{"email", fine}}));
+  }
 }

@@ -86,7 +86,7 @@ TEST_CASE("an edit that changes no value logs nothing", "[changes]") {
 
 TEST_CASE("an edit of an append-only record logs one change for the whole record", "[changes]") {
   test::World w;
-  Id r = ok(create(*w.store, Kind::reflection, {{"text", "I listened more today."}}));
+  Id r = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "I listened more today."}}));
   auto changes = logged_by(*w.store, [&] { return update(*w.store, Kind::reflection, r, {{"shared", true}}); });
   REQUIRE(changes.size() == 1);
   check_whole_record(changes[0], Kind::reflection, r, ChangeOp::upsert);
@@ -94,7 +94,7 @@ TEST_CASE("an edit of an append-only record logs one change for the whole record
 
 TEST_CASE("a delete logs one change with op remove, for editable and append-only kinds", "[changes][tombstone]") {
   test::World w;
-  Id r = ok(create(*w.store, Kind::reflection, {{"text", "I listened more today."}}));
+  Id r = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "I listened more today."}}));
   auto removed_event = logged_by(*w.store, [&] { return remove(*w.store, Kind::event, w.event); });
   auto removed_reflection = logged_by(*w.store, [&] { return remove(*w.store, Kind::reflection, r); });
   REQUIRE(removed_event.size() == 1);

@@ -18,14 +18,15 @@ namespace {
 
 constexpr int kWriters = 3, kWrites = 120;
 
-// In a child: opens the store and writes `kWrites` reflections, one action
-// each, or (`reader`) reads its status as often; exits 0 when all worked.
-[[noreturn]] void work(const std::filesystem::path& dir, bool reader) {
+// In a child: opens the store and writes `kWrites` reflections on `event`,
+// one action each, or (`reader`) reads its status as often; exits 0 when all
+// worked.
+[[noreturn]] void work(const std::filesystem::path& dir, bool reader, const std::string& event) {
   for (int i = 0; i < kWrites; ++i) {
     auto store = Store::open(dir);  // each action opens the store, as a command does
     if (!store.is_ok()) _exit(3);
     Status s = reader ? (*store)->info().status()
-                      : create(**store, Kind::reflection, {{"text", "note " + std::to_string(i)}}).status();
+                      : create(**store, Kind::reflection, {{"event", event}, {"text", "note " + std::to_string(i)}}).status();
     if (!s.is_ok()) {
       std::fprintf(stderr, "%s\n", s.message().c_str());
       _exit(4);
@@ -43,7 +44,7 @@ TEST_CASE("commands at once on one store take turns, and each change keeps its o
   for (int i = 0; i <= kWriters; ++i) {
     pid_t child = fork();
     REQUIRE(child >= 0);
-    if (child == 0) work(w.store_dir(), i == kWriters);
+    if (child == 0) work(w.store_dir(), i == kWriters, w.event.hex());
     children.push_back(child);
   }
   for (pid_t child : children) {

@@ -20,7 +20,7 @@ Json build(std::uint64_t seed) {
   w.act_as(w.me);
   ok(w.respond({{"score", 1}, {"wrong", "rain"}}, true));
   ok(w.colleague_responds({{"score", 5}, {"keep", "the hike"}, {"parts", {"food"}}}));
-  ok(create(*w.store, Kind::reflection, {{"text", "Calmer than I expected."}, {"shared", true}}));
+  ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "Calmer than I expected."}, {"shared", true}}));
   ok(update(*w.store, Kind::event, w.event, {{"location", "Sintra"}}));
   Json dump = test::snapshot(*w.store);
   dump["device"] = w.store->device_id().hex();

@@ -53,7 +53,7 @@ TEST_CASE("a photo is stored under media/<first two digits>/<sha256>, with its m
 
 TEST_CASE("the same content is stored once, however often it is added", "[media]") {
   test::World w;
-  Id reflection = ok(create(*w.store, Kind::reflection, {{"text", "Photos from the hike."}}));
+  Id reflection = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "Photos from the hike."}}));
   auto first = test::write_file(w.dir.path(), "a.png", kPngBytes);
   auto copy = test::write_file(w.dir.path(), "b.PNG", kPngBytes);
   Id m1 = ok(add_media(*w.store, first, Kind::event, w.event));

@@ -191,6 +191,13 @@ TEST_CASE("list orders by creation, newest first on request, and stops at the li
   CHECK(names_listed(*w.store, {.where = {}, .limit = 2}) == std::vector<std::string>{"Support", "B"});
 }
 
+TEST_CASE("a negative limit is refused and says what to give", "[records][list]") {
+  test::World w;
+  Status s = list(*w.store, Kind::team, {.where = {}, .limit = -3}).status();
+  CHECK(s.code() == Code::invalid_argument);
+  CHECK(s.message() == "a limit of -3 lists nothing: give 1 or more, or no limit to list all");
+}
+
 TEST_CASE("an id resolves from its full hex, either case, or a unique prefix", "[records][ids]") {
   test::World w;
   std::vector<Id> teams = teams_in_order(w, {"Ops"});
@@ -239,6 +246,37 @@ TEST_CASE("a full id that names no record of the kind does not resolve", "[recor
   test::World w;
   CHECK(resolve_id(*w.store, Kind::team, "0123456789abcdef0123456789abcdef").status().code() == Code::not_found);
   CHECK(resolve_id(*w.store, Kind::team, w.event.hex()).status().code() == Code::not_found);
+}
+
+TEST_CASE("a live record resolves by its exact name, ignoring case, where an id goes", "[records][ids][names]") {
+  test::World w;
+  CHECK(ok(resolve_id(*w.store, Kind::team, "Support")) == w.team);
+  CHECK(ok(resolve_id(*w.store, Kind::team, "sUPPORT")) == w.team);
+  CHECK(ok(resolve_id(*w.store, Kind::event, ok(get(*w.store, Kind::event, w.event))["title"].get<std::string>())) == w.event);
+  CHECK(resolve_id(*w.store, Kind::team, "Supp").status().code() == Code::invalid_argument);  // not a prefix of a name
+  Id cleo = ok(create(*w.store, Kind::person, {{"name", "Cleo"}, {"team", "Support"}}));
+  CHECK(ok(get(*w.store, Kind::person, cleo))["team"] == w.team.hex());
+}
+
+TEST_CASE("a hex-looking name resolves when no id starts with it", "[records][ids][names]") {
+  test::World w;
+  Id cafe = ok(create(*w.store, Kind::team, {{"name", "Cafe"}}));
+  CHECK(ok(resolve_id(*w.store, Kind::team, "cafe")) == cafe);
+  Status none = resolve_id(*w.store, Kind::team, "beef").status();
+  CHECK(none.code() == Code::not_found);
+  CHECK(none.message() == "no team with an id starting beef, nor one called 'beef'");
+}
+
+TEST_CASE("a name two live records share is ambiguous and lists them with their ids", "[records][ids][names]") {
+  test::World w;
+  Id other = ok(create(*w.store, Kind::team, {{"name", "support"}}));
+  Status s = resolve_id(*w.store, Kind::team, "Support").status();
+  CHECK(s.code() == Code::invalid_argument);
+  CHECK(s.message().find("more than one team is called 'Support': ") != std::string::npos);
+  CHECK(s.message().find(w.team.hex() + " (Support)") != std::string::npos);
+  CHECK(s.message().find(other.hex() + " (support)") != std::string::npos);
+  ok(remove(*w.store, Kind::team, other));  // a deleted record's name no longer counts
+  CHECK(ok(resolve_id(*w.store, Kind::team, "Support")) == w.team);
 }
 
 TEST_CASE("a deleted record's id still resolves", "[records][ids][tombstone]") {

@@ -1,4 +1,5 @@
-// Reflections are private to their author until shared.
+// Reflections look back on an activity or an event, and are private to
+// their author until shared.
 #include <set>
 
 #include "test_support.h"
@@ -55,7 +56,7 @@ TEST_CASE("another author's private reflection cannot be read by id either; a su
 
 TEST_CASE("a reflection is private unless shared, and its author is whoever wrote it", "[reflection]") {
   test::World w;
-  Id r = ok(create(*w.store, Kind::reflection, {{"text", "Quiet day."}}));
+  Id r = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "Quiet day."}}));
   Json got = ok(get(*w.store, Kind::reflection, r));
   CHECK(got["shared"] == false);
   CHECK(got["author"] == w.me.hex());
@@ -87,7 +88,16 @@ TEST_CASE("a reflection's text cannot change once written; only its sharing can"
 
 TEST_CASE("a reflection holds up to 20000 bytes of text", "[reflection][errors]") {
   test::World w;
-  CHECK(create(*w.store, Kind::reflection, {{"text", std::string(20000, 'x')}}).is_ok());
+  CHECK(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", std::string(20000, 'x')}}).is_ok());
   test::check_refused(*w.store, Code::too_large, "text is too long",
-                      [&] { return create(*w.store, Kind::reflection, {{"text", std::string(20001, 'x')}}); });
+                      [&] { return create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", std::string(20001, 'x')}}); });
+}
+
+TEST_CASE("a reflection on neither an activity nor an event is refused and changes nothing", "[reflection][errors]") {
+  test::World w;
+  test::check_refused(*w.store, Code::invalid_argument,
+                      "a reflection looks back on something: give its activity or its event",
+                      [&] { return create(*w.store, Kind::reflection, {{"text", "Quiet day."}}); });
+  Id r = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "Quiet day."}}));
+  ok(update(*w.store, Kind::reflection, r, {{"shared", true}}));  // later edits need not name it again
 }

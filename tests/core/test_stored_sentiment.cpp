@@ -27,7 +27,7 @@ double score(const std::string& text) { return ok(score_sentiment(text)).compoun
 
 TEST_CASE("a reflection, a kudos and a response's texts are scored as they are written", "[sentiment][store]") {
   test::World w;
-  Id r = ok(create(*w.store, Kind::reflection, {{"text", "I felt really supported today"}}));
+  Id r = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "I felt really supported today"}}));
   Id k = w.kudos_from_other();
   Id resp = ok(w.respond({{"score", 1}, {"wrong", "The agenda was rushed and exhausting"}}));
   CHECK(std::stod(stored(w, "reflections", r)) == Approx(score("I felt really supported today")));
@@ -41,7 +41,7 @@ TEST_CASE("a reflection, a kudos and a response's texts are scored as they are w
 
 TEST_CASE("records that arrive by sync are scored like local ones", "[sentiment][sync]") {
   test::World a;
-  Id r = ok(create(*a.store, Kind::reflection, {{"text", "Great day, loved the hike"}, {"shared", true}}));
+  Id r = ok(create(*a.store, Kind::reflection, {{"event", a.event.hex()}, {"text", "Great day, loved the hike"}, {"shared", true}}));
   Id k = a.kudos_from_other();
   Id resp = ok(a.respond({{"score", 5}, {"keep", "the brilliant hike"}}));
   test::SeededStore b(7);
@@ -54,7 +54,7 @@ TEST_CASE("records that arrive by sync are scored like local ones", "[sentiment]
 
 TEST_CASE("stored scores are recomputed on open when the analyzer's version changed, and only then", "[sentiment][store]") {
   test::World w;
-  Id r = ok(create(*w.store, Kind::reflection, {{"text", "What a wonderful team"}}));
+  Id r = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "What a wonderful team"}}));
   const std::string fresh = stored(w, "reflections", r);
   {
     test::RawDb raw(test::db_file(w.store_dir()));

@@ -40,7 +40,7 @@ Json record_of(Server& server, Kind kind, const Id& id) {
 TEST_CASE("another person's reflection cannot be re-shared by pushing it whole", "[sync][authority]") {
   Server server;
   Device author(server, server.people().p1), thief(server, server.people().p2);
-  Id note = ok(create(*author.store, Kind::reflection, {{"text", "I froze during the demo"}}));
+  Id note = ok(create(*author.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "I froze during the demo"}}));
   author.sync();
   Json forged = ok(get(*author.store, Kind::reflection, note));
   forged["shared"] = true;
@@ -303,7 +303,8 @@ TEST_CASE("a change the server refuses is set aside and the rest goes through", 
   organiser.sync();
   Id late = ok(create(*d.store, Kind::kudos, {{"to", {server.people().p2.hex()}}, {"event", server.people().event.hex()},
                                               {"action", "covered the late shift on Friday"}, {"outcome", "nobody waited"}}));
-  Id mine = ok(create(*d.store, Kind::reflection, {{"text", "good day"}}));
+  Id mine = ok(create(*d.store, Kind::kudos, {{"to", {server.people().p3.hex()}},
+                                              {"action", "rebuilt the shift rota after the storm"}, {"outcome", "every shop opened on time"}}));
   sync::SyncProgress p = d.sync();
   CHECK(p.refused == 1);
   auto refused_list = ok(refused_changes(*d.store));
@@ -313,7 +314,7 @@ TEST_CASE("a change the server refuses is set aside and the rest goes through", 
   CHECK(refused_list[0].reason.rfind("event: no event with id", 0) == 0);  // the reason alone, in words
   CHECK(ok(d.store->info()).pending_changes == 0);
   CHECK(ok(d.store->info()).refused_changes == 1);
-  CHECK(record_of(server, Kind::reflection, mine)["author"] == server.people().p1.hex());
+  CHECK(record_of(server, Kind::kudos, mine)["author"] == server.people().p1.hex());
   ok(discard_refused(*d.store, refused_list[0].change.seq));
   CHECK(ok(d.store->info()).refused_changes == 0);
   d.sync();  // and it stays aside

@@ -39,8 +39,8 @@ void check_move(bool from_sqlite) {
   Server old({}, ServerSetup{.sqlite = from_sqlite});
   const Directory& who = old.people();
   Device a(old, who.p1), b(old, who.p2), gone(old, who.p3);
-  ok(create(*a.store, Kind::reflection, {{"text", "Shared before the move"}, {"shared", true}}));
-  Id secret = ok(create(*b.store, Kind::reflection, {{"text", "Only mine"}, {"shared", false}}));
+  ok(create(*a.store, Kind::reflection, {{"event", who.event.hex()}, {"text", "Shared before the move"}, {"shared", true}}));
+  Id secret = ok(create(*b.store, Kind::reflection, {{"event", who.event.hex()}, {"text", "Only mine"}, {"shared", false}}));
   add_kudos(*a.store, who.p2, 3, "before");
   std::filesystem::path photo = tmp.path() / "team.jpg";
   std::ofstream(photo, std::ios::binary) << std::string(150000, 't');

@@ -122,7 +122,7 @@ TEST_CASE("sync_now pushes a local change at once", "[sync][engine]") {
   sync::SyncEngine engine(d.tmp.path(), d.credentials, quick(), w.events_fn());
   engine.start();
   REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
-  Id r = ok(create(*d.store, Kind::reflection, {{"text", "Pushed by the engine"}, {"shared", true}}));
+  Id r = ok(create(*d.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Pushed by the engine"}, {"shared", true}}));
   engine.sync_now();
   CHECK(eventually([&] { return server.on_server([&](Store& s) { return get(s, Kind::reflection, r).is_ok(); }); }));
   engine.stop();
@@ -135,7 +135,7 @@ TEST_CASE("after failures the engine retries with backoff until it gets through,
   proxy.cut_after(1);  // every connection dies at once
   d.link.port = proxy.port();
   ok(sync::save_link(d.tmp.path(), d.link));
-  ok(create(*d.store, Kind::reflection, {{"text", "Waiting for a link"}, {"shared", true}}));
+  ok(create(*d.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Waiting for a link"}, {"shared", true}}));
   Watcher w;
   sync::EngineOptions options = quick();
   options.log = w.log_fn();
@@ -175,7 +175,7 @@ TEST_CASE("after failures the engine retries with backoff until it gets through,
 TEST_CASE("with no network the engine waits offline, and syncs as soon as the network is back", "[sync][engine]") {
   Server server;
   Device d(server, server.people().p1);
-  Id r = ok(create(*d.store, Kind::reflection, {{"text", "Written on the train"}, {"shared", true}}));
+  Id r = ok(create(*d.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Written on the train"}, {"shared", true}}));
   std::atomic<bool> network{false};
   sync::EngineOptions options = quick();
   options.reachable = [&] { return network.load(); };
@@ -205,7 +205,7 @@ TEST_CASE("a device on protocol version 1 still syncs with this server", "[sync]
                                                {"action", "walked the new hire through the billing tools"},
                                                {"outcome", "she closed her first ticket on day one"}}));
   other.sync();
-  ok(create(*old.store, Kind::reflection, {{"text", "From an old app"}, {"shared", true}}));
+  ok(create(*old.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "From an old app"}, {"shared", true}}));
   auto pass = ok(sync::sync_once(*old.store, old.link, v1));
   CHECK(pass.pushed == 1);
   CHECK(get(*old.store, Kind::kudos, k).is_ok());

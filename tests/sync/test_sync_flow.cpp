@@ -30,7 +30,7 @@ TEST_CASE("a kudos given on one device reaches another person's device", "[sync]
 TEST_CASE("two devices of one person end with equal digests", "[sync][convergence]") {
   Server server;
   Device phone(server, server.people().p1), laptop(server, server.people().p1);
-  ok(create(*phone.store, Kind::reflection, {{"text", "I should ask more questions."}}));
+  ok(create(*phone.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "I should ask more questions."}}));
   ok(create(*laptop.store, Kind::kudos, {{"to", {server.people().p3.hex()}},
                                          {"action", "covered the night queue while two colleagues were ill"},
                                          {"outcome", "no customer waited more than ten minutes"}}));
@@ -45,7 +45,7 @@ TEST_CASE("two devices of one person end with equal digests", "[sync][convergenc
 TEST_CASE("a second pass sends and receives nothing new", "[sync]") {
   Server server;
   Device a(server, server.people().p1);
-  ok(create(*a.store, Kind::reflection, {{"text", "Note"}}));
+  ok(create(*a.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Note"}}));
   CHECK(a.sync().pushed == 1);
   auto again = a.sync();
   CHECK(again.pushed == 0);

@@ -141,7 +141,7 @@ TEST_CASE("a private reflection's photo reaches only its author's devices", "[sy
   Server server;
   Device a(server, server.people().p1), a2(server, server.people().p1), b(server, server.people().p2);
   std::filesystem::path photo = random_file(a.tmp.path(), "notes.png", 50000, 3);
-  Id reflection = ok(create(*a.store, Kind::reflection, {{"text", "What I would do differently"}, {"shared", false}}));
+  Id reflection = ok(create(*a.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "What I would do differently"}, {"shared", false}}));
   Id m = ok(add_media(*a.store, photo, Kind::reflection, reflection));
   a.sync();
   a2.sync();

@@ -25,8 +25,8 @@ Id respond(Device& d, const Server& server, bool anonymous, int score) {
 TEST_CASE("a private reflection reaches only its author's devices; a shared one everyone", "[sync][privacy]") {
   Server server;
   Device author(server, server.people().p1), other(server, server.people().p2);
-  Id secret = ok(create(*author.store, Kind::reflection, {{"text", "Private"}}));
-  Id open = ok(create(*author.store, Kind::reflection, {{"text", "Shared"}, {"shared", true}}));
+  Id secret = ok(create(*author.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Private"}}));
+  Id open = ok(create(*author.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Shared"}, {"shared", true}}));
   author.sync();
   other.sync();
   CHECK(!get(*other.store, Kind::reflection, secret).is_ok());

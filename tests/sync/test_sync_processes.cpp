@@ -93,7 +93,8 @@ TEST_CASE("devices spread over two server processes on one database converge, wi
     for (std::size_t i = 0; i < phones.size(); ++i) {
       Phone& p = *phones[i];
       add_kudos(*p.store, phones[(i + 1) % phones.size()]->person, 2, "round " + std::to_string(round));
-      ok(create(*p.store, Kind::reflection, {{"text", "Round " + std::to_string(round) + " from phone " + std::to_string(i)}, {"shared", true}}));
+      ok(create(*p.store, Kind::reflection, {{"event", ok(list(*p.store, Kind::event)).at(0)["id"]},
+                                             {"text", "Round " + std::to_string(round) + " from phone " + std::to_string(i)}, {"shared", true}}));
       kudos += 2;
       ++reflections;
       if (round == 4 && i == 0) {

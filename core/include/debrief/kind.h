@@ -123,5 +123,8 @@ const FieldSpec* author_field(const KindSpec& spec);
 bool may_change(const KindSpec& spec, std::string_view field);
 // The field named `name` of `spec`, or null.
 const FieldSpec* field_named(const KindSpec& spec, std::string_view name);
+// The field people name records of this kind by, where an id may go
+// ("name", or "title" for events, activities and surveys), or null.
+const FieldSpec* name_field(const KindSpec& spec);
 
 }  // namespace debrief

@@ -2,8 +2,9 @@
 //
 // Records travel as JSON objects whose members are the fields of their
 // KindSpec (kind.h), plus "id" (32 hex digits), "kind", "created_at" and, for
-// deleted records, "deleted": true. Ids are given as 32 hex digits or any
-// unique prefix of at least 4. Times are ISO 8601 text.
+// deleted records, "deleted": true. Ids are given as 32 hex digits, any
+// unique prefix of at least 4, or the exact name of a live record (see
+// resolve_id). Times are ISO 8601 text.
 //
 // Every function validates its input fully before it writes: on any error
 // nothing in the store has changed. Writes record their changes for sync in
@@ -58,7 +59,7 @@ struct ListOptions {
   // Field name -> value every listed record must have (a ref_list field
   // matches when it contains the value).
   std::vector<std::pair<std::string, std::string>> where = {};
-  std::int64_t limit = 0;        // 0: no limit
+  std::int64_t limit = 0;        // 0: no limit; negative: invalid_argument
   bool newest_first = false;     // by creation, else oldest first
   bool include_deleted = false;
 };
@@ -68,8 +69,10 @@ Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& optio
 Result<std::int64_t> count(Store& store, Kind kind, const ListOptions& options = {});
 
 // The id of the live or deleted record of `kind` whose hex id is `text` or
-// starts with it (at least 4 digits). not_found when none does,
-// invalid_argument when the prefix is ambiguous.
+// starts with it (at least 4 digits); failing that, of the one live record
+// whose name (a kind with "name" or "title") is `text`, ignoring ASCII case.
+// not_found when none is; invalid_argument when the prefix is ambiguous or
+// several are so named (the message lists them with their ids).
 Result<Id> resolve_id(Store& store, Kind kind, std::string_view text);
 
 }  // namespace debrief

@@ -135,7 +135,8 @@ public final class DebriefTest {
         phone.startSync(heard);
         pumpUntil(phone, () -> heard.idle > 0, "background sync goes idle");
         int before = heard.idle;
-        phone.create("reflection", "{\"text\": \"Written in Java\", \"shared\": true}");
+        String event = field(phone.list("event", "{\"limit\": 1}"), "id");
+        phone.create("reflection", "{\"event\": \"" + event + "\", \"text\": \"Written in Java\", \"shared\": true}");
         phone.syncNow();
         pumpUntil(phone, () -> heard.idle > before, "the new reflection is pushed");
         phone.background();

@@ -19,7 +19,7 @@ ListOptions list_options(const char* options_json) {
     }
   }
   if (j.contains("limit")) {
-    if (!j["limit"].is_number_integer() || j["limit"].get<std::int64_t>() < 0) refuse("options_json: \"limit\" must be a whole number >= 0");
+    if (!j["limit"].is_number_integer()) refuse("options_json: \"limit\" must be a whole number");  // list() refuses < 0
     o.limit = j["limit"];
   }
   if (j.contains("newest_first")) {

@@ -56,6 +56,7 @@ struct SyncOptions {
 
 struct SyncProgress {
   std::string phase;  // "connecting", "pushing", "sending media", "pulling", "receiving media", "done"
+  // pulled: changes made elsewhere (its own, coming back, are not counted).
   std::int64_t pushed = 0, pending = 0, pulled = 0, bytes_sent = 0, bytes_received = 0;
   // Local changes the server refused for good in this pass, set aside
   // (change_log.h, refused_changes) so that the rest went through.

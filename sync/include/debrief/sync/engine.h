@@ -27,7 +27,8 @@ const char* state_name(SyncState state);
 
 struct EngineEvent {
   SyncState state = SyncState::offline;
-  std::string reason;      // for offline and error: why, in words for the person
+  std::string reason;      // for offline and error: why, in words for the person (an error
+                           // adds when it retries: "...; retrying in 4 s")
   SyncProgress progress;   // items and bytes of the current pass
   int failures = 0;        // consecutive failed attempts
 };
