@@ -1,4 +1,5 @@
-// `debrief demo generate`: a realistic store for demos and benchmarks.
+// `debrief demo generate`: a realistic store for demos and benchmarks, made
+// all or nothing (generate_demo_store).
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -29,8 +30,8 @@ void add_demo_command(CLI::App& app, Context& ctx) {
       static SeededEnv env(options.seed, must(parse_time("2025-01-06")) * 1000);
       auto started = std::chrono::steady_clock::now();
       ProgressBar bar;
-      must(generate_demo(ctx.store(&env), options,
-                         [&](std::string_view phase, std::int64_t done, std::int64_t total) { bar.update(phase, done, total); }));
+      must(generate_demo_store(ctx.data_dir, env, options,
+                               [&](std::string_view phase, std::int64_t done, std::int64_t total) { bar.update(phase, done, total); }));
       bar.finish();
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       // The figures are what the store holds, counted after the run.

@@ -109,7 +109,7 @@ void add_insights_commands(CLI::App& app, Context& ctx) {
   CLI::App* event = cmd->add_subcommand("event", "an event's results: per team, per activity, themes, spirit, kudos");
   event->fallthrough();
   static std::string event_id;
-  event->add_option("event", event_id, "the event's id or a unique prefix")->required();
+  event->add_option("event", event_id, "the event (id, unique prefix or exact title)")->required();
   event->callback([&ctx] {
     ctx.run([&ctx] {
       EventReview r = must(review_event(ctx.store(), must(resolve_id(ctx.store(), Kind::event, event_id))));
@@ -121,7 +121,7 @@ void add_insights_commands(CLI::App& app, Context& ctx) {
   CLI::App* trends = cmd->add_subcommand("trends", "each team's results event by event");
   trends->fallthrough();
   static std::string team_id;
-  trends->add_option("--team", team_id, "only this team (id or unique prefix)");
+  trends->add_option("--team", team_id, "only this team (id, unique prefix or exact name)");
   trends->callback([&ctx] {
     ctx.run([&ctx] {
       std::vector<TeamTrend> t = must(team_trends(ctx.store()));

@@ -14,7 +14,7 @@ void add_summary_draft_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = group->add_subcommand("draft", "draft what we heard and what we'll do from an event's results");
   cmd->fallthrough();
   static std::string event_id;
-  cmd->add_option("--event", event_id, "the event (id or unique prefix)")->required();
+  cmd->add_option("--event", event_id, "the event (id, unique prefix or exact title)")->required();
   cmd->callback([&ctx] {
     ctx.run([&ctx] {
       Id event = must(resolve_id(ctx.store(), Kind::event, event_id));

@@ -384,4 +384,57 @@ Status generate_demo(Store& store, const DemoOptions& options, const DemoProgres
   return s.is_ok() ? restored : s;
 }
 
+namespace {
+
+constexpr const char* kDbFile = "debrief.db";
+
+// Whether the store in `dir`, if any, holds nothing.
+Status check_empty(const std::filesystem::path& dir, Env& env) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir / kDbFile, ec)) return Status::ok();
+  Result<std::unique_ptr<Store>> store = Store::open(dir, OpenOptions{.env = &env, .create = false});
+  DEBRIEF_TRY(store.status());
+  Result<StoreInfo> info = (*store)->info();
+  DEBRIEF_TRY(info.status());
+  for (const KindCount& c : info->counts)
+    if (c.live > 0) return invalid("the demo generator needs an empty store; choose a new --data directory");
+  return Status::ok();
+}
+
+// Moves the finished store's database over the one in `dir`: its log and
+// shared memory go first, or SQLite would replay the old store's log
+// into the new file.
+Status move_into_place(const std::filesystem::path& staging, const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  for (const char* extra : {"-wal", "-shm"}) std::filesystem::remove(dir / (std::string(kDbFile) + extra), ec);
+  std::filesystem::rename(staging / kDbFile, dir / kDbFile, ec);
+  if (ec) return Status(Code::io_error, "cannot move the demo store into " + dir.string() + ": " + ec.message());
+  std::filesystem::remove_all(staging, ec);
+  return Status::ok();
+}
+
+}  // namespace
+
+Status generate_demo_store(const std::filesystem::path& dir, Env& env, const DemoOptions& options,
+                           const DemoProgress& progress) {
+  DEBRIEF_TRY(check_empty(dir, env));
+  std::filesystem::path staging = dir;
+  staging += ".demo-partial";
+  std::error_code ec;
+  std::filesystem::remove_all(staging, ec);
+  if (ec) return Status(Code::io_error, "cannot clear " + staging.string() + ": " + ec.message());
+  {
+    Result<std::unique_ptr<Store>> store = Store::open(staging, OpenOptions{.env = &env});
+    DEBRIEF_TRY(store.status());
+    Status made = generate_demo(**store, options, progress);
+    if (!made.is_ok()) {
+      store->reset();
+      std::filesystem::remove_all(staging, ec);
+      return made;
+    }
+  }  // closed: its log is written into the file
+  return move_into_place(staging, dir);
+}
+
 }  // namespace debrief

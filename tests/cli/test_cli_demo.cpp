@@ -1,4 +1,6 @@
 // `debrief demo generate`: realistic, varied, and the same for the same seed.
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
@@ -89,4 +91,26 @@ TEST_CASE("demo generate reports what the store holds, its time rounded", "[cli]
   CHECK(m[2] == counts["events"].dump());
   CHECK(m[3] == counts["responses"].dump());
   CHECK(m[4] == counts["kudos"].dump());
+}
+
+TEST_CASE("demo generate is all or nothing: killed midway or refused, it leaves an empty store, and runs again",
+          "[cli][demo]") {
+  CliStore s;
+  std::filesystem::path store = s.dir() / "store", partial = s.dir() / "store.demo-partial";
+  // Killed a second in, long before 300,000 responses are made.
+  std::string killed = "timeout -s KILL 1 '" + std::string(DEBRIEF_CLI) + "' --data '" + store.string() +
+                       "' demo generate --people 1000 --events 10 --responses 300000 --seed 2 >/dev/null 2>&1";
+  CHECK(std::system(killed.c_str()) != 0);
+  json status = json::parse(s.ok({"--json", "status"}));
+  for (const char* kind : {"organisations", "people", "events", "responses", "kudos"}) CHECK(status["counts"][kind] == 0);
+  // Refused: more responses than the people can give, found after the people are made.
+  CliResult refused = s.run({"demo", "generate", "--people", "10", "--events", "1", "--responses", "5000"});
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("need more people") != std::string::npos);
+  CHECK(json::parse(s.ok({"--json", "status"}))["counts"]["people"] == 0);
+  CHECK_FALSE(std::filesystem::exists(partial));
+  // And again, whole.
+  s.ok({"demo", "generate", "--people", "30", "--events", "2", "--responses", "60", "--seed", "4"});
+  CHECK(json::parse(s.ok({"--json", "status"}))["counts"]["responses"] == 60);
+  CHECK_FALSE(std::filesystem::exists(partial));
 }

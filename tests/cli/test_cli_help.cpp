@@ -58,7 +58,7 @@ TEST_CASE("every flag in the README's commands is one the command takes", "[cli]
   CHECK(checked > 20);
 }
 
-TEST_CASE("--version prints the project's version", "[cli][help]") {
+TEST_CASE("debrief --version prints the project's version", "[cli][help]") {
   CliStore cli;
   CHECK(cli.ok({"--version"}) == std::string("debrief ") + DEBRIEF_VERSION);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string_view>
 
@@ -10,6 +11,7 @@
 
 namespace debrief {
 
+class Env;
 class Store;
 
 struct DemoOptions {
@@ -30,5 +32,14 @@ using DemoProgress = std::function<void(std::string_view phase, std::int64_t don
 // opened with SeededEnv(seed, ...) give the same store. Requires an empty
 // store; writes in large transactions, so it is all or nothing per phase.
 Status generate_demo(Store& store, const DemoOptions& options, const DemoProgress& progress = {});
+
+// The same, as a whole store in the directory `dir`, all or nothing: it is
+// made beside it (in `dir` + ".demo-partial", cleared first, since a run
+// that was killed leaves one) and its database file replaces the one in
+// `dir` in one rename once complete. A killed or refused run leaves `dir` as
+// it was. Refuses a store in `dir` that holds anything. `env` must be a
+// SeededEnv for the same seed, and outlive the call.
+Status generate_demo_store(const std::filesystem::path& dir, Env& env, const DemoOptions& options,
+                           const DemoProgress& progress = {});
 
 }  // namespace debrief
