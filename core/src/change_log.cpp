@@ -54,7 +54,8 @@ Result<std::int64_t> count_pending_changes(Store& store) {
   Result<std::int64_t> done = acked_own(impl, acked);
   DEBRIEF_TRY(done.status());
   Result<std::int64_t> aside = count_of(
-      impl, "SELECT count(*) FROM refused_changes r JOIN changes c USING (seq) WHERE c.device = ? AND r.seq > ?",
+      impl,  // read from the few set aside, not from this device's many changes
+      "SELECT count(*) FROM refused_changes r WHERE r.seq > ?2 AND (SELECT device FROM changes WHERE seq = r.seq) = ?1",
       [&](sql::Stmt& s) { s.bind(1, impl.device).bind(2, acked); });
   DEBRIEF_TRY(aside.status());
   return *own - *done - *aside;
@@ -99,8 +100,9 @@ Status set_aside(Store& store, std::int64_t seq, std::string_view reason) {
 }
 
 Result<std::vector<RefusedChange>> refused_changes(Store& store) {
+  // CROSS JOIN keeps this order: the few set aside, then their changes.
   sql::Stmt& s = store.impl().db->cached(std::string("SELECT ") + kChangeColumns +
-                                         ", r.reason, r.at FROM changes JOIN refused_changes r USING (seq) "
+                                         ", r.reason, r.at FROM refused_changes r CROSS JOIN changes USING (seq) "
                                          "WHERE r.discarded = 0 ORDER BY seq");
   std::vector<RefusedChange> out;
   while (s.step()) out.push_back({change_from_row(s), s.text(8), s.int64(9)});
