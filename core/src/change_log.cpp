@@ -134,8 +134,11 @@ Status acknowledge_changes(Store& store, std::int64_t seq) {
   DEBRIEF_TRY(done.status());
   Result<std::int64_t> more = own_changes_between(impl, before, upto);
   DEBRIEF_TRY(more.status());
-  DEBRIEF_TRY(impl.set_meta("acked_own", std::to_string(*done + *more)));
-  return impl.set_meta("acked_seq", std::to_string(upto));
+  // One statement, so the two never disagree, even if the process dies here.
+  return impl.db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES('acked_seq', ?), ('acked_own', ?)")
+      .bind(1, std::to_string(upto))
+      .bind(2, std::to_string(*done + *more))
+      .exec();
 }
 
 }  // namespace debrief
