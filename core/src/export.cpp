@@ -113,7 +113,7 @@ void add_scope_rows(const Id& event, const ScopeReview& scope, TableOut& t) {
 Status events_table(Store& store, const std::vector<Id>& events, TableOut& t) {
   t.begin(with_group_columns({"event", "scope", "scope_id", "scope_title"}));
   for (const Id& e : events) {
-    Result<EventReview> r = review_event(store, e);
+    Result<EventReview> r = review_event(store, e, ReviewDetail::groups);
     DEBRIEF_TRY(r.status());
     add_scope_rows(e, r->event, t);
     for (const ScopeReview& a : r->activities) add_scope_rows(e, a, t);
@@ -192,7 +192,7 @@ Status responses_table(Store& store, const std::vector<Id>& events, TableOut& t)
   Result<TeamTree> tree = load_team_tree(store);
   DEBRIEF_TRY(tree.status());
   for (const Id& e : events) {
-    Result<EventReview> r = review_event(store, e);
+    Result<EventReview> r = review_event(store, e, ReviewDetail::groups);
     DEBRIEF_TRY(r.status());
     DEBRIEF_TRY(add_answer_rows(store, *tree, kEventScope, r->event, t));
     for (const ScopeReview& a : r->activities) DEBRIEF_TRY(add_answer_rows(store, *tree, kActivityScope, a, t));

@@ -282,7 +282,7 @@ Result<Praise> praise_of(Store& store, const Id& event) {
 }
 
 Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
-                         const std::vector<bool>& invited, EventReview& review) {
+                         const std::vector<bool>& invited, Themes themes, EventReview& review) {
   sql::Stmt& s = store.impl().db->cached(
       "SELECT id, title FROM activities WHERE deleted = 0 AND event = ? ORDER BY starts_at, id");
   s.bind(1, e.id);
@@ -291,8 +291,7 @@ Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
   DEBRIEF_TRY(s.status());
   s.reset();
   for (auto& [id, title] : activities) {
-    Result<ScopeReview> r = review_scope(store, tree, kActivityScope, id, title, invited, review.threshold,
-                                          Themes::with);
+    Result<ScopeReview> r = review_scope(store, tree, kActivityScope, id, title, invited, review.threshold, themes);
     DEBRIEF_TRY(r.status());
     review.activities.push_back(std::move(*r));
   }
@@ -301,7 +300,7 @@ Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
 
 }  // namespace
 
-Result<EventReview> review_event(Store& store, const Id& event) {
+Result<EventReview> review_event(Store& store, const Id& event, ReviewDetail detail) {
   Result<std::vector<EventRow>> events = load_events(store, event);
   DEBRIEF_TRY(events.status());
   if (events->empty()) return not_found("no event with id " + event.hex());
@@ -313,10 +312,12 @@ Result<EventReview> review_event(Store& store, const Id& event) {
   EventReview review;
   review.threshold = *threshold;
   std::vector<bool> invited = invited_subtree(*tree, e.invited_teams);
-  Result<ScopeReview> own = review_scope(store, *tree, kEventScope, e.id, e.title, invited, *threshold, Themes::with);
+  Themes themes = detail == ReviewDetail::full ? Themes::with : Themes::without;
+  Result<ScopeReview> own = review_scope(store, *tree, kEventScope, e.id, e.title, invited, *threshold, themes);
   DEBRIEF_TRY(own.status());
   review.event = std::move(*own);
-  DEBRIEF_TRY(review_activities(store, *tree, e, invited, review));
+  DEBRIEF_TRY(review_activities(store, *tree, e, invited, themes, review));
+  if (detail == ReviewDetail::groups) return review;
   Result<SpiritChange> spirit = spirit_of(store, *tree, e, invited, *threshold);
   DEBRIEF_TRY(spirit.status());
   review.spirit = *spirit;

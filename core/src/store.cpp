@@ -123,12 +123,14 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   auto device = load_or_make_device(*impl);
   DEBRIEF_TRY(device.status());
   impl->device = *device;
-  auto last = last_local_hlc(*impl);
-  DEBRIEF_TRY(last.status());
-  impl->clock = HlcClock(*last);
+  // The version first: a commit by another process after it is caught up
+  // with at the next write, even if the clock read below already saw it.
   auto seen = data_version(*impl);
   DEBRIEF_TRY(seen.status());
   impl->data_version = *seen;
+  auto last = last_local_hlc(*impl);
+  DEBRIEF_TRY(last.status());
+  impl->clock = HlcClock(*last);
   Result<std::string> me = impl->meta_text("me");
   DEBRIEF_TRY(me.status());
   if (!me->empty()) impl->me = Id::parse(*me).is_ok() ? std::optional<Id>(*Id::parse(*me)) : std::nullopt;

@@ -89,8 +89,12 @@ struct EventReview {
   Praise praise;
 };
 
+// How much of a review to compute: everything, or only each scope's groups
+// (no themes, spirit or praise), which is what the exports need.
+enum class ReviewDetail { full, groups };
+
 // The review of `event`; not_found when there is no such live event.
-Result<EventReview> review_event(Store& store, const Id& event);
+Result<EventReview> review_event(Store& store, const Id& event, ReviewDetail detail = ReviewDetail::full);
 
 // One team's results at one event, for its trend over time.
 struct TrendPoint {
