@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -133,4 +134,79 @@ TEST_CASE("summary draft writes an unpublished note from the results, published 
   CHECK_FALSE(s["heard"].get<std::string>().empty());
   d.ok({"summary", "update", s["id"], "--published", "true"});
   CHECK(json::parse(d.ok({"--json", "summary", "show", s["id"]}))["published"] == true);
+}
+
+namespace {
+
+// Ops with North (4 people, ratings 1 2 2 3), South (5: 4 4 3 5 4) and East
+// (6: 5 4 4 3 5 3), every answer anonymous; a reader, Rita, in no team.
+struct HandOrg : CliStore {
+  std::map<std::string, std::vector<std::string>> people;
+  explicit HandOrg(int threshold) {
+    ok({"organisation", "create", "--name", "Acme", "--anonymity-threshold", std::to_string(threshold)});
+    ok({"team", "create", "--name", "Ops"});
+    ok({"person", "create", "--name", "Rita Reader"});
+    ok({"event", "create", "--title", "Offsite", "--starts-at", "2026-12-03T09:00", "--ends-at", "2026-12-03T17:00",
+        "--teams", "Ops"});
+    ok({"survey", "create", "--title", "How was it", "--kind", "post_event", "--questions",
+        R"([{"id":"score","type":"rating","text":"How was it?"}])"});
+    for (const auto& [team, ratings] : std::vector<std::pair<std::string, std::vector<int>>>{
+             {"North", {1, 2, 2, 3}}, {"South", {4, 4, 3, 5, 4}}, {"East", {5, 4, 4, 3, 5, 3}}}) {
+      ok({"team", "create", "--name", team, "--parent", "Ops"});
+      for (int rating : ratings) {
+        std::string name = team + " " + std::to_string(people[team].size());
+        people[team].push_back(name);
+        ok({"person", "create", "--name", name, "--team", team});
+        ok({"whoami", name});
+        ok({"response", "create", "--survey", "How was it", "--event", "Offsite", "--anonymous", "true", "--answers",
+            "{\"score\":" + std::to_string(rating) + "}"});
+      }
+    }
+    ok({"whoami", "Rita Reader"});
+  }
+  std::map<std::string, json> groups() const {
+    json review = json::parse(ok({"--json", "insights", "event", "Offsite"}));
+    std::map<std::string, json> by;
+    for (const json& g : review["event"]["groups"]) by[g["name"]] = g;
+    return by;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("hand-computed, through the command line: insights, their tables and the raw export keep the rules",
+          "[cli][insights][privacy]") {
+  HandOrg org(5);
+  auto g = org.groups();
+  CHECK(g["everyone"]["people"] == 15);
+  CHECK(g["everyone"]["mean_rating"].get<double>() == Approx(52.0 / 15));
+  CHECK(g["East"]["mean_rating"].get<double>() == Approx(4.0));
+  for (const char* hidden : {"North", "South"}) {
+    INFO(hidden);
+    CHECK(g[hidden].contains("withheld"));
+    CHECK_FALSE(g[hidden].contains("mean_rating"));
+  }
+  // The table: a withheld row shows dashes and its reason, no figure.
+  for (const std::string& line : lines(org.ok({"insights", "event", "Offsite"})))
+    if (line.rfind("North ", 0) == 0 || line.rfind("South ", 0) == 0) {
+      CHECK(line.find("withheld") != std::string::npos);
+      for (const char* figure : {" 1 ", " 2 ", " 3 ", "2.00", "4.00"}) CHECK(line.find(figure) == std::string::npos);
+    }
+  std::map<std::string, std::set<int>> labels;
+  for (const json& row : json::parse(org.ok({"export", "responses", "--format", "json"}))) labels[row["group"]].insert(row["response"].get<int>());
+  CHECK(labels.size() == 2);
+  CHECK(labels["Ops"].size() == 9);  // North and South together, never North alone
+  CHECK(labels["East"].size() == 6);
+  // One of East reads: five others there, enough at 5.
+  org.ok({"whoami", org.people["East"][0]});
+  CHECK_FALSE(org.groups()["East"].contains("withheld"));
+}
+
+TEST_CASE("hand-computed, through the command line: at 6, a reader in East sees East withheld", "[cli][insights][privacy]") {
+  HandOrg org(6);
+  CHECK_FALSE(org.groups()["East"].contains("withheld"));  // 6 people, the reader not among them
+  org.ok({"whoami", org.people["East"][0]});
+  auto g = org.groups();
+  CHECK(g["East"]["withheld"].get<std::string>().find("besides you") != std::string::npos);
+  CHECK_FALSE(g["everyone"].contains("withheld"));
 }
