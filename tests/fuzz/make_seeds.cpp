@@ -60,12 +60,14 @@ struct Named {
   Json event_starts, event_ends;
 };
 
-// A kudos that `person` may +1 and reply to: neither theirs nor to them.
+// A kudos that `person` may +1 and reply to: neither theirs, nor to them,
+// nor one they have +1'd already.
 Id kudos_for(Store& store, const Id& person) {
   for (const Json& k : all(store, Kind::kudos)) {
     bool to_them = false;
     for (const Json& to : k["to"]) to_them = to_them || to == person.hex();
-    if (k["author"] != person.hex() && !to_them) return id_of(k);
+    bool voiced = !all(store, Kind::plus_one, {.where = {{"kudos", k["id"].get<std::string>()}, {"person", person.hex()}}}).empty();
+    if (k["author"] != person.hex() && !to_them && !voiced) return id_of(k);
   }
   throw SeedError{"no kudos the participant may +1"};
 }
