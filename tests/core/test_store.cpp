@@ -395,17 +395,11 @@ TEST_CASE("info's counts, kept by triggers, match counting every table, through 
   ok(w.respond({{"score", 2}, {"wrong", "rain"}}));
   ok(w.respond({{"score", 5}, {"keep", "the hike"}}));  // replaces the first
   debrief::StoreInfo info = ok(w.store->info());
+  test::RawDb raw(test::db_file(w.store_dir()));
   for (const KindCount& c : info.counts) {
     INFO(spec_of(c.kind).table);
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open((w.store_dir() / "debrief.db").c_str(), &raw) == SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    std::string sql = std::string("SELECT count(*) FROM ") + std::string(spec_of(c.kind).table) + " WHERE deleted = 0";
-    REQUIRE(sqlite3_prepare_v2(raw, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(s) == SQLITE_ROW);
-    CHECK(c.live == sqlite3_column_int64(s, 0));
-    sqlite3_finalize(s);
-    sqlite3_close(raw);
+    CHECK(std::to_string(c.live) ==
+          raw.scalar(std::string("SELECT count(*) FROM ") + std::string(spec_of(c.kind).table) + " WHERE deleted = 0"));
   }
   auto pending = [&] { return static_cast<std::int64_t>(ok(pending_changes(*w.store)).size()); };
   CHECK(info.pending_changes == pending());
