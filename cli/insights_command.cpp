@@ -23,15 +23,18 @@ std::string fixed(const std::optional<double>& v, const char* format) {
 
 const Row kGroupHeader{"group", "people", "responses", "rate", "mean", "1", "2", "3", "4", "5", "eNPS", "+/=/-", "note"};
 
+// A group's name, a subteam indented under its team.
+std::string indented(const GroupResults& g) { return std::string(2 * static_cast<std::size_t>(std::max(0, g.depth - 1)), ' ') + g.name; }
+
 // A withheld group's row: dashes for every figure, its reason as the note.
 Row group_row(const GroupResults& g) {
   if (!g.disclosure.shown) {
     Row row(kGroupHeader.size(), "-");
-    row.front() = g.name;
+    row.front() = indented(g);
     row.back() = g.disclosure.reason;
     return row;
   }
-  Row row{g.name, std::to_string(g.people), std::to_string(g.responses),
+  Row row{indented(g), std::to_string(g.people), std::to_string(g.responses),
           g.response_rate ? fixed(*g.response_rate * 100, "%.0f%%") : "not invited", fixed(g.mean_rating, "%.2f")};
   for (std::int64_t n : g.ratings) row.push_back(std::to_string(n));
   row.push_back(fixed(g.enps, "%+.0f"));

@@ -19,10 +19,15 @@ namespace debrief::desktop {
 struct FeedbackTarget {
   std::string survey, event, activity;  // hex ids; event and activity may be empty
   std::string title;                    // what the person sees ("Offsite: Escape room")
+  std::string event_title = {}, event_starts = {};  // the event's title and start (ISO 8601)
+  std::string item = {};                // the activity's title, or "" for the whole event
+  std::string item_starts = {};         // the activity's start (ISO 8601), or ""
+  bool answered = false;                // by this device's person (one person, one voice)
 };
 
-// Something to give feedback on: an activity with its survey, or an event
-// with a post-event survey; newest events first.
+// Something to give feedback on: an event with a post-event survey, then
+// its activities with their surveys in the order they run; the latest
+// events first.
 Result<std::vector<FeedbackTarget>> load_feedback_targets(Store& store);
 
 class FeedbackWizard {
@@ -53,6 +58,9 @@ class FeedbackWizard {
   // after success; on refusal message() says why and nothing is saved.
   Result<Id> submit(Store& store);
   const Json& answers() const { return answers_; }
+  // The answers as the person reads them back before submitting: each
+  // question's text and its answer in words ("(skipped)" for a blank).
+  std::vector<std::pair<std::string, std::string>> review() const;
 
  private:
   FeedbackWizard(FeedbackTarget target, std::shared_ptr<const Survey> survey, bool allows_anonymous)

@@ -1,7 +1,6 @@
 #include "kudos_wall.h"
 
-#include <map>
-#include <set>
+#include <algorithm>
 
 #include "debrief/kind.h"
 #include "debrief/time.h"
@@ -11,22 +10,19 @@
 namespace debrief::desktop {
 namespace {
 
-struct PlusOnes {
-  std::map<std::string, std::int64_t> count;  // kudos hex id -> +1s
-  std::set<std::string> mine;
-};
+// Kudos are read in chunks of this many, newest first, until a page is full.
+constexpr std::int64_t kChunk = 256;
 
-Result<PlusOnes> load_plus_ones(Store& store) {
-  Result<std::vector<Json>> all = list(store, Kind::plus_one);
+// The +1s of one kudos, and whether I gave one of them.
+Status add_plus_ones(Store& store, KudosCard& card) {
+  Result<std::int64_t> all = count(store, Kind::plus_one, {.where = {{"kudos", card.id}}});
   DEBRIEF_TRY(all.status());
-  PlusOnes p;
-  std::string me = store.me() ? store.me()->hex() : "";
-  for (const Json& o : *all) {
-    std::string kudos = o.value("kudos", "");
-    ++p.count[kudos];
-    if (!me.empty() && o.value("person", Json()) == me) p.mine.insert(kudos);
-  }
-  return p;
+  card.plus_ones = *all;
+  if (!store.me()) return Status::ok();
+  Result<std::int64_t> mine = count(store, Kind::plus_one, {.where = {{"kudos", card.id}, {"person", store.me()->hex()}}});
+  DEBRIEF_TRY(mine.status());
+  card.plus_oned_by_me = *mine > 0;
+  return Status::ok();
 }
 
 bool matches(const KudosFilter& f, const Json& k, const Directory& dir) {
@@ -50,24 +46,41 @@ std::string names_of(const Json& k, const Directory& dir) {
   return out;
 }
 
+KudosCard card_of(const Json& k, const Directory& dir) {
+  return {k["id"], k.value("author", Json()).is_string() ? dir.person(k["author"]) : "someone", names_of(k, dir),
+          k.value("action", ""), k.value("outcome", ""), k.value("category", ""),
+          k.value("created_at", "").substr(0, 10)};
+}
+
 }  // namespace
 
-Result<std::vector<KudosCard>> load_kudos_wall(Store& store, const KudosFilter& filter) {
+Result<KudosPage> load_kudos_page(Store& store, const KudosFilter& filter, const std::string& after, std::size_t want) {
   Result<Directory> dir = load_directory(store);
   DEBRIEF_TRY(dir.status());
-  Result<PlusOnes> plus = load_plus_ones(store);
-  DEBRIEF_TRY(plus.status());
-  Result<std::vector<Json>> all = list(store, Kind::kudos, {.newest_first = true});
-  DEBRIEF_TRY(all.status());
-  std::vector<KudosCard> cards;
-  for (const Json& k : *all) {
-    if (!matches(filter, k, *dir)) continue;
-    std::string id = k["id"];
-    cards.push_back({id, k.value("author", Json()).is_string() ? dir->person(k["author"]) : "someone",
-                     names_of(k, *dir), k.value("action", ""), k.value("outcome", ""), k.value("category", ""),
-                     k.value("created_at", "").substr(0, 10), plus->count[id], plus->mine.count(id) > 0});
+  ListOptions chunk_options{.limit = kChunk, .newest_first = true};
+  if (!filter.category.empty()) chunk_options.where.emplace_back("category", filter.category);
+  if (!after.empty()) {
+    Result<Id> start = Id::parse(after);
+    DEBRIEF_TRY(start.status());
+    chunk_options.start_after = *start;
   }
-  return cards;
+  KudosPage page;
+  for (;;) {
+    Result<std::vector<Json>> chunk = list(store, Kind::kudos, chunk_options);
+    DEBRIEF_TRY(chunk.status());
+    for (const Json& k : *chunk) {
+      page.next = k["id"];
+      if (!matches(filter, k, *dir)) continue;
+      page.cards.push_back(card_of(k, *dir));
+      DEBRIEF_TRY(add_plus_ones(store, page.cards.back()));
+      if (page.cards.size() >= want) return page;
+    }
+    if (chunk->size() < static_cast<std::size_t>(kChunk)) {
+      page.next.clear();
+      return page;
+    }
+    chunk_options.start_after = id_member(chunk->back(), "id");
+  }
 }
 
 Result<Id> give_kudos(Store& store, const KudosDraft& d) {

@@ -26,7 +26,16 @@ struct KudosFilter {
   std::string team = {};    // hex id: to the team or to one of its members
 };
 
-Result<std::vector<KudosCard>> load_kudos_wall(Store& store, const KudosFilter& filter);
+// A page of the wall, newest first.
+struct KudosPage {
+  std::vector<KudosCard> cards;
+  std::string next;  // where the next page starts (a kudos hex id); empty at the end
+};
+
+// Up to `want` cards matching `filter`, newest first, starting after the
+// kudos `after` (a hex id; empty: from the newest). Reads only as many
+// kudos as it must, so the first page of a wall of 100,000 comes at once.
+Result<KudosPage> load_kudos_page(Store& store, const KudosFilter& filter, const std::string& after, std::size_t want);
 
 struct KudosDraft {
   std::vector<std::string> to;  // person hex ids

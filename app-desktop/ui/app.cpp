@@ -1,7 +1,10 @@
 #include "app.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
+#include "probe.h"
 #include "probed.h"
 #include "widgets.h"
 
@@ -65,12 +68,26 @@ void App::drop(std::vector<std::filesystem::path> files) {
 }
 
 void App::sidebar() {
-  ImGui::BeginChild("sidebar", ImVec2(170 * ui_.scale, 0), true);
+  // As wide as its longest entry, so a small window keeps its room for the screen.
+  float width = 0;
+  for (const ScreenInfo& i : kInfo) width = std::max(width, ImGui::CalcTextSize(i.title).x);
+  ImGui::BeginChild("sidebar", ImVec2(width + 4 * ImGui::GetStyle().WindowPadding.x, 0), true);
   ImGui::TextUnformatted("Debrief");
   ImGui::Separator();
   for (const ScreenInfo& i : kInfo)
     if (probed::selectable(i.title, screen_ == i.screen)) screen_ = i.screen;
   ImGui::EndChild();
+}
+
+// Said once, in place of every screen: why, and what to do about it.
+void App::store_unusable(const Status& why) {
+  error_line("Debrief cannot open its data in " + ui_.data_dir.string() + ": " + why.message());
+  const char* advice =
+      "If another Debrief is using this folder, close it and start again. If the file is damaged, close Debrief, "
+      "move the folder aside (keep it: it may hold changes not yet sent) and start again with an empty folder; "
+      "enrol again, and everything the server has comes back.";
+  probe::shown(advice);
+  ImGui::TextWrapped("%s", advice);
 }
 
 void App::frame() {
@@ -93,8 +110,8 @@ void App::frame() {
   ImGui::TextUnformatted(screen_title(screen_));
   ImGui::SetWindowFontScale(1.0f);
   ImGui::Separator();
-  if (Status s = worker_.open_status(); !s.is_ok()) error_line("The store cannot be opened: " + s.message());
-  screens_.at(screen_)->show(ui_);
+  if (Status s = worker_.open_status(); !s.is_ok()) store_unusable(s);
+  else screens_.at(screen_)->show(ui_);
   ImGui::EndChild();
   kudos_dialog_.draw(ui_);
   ImGui::End();

@@ -30,6 +30,7 @@ class App {
 
  private:
   void sidebar();
+  void store_unusable(const Status& why);
 
   Worker worker_;
   SyncWatch sync_;

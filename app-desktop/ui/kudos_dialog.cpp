@@ -39,9 +39,9 @@ void KudosDialog::draw(UiContext& ui) {
   probed::input_text_multiline("##action", &draft_.action, ImVec2(-1, 60 * ui.scale));
   ImGui::TextWrapped("What came of it?");
   probed::input_text_multiline("##outcome", &draft_.outcome, ImVec2(-1, 60 * ui.scale));
-  if (probed::begin_combo("Category", draft_.category.c_str())) {
+  if (probed::begin_combo("Category", words(draft_.category).c_str())) {
     for (const std::string& c : kudos_categories())
-      if (probed::selectable(c.c_str(), c == draft_.category)) draft_.category = c;
+      if (probed::selectable(words(c).c_str(), c == draft_.category)) draft_.category = c;
     ImGui::EndCombo();
   }
   error_line(error_);

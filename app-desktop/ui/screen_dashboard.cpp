@@ -6,11 +6,11 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <fstream>
 
 #include "async_value.h"
+#include "bar_chart.h"
 #include "debrief/env.h"
 #include "debrief/export.h"
 #include "debrief/insights.h"
@@ -45,13 +45,18 @@ void group_rows(const std::vector<GroupResults>& groups) {
   for (const GroupResults& g : groups) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    const float indent = ImGui::GetFontSize() * static_cast<float>(std::max(0, g.depth - 1));  // subteams under their team
+    if (indent > 0) ImGui::Indent(indent);
     ImGui::TextUnformatted(g.name.c_str());
     if (!g.disclosure.shown) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextDisabled("%s", g.disclosure.reason.c_str());
       ImGui::PopTextWrapPos();
+    }
+    if (indent > 0) ImGui::Unindent(indent);
+    if (!g.disclosure.shown) {
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("withheld");
+      ImGui::TextDisabled("%s", g.disclosure.reason == kNoResponsesYet ? "none" : "withheld");
       continue;
     }
     ImGui::TableNextColumn();
@@ -69,22 +74,21 @@ void group_rows(const std::vector<GroupResults>& groups) {
   ImGui::EndTable();
 }
 
+// Everyone's ratings and the sentiment of their texts, side by side, with counts.
 void charts(const GroupResults& everyone) {
   if (!everyone.disclosure.shown) return;
-  float ratings[5], sentiment[3] = {static_cast<float>(everyone.negative), static_cast<float>(everyone.neutral),
-                                    static_cast<float>(everyone.positive)};
-  for (int i = 0; i < 5; ++i) ratings[i] = static_cast<float>(everyone.ratings[static_cast<std::size_t>(i)]);
-  float width = ImGui::GetContentRegionAvail().x * 0.48f;
+  std::vector<Bar> ratings;
+  for (std::size_t i = 0; i < everyone.ratings.size(); ++i) ratings.push_back({std::to_string(i + 1), everyone.ratings[i]});
+  const std::vector<Bar> sentiment{{"negative", everyone.negative}, {"neutral", everyone.neutral}, {"positive", everyone.positive}};
+  const float width = ImGui::GetContentRegionAvail().x * 0.48f, height = 7 * ImGui::GetTextLineHeight();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("Ratings 1 to 5");
-  ImGui::PlotHistogram("##ratings", ratings, 5, 0, nullptr, 0.0f, FLT_MAX, ImVec2(width, 110));
+  ImGui::TextUnformatted("Ratings, 1 poor to 5 excellent");
+  bar_chart(ratings, width, height);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::TextWrapped("Sentiment: negative, neutral, positive");
-  ImGui::PopTextWrapPos();
-  ImGui::PlotHistogram("##sentiment", sentiment, 3, 0, nullptr, 0.0f, FLT_MAX, ImVec2(width, 110));
+  ImGui::TextUnformatted("Sentiment of the comments");
+  bar_chart(sentiment, width, height);
   ImGui::EndGroup();
 }
 
@@ -190,8 +194,8 @@ class Dashboard final : public ScreenView {
     if (!event_.empty() && review_.ready()) {
       const EventReview& r = *review_;
       ImGui::PushTextWrapPos(0);
-      ImGui::TextDisabled("groups below %d respondents are withheld; rate: of those invited; + / = / -: positive, "
-                          "neutral and negative texts", r.threshold);
+      ImGui::TextDisabled("groups of fewer than %d people (not counting you) are withheld; rate: of those invited; "
+                          "+ / = / -: positive, neutral and negative comments", r.threshold);
       ImGui::PopTextWrapPos();
       charts(r.event.groups.at(0));
       group_rows(r.event.groups);

@@ -51,14 +51,14 @@ class Events final : public ScreenView {
   void draw_page(UiContext& ui) {
     ImGui::BeginChild("event");
     if (selected_.empty()) {
-      ImGui::TextDisabled("Choose an event.");
+      if (events_.has_value() && events_->empty()) draw_empty(ui);
     } else if (page_.ready()) {
       const EventPage& p = *page_;
       ImGui::SetWindowFontScale(1.3f);
       ImGui::TextUnformatted(p.card.title.c_str());
       ImGui::SetWindowFontScale(1.0f);
       if (!p.card.theme.empty()) ImGui::Text("Theme: %s", p.card.theme.c_str());
-      ImGui::Text("%s to %s%s%s%s", when(p.card.starts).c_str(), when(p.card.ends).c_str(),
+      ImGui::TextWrapped("%s to %s%s%s%s", when(p.card.starts).c_str(), when(p.card.ends).c_str(),
                   p.card.location.empty() ? "" : "  at ", p.card.location.c_str(), p.offsite ? " (offsite)" : "");
       if (!p.description.empty()) ImGui::TextWrapped("%s", p.description.c_str());
       ImGui::Spacing();
@@ -91,10 +91,17 @@ class Events final : public ScreenView {
         ui.attach_to = MediaOwner{Kind::event, p.card.id, "Event: " + p.card.title};
         ui.go(Screen::media);
       }
-      ImGui::SameLine();
+      same_line_if_fits(ImGui::CalcTextSize("Give feedback on this event").x + 2 * ImGui::GetStyle().FramePadding.x);
       if (probed::button("Give feedback on this event")) ui.go(Screen::feedback);
     }
     ImGui::EndChild();
+  }
+
+  void draw_empty(UiContext& ui) {
+    ImGui::TextWrapped(
+        "No events yet. Your organisation's events, with their agenda, speakers and crew, arrive when this device "
+        "syncs with its server.");
+    if (probed::button("Sync settings")) ui.go(Screen::settings);
   }
 
   void draw(UiContext& ui) override {

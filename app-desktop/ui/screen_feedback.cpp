@@ -9,6 +9,7 @@
 #include "probe.h"
 #include "probed.h"
 #include "screens.h"
+#include "widgets.h"
 
 namespace debrief::desktop {
 namespace {
@@ -142,8 +143,10 @@ class Feedback final : public ScreenView {
       if (probed::button("Next")) wizard_->next();
     } else {
       ImGui::TextUnformatted("That was the last question. Your answers:");
-      for (const auto& [id, v] : wizard_->answers().items())
-        ImGui::BulletText("%s: %s", id.c_str(), v.is_null() ? "(skipped)" : v.dump().c_str());
+      for (const auto& [question, answer] : wizard_->review()) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s  %s", question.c_str(), answer.c_str());
+      }
       error_line(error_);
       if (probed::button("Back")) wizard_->back();
       ImGui::SameLine();
@@ -158,17 +161,51 @@ class Feedback final : public ScreenView {
     if (!saved_.empty()) ImGui::TextUnformatted(saved_.c_str());
     error_line(error_);
     if (!targets_.ready()) return;
+    if (targets_->empty()) return draw_empty(ui);
     ImGui::TextUnformatted("What would you like to give feedback on?");
+    // Rows of one line each: an event's heading (kHeading), then its targets.
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < targets_->size(); ++i) {
+      if (i == 0 || (*targets_)[i - 1].event != (*targets_)[i].event) rows.push_back(kHeading + i);
+      rows.push_back(i);
+    }
     ImGui::BeginChild("targets");
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(targets_->size()));
+    clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step())
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const FeedbackTarget& t = (*targets_)[static_cast<std::size_t>(i)];
-        std::string label = t.title + "##" + t.event + t.activity;
-        if (probed::selectable(label.c_str())) begin(ui, t);
-      }
+      for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) draw_row(ui, rows[static_cast<std::size_t>(r)]);
     ImGui::EndChild();
+  }
+
+  // Marks a row as the heading of the event of target `row - kHeading`.
+  static constexpr std::size_t kHeading = std::size_t{1} << 40;
+
+  // An event's date and title, or a target with its time and whether it is answered.
+  void draw_row(UiContext& ui, std::size_t row) {
+    if (row >= kHeading) {
+      const FeedbackTarget& t = (*targets_)[row - kHeading];
+      ImGui::TextColored(ImVec4(0.45f, 0.75f, 1.0f, 1.0f), "%s  %s", t.event_starts.substr(0, 10).c_str(),
+                         t.event_title.c_str());
+      return;
+    }
+    const FeedbackTarget& t = (*targets_)[row];
+    const std::string at = when(t.item_starts);  // "2026-12-03 09:00"
+    std::string label = (t.item.empty() ? std::string("The whole event") : at.substr(std::min<std::size_t>(11, at.size())) + "  " + t.item) +
+                        "##" + t.event + t.activity;
+    ImGui::Indent();
+    if (probed::selectable(label.c_str())) begin(ui, t);
+    if (t.answered) {
+      ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("answered").x);
+      ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.5f, 1.0f), "answered");
+    }
+    ImGui::Unindent();
+  }
+
+  void draw_empty(UiContext& ui) {
+    ImGui::TextWrapped(
+        "Nothing to give feedback on yet. After an event, its post-event survey and its activities' surveys "
+        "appear here; events arrive when this device syncs with your organisation's server.");
+    if (probed::button("See events")) ui.go(Screen::events);
   }
 };
 

@@ -21,6 +21,11 @@ std::string ago(std::int64_t ms) {
   return std::to_string(s / 86400) + " days ago";
 }
 
+// "1 event", "4 events".
+std::string counted(std::int64_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 class Home final : public ScreenView {
   AsyncValue<HomeView> home_;
   std::uint64_t catch_ups_ = 0;  // the sync watch's count when home_ was loaded
@@ -84,12 +89,17 @@ class Home final : public ScreenView {
     ImGui::SetWindowFontScale(1.4f);
     ImGui::Text("Hello%s%s", h.name.empty() ? "" : ", ", h.name.c_str());
     ImGui::SetWindowFontScale(1.0f);
-    if (h.name.empty()) ImGui::TextWrapped("This device acts for nobody yet: enrol it, or choose who you are with `debrief whoami`.");
+    if (h.name.empty()) {
+      ImGui::TextWrapped(
+          "This device acts for nobody yet. Enrol it with your organisation's Debrief server, with the enrolment "
+          "code your administrator gives you: your events, surveys and the kudos wall then arrive here.");
+      if (probed::button("Enrol this device")) ui.go(Screen::settings);
+    }
     if (!h.organisation.empty()) ImGui::Text("%s%s%s", h.organisation.c_str(), h.team.empty() ? "" : "  -  ", h.team.c_str());
     if (!h.role.empty()) ImGui::TextDisabled("%s", h.role.c_str());
     ImGui::Spacing();
-    ImGui::Text("%lld events   %lld responses   %lld kudos on this device", static_cast<long long>(h.events),
-                static_cast<long long>(h.responses), static_cast<long long>(h.kudos));
+    ImGui::Text("%s   %s   %lld kudos on this device", counted(h.events, "event").c_str(),
+                counted(h.responses, "response").c_str(), static_cast<long long>(h.kudos));
     if (probed::button("Give feedback")) ui.go(Screen::feedback);
     ImGui::SameLine();
     if (probed::button("Kudos wall")) ui.go(Screen::kudos);

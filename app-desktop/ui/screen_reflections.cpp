@@ -25,6 +25,12 @@ class Reflections final : public ScreenView {
   void draw_editor(UiContext& ui) {
     if (!activities_.ready()) return;
     const auto& list = *activities_;
+    if (list.empty()) {
+      ImGui::TextWrapped("A reflection looks back on an activity: what you learned, what you felt. No activity has "
+                         "reached this device yet; they come with your organisation's events.");
+      if (probed::button("See events")) ui.go(Screen::events);
+      return;
+    }
     const char* current = chosen_ >= 0 ? list[static_cast<std::size_t>(chosen_)].title.c_str() : "choose an activity";
     ImGui::SetNextItemWidth(-1);
     if (probed::begin_combo("##activity", current)) {
@@ -56,7 +62,9 @@ class Reflections final : public ScreenView {
     ImGui::Spacing();
     heading("My journal");
     if (!mine_.ready()) return;
-    if (mine_->empty()) ImGui::TextDisabled("nothing yet");
+    if (mine_->empty())
+      ImGui::TextWrapped("No reflections yet. What you write stays private to you unless you share it; a shared "
+                         "reflection shows your name to your organisation.");
     for (ReflectionItem& r : *mine_) {
       ImGui::PushID(r.id.c_str());
       ImGui::TextDisabled("%s  %s", r.when.c_str(), r.about.c_str());

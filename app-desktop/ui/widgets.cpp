@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "probe.h"
 
 namespace debrief::desktop {
@@ -28,6 +30,16 @@ bool ready(bool loaded, const Status& status) {
   }
   if (!loaded) ImGui::TextDisabled("loading...");
   return loaded;
+}
+
+void same_line_if_fits(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+std::string words(std::string code) {
+  std::replace(code.begin(), code.end(), '_', ' ');
+  return code;
 }
 
 std::string when(const std::string& iso) {

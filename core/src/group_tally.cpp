@@ -157,6 +157,7 @@ std::vector<GroupResults> GroupTally::finish(int threshold) const {
     if (verdicts[k].shown && k == 0) r.people = std::max(r.people, participants_);
     r.name = sums_[kept[k]].r.name;
     r.team = sums_[kept[k]].r.team;
+    r.depth = k == 0 ? 0 : out[static_cast<std::size_t>(sizes[k].parent)].depth + 1;
     r.disclosure = verdicts[k];
     out.push_back(std::move(r));
   }

@@ -259,6 +259,10 @@ Result<std::unique_ptr<sql::Stmt>> select(Store& store, Kind kind, const ListOpt
     sql += " AND (" + quoted(reach.open) + " = 1 OR " + quoted(reach.owner) + " = ?)";
     params.emplace_back(me ? DbValue(*me) : DbValue(std::monostate{}));
   }
+  if (options.start_after) {
+    sql += options.newest_first ? " AND id < ?" : " AND id > ?";
+    params.emplace_back(*options.start_after);
+  }
   if (ordered) sql += options.newest_first ? " ORDER BY id DESC" : " ORDER BY id";
   if (options.limit > 0) sql += " LIMIT " + std::to_string(options.limit);
   auto stmt = store.impl().db->prepare(sql);

@@ -8,6 +8,7 @@
 // pulse survey once per window (pulse_window.h). Answering again with one's
 // name replaces one's named answer; any other second answer is refused,
 // because an anonymous answer cannot be proven to be anyone's.
+#include "debrief/answered.h"
 #include "debrief/records.h"
 #include "kind_rules.h"
 #include "pulse_window.h"
@@ -75,13 +76,27 @@ Status answer_again(Store& store, const Draft& response, const Draft& p, const W
 }
 
 // The event an answer is about: an activity's own event, whether or not
-// the response names it, so that naming it or not is the same voice.
-Result<std::optional<Id>> event_of(Store& store, const Draft& response) {
-  std::optional<Id> activity = response.ref("activity");
-  if (!activity) return response.ref("event");
+// the answer names it, so that naming it or not is the same voice.
+Result<std::optional<Id>> event_of(Store& store, const std::optional<Id>& event, const std::optional<Id>& activity) {
+  if (!activity) return event;
   Result<Draft> a = load_draft(store, spec_of(Kind::activity), *activity);
   DEBRIEF_TRY(a.status());
   return a->ref("event");
+}
+
+// The voice of an answer given at `at`, and its window.
+struct VoiceAt {
+  Voice voice;
+  Window window;
+};
+
+Result<VoiceAt> voice_of(Store& store, const Id& survey, const std::optional<Id>& event,
+                         const std::optional<Id>& activity, std::int64_t at) {
+  Result<std::optional<Id>> own_event = event_of(store, event, activity);
+  DEBRIEF_TRY(own_event.status());
+  Result<Window> window = pulse_window(store, survey, *own_event, at);
+  DEBRIEF_TRY(window.status());
+  return VoiceAt{{survey, *own_event, activity, window->id}, *window};
 }
 
 }  // namespace
@@ -90,22 +105,28 @@ Status record_voice(Store& store, const Draft& response) {
   Draft p(spec_of(Kind::participation));
   Result<Id> me = require_me(store);
   DEBRIEF_TRY(me.status());
-  Result<std::optional<Id>> event = event_of(store, response);
-  DEBRIEF_TRY(event.status());
-  Voice voice{*response.ref("survey"), *event, response.ref("activity")};
-  Result<Window> window = pulse_window(store, voice.survey, voice.event, response.created_at);
-  DEBRIEF_TRY(window.status());
-  voice.window = window->id;
-  p.id = participation_id(*me, voice);
+  Result<VoiceAt> at = voice_of(store, *response.ref("survey"), response.ref("event"), response.ref("activity"),
+                                response.created_at);
+  DEBRIEF_TRY(at.status());
+  p.id = participation_id(*me, at->voice);
   p.at("person") = *me;
   p.at("survey") = response.at("survey");
-  if (voice.event) p.at("event") = *voice.event;
+  if (at->voice.event) p.at("event") = *at->voice.event;
   p.at("activity") = response.at("activity");
   p.created_at = response.created_at - response.created_at % kDay;
   Result<bool> answered = voice_recorded(store, p.id);
   DEBRIEF_TRY(answered.status());
   if (!*answered) return insert_draft(store, p);
-  return answer_again(store, response, p, *window);
+  return answer_again(store, response, p, at->window);
+}
+
+Result<bool> has_answered(Store& store, const Id& survey, const std::optional<Id>& event,
+                          const std::optional<Id>& activity) {
+  Result<Id> me = require_me(store);
+  DEBRIEF_TRY(me.status());
+  Result<VoiceAt> at = voice_of(store, survey, event, activity, store.impl().now_s());
+  DEBRIEF_TRY(at.status());
+  return voice_recorded(store, participation_id(*me, at->voice));
 }
 
 // Participations are append-only and made only here, beside their response;

@@ -186,12 +186,17 @@ TEST_CASE("hand-computed, through the command line: insights, their tables and t
     CHECK(g[hidden].contains("withheld"));
     CHECK_FALSE(g[hidden].contains("mean_rating"));
   }
-  // The table: a withheld row shows dashes and its reason, no figure.
-  for (const std::string& line : lines(org.ok({"insights", "event", "Offsite"})))
-    if (line.rfind("North ", 0) == 0 || line.rfind("South ", 0) == 0) {
+  // The table: subteams indented under Ops; a withheld row shows dashes and its reason, no figure.
+  int withheld_rows = 0;
+  for (const std::string& line : lines(org.ok({"insights", "event", "Offsite"}))) {
+    if (line.rfind("Ops ", 0) == 0) CHECK(line.find("withheld") == std::string::npos);
+    if (line.rfind("  North ", 0) == 0 || line.rfind("  South ", 0) == 0) {
+      ++withheld_rows;
       CHECK(line.find("withheld") != std::string::npos);
       for (const char* figure : {" 1 ", " 2 ", " 3 ", "2.00", "4.00"}) CHECK(line.find(figure) == std::string::npos);
     }
+  }
+  CHECK(withheld_rows == 2);
   std::map<std::string, std::set<int>> labels;
   for (const json& row : json::parse(org.ok({"export", "responses", "--format", "json"}))) labels[row["group"]].insert(row["response"].get<int>());
   CHECK(labels.size() == 2);

@@ -4,6 +4,8 @@
 // name off the response.
 #include <imgui.h>
 
+#include <fstream>
+
 #include "test_support.h"
 #include "ui_driver.h"
 
@@ -36,7 +38,7 @@ TEST_CASE("the wizard on screen follows the branch the answers choose and saves 
   w.store.reset();
   {
     test::UiDriver ui(w.store_dir(), Screen::feedback);
-    ui.click("Offsite");
+    ui.click("The whole event");
     CHECK(ui.says("How was it?"));
     ui.click("Next");
     CHECK(ui.says("this question needs an answer"));  // inline, and the wizard stays
@@ -57,7 +59,7 @@ TEST_CASE("the wizard on screen follows the branch the answers choose and saves 
     ui.click("Next");
     ui.click("Submit");
     CHECK_FALSE(ui.shows("Submit"));
-    CHECK(ui.shows("Offsite"));  // back at the list of targets
+    CHECK(ui.shows("The whole event"));  // back at the list of targets
   }
   std::vector<Json> saved = responses(w);
   REQUIRE(saved.size() == 1);
@@ -96,7 +98,7 @@ TEST_CASE("the anonymous toggle says the name is not kept, and the saved respons
   w.store.reset();
   {
     test::UiDriver ui(w.store_dir(), Screen::feedback);
-    ui.click("Offsite");
+    ui.click("The whole event");
     CHECK(ui.says("(your name is kept with these answers)"));
     ui.click("Answer anonymously");
     CHECK(ui.says("(your name is not kept with these answers)"));
@@ -171,4 +173,31 @@ TEST_CASE("the file picker browses into a folder and attaches the files ticked t
   REQUIRE(media.size() == 1);
   CHECK(media[0]["name"] == "hike.png");
   CHECK(media[0]["owner"] == w.event.hex());
+}
+
+TEST_CASE("an empty store's screens say what they are for and offer the way on", "[desktop][ui]") {
+  test::TempDir dir;
+  const std::pair<Screen, const char*> expected[] = {{Screen::home, "Enrol this device"},
+                                                     {Screen::events, "Sync settings"},
+                                                     {Screen::feedback, "See events"},
+                                                     {Screen::reflections, "See events"},
+                                                     {Screen::kudos, "Give the first kudos"}};
+  for (const auto& [screen, action] : expected) {
+    INFO(screen_name(screen));
+    test::UiDriver ui(dir.path(), screen);
+    CHECK(ui.shows(action));
+  }
+  test::UiDriver ui(dir.path(), Screen::kudos);
+  ui.click("Give the first kudos");
+  CHECK(ui.shows("##action"));  // the give-kudos dialog
+}
+
+TEST_CASE("a damaged store is said once, with what to do, in place of the screens", "[desktop][ui]") {
+  test::TempDir dir;
+  std::ofstream(dir.path() / "debrief.db") << std::string(8192, 'x');  // not a database
+  test::UiDriver ui(dir.path(), Screen::kudos);
+  CHECK(ui.says("Debrief cannot open its data in " + dir.path().string()));
+  CHECK(ui.says("move the folder aside"));
+  CHECK_FALSE(ui.says("the store could not be opened"));  // no screen repeats it
+  CHECK_FALSE(ui.shows("Give kudos"));
 }

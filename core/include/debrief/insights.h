@@ -29,6 +29,7 @@ class Store;
 struct GroupResults {
   std::string name;        // "everyone" or the team's name
   std::optional<Id> team;  // none for everyone
+  int depth = 0;           // 0 for everyone, 1 for a top-level team, 2 for its subteams, ...
   Disclosure disclosure;
   // Zero or empty below here when the group is withheld.
   std::int64_t responses = 0;

@@ -61,6 +61,9 @@ struct ListOptions {
   std::vector<std::pair<std::string, std::string>> where = {};
   std::int64_t limit = 0;        // 0: no limit; negative: invalid_argument
   bool newest_first = false;     // by creation, else oldest first
+  // Only the records after this one in the listed order: a page's last id
+  // gives the next page, however many records are written meanwhile.
+  std::optional<Id> start_after = std::nullopt;
   bool include_deleted = false;
 };
 Result<std::vector<Json>> list(Store& store, Kind kind, const ListOptions& options = {});
