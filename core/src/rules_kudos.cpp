@@ -10,8 +10,6 @@
 namespace debrief {
 namespace {
 
-constexpr int kSpecificWords = 2;
-
 // The start of `text` for quoting in a message: at most 60 bytes, not
 // cutting a UTF-8 sequence in two.
 std::string quote(const std::string& text) {
@@ -21,13 +19,13 @@ std::string quote(const std::string& text) {
 }
 
 Status check_specific(const Draft& draft) {
-  if (specific_words(draft.text("action")) < kSpecificWords) {
+  if (!is_specific(draft.text("action"))) {
     return invalid(
         "the kudos needs the specific action: say what they did, e.g. \"stayed late to rebuild "
         "the demo after the server crashed\" - \"" + quote(draft.text("action")) +
         "\" could be said of anyone");
   }
-  if (specific_words(draft.text("outcome")) < kSpecificWords) {
+  if (!is_specific(draft.text("outcome"))) {
     return invalid(
         "the kudos needs the outcome: say what came of it, e.g. \"the client signed the same "
         "day\" - \"" + quote(draft.text("outcome")) + "\" does not say what changed");
