@@ -34,14 +34,18 @@ using bench::seconds_since;
 
 namespace {
 
-// A store with one person acting, one event and a survey of ten questions
-// that are all shown, so each response has ten answers.
+// A store with one person acting, `events` events and a survey of ten
+// questions that are all shown, so each response has ten answers. The
+// person answers each event once: one person, one voice, so a second
+// answer to the same event would replace the first instead of adding a
+// response.
 struct Fixture {
   std::unique_ptr<Store> store;
-  Id survey, event;
+  Id survey;
+  std::vector<Id> events;
   Json answers;
 
-  explicit Fixture(const fs::path& dir) {
+  Fixture(const fs::path& dir, int event_count) {
     fs::remove_all(dir);
     store = check(Store::open(dir));
     Id me = check(create(*store, Kind::person, {{"name", "Bench Person"}}));
@@ -55,18 +59,28 @@ struct Fixture {
       answers[id] = rating ? Json(1 + i % 5) : Json("a comment of a typical length, some twenty words or so long");
     }
     survey = check(create(*store, Kind::survey, {{"title", "Ten"}, {"kind", "post_event"}, {"questions", questions}}));
-    event = check(create(*store, Kind::event, {{"title", "Bench"}, {"starts_at", "2026-01-01T09:00"}, {"ends_at", "2026-01-01T17:00"}}));
+    check(store->transaction([&] {
+      for (int i = 0; i < event_count; ++i) {
+        Result<Id> e = create(*store, Kind::event, {{"title", "Bench " + std::to_string(i)},
+                                                    {"starts_at", "2026-01-01T09:00"}, {"ends_at", "2026-01-01T17:00"}});
+        DEBRIEF_TRY(e.status());
+        events.push_back(*e);
+      }
+      return Status::ok();
+    }));
   }
 
-  Json response() const { return {{"survey", survey.hex()}, {"event", event.hex()}, {"answers", answers}}; }
+  // The person's answer about the i-th event.
+  Json response(int i) const {
+    return {{"survey", survey.hex()}, {"event", events[static_cast<std::size_t>(i)].hex()}, {"answers", answers}};
+  }
 };
 
 // Durable actions: each response its own transaction, synchronous=FULL.
 double durable_actions_per_s(const fs::path& dir, int n) {
-  Fixture f(dir);
-  Json r = f.response();
+  Fixture f(dir, n);
   auto t = Clock::now();
-  for (int i = 0; i < n; ++i) check(create(*f.store, Kind::response, r).status());
+  for (int i = 0; i < n; ++i) check(create(*f.store, Kind::response, f.response(i)).status());
   return n / seconds_since(t);
 }
 
@@ -74,7 +88,7 @@ double durable_actions_per_s(const fs::path& dir, int n) {
 // scores, participation) inserted with plain prepared statements, no
 // validation or change log.
 double plain_rows_per_s(const fs::path& dir, int n, int batch) {
-  Fixture f(dir);
+  Fixture f(dir, n);
   f.store.reset();
   sqlite3* db = nullptr;
   sqlite3_open((dir / "debrief.db").c_str(), &db);
@@ -84,11 +98,11 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
   sqlite3_prepare_v2(db, "INSERT INTO answers(response, question, part, num, text, sentiment) VALUES(?,?,'',?,?,?)", -1, &ans, nullptr);
   sqlite3_prepare_v2(db, "INSERT INTO participations(id, created_at, survey, event) VALUES(?,?,?,?)", -1, &part, nullptr);
   // Both row statements take (id, created_at, survey, event).
-  auto insert_row = [&](sqlite3_stmt* st, const Id& id) {
+  auto insert_row = [&](sqlite3_stmt* st, const Id& id, const Id& event) {
     sqlite3_bind_blob(st, 1, id.bytes.data(), 16, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, 1);
     sqlite3_bind_blob(st, 3, f.survey.bytes.data(), 16, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 4, f.event.bytes.data(), 16, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 4, event.bytes.data(), 16, SQLITE_TRANSIENT);
     sqlite3_step(st);
     sqlite3_reset(st);
   };
@@ -96,7 +110,8 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
   for (int i = 0; i < n; ++i) {
     if (i % batch == 0) sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     Id rid = Id::make(system_env()), pid = Id::make(system_env());
-    insert_row(resp, rid);
+    const Id& event = f.events[static_cast<std::size_t>(i)];
+    insert_row(resp, rid, event);
     for (const auto& [q, v] : f.answers.items()) {
       sqlite3_bind_blob(ans, 1, rid.bytes.data(), 16, SQLITE_TRANSIENT);
       sqlite3_bind_text(ans, 2, q.c_str(), -1, SQLITE_TRANSIENT);
@@ -109,7 +124,7 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
       sqlite3_step(ans);
       sqlite3_reset(ans);
     }
-    insert_row(part, pid);
+    insert_row(part, pid, event);
     if (i % batch == batch - 1 || i == n - 1) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   }
   double rate = n / seconds_since(t);
@@ -121,12 +136,11 @@ double plain_rows_per_s(const fs::path& dir, int n, int batch) {
 // The same n responses through the core (validation, change log), in
 // transactions of `batch` actions.
 double tracked_rows_per_s(const fs::path& dir, int n, int batch) {
-  Fixture f(dir);
-  Json r = f.response();
+  Fixture f(dir, n);
   auto t = Clock::now();
   for (int done = 0; done < n; done += batch) {
     check(f.store->transaction([&] {
-      for (int i = done; i < std::min(n, done + batch); ++i) DEBRIEF_TRY(create(*f.store, Kind::response, r).status());
+      for (int i = done; i < std::min(n, done + batch); ++i) DEBRIEF_TRY(create(*f.store, Kind::response, f.response(i)).status());
       return Status::ok();
     }));
   }

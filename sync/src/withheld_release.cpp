@@ -3,6 +3,7 @@
 // to everyone, when it is shared.
 #include <map>
 
+#include "debrief/answer_group.h"
 #include "debrief/records.h"
 #include "debrief/sync/server_store.h"
 
@@ -17,12 +18,18 @@ Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
     // As stored, not as pushed: the server set its team from the directory.
     Result<Json> stored = get(records, Kind::response, c.record);
     if (!stored.is_ok()) continue;  // held in the pool, or refused: nothing arrived
+    Result<std::optional<AnswerGroup>> in = answer_group_of(records, *stored);
+    DEBRIEF_TRY(in.status());
+    if (!*in) continue;  // in no group: never shown to managers
+    if (auto known = groups.find((*in)->key()); known != groups.end()) {
+      ++known->second.second;  // its members were read already
+      continue;
+    }
     Result<ResponseGroup> g = response_group(records, *stored);
     DEBRIEF_TRY(g.status());
-    if (g->key.empty()) continue;  // in no group: never shown to managers
-    auto& entry = groups[g->key];
-    entry.first = std::move(*g);
-    ++entry.second;
+    if (g->key.empty()) continue;
+    std::string key = g->key;
+    groups.emplace(std::move(key), std::make_pair(std::move(*g), std::int64_t{1}));
   }
   for (const auto& [key, entry] : groups) {
     const ResponseGroup& g = entry.first;
