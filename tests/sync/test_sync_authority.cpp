@@ -218,6 +218,31 @@ TEST_CASE("the server keeps one voice per pulse window, replaces a named answer,
   still_serves(server);
 }
 
+TEST_CASE("an activity's answer is one voice whether or not it names the activity's event", "[sync][authority]") {
+  Server server;
+  Id hike = server.on_server([&](Store& r) {
+    return ok(create(r, Kind::activity, {{"event", server.people().event.hex()}, {"title", "Hike"},
+                                         {"survey", server.people().survey.hex()},
+                                         {"starts_at", "2026-12-03T10:00"}, {"ends_at", "2026-12-03T12:00"}}));
+  });
+  Device d(server, server.people().p1);
+  d.sync();
+  HostileClient hostile(server, d);
+  auto answer = [&](bool names_event, int score) {
+    Json r = {{"survey", server.people().survey.hex()}, {"activity", hike.hex()}, {"anonymous", true},
+              {"answers", {{"score", score}}}};
+    if (names_event) r["event"] = server.people().event.hex();
+    return whole(d, Kind::response, anonymous_id(), r);
+  };
+  auto first = hostile.push({answer(false, 4)});
+  REQUIRE(first.is_ok());
+  REQUIRE(first->has_push_ack());
+  // The same voice, the event named this time: a second anonymous answer.
+  refused(hostile.push({answer(true, 1)}), sync::pb::Error::INVALID, "already");
+  CHECK(server.on_server([](Store& r) { return ok(count(r, Kind::participation)); }) == 1);
+  still_serves(server);
+}
+
 TEST_CASE("another person's photo record cannot be deleted", "[sync][authority]") {
   Server server;
   Device owner(server, server.people().p1), other(server, server.people().p2);
