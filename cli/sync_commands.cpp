@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "context.h"
+#include "debrief/platform/background_sync.h"
 #include "debrief/platform/credentials_file.h"
-#include "debrief/platform/reachability.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/engine.h"
 #include "progress.h"
@@ -76,28 +76,23 @@ int run_sync(Context& ctx) {
 // server's network is down and syncs as soon as it is back.
 int run_live(Context& ctx) {
   std::filesystem::path dir = ctx.store().dir();
-  sync::ServerLink link = must(sync::load_link(dir));
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // the engine's thread inherits this
   std::string last;
-  std::unique_ptr<platform::Reachability> reachability = platform::linux_reachability(link.host);
-  sync::SyncEngine engine(dir, credentials_of(ctx.store()), platform::engine_options(*reachability), [&](const sync::EngineEvent& e) {
-    std::string line = std::string(sync::state_name(e.state)) + (e.reason.empty() ? "" : ": " + e.reason);
-    if (line == last) return;
-    last = line;
-    if (ctx.json) std::cout << Json{{"state", sync::state_name(e.state)}, {"reason", e.reason}, {"pushed", e.progress.pushed}, {"pulled", e.progress.pulled}}.dump() << std::endl;
-    else std::cout << line << std::endl;
-  }, [&] { if (!ctx.json) std::cout << "received changes" << std::endl; });
-  engine.start();
-  platform::wake_when_back(*reachability, engine);
+  std::unique_ptr<platform::BackgroundSync> engine = must(platform::BackgroundSync::start(
+      dir, credentials_of(ctx.store()), {}, [&](const sync::EngineEvent& e) {
+        std::string line = std::string(sync::state_name(e.state)) + (e.reason.empty() ? "" : ": " + e.reason);
+        if (line == last) return;
+        last = line;
+        if (ctx.json) std::cout << Json{{"state", sync::state_name(e.state)}, {"reason", e.reason}, {"pushed", e.progress.pushed}, {"pulled", e.progress.pulled}}.dump() << std::endl;
+        else std::cout << line << std::endl;
+      }, [&] { if (!ctx.json) std::cout << "received changes" << std::endl; }));
   int sig = 0;
   sigwait(&stop_signals, &sig);
-  engine.stop();          // it asks the reachability: stopped first
-  reachability.reset();   // its watcher pokes the engine: gone before the engine is
-  return 0;
+  return 0;  // `engine` stops as it goes
 }
 
 }  // namespace

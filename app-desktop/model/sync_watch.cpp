@@ -10,28 +10,17 @@ SyncWatch::SyncWatch(std::filesystem::path store_dir)
   latest_.reason = "not enrolled with a server";
 }
 
-SyncWatch::~SyncWatch() {
-  if (engine_) engine_->stop();  // joins: reachability_ is not asked again
-  reachability_.reset();         // joins its watcher, which pokes the engine
-}
-
 void SyncWatch::start() {
   if (engine_) return;
-  Result<sync::ServerLink> link = sync::load_link(dir_);
-  if (!link.is_ok()) return;
-  reachability_ = platform::linux_reachability(link->host);
-  sync::EngineOptions options = platform::engine_options(*reachability_);
-  options.log = platform::stderr_log();
-  engine_ = std::make_unique<sync::SyncEngine>(
-      dir_, credentials_, std::move(options),
+  Result<std::unique_ptr<platform::BackgroundSync>> engine = platform::BackgroundSync::start(
+      dir_, credentials_, platform::stderr_log(),
       [this](const sync::EngineEvent& e) {
         std::lock_guard lock(mu_);
         latest_ = e;
         if (e.state == sync::SyncState::idle) ++catch_ups_;
       },
       [this] { ++arrivals_; });
-  engine_->start();
-  platform::wake_when_back(*reachability_, *engine_);
+  if (engine.is_ok()) engine_ = std::move(*engine);  // not enrolled: nothing runs
 }
 
 void SyncWatch::sync_now() {

@@ -9,7 +9,7 @@
 #include <memory>
 #include <mutex>
 
-#include "debrief/platform/reachability.h"
+#include "debrief/platform/background_sync.h"
 #include "debrief/sync/credentials.h"
 #include "debrief/sync/engine.h"
 
@@ -18,7 +18,6 @@ namespace debrief::desktop {
 class SyncWatch {
  public:
   explicit SyncWatch(std::filesystem::path store_dir);
-  ~SyncWatch();
 
   // Starts the engine if the device is enrolled (again after enrolling).
   void start();
@@ -41,8 +40,7 @@ class SyncWatch {
   std::mutex mu_;
   sync::EngineEvent latest_;
   std::atomic<std::uint64_t> arrivals_{0}, catch_ups_{0};
-  std::unique_ptr<sync::SyncEngine> engine_;
-  std::unique_ptr<platform::Reachability> reachability_;  // of the enrolled server, while the engine runs
+  std::unique_ptr<platform::BackgroundSync> engine_;  // destroyed first: no callback runs after it
 };
 
 }  // namespace debrief::desktop

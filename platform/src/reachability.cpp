@@ -60,18 +60,6 @@ class LinuxReachability final : public Reachability {
 
 }  // namespace
 
-sync::EngineOptions engine_options(Reachability& r) {
-  sync::EngineOptions options;
-  options.reachable = [&r] { return r.reachable(); };
-  return options;
-}
-
-void wake_when_back(Reachability& r, sync::SyncEngine& engine) {
-  r.watch([&engine](bool up) {
-    if (up) engine.sync_now();
-  });
-}
-
 bool is_loopback_host(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }

@@ -32,31 +32,23 @@ void Session::deliver(std::function<void()> call) {
 }
 
 Status Session::start_sync(SyncListener listener) {
-  Result<sync::ServerLink> link = sync::load_link(store_->dir());
-  DEBRIEF_TRY(link.status());
+  if (Status enrolled = sync::load_link(store_->dir()).status(); !enrolled.is_ok()) return enrolled;
   stop_sync();
   listener_ = std::move(listener);
-  reachability_ = linux_reachability(link->host);
-  sync::EngineOptions options = engine_options(*reachability_);
-  options.log = log_;
-  engine_ = std::make_unique<sync::SyncEngine>(
-      store_->dir(), credentials_, std::move(options),
+  Result<std::unique_ptr<BackgroundSync>> engine = BackgroundSync::start(
+      store_->dir(), credentials_, log_,
       [this](const sync::EngineEvent& e) {
         if (listener_.on_state) deliver([this, e] { listener_.on_state(e); });
       },
       [this] {
         if (listener_.on_changed) deliver([this] { listener_.on_changed(); });
       });
-  engine_->start();
-  wake_when_back(*reachability_, *engine_);
+  DEBRIEF_TRY(engine.status());
+  engine_ = std::move(*engine);
   return Status::ok();
 }
 
-void Session::stop_engine() {
-  if (engine_) engine_->stop();  // joins: no listener call starts after this, and reachability_ is not asked again
-  reachability_.reset();         // joins its watcher, which pokes the engine
-  engine_.reset();
-}
+void Session::stop_engine() { engine_.reset(); }  // no listener call starts after this
 
 void Session::stop_sync() {
   stop_engine();

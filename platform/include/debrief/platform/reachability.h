@@ -1,7 +1,7 @@
 // Network reachability, as a host reports it: whether the server can be
 // reached now, and a callback when that changes. iOS (NWPathMonitor) and
 // Android (ConnectivityManager) wrappers implement it in their own
-// languages; this is the desktop Linux one, which the Session uses.
+// languages; this is the desktop Linux one, which BackgroundSync uses.
 #pragma once
 
 #include <chrono>
@@ -9,7 +9,6 @@
 #include <memory>
 #include <string>
 
-#include "debrief/sync/engine.h"
 
 namespace debrief::platform {
 
@@ -29,14 +28,6 @@ class Reachability {
 // with an address (getifaddrs), looked at every `period`.
 std::unique_ptr<Reachability> linux_reachability(const std::string& host,
                                                  std::chrono::milliseconds period = std::chrono::seconds(2));
-
-// Sync that follows `r`: engine options under which the engine waits,
-// offline, while the network is down (make the engine with them), and the
-// watch that has it sync at once when the network is back (after it
-// started). To end: stop the engine (it asks `r`), then destroy `r` (its
-// watcher pokes the engine), then the engine.
-sync::EngineOptions engine_options(Reachability& r);
-void wake_when_back(Reachability& r, sync::SyncEngine& engine);
 
 // Whether `host` names this machine's loopback (127.0.0.0/8, ::1, localhost).
 bool is_loopback_host(const std::string& host);

@@ -1,6 +1,6 @@
 // A host's Debrief: one store, its sync engine, and the host's lifecycle.
-// The C API's dbf_store is a Session; the desktop app and the CLI hold the
-// same parts themselves.
+// The C API's dbf_store is a Session; the desktop app and the CLI run sync
+// through the same BackgroundSync.
 //
 // Threads: a Session is used from one host thread at a time. Sync listeners
 // run on the sync engine's thread, or, when the listener asks for it,
@@ -14,8 +14,8 @@
 #include <memory>
 #include <mutex>
 
+#include "debrief/platform/background_sync.h"
 #include "debrief/platform/log_sink.h"
-#include "debrief/platform/reachability.h"
 #include "debrief/store.h"
 #include "debrief/sync/credentials.h"
 #include "debrief/sync/engine.h"
@@ -78,8 +78,7 @@ class Session {
   std::shared_ptr<sync::Credentials> credentials_;
   LogSink log_;
   SyncListener listener_;
-  std::unique_ptr<sync::SyncEngine> engine_;
-  std::unique_ptr<Reachability> reachability_;  // while syncing; stopped before the engine
+  std::unique_ptr<BackgroundSync> engine_;  // while syncing
   bool resume_ = false;  // sync ran when the host went to the background
   std::mutex mu_;
   std::deque<std::function<void()>> queue_;
