@@ -21,13 +21,17 @@ bool reads_as_a_time(const Id& id, std::int64_t now_ms) {
   return ms >= 1577836800000 && ms <= now_ms + kDay * 1000;
 }
 
-Status check_context(Store& store, const Draft& draft) {
+// An answer about an activity is about its event too: the event is filled
+// in when the answer leaves it out, so every replica groups, counts and
+// shows the answer with its event's (answer_group.h, insights).
+Status check_context(Store& store, Draft& draft) {
   std::optional<Id> activity = draft.ref("activity");
   if (!activity) return Status::ok();
   Result<Draft> a = load_draft(store, spec_of(Kind::activity), *activity);
   DEBRIEF_TRY(a.status());
   std::optional<Id> event = draft.ref("event");
   if (event && *event != *a->ref("event")) return invalid("the activity is not part of that event");
+  draft.at("event") = *a->ref("event");
   return Status::ok();
 }
 

@@ -37,7 +37,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     }
     ++stats.connections;
     socket.set_option(tcp::no_delay(true), ec);  // request/reply frames: no Nagle delay
-    asio::co_spawn(io, run_session(*this, std::move(socket)), asio::detached);
+    asio::co_spawn(io, run_session(shared_from_this(), std::move(socket)), asio::detached);
   }
 }
 
@@ -93,7 +93,7 @@ bool Server::Impl::allow_enrolment(const std::string& address) {
 void Server::Impl::enrolment_failed(const std::string& address) { ++enrolment_window(address).used; }
 
 Server::Server(asio::io_context& io, ServerStore& store, const TlsIdentity& identity, ServerOptions options)
-    : impl_(std::make_unique<Impl>(io, store, identity, std::move(options))) {}
+    : impl_(std::make_shared<Impl>(io, store, identity, std::move(options))) {}
 
 Server::~Server() { stop(); }
 

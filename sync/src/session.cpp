@@ -21,8 +21,9 @@ Result<Id> id_of(const std::string& bytes) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Server::Impl& server, tcp::socket socket)
-      : server_(server), stream_(std::move(socket), server.tls), watchdog_(server.io), write_done_(server.io) {}
+  Session(std::shared_ptr<Server::Impl> server, tcp::socket socket)
+      : owner_(std::move(server)), server_(*owner_), stream_(std::move(socket), server_.tls), watchdog_(server_.io),
+        write_done_(server_.io) {}
 
   asio::awaitable<void> run() {
     Counted counted(*this);
@@ -340,6 +341,7 @@ class Session : public std::enable_shared_from_this<Session> {
     co_return (co_await send(f)).is_ok();
   }
 
+  std::shared_ptr<Server::Impl> owner_;  // kept alive while the session is
   Server::Impl& server_;
   Stream stream_;
   asio::steady_timer watchdog_;
@@ -355,8 +357,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
-asio::awaitable<void> run_session(Server::Impl& server, tcp::socket socket) {
-  auto session = std::make_shared<Session>(server, std::move(socket));
+asio::awaitable<void> run_session(std::shared_ptr<Server::Impl> server, tcp::socket socket) {
+  auto session = std::make_shared<Session>(std::move(server), std::move(socket));
   co_await session->run();
 }
 

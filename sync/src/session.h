@@ -15,7 +15,7 @@
 
 namespace debrief::sync {
 
-struct Server::Impl {
+struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Impl(boost::asio::io_context& io, ServerStore& store, const TlsIdentity& identity, ServerOptions options);
 
   boost::asio::io_context& io;
@@ -74,6 +74,7 @@ struct Server::Impl {
 
 // Serves one connection to its end: TLS handshake, then an enrolment, or a
 // hello followed by pushes and pulls. Never throws.
-boost::asio::awaitable<void> run_session(Server::Impl& server, boost::asio::ip::tcp::socket socket);
+// The session keeps `server` alive until it ends.
+boost::asio::awaitable<void> run_session(std::shared_ptr<Server::Impl> server, boost::asio::ip::tcp::socket socket);
 
 }  // namespace debrief::sync

@@ -151,6 +151,15 @@ TEST_CASE("a response about an activity must name that activity's event", "[resp
             .is_ok());
 }
 
+TEST_CASE("a response about an activity that leaves out its event is stored with it", "[response]") {
+  test::World w;
+  Id talk = ok(create(*w.store, Kind::activity, {{"event", w.event.hex()}, {"title", "Talk"},
+                                                 {"starts_at", "2026-12-03T10:00"}, {"ends_at", "2026-12-03T11:00"}}));
+  Id named = ok(create(*w.store, Kind::response, {{"survey", w.survey.hex()}, {"activity", talk.hex()},
+                                                  {"answers", {{"score", 3}}}}));
+  CHECK(ok(get(*w.store, Kind::response, named))["event"] == w.event.hex());  // and so travels with it
+}
+
 TEST_CASE("a deleted survey can no longer be answered", "[response][errors]") {
   test::World w;
   ok(remove(*w.store, Kind::survey, w.survey));

@@ -220,13 +220,10 @@ TEST_CASE("the server keeps one voice per pulse window, replaces a named answer,
 
 TEST_CASE("an activity's answer is one voice whether or not it names the activity's event", "[sync][authority]") {
   Server server;
-  Id hike = server.on_server([&](Store& r) {
-    return ok(create(r, Kind::activity, {{"event", server.people().event.hex()}, {"title", "Hike"},
-                                         {"survey", server.people().survey.hex()},
-                                         {"starts_at", "2026-12-03T10:00"}, {"ends_at", "2026-12-03T12:00"}}));
-  });
+  const Json activity = {{"event", server.people().event.hex()}, {"title", "Hike"}, {"survey", server.people().survey.hex()},
+                         {"starts_at", "2026-12-03T10:00"}, {"ends_at", "2026-12-03T12:00"}};
+  Id hike = server.on_server([activity](Store& r) { return ok(create(r, Kind::activity, activity)); });
   Device d(server, server.people().p1);
-  d.sync();
   HostileClient hostile(server, d);
   auto answer = [&](bool names_event, int score) {
     Json r = {{"survey", server.people().survey.hex()}, {"activity", hike.hex()}, {"anonymous", true},

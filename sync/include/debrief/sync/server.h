@@ -57,7 +57,10 @@ class Server {
   struct Impl;
 
  private:
-  std::unique_ptr<Impl> impl_;
+  // Shared with every session, so that one still open when the Server is
+  // destroyed (its coroutine frame is destroyed with the io_context) never
+  // reaches freed state.
+  std::shared_ptr<Impl> impl_;
 };
 
 }  // namespace debrief::sync
