@@ -22,7 +22,7 @@ Result<std::int64_t> release(ServerStore& store, const std::string& group) {
   Result<std::vector<WireChange>> held = store.pool().held(group);
   DEBRIEF_TRY(held.status());
   std::uint64_t seed = 0;
-  system_env().random_bytes(reinterpret_cast<std::uint8_t*>(&seed), sizeof seed);
+  store.entropy().random_bytes(reinterpret_cast<std::uint8_t*>(&seed), sizeof seed);
   std::shuffle(held->begin(), held->end(), std::mt19937_64(seed));
   Result<std::int64_t> latest = store.accept(*held, Push{});  // checked when pushed
   DEBRIEF_TRY(latest.status());

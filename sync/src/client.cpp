@@ -104,11 +104,9 @@ Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t p
     Result<pb::Frame> reply = co_await conn.exchange(f);
     if (!reply.is_ok()) co_return reply.status();
     if (!reply->has_enroll_reply()) co_return invalid("the server answered the enrolment with something else");
-    Id person;
-    const std::string& p = reply->enroll_reply().person_id();
-    if (p.size() != 16) co_return invalid("the server sent a malformed person id");
-    std::copy(p.begin(), p.end(), person.bytes.begin());
-    co_return ServerLink{host, port, code.fingerprint, reply->enroll_reply().device_secret(), person};
+    Result<Id> person = id_of(reply->enroll_reply().person_id());
+    if (!person.is_ok()) co_return invalid("the server sent a malformed person id");
+    co_return ServerLink{host, port, code.fingerprint, reply->enroll_reply().device_secret(), *person};
   });
   DEBRIEF_TRY(link.status());
   DEBRIEF_TRY(credentials.write(credential_account(store.device_id()), link->secret));

@@ -25,13 +25,70 @@ inline constexpr char kCursorKey[] = "pull_cursor";
 // The feed the cursor counts in (Welcome.feed_id), in the same settings.
 inline constexpr char kFeedIdKey[] = "pull_feed";
 
-inline std::string bytes_of(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
+// What a sync pass needs of its connection to the server: frames both
+// ways, and what it reports while it runs. The product's is a TLS
+// Connection; the deterministic simulator (tests/sim) has its own.
+class Channel {
+ public:
+  explicit Channel(ProgressFn on_progress) : progress_(std::move(on_progress)) {}
+  virtual ~Channel() = default;
+  Channel(const Channel&) = delete;
+  Channel& operator=(const Channel&) = delete;
+
+  // A connection the other end closed, said of the server.
+  static Status said_by_server(Status s) {
+    return s.message() == kClosedByPeer ? Status(Code::io_error, "the server closed the connection") : s;
+  }
+
+  asio::awaitable<Result<pb::Frame>> exchange(const pb::Frame& request) {
+    Status sent = co_await send(request);
+    if (!sent.is_ok()) co_return sent;
+    co_return co_await receive();
+  }
+
+  asio::awaitable<Status> send(const pb::Frame& f) {
+    progress.bytes_sent += static_cast<std::int64_t>(f.ByteSizeLong() + 4);
+    co_return said_by_server(co_await write(f));
+  }
+
+  // The next frame; an Error frame from the server is its Status.
+  asio::awaitable<Result<pb::Frame>> receive() {
+    Result<pb::Frame> f = co_await read();
+    if (!f.is_ok()) co_return said_by_server(f.status());
+    progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
+    if (f->has_error()) {
+      refused_change = f->error().transient() ? 0 : f->error().refused_change();
+      co_return status_of(f->error());
+    }
+    co_return f;
+  }
+
+  void report(const std::string& phase) {
+    progress.phase = phase;
+    if (progress_) progress_(progress);
+  }
+
+  SyncProgress progress;
+  // From the last Error frame: the position (1-based) in the batch just
+  // pushed of a change the server refused for good; 0 for none.
+  std::uint32_t refused_change = 0;
+  std::uint32_t version = 0;  // the protocol version both sides speak, once welcomed
+
+ protected:
+  // One whole frame out, one whole frame in; kClosedByPeer when the server
+  // ended the connection.
+  virtual asio::awaitable<Status> write(const pb::Frame& f) = 0;
+  virtual asio::awaitable<Result<pb::Frame>> read() = 0;
+
+ private:
+  ProgressFn progress_;
+};
 
 // A TLS connection to the server whose certificate must have `fingerprint`.
-class Connection {
+class Connection final : public Channel {
  public:
   Connection(std::string fingerprint, ProgressFn on_progress)
-      : fingerprint_(std::move(fingerprint)), progress_(std::move(on_progress)), stream_(io_, tls_) {
+      : Channel(std::move(on_progress)), fingerprint_(std::move(fingerprint)), stream_(io_, tls_) {
     stream_.set_verify_mode(ssl::verify_peer);
     stream_.set_verify_callback([this](bool, ssl::verify_context& ctx) { return pinned(ctx); });
   }
@@ -56,33 +113,6 @@ class Connection {
     return Status(Code::io_error, "the server did not answer within " + std::to_string(timeout.count()) + " s");
   }
 
-  // A connection the other end closed, said of the server.
-  static Status said_by_server(Status s) {
-    return s.message() == kClosedByPeer ? Status(Code::io_error, "the server closed the connection") : s;
-  }
-
-  asio::awaitable<Result<pb::Frame>> exchange(const pb::Frame& request) {
-    Status sent = co_await send(request);
-    if (!sent.is_ok()) co_return sent;
-    co_return co_await receive();
-  }
-
-  asio::awaitable<Status> send(const pb::Frame& f) {
-    progress.bytes_sent += static_cast<std::int64_t>(f.ByteSizeLong() + 4);
-    co_return said_by_server(co_await write_frame(stream_, f));
-  }
-
-  asio::awaitable<Result<pb::Frame>> receive() {
-    Result<pb::Frame> f = co_await read_frame(stream_);
-    if (!f.is_ok()) co_return said_by_server(f.status());
-    progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
-    if (f->has_error()) {
-      refused_change = f->error().transient() ? 0 : f->error().refused_change();
-      co_return status_of(f->error());
-    }
-    co_return f;
-  }
-
   // Closes the connection; safe from any thread. The running body then ends
   // with an io_error.
   void interrupt() {
@@ -93,19 +123,12 @@ class Connection {
   }
   asio::io_context& io() { return io_; }
 
-  void report(const std::string& phase) {
-    progress.phase = phase;
-    if (progress_) progress_(progress);
-  }
-
-  SyncProgress progress;
   bool fingerprint_mismatch = false;
-  // From the last Error frame: the position (1-based) in the batch just
-  // pushed of a change the server refused for good; 0 for none.
-  std::uint32_t refused_change = 0;
-  std::uint32_t version = 0;  // the protocol version both sides speak, once welcomed
 
  private:
+  asio::awaitable<Status> write(const pb::Frame& f) override { return write_frame(stream_, f); }
+  asio::awaitable<Result<pb::Frame>> read() override { return read_frame(stream_); }
+
   bool pinned(ssl::verify_context& ctx) {
     X509_STORE_CTX* store = ctx.native_handle();
     if (X509_STORE_CTX_get_error_depth(store) > 0) return true;  // only the leaf is pinned
@@ -135,7 +158,6 @@ class Connection {
   }
 
   std::string fingerprint_;
-  ProgressFn progress_;
   asio::io_context io_;
   ssl::context tls_{ssl::context::tls_client};
   Stream stream_;
@@ -159,7 +181,7 @@ inline Status follow_feed(Store& store, std::int64_t feed_id) {
   });
 }
 
-inline asio::awaitable<Status> hello(Connection& c, Store& store, const ServerLink& link, const SyncOptions& options) {
+inline asio::awaitable<Status> hello(Channel& c, Store& store, const ServerLink& link, const SyncOptions& options) {
   pb::Frame f;
   pb::Hello* h = f.mutable_hello();
   h->set_protocol_version(version_of(options));
@@ -185,7 +207,7 @@ inline std::string refusal_reason(std::string message) {
   return message;
 }
 
-inline asio::awaitable<Status> push_all(Connection& c, Store& store, const SyncOptions& options) {
+inline asio::awaitable<Status> push_all(Channel& c, Store& store, const SyncOptions& options) {
   for (;;) {
     Result<std::vector<Change>> pending = pending_changes(store, options.push_batch);
     if (!pending.is_ok()) co_return pending.status();
@@ -232,7 +254,7 @@ inline Result<std::int64_t> news_in(Store& store, const std::vector<WireChange>&
   return news;
 }
 
-inline asio::awaitable<Status> pull_all(Connection& c, Store& store) {
+inline asio::awaitable<Status> pull_all(Channel& c, Store& store) {
   for (;;) {
     Result<std::int64_t> cursor = stored_cursor(store, kCursorKey);
     if (!cursor.is_ok()) co_return cursor.status();

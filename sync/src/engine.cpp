@@ -13,7 +13,7 @@ using namespace detail;
 namespace {
 
 // Pulls one batch: sends the request; the reply arrives through the live loop.
-asio::awaitable<Status> request_pull(Connection& c, Store& store) {
+asio::awaitable<Status> request_pull(Channel& c, Store& store) {
   Result<std::int64_t> cursor = stored_cursor(store, kCursorKey);
   if (!cursor.is_ok()) co_return cursor.status();
   pb::Frame f;

@@ -67,7 +67,7 @@ Result<std::string> read_chunk(std::ifstream& in, const std::filesystem::path& f
   return buf;
 }
 
-asio::awaitable<Status> send_chunk(Connection& c, std::ifstream& in, const std::filesystem::path& file, std::size_t index,
+asio::awaitable<Status> send_chunk(Channel& c, std::ifstream& in, const std::filesystem::path& file, std::size_t index,
                                    const std::string& digest) {
   Result<std::string> data = read_chunk(in, file, index);
   if (!data.is_ok()) co_return data.status();
@@ -86,7 +86,7 @@ asio::awaitable<Status> send_chunk(Connection& c, std::ifstream& in, const std::
 // until the server holds it whole (twice is enough: the second offer finds
 // every chunk there). A file that is not the blob it is named for comes
 // back corrupt, never offered: the server would refuse it on every pass.
-asio::awaitable<Status> upload(Connection& c, const std::filesystem::path& file, const std::string& sha256_hex,
+asio::awaitable<Status> upload(Channel& c, const std::filesystem::path& file, const std::string& sha256_hex,
                                std::int64_t size) {
   Result<std::vector<std::string>> digests = chunk_digests(file, sha256_hex, size);
   if (!digests.is_ok()) co_return digests.status();
@@ -163,7 +163,7 @@ class PartialFile {
 
 // Fetches the chunks of `m` not yet in the partial file, then moves the
 // whole blob into place.
-asio::awaitable<Status> download(Connection& c, Store& store, const pb::MediaManifest& m) {
+asio::awaitable<Status> download(Channel& c, Store& store, const pb::MediaManifest& m) {
   std::filesystem::path target = media_path(store, m.sha256());
   PartialFile partial(std::filesystem::path(target) += ".partial");
   Result<std::size_t> held = partial.open();
@@ -187,7 +187,7 @@ asio::awaitable<Status> download(Connection& c, Store& store, const pb::MediaMan
 
 }  // namespace
 
-asio::awaitable<Status> push_media(Connection& c, Store& store) {
+asio::awaitable<Status> push_media(Channel& c, Store& store) {
   if (c.version < kMediaProtocolVersion) co_return Status::ok();  // an older server moves no media
   Result<std::map<std::string, std::int64_t>> blobs = named_blobs(store);
   if (!blobs.is_ok()) co_return blobs.status();
@@ -213,7 +213,7 @@ asio::awaitable<Status> push_media(Connection& c, Store& store) {
   co_return Status::ok();
 }
 
-asio::awaitable<Status> pull_media(Connection& c, Store& store) {
+asio::awaitable<Status> pull_media(Channel& c, Store& store) {
   if (c.version < kMediaProtocolVersion) co_return Status::ok();
   Result<std::map<std::string, std::int64_t>> blobs = named_blobs(store);
   if (!blobs.is_ok()) co_return blobs.status();

@@ -15,11 +15,11 @@ namespace debrief::sync::detail {
 // not yet known to be on the server's current feed, and sends the chunks
 // it asks for. A file damaged on this device is removed instead (the next
 // pull fetches it whole, if the server has it), so it cannot stall sync.
-asio::awaitable<Status> push_media(Connection& c, Store& store);
+asio::awaitable<Status> push_media(Channel& c, Store& store);
 
 // Fetches every blob of a live media record that is not here and that the
 // server holds, into media_path(); one still on its way to the server is
 // left for a later pass.
-asio::awaitable<Status> pull_media(Connection& c, Store& store);
+asio::awaitable<Status> pull_media(Channel& c, Store& store);
 
 }  // namespace debrief::sync::detail

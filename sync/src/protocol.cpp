@@ -5,8 +5,6 @@
 #include "debrief/json_input.h"
 
 namespace debrief::sync {
-namespace {
-
 std::string bytes_of(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
 
 Result<Id> id_of(const std::string& bytes, bool allow_empty) {
@@ -16,8 +14,6 @@ Result<Id> id_of(const std::string& bytes, bool allow_empty) {
   std::memcpy(id.bytes.data(), bytes.data(), 16);
   return id;
 }
-
-}  // namespace
 
 pb::Change to_proto(const WireChange& c) {
   pb::Change p;

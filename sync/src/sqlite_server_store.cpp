@@ -13,20 +13,23 @@ namespace {
 // when the store is created.
 constexpr char kFeedIdKey[] = "feed_id";
 
-Status ensure_feed_id(Store& store) {
+Status ensure_feed_id(Store& store, Env& entropy) {
   Result<std::int64_t> id = stored_cursor(store, kFeedIdKey);
   DEBRIEF_TRY(id.status());
   if (*id != 0) return Status::ok();
   std::uint64_t random = 0;
-  system_env().random_bytes(reinterpret_cast<std::uint8_t*>(&random), sizeof random);  // even on a seeded clock
+  entropy.random_bytes(reinterpret_cast<std::uint8_t*>(&random), sizeof random);  // not the store's: it may be seeded
   return save_cursor(store, kFeedIdKey, static_cast<std::int64_t>(random >> 2) + 1);  // positive
 }
 
 class SqliteServerStore final : public ServerStore {
  public:
   SqliteServerStore(std::unique_ptr<Store> store, std::unique_ptr<DeviceRegistry> registry, std::unique_ptr<MediaStore> media,
-                    std::unique_ptr<AnonymousPool> pool)
-      : store_(std::move(store)), registry_(std::move(registry)), media_(std::move(media)), pool_(std::move(pool)) {}
+                    std::unique_ptr<AnonymousPool> pool, Env& entropy)
+      : store_(std::move(store)), registry_(std::move(registry)), media_(std::move(media)), pool_(std::move(pool)),
+        entropy_(entropy) {}
+
+  Env& entropy() override { return entropy_; }
 
   Store& records() override { return *store_; }
   DeviceRegistry& registry() override { return *registry_; }
@@ -92,25 +95,26 @@ class SqliteServerStore final : public ServerStore {
   std::unique_ptr<DeviceRegistry> registry_;
   std::unique_ptr<MediaStore> media_;
   std::unique_ptr<AnonymousPool> pool_;
+  Env& entropy_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env) {
+Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env, Env& entropy) {
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec) return Status(Code::io_error, "cannot create " + data_dir.string() + ": " + ec.message());
   Result<std::unique_ptr<Store>> store = Store::open(data_dir / "store", OpenOptions{.env = &env});
   DEBRIEF_TRY(store.status());
-  DEBRIEF_TRY(ensure_feed_id(**store));
-  Result<std::unique_ptr<DeviceRegistry>> registry = open_sqlite_registry(data_dir / "devices.db", system_env());
+  DEBRIEF_TRY(ensure_feed_id(**store, entropy));
+  Result<std::unique_ptr<DeviceRegistry>> registry = open_sqlite_registry(data_dir / "devices.db", entropy);
   DEBRIEF_TRY(registry.status());
   Result<std::unique_ptr<MediaStore>> media = open_sqlite_media_store(data_dir / "media.db");
   DEBRIEF_TRY(media.status());
   Result<std::unique_ptr<AnonymousPool>> pool = open_sqlite_anonymous_pool(data_dir / "pool.db");
   DEBRIEF_TRY(pool.status());
   return std::unique_ptr<ServerStore>(std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry),
-                                                                          std::move(*media), std::move(*pool)));
+                                                                          std::move(*media), std::move(*pool), entropy));
 }
 
 }  // namespace debrief::sync

@@ -31,6 +31,11 @@ inline constexpr std::size_t kMaxFirstFrameBytes = 64u << 10;
 inline constexpr std::size_t kMaxPushChanges = 500;
 inline constexpr char kAppVersion[] = "debrief 0.1.0";
 
+// Ids travel as their 16 bytes. id_of fails with invalid_argument for any
+// other length (an empty string is the nil id when `allow_empty`).
+std::string bytes_of(const Id& id);
+Result<Id> id_of(const std::string& bytes, bool allow_empty = false);
+
 pb::Change to_proto(const WireChange& change);
 // Fails with invalid_argument for ids of the wrong length, unknown kinds or
 // values that are not JSON.

@@ -30,6 +30,9 @@ struct ServerOptions {
   std::uint32_t max_connections_per_device = 4;
   // One line per event (connections, pushes, pulls, refusals); stderr if null.
   std::function<void(const std::string&)> log;
+  // Milliseconds on a clock that never goes back, for the per-minute
+  // limits; std::chrono::steady_clock if null. The simulator gives its own.
+  std::function<std::int64_t()> monotonic_ms;
 };
 
 struct ServerStats {

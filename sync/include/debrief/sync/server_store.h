@@ -112,12 +112,19 @@ class ServerStore {
   virtual void watch(boost::asio::io_context& io, std::function<void(std::int64_t latest)> changed) {
     (void)io, (void)changed;
   }
+
+  // Where the server's secrets and shuffles draw their randomness: the
+  // system's, unless the store was opened with another (the simulator's
+  // seeded one, so that a world replays exactly).
+  virtual Env& entropy() { return system_env(); }
 };
 
 // The SQLite store under `data_dir`: the replica in store/ (on `env`'s
-// clock) and the registry in devices.db (on the system's: enrolment codes
-// must be unguessable even on a seeded clock), created when missing.
-Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env);
+// clock) and the registry in devices.db (on `entropy`'s, the system's
+// unless given: enrolment codes must be unguessable even on a seeded
+// clock), created when missing.
+Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env,
+                                                              Env& entropy = system_env());
 
 // Announces again, in `records`, what the newly `arrived` changes release
 // that was withheld, so that devices which pulled past it receive it now:
