@@ -24,7 +24,10 @@ Json unsaved_json(const Draft& d) {
   return j;
 }
 
-// When the record says it was made, no later than now.
+// When the record says it was made; a time further ahead than a clock may
+// be (the bound clock_in_bounds allows) is now. A device whose clock runs
+// ahead within that bound keeps the time it shows its person: its record
+// and everyone else's copy agree.
 Result<std::int64_t> pushed_created_at(Store& store, const Json& record) {
   std::int64_t now = store.impl().now_s();
   auto it = record.find("created_at");
@@ -32,7 +35,7 @@ Result<std::int64_t> pushed_created_at(Store& store, const Json& record) {
   if (!it->is_string()) return invalid("created_at must be a date and time (text)");
   Result<std::int64_t> t = parse_time(it->get_ref<const std::string&>());
   DEBRIEF_TRY(t.status());
-  return std::min(*t, now);
+  return *t <= now + kMaxClockAheadMs / 1000 ? *t : now;
 }
 
 Result<std::optional<CheckedChange>> check_new(Store& store, const KindSpec& spec, const WireChange& c) {

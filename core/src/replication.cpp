@@ -179,6 +179,18 @@ Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, cons
 
 Status apply_checked(Store& store, const WireChange& c, const std::optional<Draft>& created = std::nullopt);
 
+// An append-only record made both here and elsewhere under one id (a +1 or
+// a participation, whose ids follow from who and what): the copy that
+// reached the server first is the one every device keeps, its creation
+// time included, so that devices agree.
+Status adopt_creation_time(Store& store, const KindSpec& spec, const WireChange& c) {
+  auto at = c.value.is_object() ? c.value.find("created_at") : c.value.end();
+  if (at == c.value.end() || !at->is_string()) return Status::ok();
+  Result<std::int64_t> t = parse_time(at->get_ref<const std::string&>());
+  DEBRIEF_TRY(t.status());
+  return store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET created_at = ? WHERE id = ?").bind(1, *t).bind(2, c.record).exec();
+}
+
 Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& options) {
   const KindSpec& spec = spec_of(pushed.kind);
   if (spec.kind != pushed.kind) return invalid("a synced change has an unknown kind");
@@ -190,7 +202,7 @@ Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& opt
   if (!indexed_versions(spec) && pushed.op == ChangeOp::upsert && !impl.acting) {  // check_pushed looks itself
     Result<bool> exists = has_row(impl, spec, pushed.record);  // append-only: created once
     DEBRIEF_TRY(exists.status());
-    if (*exists) return Status::ok();
+    if (*exists) return adopt_creation_time(store, spec, pushed);
   }
   if (!impl.acting) return apply_checked(store, pushed);
   Result<std::optional<CheckedChange>> checked = check_pushed(store, pushed);

@@ -53,6 +53,7 @@ class Channel {
 
   // The next frame; an Error frame from the server is its Status.
   asio::awaitable<Result<pb::Frame>> receive() {
+    refused_change = 0;  // what an earlier refusal named is no answer to this request
     Result<pb::Frame> f = co_await read();
     if (!f.is_ok()) co_return said_by_server(f.status());
     progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
@@ -69,8 +70,9 @@ class Channel {
   }
 
   SyncProgress progress;
-  // From the last Error frame: the position (1-based) in the batch just
-  // pushed of a change the server refused for good; 0 for none.
+  // From the frame just received, if an Error: the position (1-based) in
+  // the batch just pushed of a change the server refused for good; 0 for
+  // none, and for a connection that failed.
   std::uint32_t refused_change = 0;
   std::uint32_t version = 0;  // the protocol version both sides speak, once welcomed
 

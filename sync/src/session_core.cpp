@@ -36,10 +36,10 @@ pb::Frame SessionCore::counted(pb::Frame f) {
 
 SessionCore::Reply SessionCore::reply(pb::Frame f) { return Reply{{counted(std::move(f))}, false}; }
 
-pb::Frame SessionCore::refusal(pb::Error::Code code, const std::string& why, bool transient) {
+pb::Frame SessionCore::refusal(pb::Error::Code code, const std::string& why, bool transient, const std::string& logged) {
   pb::Frame error = error_frame(code, why, transient);
   ++server_.stats.refused;
-  server_.log("refused", {{"device", device_.is_nil() ? "" : device_.hex()}, {"reason", why}});
+  server_.log("refused", {{"device", device_.is_nil() ? "" : device_.hex()}, {"reason", logged.empty() ? why : logged}});
   return counted(std::move(error));
 }
 
@@ -204,7 +204,13 @@ SessionCore::Reply SessionCore::push(const pb::PushBatch& batch) {
     // on this connection; anything else ends it.
     Status s = latest.status();
     bool transient = !forged && s.is_transient();
-    pb::Frame no = refusal(forged ? pb::Error::FORBIDDEN : transient ? pb::Error::BUSY : pb::Error::INVALID, s.message(), transient);
+    // The device hears which of its changes was refused; the log, beside
+    // the device's id, never names an anonymous response.
+    std::string logged = s.message();
+    if (refused_at > 0 && is_anonymous_response(changes[refused_at - 1]))
+      for (std::string id = changes[refused_at - 1].record.hex(); logged.find(id) != std::string::npos;)
+        logged.replace(logged.find(id), id.size(), "an anonymous response");
+    pb::Frame no = refusal(forged ? pb::Error::FORBIDDEN : transient ? pb::Error::BUSY : pb::Error::INVALID, s.message(), transient, logged);
     if (!transient) no.mutable_error()->set_refused_change(static_cast<std::uint32_t>(refused_at));
     return Reply{{std::move(no)}, transient || refused_at == 0};
   }

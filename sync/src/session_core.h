@@ -54,7 +54,8 @@ class SessionCore {
   void subscribe();
   void notify(std::int64_t latest);
   void end(const std::string& why);
-  pb::Frame refusal(pb::Error::Code code, const std::string& why, bool transient = false);
+  // An Error frame, counted and logged (as `logged`, if given, else `why`).
+  pb::Frame refusal(pb::Error::Code code, const std::string& why, bool transient = false, const std::string& logged = "");
   pb::Frame counted(pb::Frame f);
   Reply refuse(pb::Error::Code code, const std::string& why, bool transient = false);
   Reply reply(pb::Frame f);

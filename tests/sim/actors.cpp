@@ -1,0 +1,82 @@
+#include "actors.h"
+
+#include "debrief/records.h"
+
+namespace debrief::sim {
+namespace {
+
+const char* const kDeeds[] = {"restocked the van before the storm", "rewrote the rota so nobody worked two weekends",
+                              "walked the new starter through the escalation runbook", "fixed the projector before the keynote"};
+const char* const kOutcomes[] = {"the crew finished every job that day", "the on-call week had no gaps",
+                                 "the first ticket was closed in an hour", "the session started on time"};
+
+// One of `kind`'s records on the device, by `pick` among those `keep` accepts.
+std::optional<Json> one_of(Store& store, Kind kind, Rng& rng, const std::function<bool(const Json&)>& keep) {
+  Result<std::vector<Json>> all = list(store, kind);
+  if (!all.is_ok()) return std::nullopt;
+  std::vector<Json> kept;
+  for (Json& r : *all)
+    if (keep(r)) kept.push_back(std::move(r));
+  if (kept.empty()) return std::nullopt;
+  return kept[rng.below(kept.size())];
+}
+
+std::string said(const Status& s) { return s.is_ok() ? "ok" : "refused (" + s.message() + ")"; }
+
+}  // namespace
+
+Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
+  Store& s = d.store();
+  std::string me = d.person().hex();
+  std::string who = "device " + std::to_string(d.index()) + " (" + short_id(d.person()) + ") ";
+  std::vector<Id> people = dir.people();
+  auto created = [&](const std::string& what, Kind kind, const Json& fields, bool anonymous = false) {
+    Result<Id> id = create(s, kind, fields);
+    trace.say(who + what + (id.is_ok() ? " " + short_id(*id) : "") + ": " + said(id.status()));
+    return id.is_ok() ? Acted{*id, anonymous} : Acted{};
+  };
+  auto updated = [&](const std::string& what, Kind kind, const std::string& id, const Json& fields) {
+    Status u = update(s, kind, *Id::parse(id), fields);
+    trace.say(who + what + " " + id.substr(24) + ": " + said(u));
+    return Acted{};
+  };
+  switch (rng.below(7)) {
+    case 0: {
+      Id to = people[rng.below(people.size())];
+      return created("gives kudos to " + short_id(to), Kind::kudos,
+                     {{"to", {to.hex()}}, {"action", std::string(kDeeds[rng.below(4)]) + " #" + std::to_string(rng.below(1000))},
+                      {"outcome", kOutcomes[rng.below(4)]}});
+    }
+    case 1: {
+      auto k = one_of(s, Kind::kudos, rng, [&](const Json& r) { return r.value("author", "") != me; });
+      if (!k) break;
+      return created("+1s kudos " + k->value("id", "").substr(24), Kind::plus_one, {{"kudos", k->value("id", "")}});
+    }
+    case 2: {
+      bool anonymous = rng.percent(50);
+      Json fields = {{"survey", dir.survey.hex()}, {"event", dir.event.hex()}, {"anonymous", anonymous},
+                     {"answers", {{"score", rng.between(1, 5)}, {"why", "the hike"}}}};
+      return created(anonymous ? "answers anonymously" : "answers by name", Kind::response, fields, anonymous);
+    }
+    case 3:
+      return created("writes a reflection", Kind::reflection,
+                     {{"event", dir.event.hex()}, {"text", "looking back #" + std::to_string(rng.below(1000))}, {"shared", rng.percent(40)}});
+    case 4: {
+      auto r = one_of(s, Kind::reflection, rng, [&](const Json& x) { return x.value("author", "") == me; });
+      if (!r) break;
+      bool shared = r->value("shared", false);
+      return updated(shared ? "unshares reflection" : "shares reflection", Kind::reflection, r->value("id", ""), {{"shared", !shared}});
+    }
+    case 5: {
+      auto r = one_of(s, Kind::reflection, rng, [&](const Json& x) { return x.value("author", "") == me; });
+      if (!r) break;
+      return updated("rewrites reflection", Kind::reflection, r->value("id", ""), {{"text", "on second thought #" + std::to_string(rng.below(1000))}});
+    }
+    default:
+      return updated("renames the event", Kind::event, dir.event.hex(), {{"title", "Offsite " + std::to_string(rng.below(100))}});
+  }
+  trace.say(who + "finds nothing to do");
+  return {};
+}
+
+}  // namespace debrief::sim

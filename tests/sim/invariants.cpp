@@ -1,0 +1,185 @@
+#include "invariants.h"
+
+#include "debrief/records.h"
+
+namespace debrief::sim {
+namespace {
+
+std::string device_name(int device) { return "device " + std::to_string(device); }
+
+std::optional<Json> record_on(Store& store, Kind kind, const Id& id) {
+  Result<Json> r = get(store, kind, id);
+  if (!r.is_ok()) return std::nullopt;
+  return *r;
+}
+
+// Every live record of every kind, by kind and id.
+std::map<std::pair<Kind, Id>, Json> everything(Store& store) {
+  std::map<std::pair<Kind, Id>, Json> all;
+  for (const KindSpec& spec : all_kinds()) {
+    Kind kind = spec.kind;
+    Result<std::vector<Json>> records = list(store, kind);
+    if (!records.is_ok()) continue;
+    for (Json& r : *records) {
+      Id id = *Id::parse(r.value("id", ""));  // before the move: Json's operator= takes its argument by value
+      all.emplace(std::pair{kind, id}, std::move(r));
+    }
+  }
+  return all;
+}
+
+}  // namespace
+
+void Invariants::fail(const std::string& invariant, const std::string& detail) {
+  if (failed()) return;  // the first broken invariant is the one to debug
+  failure_ = {invariant, detail, trace_.current_step()};
+  trace_.say("FAILED " + invariant + ": " + detail);
+}
+
+void Invariants::check_anonymous(const std::string& where, const WireChange& c) {
+  if (c.kind != Kind::response || c.field || !c.value.is_object() || c.value.value("anonymous", false) != true) return;
+  if (!c.device.is_nil()) fail("anonymity", where + ": an anonymous response " + short_id(c.record) + " names its device");
+  if (c.value.contains("author") && !c.value["author"].is_null())
+    fail("anonymity", where + ": an anonymous response " + short_id(c.record) + " names its author");
+  if (c.hlc.physical_ms() % 86'400'000 != 0 || c.hlc.logical() != 0)
+    fail("anonymity", where + ": an anonymous response " + short_id(c.record) + " carries its exact time");
+}
+
+// One change as a trace shows it: kind, record, field or "whole", value.
+std::string traced(const WireChange& c) {
+  std::string value = c.value.dump();
+  if (value.size() > 40) value = value.substr(0, 37) + "...";
+  return std::string(spec_of(c.kind).name) + " " + short_id(c.record) + " " + (c.field ? *c.field : "whole") + "=" + value +
+         " @" + std::to_string(c.hlc.physical_ms() % 100'000'000) + "." + std::to_string(c.hlc.logical());
+}
+
+void Invariants::heard(int device, const sync::pb::Frame& f) {
+  if (!f.has_push()) return;
+  pushed_[device] = f.push();
+  trace_.say("server hears " + device_name(device) + " push batch " + std::to_string(f.push().batch_id()));
+  for (const auto& p : f.push().changes()) {
+    Result<WireChange> c = sync::from_proto(p);
+    if (!c.is_ok()) continue;
+    trace_.say("  " + traced(*c));
+    check_anonymous("pushed by " + device_name(device), *c);
+  }
+}
+
+std::int64_t Invariants::group_size(const Json& response) {
+  ListOptions where{.where = {{"survey", response.value("survey", "")}}};
+  for (const char* field : {"team", "event", "activity"})
+    if (response.contains(field) && response[field].is_string()) where.where.emplace_back(field, response[field].get<std::string>());
+  Result<std::vector<Json>> group = list(server_.store().records(), Kind::response, where);
+  if (!group.is_ok()) return 0;
+  std::int64_t n = 0;
+  for (const Json& r : *group) {
+    bool same_activity = r.value("activity", Json()) == response.value("activity", Json());
+    if (same_activity) ++n;
+  }
+  return n;
+}
+
+void Invariants::check_pulled(int device, const WireChange& c) {
+  const Id& person = people_.at(device);
+  std::string to = "sent to " + device_name(device) + " (" + short_id(person) + ")";
+  check_anonymous(to, c);
+  Store& records = server_.store().records();
+  if (c.kind == Kind::reflection) {
+    std::optional<Json> r = record_on(records, Kind::reflection, c.record);
+    if (r && r->value("author", "") != person.hex() && r->value("shared", false) != true)
+      fail("private_reflection", to + ": reflection " + short_id(c.record) + " of " + r->value("author", "").substr(24) + ", not shared");
+  }
+  if (c.kind == Kind::response) {
+    std::optional<Json> r = record_on(records, Kind::response, c.record);
+    if (!r || r->value("author", Json()) == Json(person.hex())) return;
+    std::optional<Json> team = r->contains("team") && (*r)["team"].is_string()
+                                   ? record_on(records, Kind::team, *Id::parse((*r)["team"].get<std::string>()))
+                                   : std::nullopt;
+    if (!team || team->value("manager", "") != person.hex())
+      fail("response_reach", to + ": response " + short_id(c.record) + " of a team they do not manage");
+    else if (group_size(*r) < dir_.threshold)
+      fail("anonymity_threshold", to + ": response " + short_id(c.record) + " in a group of " + std::to_string(group_size(*r)) +
+                                      ", under the threshold of " + std::to_string(dir_.threshold));
+  }
+}
+
+void Invariants::says(int device, const sync::pb::Frame& f) {
+  if (f.has_error()) trace_.say("server tells " + device_name(device) + ": " + f.error().message());
+  if (f.has_push_ack()) trace_.say("server acks " + device_name(device) + "'s batch " + std::to_string(f.push_ack().batch_id()));
+  if (f.has_pull_batch())
+    trace_.say("server sends " + device_name(device) + " " + std::to_string(f.pull_batch().changes_size()) + " changes up to " +
+               std::to_string(f.pull_batch().cursor()));
+  if (f.has_error() && f.error().code() == sync::pb::Error::INTERNAL)
+    fail("server_error", "the server told " + device_name(device) + ": " + f.error().message());
+  if (f.has_pull_batch()) {
+    for (const auto& p : f.pull_batch().changes()) {
+      Result<WireChange> c = sync::from_proto(p);
+      if (!c.is_ok()) fail("server_error", "the server sent a change that does not decode: " + c.status().message());
+      else trace_.say("  " + traced(*c)), check_pulled(device, *c);
+    }
+  }
+  if (f.has_push_ack()) {
+    auto batch = pushed_.find(device);
+    if (batch == pushed_.end() || batch->second.batch_id() != f.push_ack().batch_id()) return;
+    for (const auto& p : batch->second.changes()) {
+      Result<WireChange> c = sync::from_proto(p);
+      if (c.is_ok() && !c->field && c->op == ChangeOp::upsert) acked_.insert({c->kind, c->record});
+    }
+    pushed_.erase(batch);
+  }
+}
+
+void Invariants::after_step(std::vector<SimDevice*> devices) {
+  for (SimDevice* d : devices) {
+    if (!d->up()) continue;
+    Result<std::int64_t> feed = stored_cursor(d->store(), "pull_feed");
+    Result<std::int64_t> cursor = stored_cursor(d->store(), "pull_cursor");
+    if (!feed.is_ok() || !cursor.is_ok()) {
+      fail("device_store", device_name(d->index()) + " cannot read its cursor");
+      continue;
+    }
+    auto [it, first] = cursors_.try_emplace(d->index(), *feed, *cursor);
+    if (!first && it->second.first == *feed && *cursor < it->second.second)
+      fail("cursor", device_name(d->index()) + "'s pull cursor went back from " + std::to_string(it->second.second) + " to " +
+                         std::to_string(*cursor));
+    it->second = {*feed, *cursor};
+  }
+}
+
+void Invariants::check_converged(SimDevice& device, SimDevice& witness) {
+  std::map<std::pair<Kind, Id>, Json> mine = everything(device.store());
+  for (const auto& [key, record] : everything(witness.store())) {
+    auto held = mine.find(key);
+    if (held == mine.end())
+      fail("convergence", device_name(device.index()) + " lacks " + std::string(spec_of(key.first).name) + " " + short_id(key.second) +
+                              " that a fresh device of its person received");
+    else if (held->second != record)
+      fail("convergence", device_name(device.index()) + " holds " + std::string(spec_of(key.first).name) + " " + short_id(key.second) + " as " +
+                              held->second.dump() + ", the server as " + record.dump());
+  }
+}
+
+void Invariants::at_end(const std::vector<SimDevice*>& devices, const std::map<Id, SimDevice*>& witnesses) {
+  Store& records = server_.store().records();
+  for (const auto& [kind, id] : acked_) {
+    if (record_on(records, kind, id)) continue;
+    Result<bool> pooled = server_.store().pool().holds(id);
+    if (!pooled.is_ok() || !*pooled)
+      fail("acked_lost", "the server acknowledged " + std::string(spec_of(kind).name) + " " + short_id(id) + " and does not have it");
+  }
+  Result<std::vector<Change>> log = changes_after(records, 0);
+  if (log.is_ok())
+    for (const Change& ch : *log) {
+      Result<WireChange> w = to_wire(records, ch);
+      if (w.is_ok()) check_anonymous("in the server's change log", *w);
+    }
+  for (const std::string& line : server_.log())
+    for (const Id& r : anonymous_)
+      if (line.find(r.hex()) != std::string::npos) fail("anonymity", "the server's log names anonymous response " + short_id(r) + ": " + line);
+  for (SimDevice* d : devices) {
+    auto w = witnesses.find(d->person());
+    if (w != witnesses.end() && d->up()) check_converged(*d, *w->second);
+  }
+}
+
+}  // namespace debrief::sim

@@ -1,0 +1,81 @@
+#include "sim_server.h"
+
+namespace debrief::sim {
+
+SimServer::SimServer(std::filesystem::path dir, SeededEnv& env, Trace& trace, Taps taps)
+    : dir_(std::move(dir)), env_(env), trace_(trace), taps_(std::move(taps)) {}
+
+SimServer::~SimServer() { crash(); }
+
+Status SimServer::start() {
+  Result<std::unique_ptr<sync::ServerStore>> store = sync::open_sqlite_server_store(dir_, env_, env_);
+  if (!store.is_ok()) return store.status();
+  store_ = std::move(*store);
+  sync::ServerOptions options;
+  options.log = [this](const std::string& line) { log_.push_back(line); };
+  options.monotonic_ms = [this] { return env_.now_ms(); };
+  options.max_pull_batch = 50;  // small batches: more interleavings per world
+  core_ = std::make_unique<sync::ServerCore>(*store_, options);
+  return Status::ok();
+}
+
+void SimServer::crash() {
+  for (auto& s : sessions_) s->link->close();
+  sessions_.clear();
+  core_.reset();
+  store_.reset();
+}
+
+void SimServer::accept(int device, std::shared_ptr<SimLink> link) {
+  if (!up()) {
+    link->close();  // connection refused
+    return;
+  }
+  auto s = std::make_unique<Session>(Session{device, std::move(link), nullptr});
+  Session* raw = s.get();
+  s->core = std::make_unique<sync::SessionCore>(*core_, "device-" + std::to_string(device),
+                                                [this, raw](const sync::pb::Frame& f, bool close) { send(*raw, f, close); });
+  sessions_.push_back(std::move(s));
+  sync::SessionCore::Reply opened = raw->core->open();
+  for (const auto& f : opened.frames) send(*raw, f, false);
+  if (opened.close) raw->link->close();
+}
+
+void SimServer::send(Session& s, const sync::pb::Frame& f, bool close) {
+  if (taps_.says) taps_.says(s.device, f);
+  s.link->carry(s.link->to_device, sync::encode_frame(f));
+  if (close) s.link->close();
+}
+
+void SimServer::drop_closed() {
+  // A closed connection whose frames were all served: its session ends,
+  // as it does when the Asio server's read fails.
+  std::erase_if(sessions_, [](const auto& s) { return s->link->closed && s->link->to_server.empty(); });
+}
+
+bool SimServer::step(Rng& rng) {
+  drop_closed();
+  std::vector<Session*> waiting;
+  for (auto& s : sessions_)
+    if (!s->link->to_server.empty()) waiting.push_back(s.get());
+  if (waiting.empty()) return false;
+  Session& s = *waiting[rng.below(waiting.size())];
+  std::string bytes = std::move(s.link->to_server.front());
+  s.link->to_server.pop_front();
+  Result<sync::pb::Frame> frame = decode_frame(bytes, s.core->max_frame_bytes());
+  if (frame.is_ok() && taps_.heard) taps_.heard(s.device, *frame);
+  sync::SessionCore::Reply reply = s.core->on_frame(frame);
+  for (const auto& f : reply.frames) send(s, f, false);
+  if (reply.close) s.link->close();
+  drop_closed();
+  return true;
+}
+
+std::vector<sync::pb::Frame> SimServer::one_frame(const sync::pb::Frame& request) {
+  std::vector<sync::pb::Frame> said;
+  sync::SessionCore session(*core_, "enrolment", [&](const sync::pb::Frame& f, bool) { said.push_back(f); });
+  for (const auto& f : session.on_frame(request).frames) said.push_back(f);
+  return said;
+}
+
+}  // namespace debrief::sim

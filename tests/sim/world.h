@@ -1,0 +1,29 @@
+// One simulated world, driven by one seed: a server, devices, their
+// people acting, a network that cuts connections, clocks that drift and
+// jump, crashes; then quiet, and the final checks. The same seed makes
+// the same world, step for step.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "invariants.h"
+
+namespace debrief::sim {
+
+struct WorldOptions {
+  std::uint64_t seed = 1;
+  int devices = 6;
+  int steps = 300;
+  bool faults = true;  // cuts, crashes, clock jumps, days offline
+};
+
+struct Outcome {
+  Failure failure;                  // invariant empty: the world passed
+  std::vector<std::string> trace;
+};
+
+Outcome run_world(const WorldOptions& options);
+
+}  // namespace debrief::sim
