@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "debrief/mutation.h"
 #include "debrief/records.h"
 
 namespace debrief {
@@ -87,7 +88,7 @@ Result<int> anonymity_threshold(Store& store) {
   DEBRIEF_TRY(orgs.status());
   int t = orgs->empty() ? kDefaultAnonymityThreshold
                         : (*orgs)[0].value("anonymity_threshold", kDefaultAnonymityThreshold);
-  return std::max(t, kMinAnonymityThreshold);
+  return mutated("anonymity_threshold") ? 1 : std::max(t, kMinAnonymityThreshold);
 }
 
 std::vector<Disclosure> disclose(const std::vector<GroupSize>& groups, int threshold) {

@@ -2,6 +2,7 @@
 
 #include "checked_write.h"
 #include "debrief/article.h"
+#include "debrief/mutation.h"
 #include "debrief/time.h"
 #include "kind_rules.h"
 #include "store_impl.h"
@@ -49,7 +50,7 @@ Result<std::optional<CheckedChange>> check_new(Store& store, const KindSpec& spe
   DEBRIEF_TRY(d.status());
   WireChange out = c;
   out.value = unsaved_json(*d);
-  if (spec.kind == Kind::response && d->integer("anonymous")) {
+  if (spec.kind == Kind::response && d->integer("anonymous") && !mutated("anonymous_device")) {
     out.device = Id{};
     out.hlc = Hlc::from_parts(c.hlc.physical_ms() - c.hlc.physical_ms() % kDayMs, 0);
   }
@@ -67,7 +68,12 @@ Result<std::optional<CheckedChange>> check_upsert(Store& store, const Draft& her
     if (!f.input || !f.column || it == c.value.end()) continue;
     if (may_change(spec, f.name) && *it != encode_field(f, here.values[i])) changed[std::string(f.name)] = *it;
   }
-  if (changed.empty()) return std::optional<CheckedChange>();
+  // A record merged whole keeps the newest write of it: one that changes
+  // nothing here still counts, or an older write arriving later would win
+  // over it (a reflection shared on one device, then unshared on another,
+  // would end shared here and unshared there).
+  bool versioned = spec.merge == Merge::per_record && !spec.mutable_fields.empty();
+  if (changed.empty() && !versioned) return std::optional<CheckedChange>();
   Result<Draft> after = checked_update(store, here, changed);
   DEBRIEF_TRY(after.status());
   WireChange out = c;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "debrief/mutation.h"
 #include "debrief/records.h"
 #include "debrief/text.h"
 #include "debrief/store.h"
@@ -158,7 +159,7 @@ Status apply_record(Store& store, const KindSpec& spec, const WireChange& c, con
     std::string name(f.name);
     Result<std::optional<Version>> current = version_of(store.impl(), c.record, spec.merge == Merge::per_field ? &name : nullptr);
     DEBRIEF_TRY(current.status());
-    if (*current && **current > v) continue;
+    if (*current && **current > v && !mutated("lww_by_clock")) continue;
     if (here->values[i] != incoming->values[i]) DEBRIEF_TRY(set_field(store, spec, c.record, f, incoming->values[i]));
   }
   return Status::ok();
@@ -171,7 +172,7 @@ Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, cons
   if (!here.is_ok() || here->deleted) return here.is_ok() || here.status().code() == Code::not_found ? Status::ok() : here.status();
   Result<std::optional<Version>> current = version_of(store.impl(), c.record, &*c.field);
   DEBRIEF_TRY(current.status());
-  if (*current && **current > v) return Status::ok();
+  if (*current && **current > v && !mutated("lww_by_clock")) return Status::ok();
   Result<DbValue> value = stored_form(*f, c.value);
   DEBRIEF_TRY(value.status());
   return set_field(store, spec, c.record, *f, *value);
@@ -286,6 +287,7 @@ std::string in_reach(const KindSpec& spec) {
   std::string from = quoted(spec.table) + " x";
   std::string cond = owner + " = ?2";
   if (r.readers == Readers::owner_or_open) cond += " OR x." + quoted(r.open) + " = 1";
+  if (mutated("reach_rule")) cond = "1";
   if (r.readers == Readers::owner_or_managers || r.readers == Readers::owner_or_group_managers) {
     std::string team = r.team.empty() ? "pp.team" : "x." + quoted(r.team);
     if (r.team.empty()) from += " LEFT JOIN people pp ON pp.id = " + owner;

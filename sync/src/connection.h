@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "debrief/change_log.h"
+#include "debrief/mutation.h"
 #include "debrief/records.h"
 #include "debrief/replication.h"
 #include "debrief/sync/client.h"
@@ -41,6 +42,9 @@ class Channel {
   }
 
   asio::awaitable<Result<pb::Frame>> exchange(const pb::Frame& request) {
+    // Only this request's answer may name a refused change: not an earlier
+    // refusal, when this one could not be sent or answered.
+    if (!mutated("refusal_forgotten")) refused_change = 0;
     Status sent = co_await send(request);
     if (!sent.is_ok()) co_return sent;
     co_return co_await receive();
@@ -53,7 +57,6 @@ class Channel {
 
   // The next frame; an Error frame from the server is its Status.
   asio::awaitable<Result<pb::Frame>> receive() {
-    refused_change = 0;  // what an earlier refusal named is no answer to this request
     Result<pb::Frame> f = co_await read();
     if (!f.is_ok()) co_return said_by_server(f.status());
     progress.bytes_received += static_cast<std::int64_t>(f->ByteSizeLong() + 4);
@@ -70,9 +73,9 @@ class Channel {
   }
 
   SyncProgress progress;
-  // From the frame just received, if an Error: the position (1-based) in
-  // the batch just pushed of a change the server refused for good; 0 for
-  // none, and for a connection that failed.
+  // From the answer to the last exchange, if an Error: the position
+  // (1-based) in the batch just pushed of a change the server refused for
+  // good; 0 for none, and for a connection that failed.
   std::uint32_t refused_change = 0;
   std::uint32_t version = 0;  // the protocol version both sides speak, once welcomed
 

@@ -29,7 +29,10 @@ class Invariants {
   Invariants(SimServer& server, const Directory& dir, Trace& trace) : server_(server), dir_(dir), trace_(trace) {}
 
   // A device of `person` joined the world.
-  void enrolled(int device, const Id& person) { people_[device] = person; }
+  void enrolled(int device, const Id& device_id, const Id& person) {
+    people_[device] = person;
+    owners_[device_id] = person;
+  }
 
   // The server's taps.
   void heard(int device, const sync::pb::Frame& f);
@@ -53,10 +56,12 @@ class Invariants {
   void check_anonymous(const std::string& where, const WireChange& c);
   std::int64_t group_size(const Json& response);
   void check_converged(SimDevice& device, SimDevice& witness);
+  void check_change_log();
 
   SimServer& server_;
   const Directory& dir_;
   std::map<int, Id> people_;
+  std::map<Id, Id> owners_;  // device id: its person
   Trace& trace_;
   Failure failure_;
   std::map<int, sync::pb::PushBatch> pushed_;          // the last batch each device pushed

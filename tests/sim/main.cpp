@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 
+#include "debrief/mutation.h"
 #include "world.h"
 
 namespace {
@@ -18,11 +19,15 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "usage: debrief_sim [--seeds N] [--from S] [--seed S] [--devices D] [--steps K] [--no-faults]\n"
+               "                   [--mutate NAME] [--mutations] [--first]\n"
                "  --seeds N    run N worlds, seeds S..S+N-1 (S from --from, default 1); one line per failure\n"
                "  --seed S     run one world and print its trace (the same seed prints the same trace)\n"
                "  --devices D  devices per world (default 6)\n"
                "  --steps K    steps before the world quiets down (default 300)\n"
-               "  --no-faults  no cuts, crashes, clock jumps or days offline\n");
+               "  --no-faults  no cuts, crashes, clock jumps, days offline or forged pushes\n"
+               "  --mutate M   turn off one rule of the product (a test build's switch); the worlds must fail\n"
+               "  --mutations  list the rules --mutate can turn off, one a line\n"
+               "  --first      stop at the first failing seed\n");
   return 2;
 }
 
@@ -37,14 +42,26 @@ bool number(const char* text, std::uint64_t& out) {
 int main(int argc, char** argv) {
   debrief::sim::WorldOptions options;
   std::uint64_t seeds = 100, from = 1, one = 0;
-  bool replay = false;
+  bool replay = false, first = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     std::uint64_t v = 0;
     bool has_value = i + 1 < argc && number(argv[i + 1], v);
-    if (a == "--no-faults") options.faults = false;
-    else if (!has_value) return usage();
-    else if (a == "--seeds") seeds = v, ++i;
+    if (a == "--first") {
+      first = true;
+    } else if (a == "--no-faults") {
+      options.faults = false;
+    } else if (a == "--mutations") {
+      for (const debrief::Mutation& m : debrief::mutations()) std::printf("%.*s\n", static_cast<int>(m.name.size()), m.name.data());
+      return 0;
+    } else if (a == "--mutate" && i + 1 < argc) {
+      if (!debrief::set_mutation(argv[++i]))
+        return std::fprintf(stderr, "no mutation '%s' in this build (--mutations lists them; cmake -DDEBRIEF_MUTATIONS=ON)\n", argv[i]), 2;
+    } else if (!has_value) {
+      return usage();
+    } else if (a == "--seeds") {
+      seeds = v, ++i;
+    }
     else if (a == "--from") from = v, ++i;
     else if (a == "--seed") one = v, replay = true, ++i;
     else if (a == "--devices" && v >= 1 && v <= 32) options.devices = static_cast<int>(v), ++i;
@@ -70,6 +87,10 @@ int main(int argc, char** argv) {
     std::printf("seed=%llu step=%lld invariant=%s: %s\n", static_cast<unsigned long long>(s),
                 static_cast<long long>(o.failure.step), o.failure.invariant.c_str(), o.failure.detail.c_str());
     std::fflush(stdout);
+    if (first) {
+      seeds = s - from + 1;
+      break;
+    }
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
   std::fprintf(stderr, "%.1f worlds/s on one core\n", static_cast<double>(seeds) / (seconds > 0 ? seconds : 1));

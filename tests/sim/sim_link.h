@@ -27,6 +27,7 @@ struct SimLink {
   bool closed = false;
   std::int64_t bytes = 0;    // carried so far, both ways
   std::int64_t cut_at = -1;  // the byte where the link breaks; -1: never
+  bool forged = false;       // a lying client's: what it pushes is no device's honest work
   // Wakes the device's reader when something arrives for it or the link
   // closes.
   std::function<void()> wake_device;

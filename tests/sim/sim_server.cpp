@@ -63,7 +63,7 @@ bool SimServer::step(Rng& rng) {
   std::string bytes = std::move(s.link->to_server.front());
   s.link->to_server.pop_front();
   Result<sync::pb::Frame> frame = decode_frame(bytes, s.core->max_frame_bytes());
-  if (frame.is_ok() && taps_.heard) taps_.heard(s.device, *frame);
+  if (frame.is_ok() && taps_.heard && !s.link->forged) taps_.heard(s.device, *frame);
   sync::SessionCore::Reply reply = s.core->on_frame(frame);
   for (const auto& f : reply.frames) send(s, f, false);
   if (reply.close) s.link->close();

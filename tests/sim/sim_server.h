@@ -21,7 +21,7 @@ namespace debrief::sim {
 class SimServer {
  public:
   // What the server hears and says on each device's connection: the
-  // invariants look at every frame.
+  // invariants look at every frame (but what a lying client pushes).
   struct Taps {
     std::function<void(int device, const sync::pb::Frame&)> heard;
     std::function<void(int device, const sync::pb::Frame&)> says;

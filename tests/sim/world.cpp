@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "actors.h"
+#include "hostile.h"
 #include "debrief/records.h"
 
 namespace debrief::sim {
@@ -93,7 +94,7 @@ class World {
     std::vector<sync::pb::Frame> said = server_.one_frame(f);
     if (said.empty() || !said[0].has_enroll_reply()) return Status(Code::internal, "the server did not enrol the device");
     d.link = sync::ServerLink{"sim", 0, "", said[0].enroll_reply().device_secret(), d.person()};
-    invariants_->enrolled(d.index(), d.person());
+    invariants_->enrolled(d.index(), d.store().device_id(), d.person());
     trace_.say("device " + std::to_string(d.index()) + " enrols for " + short_id(d.person()));
     return d.store().bind_me(d.person());
   }
@@ -159,9 +160,11 @@ class World {
     set_clocks();
     std::uint64_t roll = rng_.below(100);
     SimDevice& d = any_device();
-    if (roll < 25) {
+    if (roll < 22) {
       Acted a = act(d, directory_, rng_, trace_);
       if (a.anonymous) invariants_->anonymous_created(a.record);
+    } else if (roll < 25) {
+      if (options_.faults) push_forgery(d, server_, directory_, rng_, trace_);
     } else if (roll < 37) {
       if (!d.passing() && !offline_.count(d.index())) start_pass(d, options_.faults);
     } else if (roll < 67) {
