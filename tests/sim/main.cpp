@@ -19,7 +19,7 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "usage: debrief_sim [--seeds N] [--from S] [--seed S] [--devices D] [--steps K] [--no-faults]\n"
-               "                   [--mutate NAME] [--mutations] [--first]\n"
+               "                   [--mutate NAME] [--mutations] [--first] [--check-determinism]\n"
                "  --seeds N    run N worlds, seeds S..S+N-1 (S from --from, default 1); one line per failure\n"
                "  --seed S     run one world and print its trace (the same seed prints the same trace)\n"
                "  --devices D  devices per world (default 6)\n"
@@ -27,8 +27,22 @@ int usage() {
                "  --no-faults  no cuts, crashes, clock jumps, days offline or forged pushes\n"
                "  --mutate M   turn off one rule of the product (a test build's switch); the worlds must fail\n"
                "  --mutations  list the rules --mutate can turn off, one a line\n"
-               "  --first      stop at the first failing seed\n");
+               "  --first      stop at the first failing seed\n"
+               "  --check-determinism  run each seed twice; a world whose two traces differ fails\n");
   return 2;
+}
+
+// Where two runs of one seed part: a world that does not replay exactly
+// has some time or randomness the simulator does not drive.
+debrief::sim::Failure differs(const debrief::sim::Outcome& a, const debrief::sim::Outcome& b) {
+  std::size_t n = std::min(a.trace.size(), b.trace.size());
+  for (std::size_t i = 0; i <= n; ++i) {
+    if (i < n && a.trace[i] == b.trace[i]) continue;
+    if (i == n && a.trace.size() == b.trace.size()) return {};
+    return {"determinism", "two runs part at trace line " + std::to_string(i + 1) + ": " + (i < a.trace.size() ? a.trace[i] : "(end)") +
+                               " | " + (i < b.trace.size() ? b.trace[i] : "(end)"), 0};
+  }
+  return {};
 }
 
 bool number(const char* text, std::uint64_t& out) {
@@ -42,13 +56,15 @@ bool number(const char* text, std::uint64_t& out) {
 int main(int argc, char** argv) {
   debrief::sim::WorldOptions options;
   std::uint64_t seeds = 100, from = 1, one = 0;
-  bool replay = false, first = false;
+  bool replay = false, first = false, twice = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     std::uint64_t v = 0;
     bool has_value = i + 1 < argc && number(argv[i + 1], v);
     if (a == "--first") {
       first = true;
+    } else if (a == "--check-determinism") {
+      twice = true;
     } else if (a == "--no-faults") {
       options.faults = false;
     } else if (a == "--mutations") {
@@ -70,11 +86,12 @@ int main(int argc, char** argv) {
   }
   if (replay) {
     options.seed = one;
+    options.keep_failed = true;
     debrief::sim::Outcome o = debrief::sim::run_world(options);
     for (const std::string& line : o.trace) std::printf("%s\n", line.c_str());
     if (o.failure.invariant.empty()) std::printf("seed %llu passed\n", static_cast<unsigned long long>(one));
-    else std::printf("seed=%llu step=%lld invariant=%s: %s\n", static_cast<unsigned long long>(one),
-                     static_cast<long long>(o.failure.step), o.failure.invariant.c_str(), o.failure.detail.c_str());
+    else std::printf("seed=%llu step=%lld invariant=%s: %s\nits stores are kept in %s\n", static_cast<unsigned long long>(one),
+                     static_cast<long long>(o.failure.step), o.failure.invariant.c_str(), o.failure.detail.c_str(), o.kept.c_str());
     return o.failure.invariant.empty() ? 0 : 1;
   }
   std::uint64_t failed = 0;
@@ -82,6 +99,7 @@ int main(int argc, char** argv) {
   for (std::uint64_t s = from; s < from + seeds; ++s) {
     options.seed = s;
     debrief::sim::Outcome o = debrief::sim::run_world(options);
+    if (twice && o.failure.invariant.empty()) o.failure = differs(o, debrief::sim::run_world(options));
     if (o.failure.invariant.empty()) continue;
     ++failed;
     std::printf("seed=%llu step=%lld invariant=%s: %s\n", static_cast<unsigned long long>(s),

@@ -34,7 +34,7 @@ class World {
     devices_.clear();
     witnesses_.clear();
     server_.crash();
-    if (!invariants_ || !invariants_->failed()) std::filesystem::remove_all(dir_);
+    if (!options_.keep_failed || !invariants_ || !invariants_->failed()) std::filesystem::remove_all(dir_);
   }
 
   Outcome run() {
@@ -43,7 +43,9 @@ class World {
       if (!invariants_->failed()) quiet_down();
       if (!invariants_->failed()) check_end();
     }
-    return {invariants_ ? invariants_->failure() : Failure{"setup", setup_error_, 0}, trace_.lines()};
+    Outcome o{invariants_ ? invariants_->failure() : Failure{"setup", setup_error_, 0}, trace_.lines(), ""};
+    if (options_.keep_failed && !o.failure.invariant.empty()) o.kept = dir_.string();
+    return o;
   }
 
  private:

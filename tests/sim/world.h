@@ -16,12 +16,14 @@ struct WorldOptions {
   std::uint64_t seed = 1;
   int devices = 6;
   int steps = 300;
-  bool faults = true;  // cuts, crashes, clock jumps, days offline
+  bool faults = true;        // cuts, crashes, clock jumps, days offline, lying clients
+  bool keep_failed = false;  // keep a failed world's files (under /dev/shm) to look into
 };
 
 struct Outcome {
   Failure failure;                  // invariant empty: the world passed
   std::vector<std::string> trace;
+  std::string kept;                 // where a failed world's files are, with keep_failed
 };
 
 Outcome run_world(const WorldOptions& options);
