@@ -1,8 +1,10 @@
 // The privacy rules, enforced by the server.
 #include <pqxx/pqxx>
 
+#include <mutex>
 #include <set>
 
+#include "debrief/change_log.h"
 #include "debrief/sync/anonymous_mixing.h"
 #include "debrief/time.h"
 #include "hostile_client.h"
@@ -146,6 +148,33 @@ TEST_CASE("the server keeps no author, device or exact time beside an anonymous 
     }
     CHECK(found);
   }
+}
+
+TEST_CASE("the server's log never names an anonymous answer it refuses, beside the device that pushed it", "[sync][privacy]") {
+  // Found by the simulator (seed 3): Pia answers by name on one phone and
+  // anonymously on the other, which had not heard of the first answer.
+  auto lines = std::make_shared<std::vector<std::string>>();
+  auto guard = std::make_shared<std::mutex>();
+  Server server([&](sync::ServerOptions& o) {
+    o.log = [lines, guard](const std::string& line) {
+      std::lock_guard<std::mutex> hold(*guard);
+      lines->push_back(line);
+    };
+  });
+  Device phone(server, server.people().p1), tablet(server, server.people().p1);
+  respond(phone, server, false, 4);
+  phone.sync();
+  Id anonymous = respond(tablet, server, true, 2);
+  ok(tablet.try_sync());
+  CHECK(ok(refused_changes(*tablet.store)).size() == 1);  // one voice: the second answer is refused
+  std::lock_guard<std::mutex> hold(*guard);
+  bool refusal_logged = false;
+  for (const std::string& line : *lines) {
+    INFO(line);
+    CHECK(line.find(anonymous.hex()) == std::string::npos);
+    refusal_logged = refusal_logged || line.find("\"refused\"") != std::string::npos;
+  }
+  CHECK(refusal_logged);
 }
 
 TEST_CASE("anonymous responses wait apart and join the feed together, never beside their participations", "[sync][privacy]") {
