@@ -189,7 +189,9 @@ Status adopt_creation_time(Store& store, const KindSpec& spec, const WireChange&
   if (at == c.value.end() || !at->is_string()) return Status::ok();
   Result<std::int64_t> t = parse_time(at->get_ref<const std::string&>());
   DEBRIEF_TRY(t.status());
-  return store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET created_at = ? WHERE id = ?").bind(1, *t).bind(2, c.record).exec();
+  // Most echoes agree already: no write for them.
+  return store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET created_at = ?1 WHERE id = ?2 AND created_at <> ?1")
+      .bind(1, *t).bind(2, c.record).exec();
 }
 
 Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& options) {
