@@ -12,6 +12,7 @@ constexpr Mutation kMutations[] = {
     {"reach_rule", "the feed sends each record only to those it may reach (own, shared, managed teams)"},
     {"anonymous_device", "the server keeps neither the device nor the exact time of an anonymous answer"},
     {"refusal_forgotten", "a refusal names a change only in answer to the push it refused"},
+    {"cursor_with_batch", "a device stores its pull cursor in the transaction that applies the batch"},
 };
 
 std::string& active() {

@@ -352,6 +352,12 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes, const 
   // manager is created after the team), so references are not enforced
   // here; local writes check every reference themselves.
   if (impl.tx_depth > 0) return invalid("apply_remote cannot run inside another transaction");
+  if (mutated("cursor_with_batch") && !options.cursor_key.empty()) {
+    DEBRIEF_TRY(save_cursor(store, options.cursor_key, options.cursor));
+    ApplyOptions without = options;
+    without.cursor_key = {};
+    return apply_remote(store, changes, without);
+  }
   DEBRIEF_TRY(impl.db->cached("PRAGMA foreign_keys = OFF").exec());
   Status applied = apply_in_transaction(store, changes, options);
   Status restored = impl.db->cached("PRAGMA foreign_keys = ON").exec();

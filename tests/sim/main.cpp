@@ -12,6 +12,7 @@
 #include <string>
 
 #include "debrief/mutation.h"
+#include "sim_disk.h"
 #include "world.h"
 
 namespace {
@@ -54,6 +55,7 @@ bool number(const char* text, std::uint64_t& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  debrief::sim::disk::install();
   debrief::sim::WorldOptions options;
   std::uint64_t seeds = 100, from = 1, one = 0;
   bool replay = false, first = false, twice = false;

@@ -28,6 +28,8 @@ class SimDevice {
   Store& store() { return *store_; }
   SeededEnv& env() { return env_; }
   int index() const { return index_; }
+  // Where its files are: its machine's disk (sim_disk.h).
+  const std::filesystem::path& dir() const { return dir_; }
   const Id& person() const { return person_; }
   sync::ServerLink link;
 

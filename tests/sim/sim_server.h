@@ -32,6 +32,8 @@ class SimServer {
   Status start();
   void crash();
   bool up() const { return core_ != nullptr; }
+  // Where its files are: its machine's disk (sim_disk.h).
+  const std::filesystem::path& dir() const { return dir_; }
 
   sync::ServerStore& store() { return *store_; }
   sync::ServerCore& core() { return *core_; }

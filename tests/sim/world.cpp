@@ -4,6 +4,7 @@
 
 #include "actors.h"
 #include "hostile.h"
+#include "sim_disk.h"
 #include "debrief/records.h"
 
 namespace debrief::sim {
@@ -123,7 +124,7 @@ class World {
     const sync::SyncProgress& p = d.progress();
     trace_.say("device " + std::to_string(d.index()) + " pass " + (done->is_ok() ? "ok" : "failed (" + done->message() + ")") +
                ": pushed " + std::to_string(p.pushed) + ", pulled " + std::to_string(p.pulled));
-    if (done->code() == Code::internal) invariants_->fail("device_error", done->message());
+    if (done->code() == Code::internal && !disk::struck(d.dir())) invariants_->fail("device_error", done->message());
     if (done->is_ok() && !d.store().me()) (void)d.store().set_me(d.person());
     last_ = *done;
   }
@@ -174,22 +175,27 @@ class World {
     } else if (roll < 92) {
       run_device(d);
     } else if (options_.faults) {
-      fault(roll, d);
+      fault(d);
     }
+    power_back();
     invariants_->after_step(up_devices());
   }
 
-  void fault(std::uint64_t roll, SimDevice& d) {
+  void fault(SimDevice& d) {
     std::string who = "device " + std::to_string(d.index());
-    if (roll < 94) {
+    std::uint64_t roll = rng_.below(10);
+    if (roll < 2) {
       trace_.say(who + " crashes and restarts");
-      d.crash();
-      if (Status s = d.open(); !s.is_ok()) invariants_->fail("restart", who + " cannot open its store: " + s.message());
-    } else if (roll < 95) {
+      restart(d);
+    } else if (roll < 3) {
       trace_.say("the server crashes and restarts");
-      server_.crash();
-      if (Status s = server_.start(); !s.is_ok()) invariants_->fail("restart", "the server cannot open its store: " + s.message());
-    } else if (roll < 97) {
+      restart_server();
+    } else if (roll < 5) {
+      bool server = rng_.percent(30);
+      int syncs = static_cast<int>(rng_.between(1, 8));
+      trace_.say((server ? std::string("the server") : who) + " will lose power at sync " + std::to_string(syncs) + " of its disk from now");
+      disk::arm_cut(server ? server_.dir() : d.dir(), syncs);
+    } else if (roll < 7) {
       std::int64_t jump = rng_.between(-6 * kHourMs, 6 * kHourMs);
       skew_[static_cast<std::size_t>(d.index())] += jump;
       trace_.say(who + "'s clock jumps " + std::to_string(jump / 1000) + " s");
@@ -200,6 +206,33 @@ class World {
     } else {
       offline_.insert(d.index());
       trace_.say(who + " goes offline");
+    }
+  }
+
+  void restart(SimDevice& d) {
+    d.crash();
+    if (Status s = d.open(); !s.is_ok()) invariants_->fail("restart", "device " + std::to_string(d.index()) + " cannot open its store: " + s.message());
+  }
+
+  void restart_server() {
+    server_.crash();
+    if (Status s = server_.start(); !s.is_ok()) invariants_->fail("restart", "the server cannot open its store: " + s.message());
+  }
+
+  // Restarts each machine whose power cut struck, from what reached its disk.
+  void power_back() {
+    for (auto& d : devices_) {
+      if (!disk::struck(d->dir())) continue;
+      trace_.say("device " + std::to_string(d->index()) + " lost power; it restarts from what reached its disk");
+      d->crash();
+      disk::power_on(d->dir());
+      restart(*d);
+    }
+    if (disk::struck(server_.dir())) {
+      trace_.say("the server lost power; it restarts from what reached its disk");
+      server_.crash();
+      disk::power_on(server_.dir());
+      restart_server();
     }
   }
 
@@ -218,6 +251,8 @@ class World {
     trace_.step(options_.steps + 1);
     trace_.say("quiet: no more faults");
     offline_.clear();
+    for (auto& d : devices_) disk::disarm(d->dir());
+    disk::disarm(server_.dir());
     for (auto& s : skew_) s = rng_.between(-60'000, 60'000);
     set_clocks();
     for (auto& d : devices_)
