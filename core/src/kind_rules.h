@@ -44,6 +44,11 @@ const KindRules& rules_of(Kind kind);
 // is refused otherwise (rules_participation.cpp).
 Status record_voice(Store& store, const Draft& response);
 
+// Sets the team a stored response counts towards (a server's checked
+// form, which a device adopts), keeping its scope's tallies true. Inside
+// the caller's transaction.
+Status set_response_team(Store& store, const Id& response, const std::optional<Id>& team);
+
 // The rules, one function set per file (rules_*.cpp).
 extern const KindRules kOrganisationRules, kTeamRules, kPersonRules, kEventRules, kActivityRules,
     kSurveyRules, kResponseRules, kAuthoredRules, kReflectionRules, kKudosRules, kPlusOneRules, kReplyRules,

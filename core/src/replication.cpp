@@ -180,10 +180,7 @@ Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, cons
 
 Status apply_checked(Store& store, const WireChange& c, const std::optional<Draft>& created = std::nullopt);
 
-// An append-only record made both here and elsewhere under one id (a +1 or
-// a participation, whose ids follow from who and what): the copy that
-// reached the server first is the one every device keeps, its creation
-// time included, so that devices agree.
+// The creation time of adopt_server_form.
 Status adopt_creation_time(Store& store, const KindSpec& spec, const WireChange& c) {
   auto at = c.value.is_object() ? c.value.find("created_at") : c.value.end();
   if (at == c.value.end() || !at->is_string()) return Status::ok();
@@ -194,19 +191,50 @@ Status adopt_creation_time(Store& store, const KindSpec& spec, const WireChange&
       .bind(1, *t).bind(2, c.record).exec();
 }
 
+// The team of adopt_server_form: the server sets it from the directory as
+// it holds it, which a device that answered before it heard of a move does
+// not.
+Status adopt_response_team(Store& store, const WireChange& c) {
+  auto team = c.value.is_object() ? c.value.find("team") : c.value.end();
+  if (team == c.value.end()) return Status::ok();
+  std::optional<Id> theirs;
+  if (team->is_string()) {
+    Result<Id> id = Id::parse(team->get_ref<const std::string&>());
+    DEBRIEF_TRY(id.status());
+    theirs = *id;
+  }
+  sql::Stmt& s = store.impl().db->cached("SELECT team FROM responses WHERE id = ?");
+  s.bind(1, c.record);
+  std::optional<Id> mine = s.step() ? s.maybe_id(0) : std::nullopt;
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return mine == theirs ? Status::ok() : set_response_team(store, c.record, theirs);
+}
+
+// An append-only record this store holds already arrives from the server:
+// the echo of its own, or the copy another device of its person made under
+// the same id (a +1 or a participation, whose ids follow from who and
+// what). The server's checked form is the one every device keeps: the copy
+// that reached it first, with the fields the core sets as the server set
+// them (the creation time; a response's team), so that devices agree.
+Status adopt_server_form(Store& store, const KindSpec& spec, const WireChange& c) {
+  DEBRIEF_TRY(adopt_creation_time(store, spec, c));
+  return spec.kind == Kind::response ? adopt_response_team(store, c) : Status::ok();
+}
+
 Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& options) {
   const KindSpec& spec = spec_of(pushed.kind);
   if (spec.kind != pushed.kind) return invalid("a synced change has an unknown kind");
   Store::Impl& impl = store.impl();
+  if (!indexed_versions(spec) && pushed.op == ChangeOp::upsert && !impl.acting) {  // check_pushed looks itself
+    Result<bool> exists = has_row(impl, spec, pushed.record);  // append-only: created once
+    DEBRIEF_TRY(exists.status());
+    if (*exists) return adopt_server_form(store, spec, pushed);
+  }
   if (pushed.device == impl.device) return Status::ok();  // our own change, echoed back
   Result<bool> done = indexed_versions(spec) ? seen(impl, pushed) : Result<bool>(false);
   DEBRIEF_TRY(done.status());
   if (*done) return Status::ok();
-  if (!indexed_versions(spec) && pushed.op == ChangeOp::upsert && !impl.acting) {  // check_pushed looks itself
-    Result<bool> exists = has_row(impl, spec, pushed.record);  // append-only: created once
-    DEBRIEF_TRY(exists.status());
-    if (*exists) return adopt_creation_time(store, spec, pushed);
-  }
   if (!impl.acting) return apply_checked(store, pushed);
   Result<std::optional<CheckedChange>> checked = check_pushed(store, pushed);
   DEBRIEF_TRY(checked.status());

@@ -109,13 +109,16 @@ Status write_answers(Store& store, const Draft& draft) {
   return store.impl().tallies.add(db, r, survey.is_ok() ? survey->get() : nullptr, +1);
 }
 
-// Takes a response about to be tombstoned out of its scope's tallies.
-Status uncount_response(Store& store, const Id& id) {
+// Counts a stored response in its scope's tallies (+1) or takes it back (-1).
+Status tally_response(Store& store, const Id& id, int sign) {
   Result<TalliedResponse> r = load_tallied_response(store, id);
   DEBRIEF_TRY(r.status());
   Result<std::shared_ptr<const Survey>> survey = load_survey(store, r->survey);
-  return store.impl().tallies.add(*store.impl().db, *r, survey.is_ok() ? survey->get() : nullptr, -1);
+  return store.impl().tallies.add(*store.impl().db, *r, survey.is_ok() ? survey->get() : nullptr, sign);
 }
+
+// Takes a response about to be tombstoned out of its scope's tallies.
+Status uncount_response(Store& store, const Id& id) { return tally_response(store, id, -1); }
 
 Status read_answers(Store& store, const Draft& draft, Json& record) {
   sql::Stmt& s = store.impl().db->cached(
@@ -138,6 +141,12 @@ Status read_answers(Store& store, const Draft& draft, Json& record) {
 }
 
 }  // namespace
+
+Status set_response_team(Store& store, const Id& response, const std::optional<Id>& team) {
+  DEBRIEF_TRY(tally_response(store, response, -1));
+  DEBRIEF_TRY(store.impl().db->cached("UPDATE responses SET team = ? WHERE id = ?").bind(1, team).bind(2, response).exec());
+  return tally_response(store, response, +1);
+}
 
 const KindRules kResponseRules{.check = check_response,
                                .write_extra = write_answers,

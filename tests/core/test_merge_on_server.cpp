@@ -64,3 +64,22 @@ TEST_CASE("a +1 made on two devices of one person takes the server's creation ti
   ok(apply_remote(*w.store, {whole(kPhoneA, w.env.now_ms() - 3'600'000, Kind::plus_one, p, theirs)}, ApplyOptions{}));
   CHECK(ok(get(*w.store, Kind::plus_one, p))["created_at"] == format_time(earlier));
 }
+
+TEST_CASE("a response given before its person moved team takes the team the server set, and its tallies follow",
+          "[replication][merge]") {
+  test::World w;
+  Id r = ok(w.respond({{"score", 4}}));
+  Id field = ok(create(*w.store, Kind::team, {{"name", "Field"}}));
+  auto tallied = [&] {
+    test::RawDb raw(test::db_file(w.store->dir()));
+    return raw.column("SELECT hex(team) || ':' || responses FROM scope_tallies WHERE scope_kind = 'event'");
+  };
+  REQUIRE(tallied() == std::vector<std::string>{test::upper(w.team.hex()) + ":1"});
+  // The server had moved the person to Field before the answer arrived: it
+  // echoes the answer back with that team.
+  Json theirs = ok(get(*w.store, Kind::response, r));
+  theirs["team"] = field.hex();
+  ok(apply_remote(*w.store, {whole(w.store->device_id(), w.env.now_ms(), Kind::response, r, theirs)}, ApplyOptions{}));
+  CHECK(ok(get(*w.store, Kind::response, r))["team"] == field.hex());
+  CHECK(tallied() == std::vector<std::string>{test::upper(field.hex()) + ":1"});
+}

@@ -23,6 +23,29 @@ std::optional<Json> one_of(Store& store, Kind kind, Rng& rng, const std::functio
 
 std::string said(const Status& s) { return s.is_ok() ? "ok" : "refused (" + s.message() + ")"; }
 
+// A person moves team, Support changes manager, or Per changes role.
+template <typename Update>
+Acted change_directory(const Directory& dir, Rng& rng, Update& updated) {
+  switch (rng.below(3)) {
+    case 0: {
+      std::vector<Id> movable = dir.movable();
+      Id who = movable[rng.below(movable.size())];
+      bool field = rng.percent(50);
+      return updated(std::string("moves ") + short_id(who) + " to " + (field ? "Field" : "Support") + ": person", Kind::person, who.hex(),
+                     {{"team", (field ? dir.field : dir.team).hex()}});
+    }
+    case 1: {
+      Id manager = rng.percent(50) ? dir.manager : dir.p1;
+      return updated("makes " + short_id(manager) + " Support's manager: team", Kind::team, dir.team.hex(), {{"manager", manager.hex()}});
+    }
+    default: {
+      bool organiser = rng.percent(50);
+      return updated("makes " + short_id(dir.p2) + (organiser ? " an organiser" : " a participant") + ": person", Kind::person,
+                     dir.p2.hex(), {{"role", organiser ? "organiser" : "participant"}});
+    }
+  }
+}
+
 }  // namespace
 
 Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
@@ -40,7 +63,9 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
     trace.say(who + what + " " + id.substr(24) + ": " + said(u));
     return Acted{};
   };
-  switch (rng.below(7)) {
+  // The admin changes the directory more often than others try to (and
+  // are refused on their own device).
+  switch (d.person() == dir.admin && rng.percent(30) ? 7 : rng.below(8)) {
     case 0: {
       Id to = people[rng.below(people.size())];
       return created("gives kudos to " + short_id(to), Kind::kudos,
@@ -72,8 +97,10 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
       if (!r) break;
       return updated("rewrites reflection", Kind::reflection, r->value("id", ""), {{"text", "on second thought #" + std::to_string(rng.below(1000))}});
     }
-    default:
+    case 6:
       return updated("renames the event", Kind::event, dir.event.hex(), {{"title", "Offsite " + std::to_string(rng.below(100))}});
+    default:
+      return change_directory(dir, rng, updated);
   }
   trace.say(who + "finds nothing to do");
   return {};

@@ -26,6 +26,7 @@ Result<Directory> make_directory(Store& s) {
   d.p4 = person("Pat Four", "participant");
   if (!failed.is_ok()) return failed;
   if (Status s2 = update(s, Kind::team, d.team, {{"manager", d.manager.hex()}}); !s2.is_ok()) return s2;
+  d.field = made(Kind::team, {{"name", "Field"}, {"manager", d.organiser.hex()}});
   d.event = made(Kind::event, {{"title", "Offsite"}, {"starts_at", "2026-12-03T09:00"}, {"ends_at", "2026-12-03T17:00"}});
   d.survey = made(Kind::survey, {{"title", "After"}, {"kind", "post_event"},
                                  {"questions", Json::parse(R"([{"id":"score","type":"rating","text":"How was it?","required":true},

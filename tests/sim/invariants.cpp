@@ -1,5 +1,6 @@
 #include "invariants.h"
 
+#include "debrief/change_log.h"
 #include "debrief/records.h"
 #include "sim_disk.h"
 
@@ -112,11 +113,21 @@ void Invariants::says(int device, const sync::pb::Frame& f) {
                std::to_string(f.pull_batch().cursor()));
   if (f.has_error() && f.error().code() == sync::pb::Error::INTERNAL && !disk::struck(server_.dir()))
     fail("server_error", "the server told " + device_name(device) + ": " + f.error().message());
+  if (revoked_.count(device) && (f.has_welcome() || f.has_pull_batch() || f.has_push_ack()))
+    fail("revocation", "the server answered " + device_name(device) + ", revoked, with more than an error");
   if (f.has_pull_batch()) {
     for (const auto& p : f.pull_batch().changes()) {
       Result<WireChange> c = sync::from_proto(p);
       if (!c.is_ok()) fail("server_error", "the server sent a change that does not decode: " + c.status().message());
       else trace_.say("  " + traced(*c)), check_pulled(device, *c);
+    }
+  }
+  if (f.has_error() && !f.error().transient() && f.error().refused_change() > 0) {
+    auto batch = pushed_.find(device);
+    int at = static_cast<int>(f.error().refused_change()) - 1;
+    if (batch != pushed_.end() && at < batch->second.changes_size()) {
+      Result<WireChange> c = sync::from_proto(batch->second.changes(at));
+      if (c.is_ok()) refused_[device].insert({c->kind, c->record});
     }
   }
   if (f.has_push_ack()) {
@@ -147,14 +158,30 @@ void Invariants::after_step(std::vector<SimDevice*> devices) {
   }
 }
 
+// A device holds what a fresh device of its person receives, as the
+// server holds it, but for the records it changed in a way the server
+// refused for good: by design (change_log.h) the device keeps its own
+// version of those, and shows the refusal. It sets aside only changes the
+// server refused.
 void Invariants::check_converged(SimDevice& device, SimDevice& witness) {
   std::map<std::pair<Kind, Id>, Json> mine = everything(device.store());
+  std::set<std::pair<Kind, Id>> refused;
+  Result<std::vector<RefusedChange>> set_aside = refused_changes(device.store());
+  if (!set_aside.is_ok()) return fail("device_store", device_name(device.index()) + " cannot read its refused changes");
+  const std::set<std::pair<Kind, Id>>& by_server = refused_[device.index()];
+  for (const RefusedChange& r : *set_aside) {
+    std::pair<Kind, Id> key{r.change.kind, r.change.record};
+    if (!by_server.count(key))
+      return fail("refusal", device_name(device.index()) + " set aside a change to " + std::string(spec_of(key.first).name) + " " +
+                                 short_id(key.second) + " that the server never refused");
+    refused.insert(key);
+  }
   for (const auto& [key, record] : everything(witness.store())) {
     auto held = mine.find(key);
     if (held == mine.end())
       fail("convergence", device_name(device.index()) + " lacks " + std::string(spec_of(key.first).name) + " " + short_id(key.second) +
                               " that a fresh device of its person received");
-    else if (held->second != record)
+    else if (held->second != record && !refused.count(key))
       fail("convergence", device_name(device.index()) + " holds " + std::string(spec_of(key.first).name) + " " + short_id(key.second) + " as " +
                               held->second.dump() + ", the server as " + record.dump());
   }

@@ -34,6 +34,11 @@ class Invariants {
     owners_[device_id] = person;
   }
 
+  // The admin revoked the device: from now on the server welcomes it no
+  // more, and sends it nothing but an error.
+  void revoked(int device) { revoked_.insert(device); }
+  bool is_revoked(int device) const { return revoked_.count(device) > 0; }
+
   // The server's taps.
   void heard(int device, const sync::pb::Frame& f);
   void says(int device, const sync::pb::Frame& f);
@@ -68,6 +73,8 @@ class Invariants {
   std::set<std::pair<Kind, Id>> acked_;                // records whose creation the server acknowledged
   std::map<int, std::pair<std::int64_t, std::int64_t>> cursors_;  // device: (feed, cursor)
   std::set<Id> anonymous_;
+  std::set<int> revoked_;
+  std::map<int, std::set<std::pair<Kind, Id>>> refused_;  // device: the records of changes the server refused for good
 };
 
 }  // namespace debrief::sim

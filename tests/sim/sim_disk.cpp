@@ -181,6 +181,8 @@ void disarm(const std::filesystem::path& root) {
   if (m != disk().machines.end() && !m->second.struck) disk().machines.erase(m);
 }
 
+bool armed(const std::filesystem::path& root) { return disk().machines.count(root.string()) > 0; }
+
 bool struck(const std::filesystem::path& root) {
   auto m = disk().machines.find(root.string());
   return m != disk().machines.end() && m->second.struck;

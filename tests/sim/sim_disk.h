@@ -27,6 +27,8 @@ void install();
 void arm_cut(const std::filesystem::path& root, int syncs);
 // Forgets an armed cut that has not struck (a quiet world).
 void disarm(const std::filesystem::path& root);
+// Whether a cut of the machine is armed (struck or not).
+bool armed(const std::filesystem::path& root);
 // Whether the machine's cut has struck.
 bool struck(const std::filesystem::path& root);
 // After the machine's databases are closed: its files as its disk held

@@ -38,19 +38,24 @@ void SimServer::accept(int device, std::shared_ptr<SimLink> link) {
   sessions_.push_back(std::move(s));
   sync::SessionCore::Reply opened = raw->core->open();
   for (const auto& f : opened.frames) send(*raw, f, false);
-  if (opened.close) raw->link->close();
+  if (opened.close) end(*raw);
+}
+
+void SimServer::end(Session& s) {
+  s.ended = true;
+  s.link->close();
 }
 
 void SimServer::send(Session& s, const sync::pb::Frame& f, bool close) {
   if (taps_.says) taps_.says(s.device, f);
   s.link->carry(s.link->to_device, sync::encode_frame(f));
-  if (close) s.link->close();
+  if (close) end(s);
 }
 
 void SimServer::drop_closed() {
-  // A closed connection whose frames were all served: its session ends,
-  // as it does when the Asio server's read fails.
-  std::erase_if(sessions_, [](const auto& s) { return s->link->closed && s->link->to_server.empty(); });
+  // A session the server ended, or whose connection closed with all its
+  // frames served, is gone, as in the Asio server once its read fails.
+  std::erase_if(sessions_, [](const auto& s) { return s->ended || (s->link->closed && s->link->to_server.empty()); });
 }
 
 bool SimServer::step(Rng& rng) {
@@ -66,7 +71,7 @@ bool SimServer::step(Rng& rng) {
   if (frame.is_ok() && taps_.heard && !s.link->forged) taps_.heard(s.device, *frame);
   sync::SessionCore::Reply reply = s.core->on_frame(frame);
   for (const auto& f : reply.frames) send(s, f, false);
-  if (reply.close) s.link->close();
+  if (reply.close) end(s);
   drop_closed();
   return true;
 }

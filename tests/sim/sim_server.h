@@ -54,7 +54,9 @@ class SimServer {
     int device;
     std::shared_ptr<SimLink> link;
     std::unique_ptr<sync::SessionCore> core;
+    bool ended = false;  // the server closed it: it reads nothing more from it
   };
+  void end(Session& s);
   void send(Session& s, const sync::pb::Frame& f, bool close);
   void drop_closed();
 

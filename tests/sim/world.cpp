@@ -16,6 +16,7 @@ constexpr std::int64_t kHourMs = 3'600'000;
 // the quiet rounds that must bring every device up to date.
 constexpr int kPassSteps = 20'000;
 constexpr int kQuietRounds = 40;
+constexpr int kMaxRevocations = 2;
 
 std::filesystem::path world_dir(std::uint64_t seed) {
   std::filesystem::path base = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
@@ -195,6 +196,8 @@ class World {
       int syncs = static_cast<int>(rng_.between(1, 8));
       trace_.say((server ? std::string("the server") : who) + " will lose power at sync " + std::to_string(syncs) + " of its disk from now");
       disk::arm_cut(server ? server_.dir() : d.dir(), syncs);
+    } else if (roll < 6) {
+      revoke(d);
     } else if (roll < 7) {
       std::int64_t jump = rng_.between(-6 * kHourMs, 6 * kHourMs);
       skew_[static_cast<std::size_t>(d.index())] += jump;
@@ -207,6 +210,22 @@ class World {
       offline_.insert(d.index());
       trace_.say(who + " goes offline");
     }
+  }
+
+  // The admin revokes a device (lost, say: what it had not pushed is lost
+  // with it), ends its sessions, and its person enrols a new one.
+  void revoke(SimDevice& d) {
+    // Not while the server's disk is about to fail: the admin's tools
+    // would fail with it, and that is not what this step is about.
+    if (invariants_->is_revoked(d.index()) || revocations_ == kMaxRevocations || disk::armed(server_.dir())) return;
+    ++revocations_;
+    trace_.say("the admin revokes device " + std::to_string(d.index()) + "; its person enrols device " + std::to_string(devices_.size()));
+    if (Status s = server_.store().registry().revoke(d.store().device_id()); !s.is_ok())
+      return invariants_->fail("server_store", "cannot revoke a device: " + s.message());
+    invariants_->revoked(d.index());
+    if (server_.up()) server_.core().sweep_revoked();
+    skew_.push_back(rng_.between(-300'000, 300'000));
+    devices_.push_back(make_device(static_cast<int>(devices_.size()), d.person()));
   }
 
   void restart(SimDevice& d) {
@@ -262,6 +281,7 @@ class World {
       set_clocks();
       bool moved = false, all_ok = true;
       for (auto& d : devices_) {
+        if (invariants_->is_revoked(d->index())) continue;  // refused for good
         if (!pass_to_end(*d)) return;
         moved = moved || d->progress().pushed > 0 || d->progress().pulled > 0;
         all_ok = all_ok && last_.is_ok();
@@ -278,14 +298,15 @@ class World {
     trace_.say("the end: witnesses sync");
     std::map<Id, SimDevice*> witnesses;
     for (auto& d : devices_) {
-      if (witnesses.count(d->person())) continue;
+      if (witnesses.count(d->person()) || invariants_->is_revoked(d->index())) continue;
       witnesses_.push_back(make_device(1000 + d->index(), d->person()));
       SimDevice& w = *witnesses_.back();
       if (invariants_->failed() || !pass_to_end(w)) return;
       witnesses[d->person()] = &w;
     }
     std::vector<SimDevice*> all;
-    for (auto& d : devices_) all.push_back(d.get());
+    for (auto& d : devices_)
+      if (!invariants_->is_revoked(d->index())) all.push_back(d.get());
     invariants_->at_end(all, witnesses);
   }
 
@@ -303,6 +324,7 @@ class World {
   std::int64_t now_ = kStartMs;
   Status last_ = Status::ok();
   std::string setup_error_;
+  int revocations_ = 0;
 };
 
 }  // namespace

@@ -260,3 +260,22 @@ TEST_CASE("the PostgreSQL feed keeps no author, device or exact time beside an a
     CHECK(row[3].is_null());  // nor as the row's owner
   }
 }
+
+TEST_CASE("a newly appointed manager receives the answers and participations their team gave before, and no more than that",
+          "[sync][privacy]") {
+  Server server;
+  const Directory& people = server.people();
+  Device olga(server, people.organiser), admin(server, people.admin);
+  Device d1(server, people.p1), d2(server, people.p2), d3(server, people.p3);
+  for (Device* d : {&d1, &d2, &d3}) respond(*d, server, false, 4), d->sync();
+  olga.sync();  // past all three; she manages no team
+  REQUIRE(ok(list(*olga.store, Kind::response)).empty());
+  REQUIRE(ok(list(*olga.store, Kind::participation)).empty());
+  admin.sync();
+  ok(update(*admin.store, Kind::team, people.team, {{"manager", people.organiser.hex()}}));
+  admin.sync();
+  olga.sync();
+  CHECK(ok(list(*olga.store, Kind::response)).size() == 3);
+  CHECK(ok(list(*olga.store, Kind::participation)).size() == 3);
+  CHECK(ok(list(*olga.store, Kind::reflection)).empty());
+}

@@ -130,7 +130,10 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
 // that was withheld, so that devices which pulled past it receive it now:
 // every response of each group (answer_group.h) they bring to the
 // anonymity threshold, for its managers; the media of each reflection they
-// share, for everyone. Call inside the transaction that applied them.
+// share, for everyone; the responses and participations of each team they
+// give new managers (a manager or parent changed) and the participations
+// of each person they move to a team, for those managers. Call inside the
+// transaction that applied them.
 Status release_withheld(Store& records, const std::vector<WireChange>& arrived);
 
 }  // namespace debrief::sync
