@@ -74,7 +74,7 @@ void push_forgery(SimDevice& d, SimServer& server, const Directory& dir, Rng& rn
   for (const sync::pb::Frame& f : {hello(d), push, bye}) link->carry(link->to_server, sync::encode_frame(f));
   trace.say("device " + std::to_string(d.index()) + " forges a change: " + std::string(spec_of(forged->kind).name) + " " +
             short_id(forged->record) + (forged->kind == Kind::reflection ? " shared=" + forged->value["shared"].dump() : " anonymous, with its device"));
-  server.accept(d.index(), link);
+  server.accept(static_cast<int>(rng.below(static_cast<std::uint64_t>(server.processes()))), d.index(), link);
 }
 
 }  // namespace debrief::sim

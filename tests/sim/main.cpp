@@ -19,12 +19,13 @@ namespace {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: debrief_sim [--seeds N] [--from S] [--seed S] [--devices D] [--steps K] [--no-faults]\n"
+               "usage: debrief_sim [--seeds N] [--from S] [--seed S] [--devices D] [--steps K] [--servers P] [--no-faults]\n"
                "                   [--mutate NAME] [--mutations] [--first] [--check-determinism]\n"
                "  --seeds N    run N worlds, seeds S..S+N-1 (S from --from, default 1); one line per failure\n"
                "  --seed S     run one world and print its trace (the same seed prints the same trace)\n"
                "  --devices D  devices per world (default 6)\n"
                "  --steps K    steps before the world quiets down (default 300)\n"
+               "  --servers P  server processes sharing the store, 1 to 3 (default: 1 to 3, by seed)\n"
                "  --no-faults  no cuts, crashes, clock jumps, days offline or forged pushes\n"
                "  --mutate M   turn off one rule of the product (a test build's switch); the worlds must fail\n"
                "  --mutations  list the rules --mutate can turn off, one a line\n"
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
     else if (a == "--seed") one = v, replay = true, ++i;
     else if (a == "--devices" && v >= 1 && v <= 32) options.devices = static_cast<int>(v), ++i;
     else if (a == "--steps" && v <= 100000) options.steps = static_cast<int>(v), ++i;
+    else if (a == "--servers" && v >= 1 && v <= 3) options.servers = static_cast<int>(v), ++i;
     else return usage();
   }
   if (replay) {

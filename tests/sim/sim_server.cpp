@@ -2,40 +2,72 @@
 
 namespace debrief::sim {
 
-SimServer::SimServer(std::filesystem::path dir, SeededEnv& env, Trace& trace, Taps taps)
-    : dir_(std::move(dir)), env_(env), trace_(trace), taps_(std::move(taps)) {}
+SimServer::SimServer(std::filesystem::path dir, int processes, SeededEnv& env, Trace& trace, Taps taps)
+    : dir_(std::move(dir)), env_(env), trace_(trace), taps_(std::move(taps)), processes_(static_cast<std::size_t>(processes)) {}
 
 SimServer::~SimServer() { crash(); }
 
 Status SimServer::start() {
-  Result<std::unique_ptr<sync::ServerStore>> store = sync::open_sqlite_server_store(dir_, env_, env_);
-  if (!store.is_ok()) return store.status();
-  store_ = std::move(*store);
-  sync::ServerOptions options;
-  options.log = [this](const std::string& line) { log_.push_back(line); };
-  options.monotonic_ms = [this] { return env_.now_ms(); };
-  options.max_pull_batch = 50;  // small batches: more interleavings per world
-  core_ = std::make_unique<sync::ServerCore>(*store_, options);
+  for (Process& p : processes_) {
+    if (p.core) continue;
+    Result<std::unique_ptr<sync::ServerStore>> store = sync::open_sqlite_server_store(dir_, env_, env_);
+    if (!store.is_ok()) return store.status();
+    p.store = std::move(*store);
+    sync::ServerOptions options;
+    options.log = [this](const std::string& line) { log_.push_back(line); };
+    options.monotonic_ms = [this] { return env_.now_ms(); };
+    options.max_pull_batch = 50;  // small batches: more interleavings per world
+    p.core = std::make_unique<sync::ServerCore>(*p.store, options);
+  }
   return Status::ok();
 }
 
-void SimServer::crash() {
-  for (auto& s : sessions_) s->link->close();
-  sessions_.clear();
-  core_.reset();
-  store_.reset();
+void SimServer::stop(Process& p) {
+  for (auto& s : p.sessions) s->link->close();
+  p.sessions.clear();
+  p.core.reset();
+  p.store.reset();
 }
 
-void SimServer::accept(int device, std::shared_ptr<SimLink> link) {
-  if (!up()) {
+void SimServer::crash() {
+  for (Process& p : processes_) stop(p);
+}
+
+Status SimServer::restart(int p) {
+  stop(processes_.at(static_cast<std::size_t>(p)));
+  return start();
+}
+
+bool SimServer::up() const {
+  for (const Process& p : processes_)
+    if (p.core) return true;
+  return false;
+}
+
+SimServer::Process* SimServer::first_up() {
+  for (Process& p : processes_)
+    if (p.core) return &p;
+  return nullptr;
+}
+
+sync::ServerStore& SimServer::store() { return *first_up()->store; }
+
+void SimServer::sweep_revoked() {
+  for (Process& p : processes_)
+    if (p.core) p.core->sweep_revoked();
+}
+
+void SimServer::accept(int process, int device, std::shared_ptr<SimLink> link) {
+  Process& p = processes_.at(static_cast<std::size_t>(process));
+  if (!p.core) {
     link->close();  // connection refused
     return;
   }
   auto s = std::make_unique<Session>(Session{device, std::move(link), nullptr});
   Session* raw = s.get();
-  s->core = std::make_unique<sync::SessionCore>(*core_, "device-" + std::to_string(device),
+  s->core = std::make_unique<sync::SessionCore>(*p.core, "device-" + std::to_string(device),
                                                 [this, raw](const sync::pb::Frame& f, bool close) { send(*raw, f, close); });
-  sessions_.push_back(std::move(s));
+  p.sessions.push_back(std::move(s));
   sync::SessionCore::Reply opened = raw->core->open();
   for (const auto& f : opened.frames) send(*raw, f, false);
   if (opened.close) end(*raw);
@@ -55,14 +87,16 @@ void SimServer::send(Session& s, const sync::pb::Frame& f, bool close) {
 void SimServer::drop_closed() {
   // A session the server ended, or whose connection closed with all its
   // frames served, is gone, as in the Asio server once its read fails.
-  std::erase_if(sessions_, [](const auto& s) { return s->ended || (s->link->closed && s->link->to_server.empty()); });
+  for (Process& p : processes_)
+    std::erase_if(p.sessions, [](const auto& s) { return s->ended || (s->link->closed && s->link->to_server.empty()); });
 }
 
 bool SimServer::step(Rng& rng) {
   drop_closed();
   std::vector<Session*> waiting;
-  for (auto& s : sessions_)
-    if (!s->link->to_server.empty()) waiting.push_back(s.get());
+  for (Process& p : processes_)
+    for (auto& s : p.sessions)
+      if (!s->link->to_server.empty()) waiting.push_back(s.get());
   if (waiting.empty()) return false;
   Session& s = *waiting[rng.below(waiting.size())];
   std::string bytes = std::move(s.link->to_server.front());
@@ -78,7 +112,7 @@ bool SimServer::step(Rng& rng) {
 
 std::vector<sync::pb::Frame> SimServer::one_frame(const sync::pb::Frame& request) {
   std::vector<sync::pb::Frame> said;
-  sync::SessionCore session(*core_, "enrolment", [&](const sync::pb::Frame& f, bool) { said.push_back(f); });
+  sync::SessionCore session(*first_up()->core, "enrolment", [&](const sync::pb::Frame& f, bool) { said.push_back(f); });
   for (const auto& f : session.on_frame(request).frames) said.push_back(f);
   return said;
 }

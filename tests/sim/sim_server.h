@@ -1,8 +1,10 @@
-// One server process's worth of the product's server logic (sync's
-// ServerCore and a SessionCore per connection) over the SQLite server
-// store, on a seeded clock. A crash drops everything not committed: the
-// sessions, their connections, the core's memory; a restart opens the
-// store again from its files.
+// The server side of a world: one to three server processes' worth of the
+// product's server logic (sync's ServerCore, and a SessionCore per
+// connection), each with its own connections to the one SQLite server
+// store, as processes sharing a data directory are; on a seeded clock. A
+// crash of a process drops everything it had not committed: its sessions,
+// their connections, its memory; a restart opens the store again from its
+// files. A power cut of the machine crashes them all.
 #pragma once
 
 #include <filesystem>
@@ -27,26 +29,35 @@ class SimServer {
     std::function<void(int device, const sync::pb::Frame&)> says;
   };
 
-  SimServer(std::filesystem::path dir, SeededEnv& env, Trace& trace, Taps taps);
+  SimServer(std::filesystem::path dir, int processes, SeededEnv& env, Trace& trace, Taps taps);
   ~SimServer();
+  // Starts every process that is down.
   Status start();
+  // Crashes every process (the machine stops).
   void crash();
-  bool up() const { return core_ != nullptr; }
+  // Crashes process `p` and starts it again.
+  Status restart(int p);
+  int processes() const { return static_cast<int>(processes_.size()); }
+  bool up() const;
   // Where its files are: its machine's disk (sim_disk.h).
   const std::filesystem::path& dir() const { return dir_; }
 
-  sync::ServerStore& store() { return *store_; }
-  sync::ServerCore& core() { return *core_; }
-  // Every line the server logged, for the privacy checks.
+  // The store, as the first process that is up holds it (the admin's tools
+  // and the invariants read it; every process shares its files).
+  sync::ServerStore& store();
+  // Ends the sessions of revoked devices in every process.
+  void sweep_revoked();
+  // Every line any process logged, for the privacy checks.
   const std::vector<std::string>& log() const { return log_; }
 
-  // A device opens a connection.
-  void accept(int device, std::shared_ptr<SimLink> link);
-  // Serves one frame waiting on one connection, chosen by `rng`; ends the
-  // sessions whose connections closed. False when nothing was waiting.
+  // A device opens a connection to process `p` (refused when it is down).
+  void accept(int p, int device, std::shared_ptr<SimLink> link);
+  // Serves one frame waiting on one connection of any process, chosen by
+  // `rng`; ends the sessions whose connections closed. False when nothing
+  // was waiting.
   bool step(Rng& rng);
-  // Runs `request` through a session of its own, as a connection that
-  // sends one frame would: enrolment.
+  // Runs `request` through a session of its own on the first process that
+  // is up, as a connection that sends one frame would: enrolment.
   std::vector<sync::pb::Frame> one_frame(const sync::pb::Frame& request);
 
  private:
@@ -56,17 +67,22 @@ class SimServer {
     std::unique_ptr<sync::SessionCore> core;
     bool ended = false;  // the server closed it: it reads nothing more from it
   };
-  void end(Session& s);
+  struct Process {
+    std::unique_ptr<sync::ServerStore> store;
+    std::unique_ptr<sync::ServerCore> core;
+    std::vector<std::unique_ptr<Session>> sessions;
+  };
+  Process* first_up();
+  void stop(Process& p);
   void send(Session& s, const sync::pb::Frame& f, bool close);
+  void end(Session& s);
   void drop_closed();
 
   std::filesystem::path dir_;
   SeededEnv& env_;
   Trace& trace_;
   Taps taps_;
-  std::unique_ptr<sync::ServerStore> store_;
-  std::unique_ptr<sync::ServerCore> core_;
-  std::vector<std::unique_ptr<Session>> sessions_;
+  std::vector<Process> processes_;
   std::vector<std::string> log_;
 };
 

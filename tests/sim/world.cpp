@@ -27,7 +27,7 @@ class World {
  public:
   explicit World(const WorldOptions& o)
       : options_(o), rng_(o.seed), dir_(world_dir(o.seed)), server_env_(rng_.next(), kStartMs),
-        server_(dir_ / "server", server_env_, trace_,
+        server_(dir_ / "server", o.servers > 0 ? o.servers : 1 + static_cast<int>(rng_.below(3)), server_env_, trace_,
                 {[this](int d, const sync::pb::Frame& f) { invariants_->heard(d, f); },
                  [this](int d, const sync::pb::Frame& f) { invariants_->says(d, f); }}) {
     std::filesystem::remove_all(dir_);
@@ -112,10 +112,11 @@ class World {
   void start_pass(SimDevice& d, bool may_cut) {
     auto link = std::make_shared<SimLink>();
     if (may_cut && rng_.percent(15)) link->cut_at = rng_.between(0, 20'000);
-    trace_.say("device " + std::to_string(d.index()) + " connects" +
+    int process = static_cast<int>(rng_.below(static_cast<std::uint64_t>(server_.processes())));
+    trace_.say("device " + std::to_string(d.index()) + " connects to server process " + std::to_string(process) +
                (link->cut_at >= 0 ? " (cut at byte " + std::to_string(link->cut_at) + ")" : ""));
     d.start_pass(link);
-    server_.accept(d.index(), link);
+    server_.accept(process, d.index(), link);
   }
 
   // Runs the device once; traces the end of its pass.
@@ -189,8 +190,9 @@ class World {
       trace_.say(who + " crashes and restarts");
       restart(d);
     } else if (roll < 3) {
-      trace_.say("the server crashes and restarts");
-      restart_server();
+      int process = static_cast<int>(rng_.below(static_cast<std::uint64_t>(server_.processes())));
+      trace_.say("server process " + std::to_string(process) + " crashes and restarts");
+      if (Status s = server_.restart(process); !s.is_ok()) invariants_->fail("restart", "the server cannot open its store: " + s.message());
     } else if (roll < 5) {
       bool server = rng_.percent(30);
       int syncs = static_cast<int>(rng_.between(1, 8));
@@ -223,7 +225,7 @@ class World {
     if (Status s = server_.store().registry().revoke(d.store().device_id()); !s.is_ok())
       return invariants_->fail("server_store", "cannot revoke a device: " + s.message());
     invariants_->revoked(d.index());
-    if (server_.up()) server_.core().sweep_revoked();
+    server_.sweep_revoked();
     skew_.push_back(rng_.between(-300'000, 300'000));
     devices_.push_back(make_device(static_cast<int>(devices_.size()), d.person()));
   }
@@ -231,11 +233,6 @@ class World {
   void restart(SimDevice& d) {
     d.crash();
     if (Status s = d.open(); !s.is_ok()) invariants_->fail("restart", "device " + std::to_string(d.index()) + " cannot open its store: " + s.message());
-  }
-
-  void restart_server() {
-    server_.crash();
-    if (Status s = server_.start(); !s.is_ok()) invariants_->fail("restart", "the server cannot open its store: " + s.message());
   }
 
   // Restarts each machine whose power cut struck, from what reached its disk.
@@ -248,10 +245,10 @@ class World {
       restart(*d);
     }
     if (disk::struck(server_.dir())) {
-      trace_.say("the server lost power; it restarts from what reached its disk");
+      trace_.say("the server lost power; its processes restart from what reached its disk");
       server_.crash();
       disk::power_on(server_.dir());
-      restart_server();
+      if (Status s = server_.start(); !s.is_ok()) invariants_->fail("restart", "the server cannot open its store: " + s.message());
     }
   }
 

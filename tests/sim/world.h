@@ -16,6 +16,7 @@ struct WorldOptions {
   std::uint64_t seed = 1;
   int devices = 6;
   int steps = 300;
+  int servers = 0;           // server processes on the one store; 0: one to three, by seed
   bool faults = true;        // cuts, crashes, clock jumps, days offline, lying clients
   bool keep_failed = false;  // keep a failed world's files (under /dev/shm) to look into
 };
