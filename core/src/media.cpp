@@ -15,6 +15,7 @@
 #include "debrief/text.h"
 #include "disk_full.h"
 #include "draft.h"
+#include "kind_rules.h"
 #include "store_impl.h"
 
 namespace debrief {
@@ -120,9 +121,6 @@ Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind own
   Result<std::string> hash = sha256_file(source);
   DEBRIEF_TRY(hash.status());
 
-  std::filesystem::path target = media_path(store, *hash);
-  if (!std::filesystem::exists(target, ec)) DEBRIEF_TRY(copy_durably(source, target));
-
   Draft d(spec_of(Kind::media));
   d.id = Id::make(store.env());
   d.created_at = store.impl().now_s();
@@ -132,9 +130,11 @@ Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind own
   d.at("name") = source.filename().string().substr(0, 255);
   d.at("owner_kind") = std::string(owner_name);
   d.at("owner") = owner.hex();
-  Result<std::optional<Actor>> actor = current_actor(store);
-  DEBRIEF_TRY(actor.status());
-  if (*actor) d.at("author") = (*actor)->person;
+  // Who attaches it is its author, as for every authored record; a
+  // private reflection takes photos from its author only (kind_rules.h).
+  DEBRIEF_TRY(rules_of(Kind::media).check(store, d, nullptr));
+  std::filesystem::path target = media_path(store, *hash);
+  if (!std::filesystem::exists(target, ec)) DEBRIEF_TRY(copy_durably(source, target));
   Tx tx(store.impl());
   DEBRIEF_TRY(tx.status());
   DEBRIEF_TRY(insert_draft(store, d));

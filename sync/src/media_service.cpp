@@ -150,11 +150,15 @@ pb::Frame MediaService::manifest(const pb::MediaRequest& r) {
   if (!is_sha256_hex(r.sha256())) return refused(pb::Error::BAD_FRAME, "a media request names no SHA-256");
   std::int64_t size = 0;
   Status named = visible_record(r.sha256(), size);
-  if (named.code() == Code::not_found) return refused(pb::Error::FORBIDDEN, named.message());
-  if (!named.is_ok()) return failed(named);
   pb::Frame reply;
   pb::MediaManifest* out = reply.mutable_media_manifest();
   out->set_sha256(r.sha256());
+  // A blob no record this device may see names is not available to it,
+  // said as for one not uploaded yet: nothing about it, and no closed
+  // connection for an honest device whose reach shrank (a reflection it
+  // saw shared was unshared), which asks again at its next pass.
+  if (named.code() == Code::not_found) return reply;
+  if (!named.is_ok()) return failed(named);
   Result<BlobManifest> whole = store_.media().blob(r.sha256());
   if (whole.status().code() == Code::not_found) return reply;  // not uploaded yet
   if (!whole.is_ok()) return failed(whole.status());

@@ -113,3 +113,24 @@ TEST_CASE("media attach only to events, activities, reflections and kudos", "[me
   check_media_refused(w, jpg, Kind::team, w.team, Code::invalid_argument, "not teams");
   check_media_refused(w, jpg, Kind::person, w.me, Code::invalid_argument, "not people");
 }
+
+TEST_CASE("a photo names who attached it, and goes on a private reflection only from its author", "[media]") {
+  test::World w;
+  auto png = test::write_file(w.dir.path(), "board.png", kPngBytes);
+  w.act_as(w.other);
+  Id theirs = ok(create(*w.store, Kind::reflection, {{"event", w.event.hex()}, {"text", "Mine, not yours"}}));
+  w.act_as(w.me);
+  check_media_refused(w, png, Kind::reflection, theirs, Code::invalid_argument, "author");
+  Json m = ok(get(*w.store, Kind::media, ok(add_media(*w.store, png, Kind::event, w.event))));
+  CHECK(m["author"] == w.me.hex());
+}
+
+TEST_CASE("a device that does not know who it acts for attaches no photo", "[media]") {
+  test::TempDir dir;
+  SeededEnv env(7, 1'796'284'800'000);
+  std::unique_ptr<Store> store = test::open_store(dir.path() / "store", env);
+  Id event = ok(create(*store, Kind::event, {{"title", "Offsite"}, {"starts_at", "2026-12-03T09:00"}, {"ends_at", "2026-12-03T17:00"}}));
+  auto png = test::write_file(dir.path(), "board.png", kPngBytes);
+  test::check_refused(*store, Code::invalid_argument, "who you are", [&] { return add_media(*store, png, Kind::event, event); });
+  CHECK(files_under(dir.path() / "store" / "media") == 0);
+}

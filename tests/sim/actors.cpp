@@ -1,5 +1,9 @@
 #include "actors.h"
 
+#include <cstring>
+#include <fstream>
+
+#include "debrief/media.h"
 #include "debrief/records.h"
 
 namespace debrief::sim {
@@ -22,6 +26,35 @@ std::optional<Json> one_of(Store& store, Kind kind, Rng& rng, const std::functio
 }
 
 std::string said(const Status& s) { return s.is_ok() ? "ok" : "refused (" + s.message() + ")"; }
+
+// A photo of seeded bytes beside the device's store: mostly small, one in
+// four over a chunk (kMediaChunkBytes), so that transfers resume.
+std::filesystem::path write_photo(SimDevice& d, Rng& rng) {
+  std::int64_t size = rng.percent(25) ? rng.between(1 << 20, 3 << 19) : rng.between(2'000, 60'000);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  for (std::size_t i = 0; i < bytes.size(); i += 8) {
+    std::uint64_t v = rng.next();
+    std::memcpy(bytes.data() + i, &v, std::min<std::size_t>(8, bytes.size() - i));
+  }
+  std::filesystem::path photo = d.dir().parent_path() / ("photo-" + std::to_string(d.index()) + ".jpg");
+  std::ofstream(photo, std::ios::binary) << bytes;
+  return photo;
+}
+
+// A photo attached to one of the person's reflections or kudos.
+Acted attach_photo(SimDevice& d, Rng& rng, Trace& trace, const std::string& who) {
+  std::string me = d.person().hex();
+  auto mine = [&](const Json& x) { return x.value("author", "") == me; };
+  Kind kind = rng.percent(50) ? Kind::reflection : Kind::kudos;
+  std::optional<Json> owner = one_of(d.store(), kind, rng, mine);
+  if (!owner) return {};
+  std::filesystem::path photo = write_photo(d, rng);
+  Result<Id> id = add_media(d.store(), photo, kind, *Id::parse(owner->value("id", "")));
+  std::filesystem::remove(photo);
+  trace.say(who + "attaches a photo to " + std::string(spec_of(kind).name) + " " + owner->value("id", "").substr(24) +
+            (id.is_ok() ? " as media " + short_id(*id) : "") + ": " + said(id.status()));
+  return {};
+}
 
 // A person moves team, Support changes manager, or Per changes role.
 template <typename Update>
@@ -65,7 +98,7 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
   };
   // The admin changes the directory more often than others try to (and
   // are refused on their own device).
-  switch (d.person() == dir.admin && rng.percent(30) ? 7 : rng.below(8)) {
+  switch (d.person() == dir.admin && rng.percent(30) ? 7 : rng.below(9)) {
     case 0: {
       Id to = people[rng.below(people.size())];
       return created("gives kudos to " + short_id(to), Kind::kudos,
@@ -99,8 +132,10 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
     }
     case 6:
       return updated("renames the event", Kind::event, dir.event.hex(), {{"title", "Offsite " + std::to_string(rng.below(100))}});
-    default:
+    case 7:
       return change_directory(dir, rng, updated);
+    default:
+      return attach_photo(d, rng, trace, who);
   }
   trace.say(who + "finds nothing to do");
   return {};

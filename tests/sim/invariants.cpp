@@ -1,6 +1,7 @@
 #include "invariants.h"
 
 #include "debrief/change_log.h"
+#include "debrief/media.h"
 #include "debrief/records.h"
 #include "sim_disk.h"
 
@@ -28,6 +29,15 @@ std::map<std::pair<Kind, Id>, Json> everything(Store& store) {
     }
   }
   return all;
+}
+
+// Whether `person` may see what media record `m` is attached to, by the
+// rules: a reflection's only when they wrote it or it is shared; kudos and
+// events, everyone's.
+bool may_see_owner(Store& records, const Id& person, const Json& m) {
+  if (m.value("owner_kind", "") != "reflection") return true;
+  std::optional<Json> r = record_on(records, Kind::reflection, *Id::parse(m.value("owner", "")));
+  return r && (r->value("author", "") == person.hex() || r->value("shared", false));
 }
 
 }  // namespace
@@ -91,6 +101,11 @@ void Invariants::check_pulled(int device, const WireChange& c) {
     if (r && r->value("author", "") != person.hex() && r->value("shared", false) != true)
       fail("private_reflection", to + ": reflection " + short_id(c.record) + " of " + r->value("author", "").substr(24) + ", not shared");
   }
+  if (c.kind == Kind::media) {
+    std::optional<Json> m = record_on(records, Kind::media, c.record);
+    if (m && !may_see_owner(records, person, *m))
+      fail("private_reflection", to + ": media " + short_id(c.record) + " of a reflection they may not see");
+  }
   if (c.kind == Kind::response) {
     std::optional<Json> r = record_on(records, Kind::response, c.record);
     if (!r || r->value("author", Json()) == Json(person.hex())) return;
@@ -115,6 +130,7 @@ void Invariants::says(int device, const sync::pb::Frame& f) {
     fail("server_error", "the server told " + device_name(device) + ": " + f.error().message());
   if (revoked_.count(device) && (f.has_welcome() || f.has_pull_batch() || f.has_push_ack()))
     fail("revocation", "the server answered " + device_name(device) + ", revoked, with more than an error");
+  if (f.has_media_manifest() && f.media_manifest().available()) check_blob_reach(device, f.media_manifest().sha256());
   if (f.has_pull_batch()) {
     for (const auto& p : f.pull_batch().changes()) {
       Result<WireChange> c = sync::from_proto(p);
@@ -138,6 +154,36 @@ void Invariants::says(int device, const sync::pb::Frame& f) {
       if (c.is_ok() && !c->field && c->op == ChangeOp::upsert) acked_.insert({c->kind, c->record});
     }
     pushed_.erase(batch);
+  }
+}
+
+// A blob goes only to whom may see a media record naming it.
+void Invariants::check_blob_reach(int device, const std::string& sha256) {
+  Store& records = server_.store().records();
+  Result<std::vector<Json>> naming = list(records, Kind::media, ListOptions{.where = {{"sha256", sha256}}});
+  if (!naming.is_ok()) return fail("server_store", "cannot read media: " + naming.status().message());
+  for (const Json& m : *naming)
+    if (may_see_owner(records, people_.at(device), m)) return;
+  fail("media_reach", "the server offered " + device_name(device) + " the blob " + sha256.substr(0, 12) +
+                          " of media attached only to what they may not see");
+}
+
+// Every blob a device holds is whole (its content has the hash it is named
+// by), and it holds every blob its witness received.
+void Invariants::check_blobs(SimDevice& device, SimDevice& witness) {
+  Result<std::vector<Json>> media = list(witness.store(), Kind::media);
+  if (!media.is_ok()) return fail("device_store", "cannot list media: " + media.status().message());
+  for (const Json& m : *media) {
+    std::string sha = m.value("sha256", "");
+    for (SimDevice* d : {&device, &witness}) {
+      std::filesystem::path blob = media_path(d->store(), sha);
+      if (!std::filesystem::exists(blob)) continue;
+      Result<std::string> held = sha256_file(blob);
+      if (!held.is_ok() || *held != sha) return fail("media_whole", device_name(d->index()) + " holds blob " + sha.substr(0, 12) + " damaged");
+    }
+    if (std::filesystem::exists(media_path(witness.store(), sha)) && !std::filesystem::exists(media_path(device.store(), sha)))
+      fail("convergence", device_name(device.index()) + " lacks the blob of media " + m.value("id", "").substr(24) +
+                              " that a fresh device of its person received");
   }
 }
 
@@ -226,7 +272,7 @@ void Invariants::at_end(const std::vector<SimDevice*>& devices, const std::map<I
       if (line.find(r.hex()) != std::string::npos) fail("anonymity", "the server's log names anonymous response " + short_id(r) + ": " + line);
   for (SimDevice* d : devices) {
     auto w = witnesses.find(d->person());
-    if (w != witnesses.end() && d->up()) check_converged(*d, *w->second);
+    if (w != witnesses.end() && d->up()) check_converged(*d, *w->second), check_blobs(*d, *w->second);
   }
 }
 

@@ -61,6 +61,8 @@ class Invariants {
   void check_anonymous(const std::string& where, const WireChange& c);
   std::int64_t group_size(const Json& response);
   void check_converged(SimDevice& device, SimDevice& witness);
+  void check_blob_reach(int device, const std::string& sha256);
+  void check_blobs(SimDevice& device, SimDevice& witness);
   void check_change_log();
 
   SimServer& server_;

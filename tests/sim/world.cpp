@@ -111,7 +111,7 @@ class World {
 
   void start_pass(SimDevice& d, bool may_cut) {
     auto link = std::make_shared<SimLink>();
-    if (may_cut && rng_.percent(15)) link->cut_at = rng_.between(0, 20'000);
+    if (may_cut && rng_.percent(15)) link->cut_at = rng_.between(0, rng_.percent(70) ? 20'000 : 4'000'000);
     int process = static_cast<int>(rng_.below(static_cast<std::uint64_t>(server_.processes())));
     trace_.say("device " + std::to_string(d.index()) + " connects to server process " + std::to_string(process) +
                (link->cut_at >= 0 ? " (cut at byte " + std::to_string(link->cut_at) + ")" : ""));
