@@ -19,12 +19,18 @@ namespace {
 // blobs again (the server takes only the chunks it lacks).
 std::string sent_key(const std::string& sha256_hex) { return "media_sent:" + sha256_hex; }
 
-// The blobs named by live media records, each once, with their sizes.
-Result<std::map<std::string, std::int64_t>> named_blobs(Store& store) {
+// The blobs named by live media records, each once, with their sizes; with
+// `attached_by`, only those a record attached by them (or by no one
+// known, from before media had authors) names.
+Result<std::map<std::string, std::int64_t>> named_blobs(Store& store, const std::optional<Id>& attached_by = std::nullopt) {
   Result<std::vector<Json>> media = list(store, Kind::media);
   DEBRIEF_TRY(media.status());
   std::map<std::string, std::int64_t> out;
-  for (const Json& m : *media) out.emplace(m.value("sha256", ""), m.value("size", std::int64_t{0}));
+  for (const Json& m : *media) {
+    std::optional<Id> author = id_member(m, "author");
+    if (attached_by && author && author != attached_by) continue;
+    out.emplace(m.value("sha256", ""), m.value("size", std::int64_t{0}));
+  }
   return out;
 }
 
@@ -189,7 +195,12 @@ asio::awaitable<Status> download(Channel& c, Store& store, const pb::MediaManife
 
 asio::awaitable<Status> push_media(Channel& c, Store& store) {
   if (c.version < kMediaProtocolVersion) co_return Status::ok();  // an older server moves no media
-  Result<std::map<std::string, std::int64_t>> blobs = named_blobs(store);
+  // Only what its person attached: someone else's photo came from the
+  // server, and the server takes it only from those who may see it (a
+  // reflection unshared since may no longer be theirs to send).
+  std::optional<Id> me = store.me();
+  if (!me) co_return Status::ok();  // it attached nothing: add_media needs its person
+  Result<std::map<std::string, std::int64_t>> blobs = named_blobs(store, me);
   if (!blobs.is_ok()) co_return blobs.status();
   Result<std::int64_t> feed = stored_cursor(store, kFeedIdKey);
   if (!feed.is_ok()) co_return feed.status();

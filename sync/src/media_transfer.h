@@ -11,9 +11,9 @@
 
 namespace debrief::sync::detail {
 
-// Offers the server every blob of a live media record that is here and
-// not yet known to be on the server's current feed, and sends the chunks
-// it asks for. A file damaged on this device is removed instead (the next
+// Offers the server every blob of a live media record that the device's
+// person attached (or no one known did), that is here and not yet known
+// to be on the server's current feed, and sends the chunks it asks for. A file damaged on this device is removed instead (the next
 // pull fetches it whole, if the server has it), so it cannot stall sync.
 asio::awaitable<Status> push_media(Channel& c, Store& store);
 
