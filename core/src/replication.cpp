@@ -202,6 +202,8 @@ Status adopt_response_team(Store& store, const WireChange& c) {
     Result<Id> id = Id::parse(team->get_ref<const std::string&>());
     DEBRIEF_TRY(id.status());
     theirs = *id;
+  } else if (!team->is_null()) {
+    return invalid("a synced response's team is a team's id or null");
   }
   sql::Stmt& s = store.impl().db->cached("SELECT team FROM responses WHERE id = ?");
   s.bind(1, c.record);

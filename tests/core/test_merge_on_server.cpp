@@ -83,3 +83,16 @@ TEST_CASE("a response given before its person moved team takes the team the serv
   CHECK(ok(get(*w.store, Kind::response, r))["team"] == field.hex());
   CHECK(tallied() == std::vector<std::string>{test::upper(field.hex()) + ":1"});
 }
+
+TEST_CASE("a deleted response takes the server's team without counting again", "[replication][merge]") {
+  test::World w;
+  Id r = ok(w.respond({{"score", 4}}));
+  Id field = ok(create(*w.store, Kind::team, {{"name", "Field"}}));
+  Json theirs = ok(get(*w.store, Kind::response, r));
+  ok(remove(*w.store, Kind::response, r));
+  theirs["team"] = field.hex();
+  ok(apply_remote(*w.store, {whole(w.store->device_id(), w.env.now_ms(), Kind::response, r, theirs)}, ApplyOptions{}));
+  test::RawDb raw(test::db_file(w.store->dir()));
+  CHECK(raw.column("SELECT hex(team) FROM responses") == std::vector<std::string>{test::upper(field.hex())});
+  CHECK(raw.column("SELECT responses FROM scope_tallies WHERE responses <> 0").empty());
+}
