@@ -144,14 +144,11 @@ Status read_answers(Store& store, const Draft& draft, Json& record) {
 
 Status set_response_team(Store& store, const Id& response, const std::optional<Id>& team) {
   // A deleted response counts nowhere already: only its column changes.
-  sql::Stmt& d = store.impl().db->cached("SELECT deleted FROM responses WHERE id = ?");
-  d.bind(1, response);
-  bool live = d.step() && d.int64(0) == 0;
-  DEBRIEF_TRY(d.status());
-  d.reset();
-  if (live) DEBRIEF_TRY(tally_response(store, response, -1));
+  Result<bool> live = is_live(store, Kind::response, response);
+  DEBRIEF_TRY(live.status());
+  if (*live) DEBRIEF_TRY(tally_response(store, response, -1));
   DEBRIEF_TRY(store.impl().db->cached("UPDATE responses SET team = ? WHERE id = ?").bind(1, team).bind(2, response).exec());
-  return live ? tally_response(store, response, +1) : Status::ok();
+  return *live ? tally_response(store, response, +1) : Status::ok();
 }
 
 const KindRules kResponseRules{.check = check_response,

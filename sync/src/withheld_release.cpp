@@ -48,17 +48,6 @@ bool shares_reflection(const WireChange& c) {
   return c.value.is_object() && c.value.value("shared", false);
 }
 
-Status release_media(Store& records, const std::vector<WireChange>& arrived) {
-  for (const WireChange& c : arrived) {
-    if (!shares_reflection(c)) continue;
-    ListOptions attached;
-    attached.where.emplace_back("owner", c.record.hex());
-    Result<std::vector<Json>> media = list(records, Kind::media, attached);
-    DEBRIEF_TRY(media.status());
-    for (const Json& m : *media) DEBRIEF_TRY(reannounce(records, Kind::media, *Id::parse(m["id"].get<std::string>())));
-  }
-  return Status::ok();
-}
 
 // The teams whose managers may have changed: each team whose manager or
 // parent changed, and every team below one.
@@ -88,6 +77,12 @@ Status reannounce_where(Store& records, Kind kind, const char* field, const Id& 
   DEBRIEF_TRY(found.status());
   for (const Json& r : *found)
     if (std::optional<Id> id = id_member(r, "id")) DEBRIEF_TRY(reannounce(records, kind, *id));
+  return Status::ok();
+}
+
+Status release_media(Store& records, const std::vector<WireChange>& arrived) {
+  for (const WireChange& c : arrived)
+    if (shares_reflection(c)) DEBRIEF_TRY(reannounce_where(records, Kind::media, "owner", c.record));
   return Status::ok();
 }
 

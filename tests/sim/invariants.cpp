@@ -31,13 +31,15 @@ std::map<std::pair<Kind, Id>, Json> everything(Store& store) {
   return all;
 }
 
+// Whether `person` may see reflection `r`: they wrote it, or it is shared.
+bool may_see_reflection(const Json& r, const Id& person) { return r.value("author", "") == person.hex() || r.value("shared", false); }
+
 // Whether `person` may see what media record `m` is attached to, by the
-// rules: a reflection's only when they wrote it or it is shared; kudos and
-// events, everyone's.
+// rules: a reflection's as the reflection; kudos and events, everyone's.
 bool may_see_owner(Store& records, const Id& person, const Json& m) {
   if (m.value("owner_kind", "") != "reflection") return true;
   std::optional<Json> r = record_on(records, Kind::reflection, *Id::parse(m.value("owner", "")));
-  return r && (r->value("author", "") == person.hex() || r->value("shared", false));
+  return r && may_see_reflection(*r, person);
 }
 
 }  // namespace
@@ -98,7 +100,7 @@ void Invariants::check_pulled(int device, const WireChange& c) {
   Store& records = server_.store().records();
   if (c.kind == Kind::reflection) {
     std::optional<Json> r = record_on(records, Kind::reflection, c.record);
-    if (r && r->value("author", "") != person.hex() && r->value("shared", false) != true)
+    if (r && !may_see_reflection(*r, person))
       fail("private_reflection", to + ": reflection " + short_id(c.record) + " of " + r->value("author", "").substr(24) + ", not shared");
   }
   if (c.kind == Kind::media) {
