@@ -176,7 +176,16 @@ std::string v7() {
 }
 const std::string kV7 = v7();
 
-const std::array<std::string_view, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// Version 8, for the server's authority: a person's participations found
+// without scanning them all (a team's new manager receives its people's
+// participations again, withheld_release.cpp), and a photo's records by
+// its content (who may fetch a file, media_service.cpp).
+constexpr const char* kV8 = R"sql(
+CREATE INDEX participations_person ON participations(person);
+CREATE INDEX media_sha256 ON media(sha256);
+)sql";
+
+const std::array<std::string_view, 8> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

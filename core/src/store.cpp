@@ -176,6 +176,14 @@ Status Store::transaction(const std::function<Status()>& body) {
   return tx.commit();
 }
 
+Status Store::snapshot(const std::function<Status()>& body) {
+  if (impl_->tx_depth > 0) return body();
+  DEBRIEF_TRY(impl_->db->cached("BEGIN DEFERRED").exec());
+  Status s = body();
+  Status end = impl_->db->cached(s.is_ok() ? "COMMIT" : "ROLLBACK").exec();
+  return s.is_ok() ? end : s;
+}
+
 Status Store::checkpoint() { return impl_->db->exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
 
 Result<StoreInfo> Store::info() {

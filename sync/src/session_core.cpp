@@ -241,14 +241,9 @@ SessionCore::Reply SessionCore::answer_media(const pb::Frame& f) {
 SessionCore::Reply SessionCore::pull(const pb::PullRequest& req) {
   std::uint32_t limit = std::min(req.max_changes() ? req.max_changes() : server_.options.max_pull_batch,
                                  server_.options.max_pull_batch);
-  // Read again at each pull: an admin may have changed what this person
-  // manages since the session began, and what that released (new reach)
-  // must not be skipped under the old reach.
-  Result<Audience> audience = Audience::of(server_.store.records(), audience_.person);
-  if (!audience.is_ok()) return refuse(pb::Error::INTERNAL, audience.status().message(), true);
-  audience_ = std::move(*audience);
-  Result<FeedBatch> batch = server_.store.feed(audience_, static_cast<std::int64_t>(req.cursor()), limit);
+  Result<FeedBatch> batch = server_.store.feed(audience_.person, static_cast<std::int64_t>(req.cursor()), limit);
   if (!batch.is_ok()) return refuse(pb::Error::INTERNAL, batch.status().message(), true);
+  audience_ = std::move(batch->audience);  // an admin may have changed what this person manages
   pb::Frame f;
   pb::PullBatch* out = f.mutable_pull_batch();
   out->set_cursor(static_cast<std::uint64_t>(batch->cursor));

@@ -1,6 +1,7 @@
 // The server's SQLite store: the replica is a core Store, whose change log
 // is the feed (its sequence numbers are the devices' cursors), and the
 // registry is devices.db beside it.
+#include "debrief/change_log.h"
 #include "debrief/sync/server_store.h"
 
 #include "sqlite_anonymous_pool.h"
@@ -49,22 +50,37 @@ class SqliteServerStore final : public ServerStore {
     return last_seq(*store_);
   }
 
-  Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) override {
-    FeedScope scope{who.person, {who.managed.begin(), who.managed.end()}};
-    Result<FeedPage> page = feed_after(*store_, cursor, limit, scope);
-    DEBRIEF_TRY(page.status());
-    FeedBatch out{{}, page->scanned_to, page->more};
-    for (const Change& c : page->changes) {
-      Result<bool> visible = may_receive(*store_, who, c);
-      if (!visible.is_ok() || !*visible) continue;
-      Result<WireChange> w = to_wire(*store_, c);
-      if (w.is_ok()) out.changes.push_back(std::move(*w));  // else the record is gone: nothing to send
-    }
+  Result<FeedBatch> feed(const Id& person, std::int64_t cursor, std::int64_t limit) override {
+    FeedBatch out;
+    DEBRIEF_TRY(store_->snapshot([&]() -> Status {
+      Result<Audience> who = Audience::of(*store_, person);
+      DEBRIEF_TRY(who.status());
+      FeedScope scope{person, {who->managed.begin(), who->managed.end()}};
+      Result<FeedPage> page = feed_after(*store_, cursor, limit, scope);
+      DEBRIEF_TRY(page.status());
+      out = FeedBatch{{}, page->scanned_to, page->more, std::move(*who)};
+      for (const Change& c : page->changes) {
+        Result<bool> visible = may_receive(*store_, out.audience, c);
+        if (!visible.is_ok() || !*visible) continue;
+        Result<WireChange> w = to_wire(*store_, c);
+        if (w.is_ok()) out.changes.push_back(std::move(*w));  // else the record is gone: nothing to send
+      }
+      return Status::ok();
+    }));
     return out;
   }
 
-  // Admin commands write to this very change log, which is the feed.
-  Status publish() override { return Status::ok(); }
+  // Admin commands write to this very change log, which is the feed: only
+  // what their edits release is left to announce.
+  Status publish() override {
+    return store_->transaction([&] {
+      Result<AdminEdits> edits = unpublished_edits(*store_);
+      DEBRIEF_TRY(edits.status());
+      if (edits->upto == 0) return Status::ok();
+      DEBRIEF_TRY(release_withheld(*store_, edits->wires));
+      return acknowledge_changes(*store_, edits->upto);
+    });
+  }
 
   Result<std::int64_t> feed_id() override { return stored_cursor(*store_, kFeedIdKey); }
 

@@ -206,9 +206,27 @@ TEST_CASE("a version 5 store with media migrates: its media keep no author, and 
   CHECK(ok(refused_changes(*store)).empty());
 }
 
-TEST_CASE("a version 6 store migrates: its live records and its changes are counted as they were", "[store][migration]") {
+TEST_CASE("a version 7 store migrates: a person's participations and a file's media records are found by index",
+          "[store][migration]") {
   INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 7);
+  REQUIRE(kSchemaVersion == 8);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 7));
+    ok(db->exec("INSERT INTO media(id, created_at, sha256, mime, size, name, owner_kind, owner) VALUES"
+                "(x'00000000000000000000000000000001', 1, 'ab', 'image/png', 3, 'a.png', 'event', '00000000000000000000000000000002');"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  CHECK(ok(store->info()).schema_version == 8);
+  test::RawDb raw(test::db_file(tmp.path()));
+  auto plan = [&](const std::string& query) { return raw.column("EXPLAIN QUERY PLAN " + query, 3).at(0); };
+  CHECK(plan("SELECT id FROM participations WHERE person = x'01'").find("participations_person") != std::string::npos);
+  CHECK(plan("SELECT id FROM media WHERE sha256 = 'ab'").find("media_sha256") != std::string::npos);
+  CHECK(ok(list(*store, Kind::media)).size() == 1);
+}
+
+TEST_CASE("a version 6 store migrates: its live records and its changes are counted as they were", "[store][migration]") {
   test::TempDir tmp;
   {
     auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
@@ -223,7 +241,7 @@ TEST_CASE("a version 6 store migrates: its live records and its changes are coun
   }
   auto store = ok(Store::open(tmp.path()));
   StoreInfo info = ok(store->info());
-  CHECK(info.schema_version == 7);
+  CHECK(info.schema_version == kSchemaVersion);
   CHECK(test::live_count(*store, Kind::team) == 2);
   CHECK(info.total_changes == 3);
   ok(create(*store, Kind::team, {{"name", "New"}}));

@@ -10,6 +10,7 @@
 #include "cut_proxy.h"
 #include "debrief/media.h"
 #include "debrief/sync/engine.h"
+#include "debrief/sync/postgres_store.h"
 #include "sync_fixture.h"
 
 using namespace debrief;
@@ -113,6 +114,33 @@ TEST_CASE("a photo attached elsewhere arrives on a live device with its file", "
   std::string sha = ok(get(*live.giver.store, Kind::media, m))["sha256"];
   CHECK(eventually([&] { return std::filesystem::exists(media_path(*reader, sha)); }));
   CHECK(eventually([&] { return live.w.count(sync::SyncState::idle) >= 2; }));  // and listening again
+}
+
+TEST_CASE("a manager appointed through another server process receives, live, what their team gave before",
+          "[sync][engine][privacy][postgresql]") {
+  Server server;
+  REQUIRE(!server.database_url().empty());
+  const Directory& people = server.people();
+  Device olga(server, people.organiser), d1(server, people.p1), d2(server, people.p2), d3(server, people.p3);
+  for (Device* d : {&d1, &d2, &d3}) {
+    ok(create(*d->store, Kind::response, {{"survey", people.survey.hex()}, {"event", people.event.hex()},
+                                          {"answers", {{"score", 4}, {"why", "the hike"}}}}));
+    d->sync();
+  }
+  Watcher w;
+  sync::SyncEngine engine{olga.tmp.path(), olga.credentials, quick(), w.events_fn(), w.changes_fn()};
+  engine.start();  // one session, open throughout: she manages no team yet
+  REQUIRE(w.wait_for([&] { return w.count(sync::SyncState::idle) > 0; }));
+  {
+    TempDir other;  // another process, whose edit the first learns from the feed
+    auto second = ok(sync::open_postgres_server_store(server.database_url(), other.path(), system_env()));
+    ok(update(second->records(), Kind::team, people.team, {{"manager", people.organiser.hex()}}));
+    ok(second->publish());
+  }
+  auto reader = ok(Store::open(olga.tmp.path()));
+  CHECK(eventually([&] { return ok(list(*reader, Kind::response)).size() == 3; }));
+  CHECK(ok(list(*reader, Kind::participation)).size() == 3);
+  engine.stop();
 }
 
 TEST_CASE("sync_now pushes a local change at once", "[sync][engine]") {

@@ -279,3 +279,29 @@ TEST_CASE("a newly appointed manager receives the answers and participations the
   CHECK(ok(list(*olga.store, Kind::participation)).size() == 3);
   CHECK(ok(list(*olga.store, Kind::reflection)).empty());
 }
+
+TEST_CASE("an admin command that gives a person a team, or a team a manager, releases what they gave before",
+          "[sync][privacy]") {
+  Server server;
+  const Directory& people = server.people();
+  Device olga(server, people.organiser), d1(server, people.p1), d2(server, people.p2), d3(server, people.p3);
+  for (Device* d : {&d1, &d2, &d3}) respond(*d, server, false, 4), d->sync();
+  olga.sync();  // past all three; she manages no team
+  REQUIRE(ok(list(*olga.store, Kind::participation)).empty());
+  // As `debrief-server admin` commands do: edit the server's records, then publish.
+  Id field = server.on_server([&](Store& s) {
+    return ok(create(s, Kind::team, {{"name", "Field"}, {"manager", people.organiser.hex()}}));
+  });
+  server.on_server([&](Store& s) { return ok(update(s, Kind::person, people.p3, {{"team", field.hex()}})), 0; });
+  server.publish();
+  olga.sync();
+  std::vector<Json> seen = ok(list(*olga.store, Kind::participation));
+  REQUIRE(seen.size() == 1);  // Pam's, who is in her team now
+  CHECK(seen[0]["person"] == people.p3.hex());
+  CHECK(ok(list(*olga.store, Kind::response)).empty());  // answered in the old team, a group of one
+  server.on_server([&](Store& s) { return ok(update(s, Kind::team, people.team, {{"manager", people.organiser.hex()}})), 0; });
+  server.publish();
+  olga.sync();
+  CHECK(ok(list(*olga.store, Kind::response)).size() == 3);  // the old team's group of three
+  CHECK(ok(list(*olga.store, Kind::participation)).size() == 3);
+}

@@ -24,7 +24,7 @@ namespace debrief {
 
 // The schema version this build writes. A store with a higher version is
 // refused, untouched; lower versions are migrated on open.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 struct OpenOptions {
   // Time and randomness; must outlive the Store. Null means system_env().
@@ -89,6 +89,12 @@ class Store {
   // part-way makes the whole transaction fail. For bulk work such as the
   // demo generator.
   Status transaction(const std::function<Status()>& body);
+
+  // Runs `body`, which only reads, on one consistent view of the store: a
+  // read transaction, so that what other connections commit meanwhile
+  // shows in none of its reads (inside a transaction it simply runs). For
+  // a server process whose reads must agree with one another.
+  Status snapshot(const std::function<Status()>& body);
 
   // Writes the write-ahead log into the database file and empties it, so
   // the store is one file at rest: for a host going to the background,

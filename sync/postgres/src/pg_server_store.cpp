@@ -54,17 +54,20 @@ class PgServerStore final : public ServerStore {
     return apply_and_append(changes, push, true);
   }
 
-  Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) override {
+  Result<FeedBatch> feed(const Id& person, std::int64_t cursor, std::int64_t limit) override {
     return pg::guarded([&]() -> Result<FeedBatch> {
       pqxx::read_transaction tx(*c_);
       Result<std::int64_t> head = apply_feed(tx);  // the cache must hold what the privacy rules read
       DEBRIEF_TRY(head.status());
+      Result<Audience> read = Audience::of(*cache_, person);  // as of the head the rows are read up to
+      DEBRIEF_TRY(read.status());
+      const Audience& who = *read;
       // The rows' scopes leave out, in the database, what is not this
       // person's; the privacy rules then look at each row that is left.
       auto rows = pg::read_visible(tx, cursor, *head, FeedScope{who.person, {who.managed.begin(), who.managed.end()}}, limit);
       DEBRIEF_TRY(rows.status());
       bool full = static_cast<std::int64_t>(rows->size()) == limit;
-      FeedBatch out{{}, full ? rows->back().first : std::max(cursor, *head), full};
+      FeedBatch out{{}, full ? rows->back().first : std::max(cursor, *head), full, *read};
       for (auto& [seq, w] : *rows) {
         Change c;
         c.kind = w.kind;
@@ -79,16 +82,18 @@ class PgServerStore final : public ServerStore {
 
   Status publish() override {
     return append_under_lock([&](pqxx::work& tx, std::int64_t head, std::int64_t& latest) -> Status {
-      Result<std::vector<Change>> pending = pending_changes(*cache_);
-      DEBRIEF_TRY(pending.status());
-      if (pending->empty()) return Status::ok();  // nothing to publish: the transaction ends unused
-      std::vector<WireChange> wires;
-      for (const Change& c : *pending) {
-        Result<WireChange> w = to_wire(*cache_, c);
-        if (w.is_ok()) wires.push_back(std::move(*w));  // else the record is gone again: nothing to publish
-      }
+      Result<AdminEdits> edits = unpublished_edits(*cache_);
+      DEBRIEF_TRY(edits.status());
+      if (edits->upto == 0) return Status::ok();  // nothing to publish: the transaction ends unused
       return cache_->transaction([&] {
-        DEBRIEF_TRY(acknowledge_changes(*cache_, pending->back().seq));
+        Result<std::int64_t> before = last_seq(*cache_);
+        DEBRIEF_TRY(before.status());
+        DEBRIEF_TRY(release_withheld(*cache_, edits->wires));
+        Result<std::vector<WireChange>> released = wire_changes_after(*before);
+        DEBRIEF_TRY(released.status());
+        std::vector<WireChange> wires = std::move(edits->wires);
+        wires.insert(wires.end(), std::make_move_iterator(released->begin()), std::make_move_iterator(released->end()));
+        DEBRIEF_TRY(acknowledge_changes(*cache_, edits->upto));
         return commit_appended(tx, head, wires, latest);
       });
     }).status();

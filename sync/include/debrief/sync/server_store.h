@@ -33,6 +33,7 @@ struct FeedBatch {
   std::vector<WireChange> changes;  // those the audience may receive, oldest first
   std::int64_t cursor = 0;          // where the next batch starts
   bool more = false;                // whether changes after `cursor` exist already
+  Audience audience = {};           // feed(): whom the batch was read for, as of the batch
 };
 
 // How a batch is accepted (ServerStore::accept).
@@ -75,12 +76,18 @@ class ServerStore {
   // position. A refusal comes back as its own Status, with nothing changed.
   virtual Result<std::int64_t> accept(const std::vector<WireChange>& changes, const Push& push) = 0;
 
-  // The changes after `cursor` that `who` may receive, scanning at most
-  // `limit` of the feed.
-  virtual Result<FeedBatch> feed(const Audience& who, std::int64_t cursor, std::int64_t limit) = 0;
+  // The changes after `cursor` that `person` may receive, scanning at most
+  // `limit` of the feed. What the person may receive (their Audience: an
+  // admin may have given them a team since) is read on the same view of
+  // the records as the feed, after what other processes published: a
+  // change that widens their reach and the changes it releases are
+  // either both in the batch or both after it, never split.
+  virtual Result<FeedBatch> feed(const Id& person, std::int64_t cursor, std::int64_t limit) = 0;
 
   // Publishes what admin commands changed directly in records(), so that
-  // devices (and other server processes) receive it.
+  // devices (and other server processes) receive it, with what it
+  // releases (release_withheld: a team's new manager receives what the
+  // team gave before).
   virtual Status publish() = 0;
 
   // The feed's identity, a positive number sent in Welcome: new for every
@@ -135,5 +142,15 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
 // of each person they move to a team, for those managers. Call inside the
 // transaction that applied them.
 Status release_withheld(Store& records, const std::vector<WireChange>& arrived);
+
+// The edits admin commands made in a server store's `records` (its own
+// device's changes) since the last publish(), as they travel, and the seq
+// of the last: publish() releases what they widen (release_withheld) and
+// then acknowledges them up to it.
+struct AdminEdits {
+  std::vector<WireChange> wires;
+  std::int64_t upto = 0;  // 0: there are none
+};
+Result<AdminEdits> unpublished_edits(Store& records);
 
 }  // namespace debrief::sync
