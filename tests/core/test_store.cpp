@@ -29,6 +29,15 @@ void set_user_version(const std::filesystem::path& dir, int version) {
   db.exec("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = " + std::to_string(version));
 }
 
+// Writes, in a store under `dir` at schema `version`, one photo record
+// (id ...01, file "ab", on event ...02), as that version kept it.
+void write_media_at(const std::filesystem::path& dir, int version) {
+  auto db = ok(sql::Db::open(test::db_file(dir).string(), true));
+  ok(migrate_to(*db, version));
+  ok(db->exec("INSERT INTO media(id, created_at, sha256, mime, size, name, owner_kind, owner) VALUES"
+              "(x'00000000000000000000000000000001', 1, 'ab', 'image/png', 3, 'a.png', 'event', '00000000000000000000000000000002');"));
+}
+
 }  // namespace
 
 TEST_CASE("opening a missing directory creates an empty store at the current version", "[store]") {
@@ -192,12 +201,7 @@ TEST_CASE("a version 3 store with responses migrates, keeps them, and finds an a
 
 TEST_CASE("a version 5 store with media migrates: its media keep no author, and nothing is set aside", "[store][migration]") {
   test::TempDir tmp;
-  {
-    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
-    ok(migrate_to(*db, 5));
-    ok(db->exec("INSERT INTO media(id, created_at, sha256, mime, size, name, owner_kind, owner) VALUES"
-                "(x'00000000000000000000000000000001', 1, 'ab', 'image/png', 3, 'a.png', 'event', '00000000000000000000000000000002');"));
-  }
+  write_media_at(tmp.path(), 5);
   auto store = ok(Store::open(tmp.path()));
   Json m = ok(get(*store, Kind::media, *Id::parse("00000000000000000000000000000001")));
   CHECK(m["author"].is_null());
@@ -211,12 +215,7 @@ TEST_CASE("a version 7 store migrates: a person's participations and a file's me
   INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
   REQUIRE(kSchemaVersion == 8);
   test::TempDir tmp;
-  {
-    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
-    ok(migrate_to(*db, 7));
-    ok(db->exec("INSERT INTO media(id, created_at, sha256, mime, size, name, owner_kind, owner) VALUES"
-                "(x'00000000000000000000000000000001', 1, 'ab', 'image/png', 3, 'a.png', 'event', '00000000000000000000000000000002');"));
-  }
+  write_media_at(tmp.path(), 7);
   auto store = ok(Store::open(tmp.path()));
   CHECK(ok(store->info()).schema_version == 8);
   test::RawDb raw(test::db_file(tmp.path()));
