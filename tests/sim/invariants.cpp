@@ -260,6 +260,31 @@ void Invariants::check_change_log() {
   }
 }
 
+// The feed as the server stores it (on PostgreSQL, the database's table;
+// on SQLite, the replica's log), unfiltered: no anonymous response in it
+// names its device or author, or keeps its exact time.
+void Invariants::check_feed() {
+  constexpr std::int64_t kPage = 1000;
+  for (std::int64_t cursor = 0;;) {
+    Result<sync::FeedBatch> batch = server_.store().dump_feed(cursor, kPage);
+    if (!batch.is_ok()) return fail("server_store", "cannot read the feed: " + batch.status().message());
+    for (const WireChange& c : batch->changes) check_anonymous("the server's feed", c);
+    if (!batch->more || batch->cursor <= cursor) return;
+    cursor = batch->cursor;
+  }
+}
+
+// Server processes that each keep a cache of the records (PostgreSQL) all
+// hold the same records once caught up.
+void Invariants::check_caches() {
+  std::vector<sync::ServerStore*> stores = server_.stores();
+  if (stores.size() < 2) return;
+  std::map<std::pair<Kind, Id>, Json> first = everything(stores[0]->records());
+  for (std::size_t i = 1; i < stores.size(); ++i)
+    if (everything(stores[i]->records()) != first)
+      return fail("caches", "two server processes hold different records after catching up with the feed");
+}
+
 void Invariants::at_end(const std::vector<SimDevice*>& devices, const std::map<Id, SimDevice*>& witnesses) {
   Store& records = server_.store().records();
   for (const auto& [kind, id] : acked_) {
@@ -269,6 +294,8 @@ void Invariants::at_end(const std::vector<SimDevice*>& devices, const std::map<I
       fail("acked_lost", "the server acknowledged " + std::string(spec_of(kind).name) + " " + short_id(id) + " and does not have it");
   }
   check_change_log();
+  check_feed();
+  check_caches();
   for (const std::string& line : server_.log())
     for (const Id& r : anonymous_)
       if (line.find(r.hex()) != std::string::npos) fail("anonymity", "the server's log names anonymous response " + short_id(r) + ": " + line);

@@ -48,8 +48,10 @@ class Invariants {
   // server log line.
   void anonymous_created(const Id& response) { anonymous_.insert(response); }
   // At the end, all quiet: nothing acknowledged is lost, the server keeps
-  // nothing that names an anonymous author, and every device of each
-  // person holds what a fresh device of theirs (its witness) received.
+  // nothing that names an anonymous author (in its records' change log or
+  // its feed), every server process holds the same records, and every
+  // device of each person holds what a fresh device of theirs (its
+  // witness) received.
   void at_end(const std::vector<SimDevice*>& devices, const std::map<Id, SimDevice*>& witnesses);
 
   void fail(const std::string& invariant, const std::string& detail);
@@ -64,6 +66,8 @@ class Invariants {
   void check_blob_reach(int device, const std::string& sha256);
   void check_blobs(SimDevice& device, SimDevice& witness);
   void check_change_log();
+  void check_feed();
+  void check_caches();
 
   SimServer& server_;
   const Directory& dir_;

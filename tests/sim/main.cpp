@@ -20,13 +20,14 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "usage: debrief_sim [--seeds N] [--from S] [--seed S] [--devices D] [--steps K] [--servers P] [--no-faults]\n"
-               "                   [--mutate NAME] [--mutations] [--first] [--check-determinism]\n"
+               "                   [--postgres URL] [--mutate NAME] [--mutations] [--first] [--check-determinism]\n"
                "  --seeds N    run N worlds, seeds S..S+N-1 (S from --from, default 1); one line per failure\n"
                "  --seed S     run one world and print its trace (the same seed prints the same trace)\n"
                "  --devices D  devices per world (default 6)\n"
                "  --steps K    steps before the world quiets down (default 300)\n"
                "  --servers P  server processes sharing the store, 1 to 3 (default: 1 to 3, by seed)\n"
                "  --no-faults  no cuts, crashes, clock jumps, days offline or forged pushes\n"
+               "  --postgres URL  the server store on PostgreSQL: a database of its own per world, on the cluster at URL\n"
                "  --mutate M   turn off one rule of the product (a test build's switch); the worlds must fail\n"
                "  --mutations  list the rules --mutate can turn off, one a line\n"
                "  --first      stop at the first failing seed\n"
@@ -73,6 +74,10 @@ int main(int argc, char** argv) {
     } else if (a == "--mutations") {
       for (const debrief::Mutation& m : debrief::mutations()) std::printf("%.*s\n", static_cast<int>(m.name.size()), m.name.data());
       return 0;
+    } else if (a == "--postgres" && i + 1 < argc) {
+      options.postgres = argv[++i];
+      if (options.postgres.empty())  // as from an unset DEBRIEF_TEST_POSTGRES: never quietly SQLite
+        return std::fprintf(stderr, "--postgres needs a cluster's URL (scripts/pg_cluster start DIR prints one)\n"), 2;
     } else if (a == "--mutate" && i + 1 < argc) {
       if (!debrief::set_mutation(argv[++i]))
         return std::fprintf(stderr, "no mutation '%s' in this build (--mutations lists them; cmake -DDEBRIEF_MUTATIONS=ON)\n", argv[i]), 2;

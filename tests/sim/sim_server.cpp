@@ -1,16 +1,20 @@
 #include "sim_server.h"
 
+#include "debrief/sync/postgres_store.h"
+
 namespace debrief::sim {
 
-SimServer::SimServer(std::filesystem::path dir, int processes, SeededEnv& env, Trace& trace, Taps taps)
-    : dir_(std::move(dir)), env_(env), trace_(trace), taps_(std::move(taps)), processes_(static_cast<std::size_t>(processes)) {}
+SimServer::SimServer(std::filesystem::path dir, std::string database, int processes, SeededEnv& env, Trace& trace, Taps taps)
+    : dir_(std::move(dir)), database_(std::move(database)), env_(env), trace_(trace), taps_(std::move(taps)),
+      processes_(static_cast<std::size_t>(processes)) {}
 
 SimServer::~SimServer() { crash(); }
 
 Status SimServer::start() {
-  for (Process& p : processes_) {
+  for (std::size_t i = 0; i < processes_.size(); ++i) {
+    Process& p = processes_[i];
     if (p.core) continue;
-    Result<std::unique_ptr<sync::ServerStore>> store = sync::open_sqlite_server_store(dir_, env_, env_);
+    Result<std::unique_ptr<sync::ServerStore>> store = open(i);
     if (!store.is_ok()) return store.status();
     p.store = std::move(*store);
     sync::ServerOptions options;
@@ -20,6 +24,11 @@ Status SimServer::start() {
     p.core = std::make_unique<sync::ServerCore>(*p.store, options);
   }
   return Status::ok();
+}
+
+Result<std::unique_ptr<sync::ServerStore>> SimServer::open(std::size_t process) {
+  if (database_.empty()) return sync::open_sqlite_server_store(dir_, env_, env_);
+  return sync::open_postgres_server_store(database_, dir_ / ("cache-" + std::to_string(process)), env_, env_);
 }
 
 void SimServer::stop(Process& p) {
@@ -50,7 +59,18 @@ SimServer::Process* SimServer::first_up() {
   return nullptr;
 }
 
-sync::ServerStore& SimServer::store() { return *first_up()->store; }
+sync::ServerStore& SimServer::store() {
+  sync::ServerStore& s = *first_up()->store;
+  (void)s.catch_up();  // on failure (a power cut striking), as of its last catch-up
+  return s;
+}
+
+std::vector<sync::ServerStore*> SimServer::stores() {
+  std::vector<sync::ServerStore*> up;
+  for (Process& p : processes_)
+    if (p.core && p.store->catch_up().is_ok()) up.push_back(p.store.get());
+  return up;
+}
 
 void SimServer::sweep_revoked() {
   for (Process& p : processes_)

@@ -1,10 +1,13 @@
 // The server side of a world: one to three server processes' worth of the
 // product's server logic (sync's ServerCore, and a SessionCore per
-// connection), each with its own connections to the one SQLite server
-// store, as processes sharing a data directory are; on a seeded clock. A
-// crash of a process drops everything it had not committed: its sessions,
-// their connections, its memory; a restart opens the store again from its
-// files. A power cut of the machine crashes them all.
+// connection), each with its own connections to one server store, on a
+// seeded clock: the SQLite store, as processes sharing a data directory
+// are, or the PostgreSQL store, as processes sharing a database are (each
+// with its records cache on the machine's disk). A crash of a process
+// drops everything it had not committed: its sessions, their connections,
+// its memory; a restart opens the store again. A power cut of the machine
+// crashes them all; the database, on a machine of its own, keeps what it
+// committed.
 #pragma once
 
 #include <filesystem>
@@ -29,7 +32,9 @@ class SimServer {
     std::function<void(int device, const sync::pb::Frame&)> says;
   };
 
-  SimServer(std::filesystem::path dir, int processes, SeededEnv& env, Trace& trace, Taps taps);
+  // On the SQLite store under `dir`, or when `database` (a PostgreSQL URL)
+  // is not empty, on the PostgreSQL store there.
+  SimServer(std::filesystem::path dir, std::string database, int processes, SeededEnv& env, Trace& trace, Taps taps);
   ~SimServer();
   // Starts every process that is down.
   Status start();
@@ -42,9 +47,13 @@ class SimServer {
   // Where its files are: its machine's disk (sim_disk.h).
   const std::filesystem::path& dir() const { return dir_; }
 
-  // The store, as the first process that is up holds it (the admin's tools
-  // and the invariants read it; every process shares its files).
+  // The store, as the first process that is up holds it, caught up with
+  // what every process accepted, as an admin command's newly opened store
+  // is (the admin's tools and the invariants read it).
   sync::ServerStore& store();
+  // Every process's store that is up, each caught up: on PostgreSQL each
+  // has its own records cache, and all must hold the same records.
+  std::vector<sync::ServerStore*> stores();
   // Ends the sessions of revoked devices in every process.
   void sweep_revoked();
   // Every line any process logged, for the privacy checks.
@@ -73,12 +82,14 @@ class SimServer {
     std::vector<std::unique_ptr<Session>> sessions;
   };
   Process* first_up();
+  Result<std::unique_ptr<sync::ServerStore>> open(std::size_t process);
   void stop(Process& p);
   void send(Session& s, const sync::pb::Frame& f, bool close);
   void end(Session& s);
   void drop_closed();
 
   std::filesystem::path dir_;
+  std::string database_;
   SeededEnv& env_;
   Trace& trace_;
   Taps taps_;

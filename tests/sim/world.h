@@ -17,6 +17,7 @@ struct WorldOptions {
   int devices = 6;
   int steps = 300;
   int servers = 0;           // server processes on the one store; 0: one to three, by seed
+  std::string postgres;      // a PostgreSQL cluster's URL: each world's server store is a database of its own there
   bool faults = true;        // cuts, crashes, clock jumps, days offline, lying clients
   bool keep_failed = false;  // keep a failed world's files (under /dev/shm) to look into
 };

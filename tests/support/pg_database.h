@@ -1,7 +1,7 @@
-// A PostgreSQL database of its own for one test, made on the throwaway
-// cluster that scripts/test starts (its URL in DEBRIEF_TEST_POSTGRES) and
-// dropped at the end. Test binaries registered a second time for
-// PostgreSQL run with DEBRIEF_TEST_STORE=postgresql.
+// A PostgreSQL database of its own, made on a throwaway cluster (the one
+// scripts/test starts, its URL in DEBRIEF_TEST_POSTGRES) and dropped at
+// the end: for one test, or one simulated world. Test binaries registered
+// a second time for PostgreSQL run with DEBRIEF_TEST_STORE=postgresql.
 #pragma once
 
 #include <string>
@@ -13,7 +13,12 @@ bool enabled();
 
 class Database {
  public:
-  Database();  // fails the test when DEBRIEF_TEST_POSTGRES is not set
+  // On the cluster DEBRIEF_TEST_POSTGRES names; throws (with what to do)
+  // when it is not set.
+  Database();
+  // On the cluster at `cluster_url` (postgresql://.../any database on it);
+  // throws std::runtime_error when the database cannot be made.
+  explicit Database(const std::string& cluster_url);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

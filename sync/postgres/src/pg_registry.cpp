@@ -15,11 +15,11 @@ std::string hash_hex(const std::string& secret) {
 
 class PgRegistry final : public DeviceRegistry {
  public:
-  explicit PgRegistry(pqxx::connection& c) : c_(c) {}
+  PgRegistry(pqxx::connection& c, Env& entropy) : c_(c), entropy_(entropy) {}
 
   Result<std::string> make_code(const Id& person, std::int64_t valid_s) override {
     return guarded([&]() -> Result<std::string> {
-      std::string code = random_text(system_env(), 20);
+      std::string code = random_text(entropy_, 20);
       pqxx::work tx(c_);
       tx.exec_params0("INSERT INTO codes(hash, person, expires_at) VALUES ($1, $2, $3)", hash_hex(code), uuid(person),
                       now_s() + valid_s);
@@ -39,7 +39,7 @@ class PgRegistry final : public DeviceRegistry {
       Result<Id> person = id_of(found[0][0].c_str());
       DEBRIEF_TRY(person.status());
       tx.exec_params0("UPDATE codes SET used_at = $1 WHERE hash = $2", now_s(), hash_hex(code));
-      EnrolledDevice out{device, *person, random_text(system_env(), 40)};
+      EnrolledDevice out{device, *person, random_text(entropy_, 40)};
       tx.exec_params0(
           "INSERT INTO devices(id, person, name, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
           uuid(device), uuid(*person), name, hash_hex(out.secret), now_s());
@@ -129,13 +129,16 @@ class PgRegistry final : public DeviceRegistry {
   }
 
  private:
-  static std::int64_t now_s() { return system_env().now_ms() / 1000; }
+  std::int64_t now_s() const { return entropy_.now_ms() / 1000; }
 
   pqxx::connection& c_;
+  Env& entropy_;  // codes, secrets, and the clock they expire by
 };
 
 }  // namespace
 
-std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c) { return std::make_unique<PgRegistry>(c); }
+std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c, Env& entropy) {
+  return std::make_unique<PgRegistry>(c, entropy);
+}
 
 }  // namespace debrief::sync::pg

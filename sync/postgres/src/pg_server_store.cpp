@@ -33,15 +33,16 @@ std::string file_text(const std::filesystem::path& p) {
 
 class PgServerStore final : public ServerStore {
  public:
-  PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::unique_ptr<Store> cache)
-      : url_(std::move(url)), c_(std::move(c)), cache_(std::move(cache)), registry_(pg::registry(*c_)),
-        media_(pg::media_store(*c_)), pool_(pg::anonymous_pool(*c_)),
-        process_(random_text(system_env(), 12)) {}
+  PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::unique_ptr<Store> cache, Env& entropy)
+      : url_(std::move(url)), c_(std::move(c)), cache_(std::move(cache)), entropy_(entropy),
+        registry_(pg::registry(*c_, entropy)), media_(pg::media_store(*c_)), pool_(pg::anonymous_pool(*c_)),
+        process_(random_text(entropy, 12)) {}
 
   Store& records() override { return *cache_; }
   DeviceRegistry& registry() override { return *registry_; }
   MediaStore& media() override { return *media_; }
   AnonymousPool& pool() override { return *pool_; }
+  Env& entropy() override { return entropy_; }
 
   Result<std::int64_t> catch_up() override {
     return pg::guarded([&]() -> Result<std::int64_t> {
@@ -263,6 +264,7 @@ class PgServerStore final : public ServerStore {
   std::string url_;
   std::unique_ptr<pqxx::connection> c_;
   std::unique_ptr<Store> cache_;
+  Env& entropy_;
   std::unique_ptr<DeviceRegistry> registry_;
   std::unique_ptr<MediaStore> media_;
   std::unique_ptr<AnonymousPool> pool_;
@@ -286,7 +288,7 @@ Status prepare_cache(const std::filesystem::path& dir, const std::string& id) {
 }  // namespace
 
 Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::string& url, const std::filesystem::path& cache_dir,
-                                                                Env& env) {
+                                                                Env& env, Env& entropy) {
   Result<std::unique_ptr<pqxx::connection>> c = pg::guarded([&]() -> Result<std::unique_ptr<pqxx::connection>> {
     return std::make_unique<pqxx::connection>(url);
   });
@@ -297,7 +299,7 @@ Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::strin
   DEBRIEF_TRY(prepare_cache(cache_dir, std::to_string(*id)));
   Result<std::unique_ptr<Store>> cache = Store::open(cache_dir / "store", OpenOptions{.env = &env});
   DEBRIEF_TRY(cache.status());
-  auto store = std::make_unique<PgServerStore>(url, std::move(*c), std::move(*cache));
+  auto store = std::make_unique<PgServerStore>(url, std::move(*c), std::move(*cache), entropy);
   DEBRIEF_TRY(store->catch_up().status());
   return std::unique_ptr<ServerStore>(std::move(store));
 }

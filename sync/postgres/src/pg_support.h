@@ -44,8 +44,9 @@ Status migrate(pqxx::connection& c);
 // thrown away.
 Result<std::int64_t> feed_id(pqxx::connection& c);
 
-// The device registry in the database (tables devices and codes).
-std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c);
+// The device registry in the database (tables devices and codes); its
+// codes and secrets drawn from `entropy`, which is also its clock.
+std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c, Env& entropy);
 
 // Media chunks and blobs in the database (tables media_chunks, media_blobs).
 std::unique_ptr<MediaStore> media_store(pqxx::connection& c);

@@ -24,8 +24,11 @@ namespace debrief::sync {
 // Opens the store in the database at `url` (postgresql://...), creating or
 // migrating its schema, with its cache under `cache_dir` (rebuilt from the
 // feed when missing or when it caches another database). The records
-// cache runs on `env`'s clock; the registry on the system's.
+// cache runs on `env`'s clock; the registry, the secrets and the shuffles
+// on `entropy`'s (as open_sqlite_server_store's: the system's unless the
+// simulator seeds them).
 Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::string& url,
-                                                                const std::filesystem::path& cache_dir, Env& env);
+                                                                const std::filesystem::path& cache_dir, Env& env,
+                                                                Env& entropy = system_env());
 
 }  // namespace debrief::sync
