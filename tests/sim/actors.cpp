@@ -56,9 +56,10 @@ Acted attach_photo(SimDevice& d, Rng& rng, Trace& trace, const std::string& who)
   return {};
 }
 
+}  // namespace
+
 // A person moves team, Support changes manager, or Per changes role.
-template <typename Update>
-Acted change_directory(const Directory& dir, Rng& rng, Update& updated) {
+Acted change_directory(const Directory& dir, Rng& rng, const Update& updated) {
   switch (rng.below(3)) {
     case 0: {
       std::vector<Id> movable = dir.movable();
@@ -79,8 +80,6 @@ Acted change_directory(const Directory& dir, Rng& rng, Update& updated) {
   }
 }
 
-}  // namespace
-
 Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
   Store& s = d.store();
   std::string me = d.person().hex();
@@ -91,7 +90,7 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
     trace.say(who + what + (id.is_ok() ? " " + short_id(*id) : "") + ": " + said(id.status()));
     return id.is_ok() ? Acted{*id, anonymous} : Acted{};
   };
-  auto updated = [&](const std::string& what, Kind kind, const std::string& id, const Json& fields) {
+  Update updated = [&](const std::string& what, Kind kind, const std::string& id, const Json& fields) {
     Status u = update(s, kind, *Id::parse(id), fields);
     trace.say(who + what + " " + id.substr(24) + ": " + said(u));
     return Acted{};

@@ -5,6 +5,8 @@
 // kudos) is part of a plausible day: traced, never a failure.
 #pragma once
 
+#include <functional>
+
 #include "directory.h"
 #include "rng.h"
 #include "sim_device.h"
@@ -20,5 +22,12 @@ struct Acted {
 };
 
 Acted act(SimDevice& device, const Directory& dir, Rng& rng, Trace& trace);
+
+// Makes one change to the directory, by calling `updated(what, kind, id,
+// fields)`: a person moves team, Support changes manager, or Per changes
+// role. A device's person does it through act(); the admin also through
+// debrief-server's commands, on the server's records (world.cpp).
+using Update = std::function<Acted(const std::string& what, Kind kind, const std::string& id, const Json& fields)>;
+Acted change_directory(const Directory& dir, Rng& rng, const Update& updated);
 
 }  // namespace debrief::sim

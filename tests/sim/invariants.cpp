@@ -280,9 +280,17 @@ void Invariants::check_caches() {
   std::vector<sync::ServerStore*> stores = server_.stores();
   if (stores.size() < 2) return;
   std::map<std::pair<Kind, Id>, Json> first = everything(stores[0]->records());
-  for (std::size_t i = 1; i < stores.size(); ++i)
-    if (everything(stores[i]->records()) != first)
-      return fail("caches", "two server processes hold different records after catching up with the feed");
+  for (std::size_t i = 1; i < stores.size(); ++i) {
+    std::map<std::pair<Kind, Id>, Json> other = everything(stores[i]->records());
+    for (const auto& [key, record] : first) {
+      auto held = other.find(key);
+      std::string what = std::string(spec_of(key.first).name) + " " + short_id(key.second);
+      if (held == other.end()) return fail("caches", "a server process lacks " + what + " after catching up with the feed");
+      if (held->second != record)
+        return fail("caches", "two server processes hold " + what + " as " + record.dump() + " and " + held->second.dump());
+    }
+    if (other.size() != first.size()) return fail("caches", "a server process holds records another lacks");
+  }
 }
 
 void Invariants::at_end(const std::vector<SimDevice*>& devices, const std::map<Id, SimDevice*>& witnesses) {

@@ -167,9 +167,11 @@ class World {
     set_clocks();
     std::uint64_t roll = rng_.below(100);
     SimDevice& d = any_device();
-    if (roll < 22) {
+    if (roll < 21) {
       Acted a = act(d, directory_, rng_, trace_);
       if (a.anonymous) invariants_->anonymous_created(a.record);
+    } else if (roll < 22) {
+      admin_command();
     } else if (roll < 25) {
       if (options_.faults) push_forgery(d, server_, directory_, rng_, trace_);
     } else if (roll < 37) {
@@ -216,6 +218,21 @@ class World {
       offline_.insert(d.index());
       trace_.say(who + " goes offline");
     }
+  }
+
+  // The admin runs one of debrief-server's commands: it edits the server's
+  // records directly, then publishes the edit (server/main.cpp), which
+  // releases what the edit widens to devices that pulled past it.
+  void admin_command() {
+    if (!server_.up() || disk::armed(server_.dir())) return;  // as in revoke()
+    sync::ServerStore& store = server_.store();
+    change_directory(directory_, rng_, [&](const std::string& what, Kind kind, const std::string& id, const Json& fields) {
+      Status edited = update(store.records(), kind, *Id::parse(id), fields);
+      if (edited.is_ok()) edited = store.publish();
+      trace_.say("the admin runs debrief-server: " + what + " " + id.substr(24) + ": " + (edited.is_ok() ? "ok" : edited.message()));
+      if (!edited.is_ok()) invariants_->fail("server_store", "an admin command failed: " + edited.message());
+      return Acted{};
+    });
   }
 
   // The admin revokes a device (lost, say: what it had not pushed is lost

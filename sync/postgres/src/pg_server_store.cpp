@@ -33,10 +33,22 @@ std::string file_text(const std::filesystem::path& p) {
 
 class PgServerStore final : public ServerStore {
  public:
-  PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::unique_ptr<Store> cache, Env& entropy)
-      : url_(std::move(url)), c_(std::move(c)), cache_(std::move(cache)), entropy_(entropy),
+  PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::filesystem::path cache_dir, Env& env, Env& entropy)
+      : url_(std::move(url)), c_(std::move(c)), cache_dir_(std::move(cache_dir)), env_(env), entropy_(entropy),
         registry_(pg::registry(*c_, entropy)), media_(pg::media_store(*c_)), pool_(pg::anonymous_pool(*c_)),
         process_(random_text(entropy, 12)) {}
+
+  // Opens the cache (made empty when `fresh`) under cache_dir_.
+  Status open_cache(bool fresh) {
+    cache_.reset();
+    std::error_code ec;
+    if (fresh) std::filesystem::remove_all(cache_dir_ / "store", ec);
+    if (ec) return Status(Code::io_error, "cannot clear the cache " + cache_dir_.string() + ": " + ec.message());
+    Result<std::unique_ptr<Store>> opened = Store::open(cache_dir_ / "store", OpenOptions{.env = &env_});
+    DEBRIEF_TRY(opened.status());
+    cache_ = std::move(*opened);
+    return Status::ok();
+  }
 
   Store& records() override { return *cache_; }
   DeviceRegistry& registry() override { return *registry_; }
@@ -166,6 +178,7 @@ class PgServerStore final : public ServerStore {
   // Applies the feed rows the cache lacks, page by page, each page with
   // the cache's cursor; returns the seq the cache holds up to.
   Result<std::int64_t> apply_feed(pqxx::transaction_base& tx) {
+    if (!cache_) DEBRIEF_TRY(open_cache(true));  // a rebuild that failed to open: again
     Result<std::int64_t> at = stored_cursor(*cache_, kCursorKey);
     DEBRIEF_TRY(at.status());
     std::int64_t upto = pg::head(tx);
@@ -174,6 +187,14 @@ class PgServerStore final : public ServerStore {
       DEBRIEF_TRY(rows.status());
       std::vector<WireChange> page;
       for (auto& row : *rows) page.push_back(std::move(row.second));
+      // Rows this cache stamped itself, past its cursor: the database
+      // committed an append whose cache transaction then failed (a power
+      // cut). A store skips its own changes when they come back, so the
+      // cache is rebuilt from the feed, as a new replica.
+      if (std::any_of(page.begin(), page.end(), [&](const WireChange& w) { return w.device == cache_->device_id(); })) {
+        DEBRIEF_TRY(open_cache(true));
+        return apply_feed(tx);
+      }
       std::int64_t next = rows->empty() ? upto : rows->back().first;
       DEBRIEF_TRY(apply_remote(*cache_, page, kCursorKey, next));
       *at = next;
@@ -263,8 +284,10 @@ class PgServerStore final : public ServerStore {
 
   std::string url_;
   std::unique_ptr<pqxx::connection> c_;
-  std::unique_ptr<Store> cache_;
+  std::filesystem::path cache_dir_;
+  Env& env_;  // the cache's clock
   Env& entropy_;
+  std::unique_ptr<Store> cache_;  // null only while a rebuild cannot open it
   std::unique_ptr<DeviceRegistry> registry_;
   std::unique_ptr<MediaStore> media_;
   std::unique_ptr<AnonymousPool> pool_;
@@ -297,9 +320,8 @@ Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::strin
   Result<std::int64_t> id = pg::feed_id(**c);
   DEBRIEF_TRY(id.status());
   DEBRIEF_TRY(prepare_cache(cache_dir, std::to_string(*id)));
-  Result<std::unique_ptr<Store>> cache = Store::open(cache_dir / "store", OpenOptions{.env = &env});
-  DEBRIEF_TRY(cache.status());
-  auto store = std::make_unique<PgServerStore>(url, std::move(*c), std::move(*cache), entropy);
+  auto store = std::make_unique<PgServerStore>(url, std::move(*c), cache_dir, env, entropy);
+  DEBRIEF_TRY(store->open_cache(false));
   DEBRIEF_TRY(store->catch_up().status());
   return std::unique_ptr<ServerStore>(std::move(store));
 }
