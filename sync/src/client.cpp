@@ -9,6 +9,7 @@
 #include "debrief/replication.h"
 #include "debrief/sync/frame_io.h"
 #include "sync_pass.h"
+#include "co_try.h"
 
 namespace debrief::sync {
 namespace {
@@ -102,7 +103,7 @@ Result<ServerLink> enroll(Store& store, const std::string& host, std::uint16_t p
     r->set_code(code.secret);
     r->set_device_name(device_name);
     Result<pb::Frame> reply = co_await conn.exchange(f);
-    if (!reply.is_ok()) co_return reply.status();
+    DEBRIEF_CO_TRY(reply.status());
     if (!reply->has_enroll_reply()) co_return invalid("the server answered the enrolment with something else");
     Result<Id> person = id_of(reply->enroll_reply().person_id());
     if (!person.is_ok()) co_return invalid("the server sent a malformed person id");
@@ -122,7 +123,7 @@ Result<SyncProgress> sync_once(Store& store, const ServerLink& link, const SyncO
   c.progress.pending = info->pending_changes;
   return c.run<SyncProgress>(link.host, link.port, options.timeout, [&](Connection& conn) -> asio::awaitable<Result<SyncProgress>> {
     Status synced = co_await sync_pass(conn, store, link, options);
-    if (!synced.is_ok()) co_return synced;
+    DEBRIEF_CO_TRY(synced);
     pb::Frame bye;
     bye.mutable_bye();
     (void)co_await conn.send(bye);

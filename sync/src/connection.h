@@ -15,6 +15,7 @@
 #include "debrief/sync/client.h"
 #include "debrief/sync/frame_io.h"
 #include "debrief/sync/tls_identity.h"
+#include "co_try.h"
 
 namespace debrief::sync::detail {
 
@@ -46,7 +47,7 @@ class Channel {
     // refusal, when this one could not be sent or answered.
     if (!mutated("refusal_forgotten")) refused_change = 0;
     Status sent = co_await send(request);
-    if (!sent.is_ok()) co_return sent;
+    DEBRIEF_CO_TRY(sent);
     co_return co_await receive();
   }
 
@@ -194,7 +195,7 @@ inline asio::awaitable<Status> hello(Channel& c, Store& store, const ServerLink&
   h->set_device_id(bytes_of(store.device_id()));
   h->set_device_secret(link.secret);
   Result<pb::Frame> welcome = co_await c.exchange(f);
-  if (!welcome.is_ok()) co_return welcome.status();
+  DEBRIEF_CO_TRY(welcome.status());
   if (!welcome->has_welcome()) co_return invalid("the server did not welcome this device");
   c.version = welcome->welcome().protocol_version();
   co_return follow_feed(store, static_cast<std::int64_t>(welcome->welcome().feed_id()));
@@ -215,28 +216,28 @@ inline std::string refusal_reason(std::string message) {
 inline asio::awaitable<Status> push_all(Channel& c, Store& store, const SyncOptions& options) {
   for (;;) {
     Result<std::vector<Change>> pending = pending_changes(store, options.push_batch);
-    if (!pending.is_ok()) co_return pending.status();
+    DEBRIEF_CO_TRY(pending.status());
     if (pending->empty()) co_return Status::ok();
     pb::Frame f;
     pb::PushBatch* batch = f.mutable_push();
     batch->set_batch_id(static_cast<std::uint64_t>(pending->back().seq));
     for (const Change& change : *pending) {
       Result<WireChange> w = to_wire(store, change);
-      if (!w.is_ok()) co_return w.status();
+      DEBRIEF_CO_TRY(w.status());
       *batch->add_changes() = to_proto(*w);
     }
     Result<pb::Frame> ack = co_await c.exchange(f);
     if (!ack.is_ok() && c.refused_change > 0 && c.refused_change <= pending->size()) {
       // Set aside, so that the rest goes through; the server goes on serving.
       Status aside = set_aside(store, (*pending)[c.refused_change - 1].seq, refusal_reason(ack.status().message()));
-      if (!aside.is_ok()) co_return aside;
+      DEBRIEF_CO_TRY(aside);
       ++c.progress.refused;
       continue;
     }
-    if (!ack.is_ok()) co_return ack.status();
+    DEBRIEF_CO_TRY(ack.status());
     if (!ack->has_push_ack() || ack->push_ack().batch_id() != batch->batch_id()) co_return invalid("the server acknowledged another batch");
     Status forgot = acknowledge_changes(store, pending->back().seq);
-    if (!forgot.is_ok()) co_return forgot;
+    DEBRIEF_CO_TRY(forgot);
     c.progress.pushed += static_cast<std::int64_t>(pending->size());
     c.report("pushing");
   }
@@ -262,23 +263,23 @@ inline Result<std::int64_t> news_in(Store& store, const std::vector<WireChange>&
 inline asio::awaitable<Status> pull_all(Channel& c, Store& store) {
   for (;;) {
     Result<std::int64_t> cursor = stored_cursor(store, kCursorKey);
-    if (!cursor.is_ok()) co_return cursor.status();
+    DEBRIEF_CO_TRY(cursor.status());
     pb::Frame f;
     f.mutable_pull()->set_cursor(static_cast<std::uint64_t>(*cursor));
     Result<pb::Frame> reply = co_await c.exchange(f);
-    if (!reply.is_ok()) co_return reply.status();
+    DEBRIEF_CO_TRY(reply.status());
     if (!reply->has_pull_batch()) co_return invalid("the server answered a pull with something else");
     const pb::PullBatch& batch = reply->pull_batch();
     std::vector<WireChange> changes;
     for (const pb::Change& p : batch.changes()) {
       Result<WireChange> w = from_proto(p);
-      if (!w.is_ok()) co_return w.status();
+      DEBRIEF_CO_TRY(w.status());
       changes.push_back(std::move(*w));
     }
     Result<std::int64_t> news = news_in(store, changes);
-    if (!news.is_ok()) co_return news.status();
+    DEBRIEF_CO_TRY(news.status());
     Status applied = apply_remote(store, changes, kCursorKey, static_cast<std::int64_t>(batch.cursor()));
-    if (!applied.is_ok()) co_return applied;
+    DEBRIEF_CO_TRY(applied);
     c.progress.pulled += *news;
     c.report("pulling");
     if (!batch.more()) co_return Status::ok();

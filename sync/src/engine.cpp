@@ -5,6 +5,7 @@
 
 #include "sync_pass.h"
 #include "debrief/env.h"
+#include "co_try.h"
 
 namespace debrief::sync {
 
@@ -15,7 +16,7 @@ namespace {
 // Pulls one batch: sends the request; the reply arrives through the live loop.
 asio::awaitable<Status> request_pull(Channel& c, Store& store) {
   Result<std::int64_t> cursor = stored_cursor(store, kCursorKey);
-  if (!cursor.is_ok()) co_return cursor.status();
+  DEBRIEF_CO_TRY(cursor.status());
   pb::Frame f;
   f.mutable_pull()->set_cursor(static_cast<std::uint64_t>(*cursor));
   co_return co_await c.send(f);
@@ -41,7 +42,7 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
   pb::Frame sub;
   sub.mutable_subscribe();
   Status subscribed = co_await c.send(sub);
-  if (!subscribed.is_ok()) co_return subscribed;
+  DEBRIEF_CO_TRY(subscribed);
   struct Shared {
     bool pulling = false;
     asio::steady_timer timer;
@@ -51,7 +52,7 @@ asio::awaitable<Status> listen(Connection& c, Store& store, std::chrono::seconds
   // keepalive.
   auto shared = std::make_shared<Shared>(Shared{true, asio::steady_timer(c.io())});
   Status first = co_await request_pull(c, store);
-  if (!first.is_ok()) co_return first;
+  DEBRIEF_CO_TRY(first);
   asio::co_spawn(c.io(), [shared, &c, &store, keepalive]() -> asio::awaitable<void> {
     for (;;) {
       shared->timer.expires_after(keepalive);
@@ -198,7 +199,7 @@ Status SyncEngine::pass_and_listen(Store& store, const ServerLink& link) {
                                [&](Connection& conn) -> asio::awaitable<Result<bool>> {
     SyncOptions options;
     Status s = co_await sync_pass(conn, store, link, options);
-    if (!s.is_ok()) co_return s;
+    DEBRIEF_CO_TRY(s);
     failures_ = 0;
     if (on_changes_ && (conn.progress.pulled > 0 || conn.progress.media_received > 0)) on_changes_();
     caught_up();
@@ -207,7 +208,7 @@ Status SyncEngine::pass_and_listen(Store& store, const ServerLink& link) {
       caught_up();
       report({SyncState::idle, {}, conn.progress, 0});
     });
-    if (!heard.is_ok()) co_return heard;
+    DEBRIEF_CO_TRY(heard);
     std::lock_guard lock(mu_);
     poked_ = true;  // media arrived while listening: a new pass at once fetches its files
     co_return true;

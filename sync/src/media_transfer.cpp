@@ -10,6 +10,7 @@
 #include "debrief/media.h"
 #include "debrief/records.h"
 #include "debrief/sync/secrets.h"
+#include "co_try.h"
 
 namespace debrief::sync::detail {
 namespace {
@@ -89,12 +90,12 @@ Result<std::string> read_chunk(std::ifstream& in, const std::filesystem::path& f
 asio::awaitable<Status> send_chunk(Channel& c, std::ifstream& in, const std::filesystem::path& file, std::size_t index,
                                    const std::string& digest) {
   Result<std::string> data = read_chunk(in, file, index);
-  if (!data.is_ok()) co_return data.status();
+  DEBRIEF_CO_TRY(data.status());
   pb::Frame f;
   f.mutable_media_chunk()->set_hash(digest);
   f.mutable_media_chunk()->set_data(std::move(*data));
   Result<pb::Frame> ack = co_await c.exchange(f);
-  if (!ack.is_ok()) co_return ack.status();
+  DEBRIEF_CO_TRY(ack.status());
   if (!ack->has_media_chunk_ack() || ack->media_chunk_ack().hash() != digest) co_return invalid("the server acknowledged another media chunk");
   c.progress.media_bytes_sent += static_cast<std::int64_t>(f.media_chunk().data().size());
   c.report("sending media");
@@ -108,7 +109,7 @@ asio::awaitable<Status> send_chunk(Channel& c, std::ifstream& in, const std::fil
 asio::awaitable<Status> upload(Channel& c, const std::filesystem::path& file, const std::string& sha256_hex,
                                std::int64_t size) {
   Result<std::vector<std::string>> digests = chunk_digests(file, sha256_hex, size);
-  if (!digests.is_ok()) co_return digests.status();
+  DEBRIEF_CO_TRY(digests.status());
   pb::Frame offer;
   pb::MediaOffer* o = offer.mutable_media_offer();
   o->set_sha256(sha256_hex);
@@ -117,7 +118,7 @@ asio::awaitable<Status> upload(Channel& c, const std::filesystem::path& file, co
   std::ifstream in(file, std::ios::binary);
   for (int round = 0; round < 2; ++round) {
     Result<pb::Frame> need = co_await c.exchange(offer);
-    if (!need.is_ok()) co_return need.status();
+    DEBRIEF_CO_TRY(need.status());
     if (!need->has_media_need()) co_return invalid("the server answered a media offer with something else");
     if (need->media_need().complete()) co_return Status::ok();
     for (std::uint32_t index : need->media_need().missing()) {
@@ -126,7 +127,7 @@ asio::awaitable<Status> upload(Channel& c, const std::filesystem::path& file, co
     }
     for (std::uint32_t index : need->media_need().missing()) {
       Status sent = co_await send_chunk(c, in, file, index, (*digests)[index]);
-      if (!sent.is_ok()) co_return sent;
+      DEBRIEF_CO_TRY(sent);
     }
   }
   co_return invalid("the server did not take media " + sha256_hex + " whole");
@@ -186,18 +187,18 @@ asio::awaitable<Status> download(Channel& c, Store& store, const pb::MediaManife
   std::filesystem::path target = media_path(store, m.sha256());
   PartialFile partial(std::filesystem::path(target) += ".partial");
   Result<std::size_t> held = partial.open();
-  if (!held.is_ok()) co_return held.status();
+  DEBRIEF_CO_TRY(held.status());
   for (std::size_t i = *held; i < static_cast<std::size_t>(m.chunks_size()); ++i)
     c.progress.media_bytes_to_receive += chunk_size(m.size(), i);
   for (std::size_t i = *held; i < static_cast<std::size_t>(m.chunks_size()); ++i) {
     pb::Frame ask;
     ask.mutable_chunk_request()->set_hash(m.chunks(static_cast<int>(i)));
     Result<pb::Frame> got = co_await c.exchange(ask);
-    if (!got.is_ok()) co_return got.status();
+    DEBRIEF_CO_TRY(got.status());
     if (!got->has_media_chunk() || sha256(got->media_chunk().data()) != m.chunks(static_cast<int>(i)))
       co_return invalid("the server sent a media chunk that does not match its digest");
     Status written = partial.append(got->media_chunk().data());
-    if (!written.is_ok()) co_return written;
+    DEBRIEF_CO_TRY(written);
     c.progress.media_bytes_received += static_cast<std::int64_t>(got->media_chunk().data().size());
     c.report("receiving media");
   }
@@ -214,24 +215,24 @@ asio::awaitable<Status> push_media(Channel& c, Store& store) {
   std::optional<Id> me = store.me();
   if (!me) co_return Status::ok();  // it attached nothing: add_media needs its person
   Result<std::map<std::string, std::int64_t>> blobs = named_blobs(store, me);
-  if (!blobs.is_ok()) co_return blobs.status();
+  DEBRIEF_CO_TRY(blobs.status());
   Result<std::int64_t> feed = stored_cursor(store, kFeedIdKey);
-  if (!feed.is_ok()) co_return feed.status();
+  DEBRIEF_CO_TRY(feed.status());
   for (const auto& [sha, size] : *blobs) {
     std::filesystem::path file = media_path(store, sha);
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) continue;  // pull_media fetches it
     Result<std::int64_t> sent = stored_cursor(store, sent_key(sha));
-    if (!sent.is_ok()) co_return sent.status();
+    DEBRIEF_CO_TRY(sent.status());
     if (*sent != 0 && *sent == *feed) continue;
     Status up = co_await upload(c, file, sha, size);
     if (up.code() == Code::corrupt) {  // not what its record names: never offered; pull_media fetches a good copy
       std::filesystem::remove(file, ec);
       continue;
     }
-    if (!up.is_ok()) co_return up;
+    DEBRIEF_CO_TRY(up);
     Status noted = save_cursor(store, sent_key(sha), *feed);
-    if (!noted.is_ok()) co_return noted;
+    DEBRIEF_CO_TRY(noted);
     ++c.progress.media_sent;
   }
   co_return Status::ok();
@@ -240,20 +241,20 @@ asio::awaitable<Status> push_media(Channel& c, Store& store) {
 asio::awaitable<Status> pull_media(Channel& c, Store& store) {
   if (c.version < kMediaProtocolVersion) co_return Status::ok();
   Result<std::map<std::string, std::int64_t>> blobs = named_blobs(store);
-  if (!blobs.is_ok()) co_return blobs.status();
+  DEBRIEF_CO_TRY(blobs.status());
   for (const auto& [sha, size] : *blobs) {
     std::error_code ec;
     if (std::filesystem::exists(media_path(store, sha), ec)) continue;
     pb::Frame ask;
     ask.mutable_media_request()->set_sha256(sha);
     Result<pb::Frame> reply = co_await c.exchange(ask);
-    if (!reply.is_ok()) co_return reply.status();
+    DEBRIEF_CO_TRY(reply.status());
     if (!reply->has_media_manifest()) co_return invalid("the server answered a media request with something else");
     const pb::MediaManifest& m = reply->media_manifest();
     if (!m.available()) continue;  // its author's device has not sent it yet
     if (static_cast<std::int64_t>(m.size()) != size) co_return invalid("the server's media " + sha + " has another size than its record");
     Status fetched = co_await download(c, store, m);
-    if (!fetched.is_ok()) co_return fetched;
+    DEBRIEF_CO_TRY(fetched);
     ++c.progress.media_received;
   }
   co_return Status::ok();
