@@ -386,12 +386,10 @@ Status generate_demo(Store& store, const DemoOptions& options, const DemoProgres
 
 namespace {
 
-constexpr const char* kDbFile = "debrief.db";
-
 // Whether the store in `dir`, if any, holds nothing.
 Status check_empty(const std::filesystem::path& dir, Env& env) {
   std::error_code ec;
-  if (!std::filesystem::exists(dir / kDbFile, ec)) return Status::ok();
+  if (!std::filesystem::exists(dir / kStoreFile, ec)) return Status::ok();
   Result<std::unique_ptr<Store>> store = Store::open(dir, OpenOptions{.env = &env, .create = false});
   DEBRIEF_TRY(store.status());
   Result<StoreInfo> info = (*store)->info();
@@ -407,8 +405,8 @@ Status check_empty(const std::filesystem::path& dir, Env& env) {
 Status move_into_place(const std::filesystem::path& staging, const std::filesystem::path& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  for (const char* extra : {"-wal", "-shm"}) std::filesystem::remove(dir / (std::string(kDbFile) + extra), ec);
-  std::filesystem::rename(staging / kDbFile, dir / kDbFile, ec);
+  for (const char* extra : {"-wal", "-shm"}) std::filesystem::remove(dir / (std::string(kStoreFile) + extra), ec);
+  std::filesystem::rename(staging / kStoreFile, dir / kStoreFile, ec);
   if (ec) return Status(Code::io_error, "cannot move the demo store into " + dir.string() + ": " + ec.message());
   std::filesystem::remove_all(staging, ec);
   return Status::ok();

@@ -13,8 +13,6 @@
 namespace debrief {
 namespace {
 
-constexpr const char* kDbFile = "debrief.db";
-
 // How long a command waits for another one holding the store (two `debrief`
 // commands at once take turns): set first, before anything reads the file.
 Status wait_for_others(sql::Db& db) { return db.exec("PRAGMA busy_timeout = 5000;"); }
@@ -94,7 +92,7 @@ Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, OpenOptions options) {
   std::error_code ec;
-  if (!std::filesystem::exists(dir / kDbFile, ec)) {
+  if (!std::filesystem::exists(dir / kStoreFile, ec)) {
     if (!options.create) return not_found("no Debrief store in " + dir.string());
     std::filesystem::create_directories(dir, ec);
     if (ec) return Status(Code::io_error, "cannot create " + dir.string() + ": " + ec.message());
@@ -102,8 +100,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir, Ope
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->env = options.env ? options.env : &system_env();
-  auto db = sql::Db::open((dir / kDbFile).string(), options.create,
-                          options.read_only || in_read_only_place(dir, dir / kDbFile));
+  auto db = sql::Db::open((dir / kStoreFile).string(), options.create,
+                          options.read_only || in_read_only_place(dir, dir / kStoreFile));
   DEBRIEF_TRY(db.status());
   impl->db = std::move(db.value());
   DEBRIEF_TRY(wait_for_others(*impl->db));

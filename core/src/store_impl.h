@@ -17,6 +17,10 @@
 
 namespace debrief {
 
+// The store's database, in its directory (with SQLite's -wal and -shm
+// beside it).
+inline constexpr const char* kStoreFile = "debrief.db";
+
 struct Store::Impl {
   std::filesystem::path dir;
   std::unique_ptr<sql::Db> db;
