@@ -64,8 +64,6 @@ int serve(ServerData& data, const std::string& listen) {
   boost::asio::io_context io;
   sync::Server server(io, data.open(), tls, options);
   auto at = must(server.start());
-  // Changes accepted by other processes on the same database reach this one's devices at once.
-  data.open().watch(io, [&server](std::int64_t latest) { server.changes_elsewhere(latest); });
   std::string host = at.address().is_v6() ? "[" + at.address().to_string() + "]" : at.address().to_string();
   std::cout << "listening on " << host << ":" << at.port() << std::endl;
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);

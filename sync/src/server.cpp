@@ -59,6 +59,11 @@ Result<tcp::endpoint> Server::start() {
   if (ec) return Status(Code::io_error, "cannot listen on " + impl_->core.options.host + ":" + std::to_string(impl_->core.options.port) + ": " + ec.message());
   asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
   impl_->sweep_revoked();
+  // What other processes on the same database accept reaches this one's
+  // subscribed devices at once.
+  impl_->core.store.watch(impl_->io, [impl = std::weak_ptr<Impl>(impl_)](std::int64_t latest) {
+    if (auto alive = impl.lock()) alive->core.tell(latest);
+  });
   return impl_->acceptor.local_endpoint();
 }
 
@@ -69,7 +74,5 @@ void Server::stop() {
 }
 
 const ServerStats& Server::stats() const { return impl_->core.stats; }
-
-void Server::changes_elsewhere(std::int64_t latest) { impl_->core.tell(latest); }
 
 }  // namespace debrief::sync

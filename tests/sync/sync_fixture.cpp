@@ -53,8 +53,6 @@ Server::Server(const std::function<void(sync::ServerOptions&)>& tune, const Serv
   if (tune) tune(options);
   server_ = std::make_unique<sync::Server>(io_, *store_, tls_, options);
   port_ = ok(server_->start()).port();
-  // As debrief-server does: what other processes publish reaches this one's live devices.
-  store_->watch(io_, [this](std::int64_t latest) { server_->changes_elsewhere(latest); });
   thread_ = std::thread([this] {
     auto guard = boost::asio::make_work_guard(io_);
     io_.run();

@@ -48,14 +48,13 @@ class Server {
   Server(boost::asio::io_context& io, ServerStore& store, const TlsIdentity& identity, ServerOptions options);
   ~Server();
 
-  // Binds and starts accepting; returns the address it listens on.
+  // Binds and starts accepting; returns the address it listens on. From
+  // then on, changes other server processes accept on the same database
+  // (ServerStore::watch) reach this one's subscribed devices at once.
   Result<boost::asio::ip::tcp::endpoint> start();
   // Stops accepting; open connections end at their next frame.
   void stop();
   const ServerStats& stats() const;
-  // Changes were accepted elsewhere (another server process on the same
-  // database), up to feed position `latest`: tells subscribed devices.
-  void changes_elsewhere(std::int64_t latest);
 
   struct Impl;
 
