@@ -1,19 +1,16 @@
-// The organisation every world starts from, made on the server's records
-// the way an admin makes it: Acme, two teams (Support, managed by Max;
-// Field, by Olga the organiser) with everyone in Support, an admin, an
-// organiser and four participants, anonymity threshold 3, an event and
-// its post-event survey.
+// The organisation every world starts from: the tests' Acme
+// (tests/support/directory.h), and a second team, Field, managed by Olga
+// the organiser, that the admin moves people to and from.
 #pragma once
 
 #include <vector>
 
-#include "debrief/store.h"
+#include "organisation.h"
 
 namespace debrief::sim {
 
-struct Directory {
-  Id team, field, admin, organiser, manager, p1, p2, p3, p4, event, survey;
-  int threshold = 3;
+struct Directory : testorg::Directory {
+  Id field;
   // Who the world's devices belong to, device i to people[i % size]: the
   // manager first (who may see groups), p1 twice (two devices of one
   // person must agree), the admin among the first six (who changes teams,

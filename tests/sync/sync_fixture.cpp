@@ -65,26 +65,7 @@ Server::~Server() {
   thread_.join();
 }
 
-void Server::seed() {
-  Store& s = store_->records();
-  ok(create(s, Kind::organisation, {{"name", "Acme"}, {"anonymity_threshold", 3}}));
-  dir_.team = ok(create(s, Kind::team, {{"name", "Support"}}));
-  auto person = [&](const char* name, const char* role) {
-    return ok(create(s, Kind::person, {{"name", name}, {"role", role}, {"team", dir_.team.hex()}}));
-  };
-  dir_.admin = person("Ada Admin", "admin");
-  dir_.organiser = person("Olga Organiser", "organiser");
-  dir_.manager = person("Max Manager", "manager");
-  dir_.p1 = person("Pia One", "participant");
-  dir_.p2 = person("Per Two", "participant");
-  dir_.p3 = person("Pam Three", "participant");
-  dir_.p4 = person("Pat Four", "participant");
-  ok(update(s, Kind::team, dir_.team, {{"manager", dir_.manager.hex()}}));
-  dir_.event = ok(create(s, Kind::event, {{"title", "Offsite"}, {"starts_at", "2026-12-03T09:00"}, {"ends_at", "2026-12-03T17:00"}}));
-  dir_.survey = ok(create(s, Kind::survey, {{"title", "After"}, {"kind", "post_event"},
-                                            {"questions", Json::parse(R"([{"id":"score","type":"rating","text":"How was it?","required":true},
-                                             {"id":"why","type":"text","text":"Why?"}])")}}));
-}
+void Server::seed() { dir_ = ok(testorg::make_directory(store_->records())); }
 
 sync::BackupCounts Server::backup_to(const std::filesystem::path& file) {
   return on_server([&](Store&) { return ok(sync::backup(*store_, tmp_.path() / "tls", file)); });

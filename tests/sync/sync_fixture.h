@@ -15,6 +15,7 @@
 #include "debrief/sync/protocol.h"
 #include "debrief/sync/server.h"
 #include "debrief/sync/server_backup.h"
+#include "../support/organisation.h"
 #include "../support/pg_database.h"
 
 namespace synctest {
@@ -45,9 +46,7 @@ class TempDir {
 
 // The organisation on the server: an admin, an organiser, a manager of the
 // Support team, and four participants in it. Anonymity threshold 3.
-struct Directory {
-  Id team, admin, organiser, manager, p1, p2, p3, p4, survey, event;
-};
+using Directory = testorg::Directory;
 
 // The store a debrief-server process uses in this run: SQLite under its
 // --data; on PostgreSQL, a database of its own (--store).
