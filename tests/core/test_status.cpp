@@ -33,3 +33,9 @@ TEST_CASE("a Result holds a value or the status that explains why there is none"
   CHECK(bad.status().code() == Code::not_found);
   CHECK(bad.status().message() == "no such thing");
 }
+
+TEST_CASE("a Result made from success without a value is an internal error, never ok", "[status]") {
+  Result<int> none = Status::ok();
+  CHECK(!none.is_ok());
+  CHECK(none.status().code() == Code::internal);
+}

@@ -99,8 +99,8 @@ struct KindSpec {
   std::string_view help;
   // False for kinds that only the core creates (participation, media).
   bool creatable = true;
-  // Fields an append-only record may still change (a reflection's text and
-  // sharing); editable kinds may change every input field.
+  // Fields an append-only record may still change (a reflection's sharing:
+  // its text stays as given); editable kinds may change every input field.
   std::span<const std::string_view> mutable_fields{};
   Reach reach{};
 };

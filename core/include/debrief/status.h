@@ -54,7 +54,10 @@ template <class T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}
-  Result(Status status) : v_(std::move(status)) {}
+  // A failure. An ok Status has no value to give: the Result reports that
+  // bug as an internal error, never as ok without a value.
+  Result(Status status)
+      : v_(status.is_ok() ? Status(Code::internal, "a result was made from success without its value") : std::move(status)) {}
 
   bool is_ok() const { return v_.index() == 0; }
   // Precondition: is_ok().
