@@ -29,6 +29,7 @@ std::string counted(std::int64_t n, const std::string& noun) {
 class Home final : public ScreenView {
   AsyncValue<HomeView> home_;
   std::uint64_t catch_ups_ = 0;  // the sync watch's count when home_ was loaded
+  std::string discard_failed_;   // why the last discard failed; empty when it did not
 
   void load(UiContext& ui) override {
     catch_ups_ = ui.sync.catch_ups();
@@ -37,6 +38,7 @@ class Home final : public ScreenView {
 
   // Changes the server refused for good: what, why, and a way to let go.
   void draw_refused(UiContext& ui, const HomeView& h) {
+    if (!discard_failed_.empty()) error_line(discard_failed_);
     if (h.refused.empty()) return;
     error_line(std::to_string(h.refused.size()) + (h.refused.size() == 1 ? " change was" : " changes were") +
                " refused by the server and set aside; everything else synced.");
@@ -47,7 +49,10 @@ class Home final : public ScreenView {
       if (probed::button("Discard")) {
         std::int64_t seq = r.seq;
         ui.worker.ask<bool>([seq](Store& s) -> Result<bool> { DEBRIEF_TRY(discard_refused_change(s, seq)); return true; },
-                            [this, &ui](Result<bool>) { load(ui); });
+                            [this, &ui](Result<bool> done) {
+                              discard_failed_ = done.is_ok() ? "" : "not discarded: " + done.status().message();
+                              load(ui);
+                            });
       }
       ImGui::PopID();
     }

@@ -25,6 +25,7 @@ class Kudos final : public ScreenView {
   float heights_width_ = 0;               // the width the heights were measured at
   std::string next_;                      // where the next page starts; empty at the end
   Status status_;
+  std::string refused_;                   // why the last +1 was refused; empty when it was not
   bool loaded_ = false, fetching_ = false;
   std::uint64_t generation_ = 0;          // a new filter starts a new wall; pages of an older one are dropped
   AsyncValue<Directory> directory_;
@@ -121,7 +122,10 @@ class Kudos final : public ScreenView {
       k.plus_oned_by_me = true;
       ++k.plus_ones;
       ui.worker.ask<bool>([id](Store& s) -> Result<bool> { DEBRIEF_TRY(plus_one(s, id)); return true; },
-                          [&ui](Result<bool>) { ui.changed(); });
+                          [this, &ui](Result<bool> done) {
+                            refused_ = done.is_ok() ? "" : "+1 not given: " + done.status().message();
+                            ui.changed();  // the wall reloads: a refused +1 is taken back
+                          });
     }
     ImGui::EndDisabled();
     ImGui::Separator();
@@ -165,6 +169,7 @@ class Kudos final : public ScreenView {
 
   void draw(UiContext& ui) override {
     draw_filters(ui);
+    if (!refused_.empty()) error_line(refused_);
     if (!desktop::ready(loaded_, status_)) return;
     if (cards_.empty()) return draw_empty(ui);
     ImGui::TextDisabled(!next_.empty() ? "%zu kudos so far, newest first; more load as you scroll" : "%zu kudos, newest first",

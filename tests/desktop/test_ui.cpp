@@ -201,3 +201,19 @@ TEST_CASE("a damaged store is said once, with what to do, in place of the screen
   CHECK_FALSE(ui.says("the store could not be opened"));  // no screen repeats it
   CHECK_FALSE(ui.shows("Give kudos"));
 }
+
+TEST_CASE("a +1 the store refuses is said on the wall and taken back", "[desktop][ui]") {
+  test::World w;
+  ok(create(*w.store, Kind::kudos, {{"to", {w.other.hex()}},
+                                    {"action", "rebuilt the demo after the server crashed at midnight"},
+                                    {"outcome", "the client signed the same day"}}));
+  w.store.reset();
+  {
+    test::UiDriver ui(w.store_dir(), Screen::kudos);
+    ui.click("+1 (0)");  // one's own kudos: the store refuses
+    CHECK(ui.says("+1 not given: you cannot +1 your own kudos"));
+    CHECK(ui.shows("+1 (0)"));  // the wall reloaded: the count is taken back
+  }
+  w.reopen();
+  CHECK(ok(list(*w.store, Kind::plus_one)).empty());
+}

@@ -5,11 +5,6 @@ namespace asio = boost::asio;
 namespace ssl = asio::ssl;
 
 namespace synctest {
-namespace {
-
-std::string bytes_of(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
-
-}  // namespace
 
 HostileClient::HostileClient(Server& server, Device& device) {
   stream_.set_verify_mode(ssl::verify_none);  // the frames are the point here, not trust
@@ -20,7 +15,7 @@ HostileClient::HostileClient(Server& server, Device& device) {
   REQUIRE(!ec);
   sync::pb::Frame hello;
   hello.mutable_hello()->set_protocol_version(sync::kProtocolVersion);
-  hello.mutable_hello()->set_device_id(bytes_of(device.store->device_id()));
+  hello.mutable_hello()->set_device_id(sync::bytes_of(device.store->device_id()));
   hello.mutable_hello()->set_device_secret(ok(device.credentials->read(sync::credential_account(device.store->device_id()))));
   sync::pb::Frame welcome = ok(exchange(hello));
   REQUIRE(welcome.has_welcome());

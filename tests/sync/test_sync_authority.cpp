@@ -297,7 +297,7 @@ TEST_CASE("a device id enrolled already is never taken over", "[sync][authority]
   sync::pb::Frame f;
   f.mutable_enroll_request()->set_protocol_version(sync::kProtocolVersion);
   f.mutable_enroll_request()->set_code(ok(sync::EnrolmentCode::parse(server.code_for(server.people().p2))).secret);
-  f.mutable_enroll_request()->set_device_id(std::string(reinterpret_cast<const char*>(victim.store->device_id().bytes.data()), 16));
+  f.mutable_enroll_request()->set_device_id(sync::bytes_of(victim.store->device_id()));
   auto got = send_raw(server.port(), sync::encode_frame(f));
   refused(got, sync::pb::Error::UNAUTHENTICATED, "enrolled already");
   ok(victim.try_sync());  // the victim's device still works

@@ -67,7 +67,7 @@ Result<sync::pb::Frame> exchange_as(Device& d, std::uint16_t port, const std::ve
     if (!ec) co_await stream.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
     sync::pb::Frame hello;
     hello.mutable_hello()->set_protocol_version(sync::kProtocolVersion);
-    hello.mutable_hello()->set_device_id(std::string(reinterpret_cast<const char*>(d.store->device_id().bytes.data()), 16));
+    hello.mutable_hello()->set_device_id(sync::bytes_of(d.store->device_id()));
     hello.mutable_hello()->set_device_secret(d.link.secret);
     std::vector<sync::pb::Frame> all{hello};
     all.insert(all.end(), frames.begin(), frames.end());
