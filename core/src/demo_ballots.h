@@ -1,5 +1,5 @@
 // Who answers which survey in the demo data. Every person gets one voice
-// per survey and event, per activity and per pulse window (DECISIONS.md), so
+// per survey and event, per activity and per pulse window (docs/privacy.md), so
 // an event's answers are dealt from one shuffled list of its invited people
 // per place they can answer in. Internal to the core.
 #pragma once

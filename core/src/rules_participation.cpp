@@ -1,5 +1,5 @@
 // Rules for participations: who answered which survey, kept apart from
-// what they answered (PRODUCT.md, privacy rules). One per person, survey,
+// what they answered (docs/privacy.md). One per person, survey,
 // event (or activity) and window: its id is derived from those, so every
 // replica that records it records the same one, and it names neither the
 // response nor the moment (only the day).

@@ -1,6 +1,6 @@
 // Rules for responses: answers follow the survey's branches; anonymous
 // responses keep no author and no exact time, and who answered is recorded
-// apart from what they answered (PRODUCT.md, privacy rules).
+// apart from what they answered (docs/privacy.md).
 #include "kind_rules.h"
 #include "store_impl.h"
 #include "scope_tallies.h"

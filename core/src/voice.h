@@ -1,4 +1,4 @@
-// One voice (DECISIONS.md: one person, one voice): a person answers a
+// One voice (docs/privacy.md, "One person, one voice"): a person answers a
 // survey once per event or activity, and a pulse survey once per window
 // (pulse_window.h). A voice is that survey, event, activity and window;
 // each person has at most one answer in it, which is what lets a group's

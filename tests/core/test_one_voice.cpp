@@ -1,4 +1,4 @@
-// One person, one voice (DECISIONS.md): a survey is answered once per event
+// One person, one voice (docs/privacy.md): a survey is answered once per event
 // or activity, a pulse once per window. Answering again with one's name
 // replaces one's answer; any other second answer is refused and saves
 // nothing.

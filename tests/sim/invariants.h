@@ -1,7 +1,7 @@
 // What must hold in every world, checked while it runs (on every frame the
 // server hears and says, after every step) and at its end. The privacy
-// oracles are written here from the rules (PRODUCT.md, docs/protocol.md
-// section 6), not with the product's own checks, so that a broken rule is
+// oracles are written here from the rules (docs/privacy.md,
+// sync/proto/PROTOCOL.md section 6), not with the product's own checks, so that a broken rule is
 // not mirrored by the check that should catch it.
 #pragma once
 

@@ -1,6 +1,6 @@
 // The group a response counts in, for the anonymity threshold (privacy.h):
 // the responses of one team to one survey about one event, activity and
-// pulse window. That is the place a person has one voice in (DECISIONS.md),
+// pulse window. That is the place a person has one voice in (docs/privacy.md),
 // so a group holds as many responses as people answered in it, and a
 // threshold on its responses is a threshold on distinct people.
 #pragma once

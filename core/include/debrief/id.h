@@ -2,8 +2,8 @@
 //
 // The first 48 bits are the creation time in milliseconds and the other 80
 // are random (like UUIDv7): unique without coordination, unguessable, and
-// time-ordered, so B-tree inserts land at the end of the index (see
-// ENGINEERING.md: four- to eightfold faster inserts than random keys).
+// time-ordered, so B-tree inserts land at the end of the index (four- to
+// eightfold faster inserts than random keys).
 #pragma once
 
 #include <array>

@@ -68,7 +68,7 @@ enum class Merge : std::uint8_t {
 };
 
 // Who may receive a record of a kind from a server: the privacy rules of
-// PRODUCT.md, described once. The SQLite feed's query (feed_after), the
+// docs/privacy.md, described once. The SQLite feed's query (feed_after), the
 // PostgreSQL store's row scopes and the server's check of each record
 // (sync's record_scope and may_receive) are all derived from it.
 enum class Readers : std::uint8_t {

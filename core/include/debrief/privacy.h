@@ -1,6 +1,5 @@
 // Privacy of group results, in one place: every insight view and every
-// export decides what it may show through these functions (PRODUCT.md,
-// privacy rules).
+// export decides what it may show through these functions (docs/privacy.md).
 //
 // - A group resting on fewer people than the organisation's threshold
 //   (distinct people, not answers, and not counting the reader: see
@@ -66,7 +65,7 @@ struct Disclosure {
 };
 
 // The reason a group nobody answered in shows no figures: not withheld by
-// the privacy rules, only empty (DECISIONS.md).
+// the privacy rules, only empty (docs/privacy.md).
 inline constexpr const char* kNoResponsesYet = "no responses yet";
 
 // What may be shown of each group, in the same order. Precondition: parents

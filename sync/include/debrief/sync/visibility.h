@@ -1,4 +1,4 @@
-// The privacy rules of PRODUCT.md, enforced on the server: what a person may
+// The privacy rules (docs/privacy.md), enforced on the server: what a person may
 // receive, and what a device may write.
 #pragma once
 
