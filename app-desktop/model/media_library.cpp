@@ -59,7 +59,8 @@ Result<std::vector<MediaItem>> load_media(Store& store, const MediaOwner& owner)
     std::filesystem::path file = media_path(store, m.value("sha256", ""));
     std::error_code ec;
     bool here = std::filesystem::exists(file, ec);
-    out.push_back({m["id"], m.value("name", ""), m.value("mime", ""), m.value("size", std::int64_t{0}), file, here});
+    std::string name = m["name"].is_string() ? m["name"].get<std::string>() : "";  // null on records older servers let through
+    out.push_back({m["id"], name, m.value("mime", ""), m.value("size", std::int64_t{0}), file, here});
   }
   return out;
 }

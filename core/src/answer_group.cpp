@@ -3,6 +3,7 @@
 #include "debrief/time.h"
 #include "pulse_window.h"
 #include "store_impl.h"
+#include "voice.h"
 
 namespace debrief {
 namespace {
@@ -42,6 +43,31 @@ Result<std::vector<Id>> responses_in(Store& store, const AnswerGroup& group) {
   DEBRIEF_TRY(s.status());
   s.reset();
   return out;
+}
+
+namespace {
+
+Result<bool> any_row(sql::Stmt& s) {
+  bool found = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return found;
+}
+
+}  // namespace
+
+Result<bool> answered_in(Store& store, const AnswerGroup& group, const Id& person) {
+  Voice voice{group.survey, group.event, group.activity, group.window};
+  sql::Db& db = *store.impl().db;
+  Result<bool> voiced = any_row(db.cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0")
+                                    .bind(1, participation_id(person, voice)));
+  if (!voiced.is_ok() || !*voiced) return voiced;
+  Result<bool> member = any_row(db.cached("SELECT 1 FROM people WHERE id = ? AND team = ?").bind(1, person).bind(2, group.team));
+  if (!member.is_ok() || *member) return member;
+  return any_row(db.cached("SELECT 1 FROM responses WHERE author = ?1 AND +team = ?2 AND survey = ?3 AND event IS ?4 "
+                           "AND activity IS ?5 AND +created_at >= ?6 AND +created_at < ?7 AND deleted = 0")
+                     .bind(1, person).bind(2, group.team).bind(3, group.survey).bind(4, group.event)
+                     .bind(5, group.activity).bind(6, group.from).bind(7, group.to));
 }
 
 }  // namespace debrief

@@ -96,6 +96,10 @@ Result<std::string> sha256_file(const std::filesystem::path& file) {
   return hex_encode(digest, len);
 }
 
+bool is_media_mime(std::string_view mime) {
+  return std::any_of(kTypes.begin(), kTypes.end(), [&](const MediaType& t) { return t.mime == mime; });
+}
+
 std::filesystem::path media_path(const Store& store, std::string_view sha256_hex) {
   return store.dir() / "media" / std::string(sha256_hex.substr(0, 2)) / std::string(sha256_hex);
 }

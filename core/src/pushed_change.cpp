@@ -40,10 +40,6 @@ Result<std::int64_t> pushed_created_at(Store& store, const Json& record) {
 }
 
 Result<std::optional<CheckedChange>> check_new(Store& store, const KindSpec& spec, const WireChange& c) {
-  // Who answered is recorded from the response itself (record_voice), so a
-  // pushed participation adds nothing: dropped, as devices of protocol 3
-  // still push theirs.
-  if (spec.kind == Kind::participation) return std::optional<CheckedChange>();
   Result<std::int64_t> created = pushed_created_at(store, c.value);
   DEBRIEF_TRY(created.status());
   Result<Draft> d = checked_create(store, spec.kind, c.value, NewRecord{c.record, *created});
@@ -102,6 +98,12 @@ Status clock_in_bounds(Store& store, const WireChange& c) {
 }
 
 Result<std::optional<CheckedChange>> check_pushed(Store& store, const WireChange& c) {
+  // Who answered is recorded from the response itself (record_voice), and
+  // kept: a pushed participation, new or a delete or an edit, adds nothing
+  // and is dropped (devices of protocol 3 still push theirs), before any
+  // lookup. Whether one exists must never change the answer: its id follows
+  // from public records, so a refusal would tell whether someone answered.
+  if (c.kind == Kind::participation) return std::optional<CheckedChange>();
   const KindSpec& spec = spec_of(c.kind);
   Result<Draft> here = load_draft(store, spec, c.record);
   if (!here.is_ok() && here.status().code() != Code::not_found) return here.status();

@@ -161,7 +161,11 @@ Result<Draft> checked_update(Store& store, const Draft& before, const Json& fiel
   return after;
 }
 
-Status checked_remove(Store& store, const Draft& before) { return check_actor(store, *before.spec, &before); }
+Status checked_remove(Store& store, const Draft& before) {
+  // Who answered is kept for response rates and one voice (docs/privacy.md).
+  if (before.spec->kind == Kind::participation) return invalid("a participation is kept: who answered cannot be deleted");
+  return check_actor(store, *before.spec, &before);
+}
 
 Result<Id> create(Store& store, Kind kind, const Json& fields) {
   Result<Draft> draft = checked_create(store, kind, fields, {});

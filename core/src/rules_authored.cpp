@@ -1,10 +1,11 @@
 // Rules for records written by the person this device acts for:
-// reflections, replies, summaries and +1s. A reflection names what it looks
+// reflections, replies, summaries, +1s and media. A reflection names what it looks
 // back on, and its text is scored for sentiment as it is written.
 #include <openssl/sha.h>
 
 #include <algorithm>
 
+#include "debrief/media.h"
 #include "debrief/mutation.h"
 #include "debrief/records.h"
 #include "kind_rules.h"
@@ -41,6 +42,11 @@ Status check_reflection(Store& store, Draft& draft, const Draft* before) {
 Status check_reply(Store& store, Draft& draft, const Draft* before) {
   DEBRIEF_TRY(stamp_author(store, draft, before, "author"));
   std::optional<Kind> target = kind_named(draft.text("target_kind"));
+  // A prefix is a help to a person typing on their own device. A pushed
+  // reply names its target whole: a prefix search on the server would list
+  // the ids of records the pusher may not see.
+  if (store.impl().acting && !Id::parse(draft.text("target")).is_ok())
+    return invalid("a reply names what it answers by its whole id (32 hex digits)");
   Result<Id> id = resolve_id(store, *target, draft.text("target"));
   DEBRIEF_TRY(id.status());
   draft.at("target") = id->hex();
@@ -76,17 +82,44 @@ Result<Id> plus_one_id(Store& store, const Draft& draft) {
   return id;
 }
 
-// Media: who attached it is its author; a private reflection takes photos
-// from its author only.
+bool is_lower_hex(std::string_view text, std::size_t digits) {
+  return text.size() == digits &&
+         std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// A content hash names one content: refused when another media record names
+// it with another size (a device would fetch one and find the other).
+Status one_size_per_content(Store& store, const Draft& draft) {
+  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM media WHERE sha256 = ? AND size <> ? AND id <> ? LIMIT 1");
+  s.bind(1, draft.text("sha256")).bind(2, draft.integer("size")).bind(3, draft.id);
+  bool other = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return other ? invalid("this content is attached elsewhere with another size") : Status::ok();
+}
+
+// Media: who attached it is its author; what add_media sets (media.h) is
+// checked again, for a pushed record is whatever a device sent: a content
+// hash, a known type, a size within bounds, a name, and something held to
+// attach it to. A private reflection takes photos from its author only.
 Status check_media(Store& store, Draft& draft, const Draft* before) {
   DEBRIEF_TRY(stamp_author(store, draft, before, "author"));
-  if (draft.text("owner_kind") != "reflection") return Status::ok();
+  if (!is_lower_hex(draft.text("sha256"), 64)) return invalid("a photo's content hash is 64 lower-case hex digits");
+  if (!is_media_mime(draft.text("mime"))) return invalid("'" + draft.text("mime") + "' is not a photo or video type Debrief keeps");
+  if (draft.integer("size") > kMaxMediaBytes) return invalid("media may be at most " + std::to_string(kMaxMediaBytes >> 20) + " MiB");
+  if (draft.text("name").empty()) return invalid("a photo or video keeps its file's name");
+  DEBRIEF_TRY(one_size_per_content(store, draft));
+  std::optional<Kind> owner_kind = kind_named(draft.text("owner_kind"));
   Result<Id> owner = Id::parse(draft.text("owner"));
-  DEBRIEF_TRY(owner.status());
-  Result<Draft> reflection = load_draft(store, spec_of(Kind::reflection), *owner);
-  if (reflection.is_ok() && reflection->ref("author") != draft.ref("author"))
+  if (!owner_kind || !owner.is_ok()) return invalid("media is attached to a record by its kind and whole id");
+  Result<Draft> held = load_draft(store, spec_of(*owner_kind), *owner);
+  if (!held.is_ok()) {
+    if (held.status().code() != Code::not_found) return held.status();
+    return not_found("no " + draft.text("owner_kind") + " with id " + owner->hex() + " to attach media to");
+  }
+  if (*owner_kind == Kind::reflection && held->ref("author") != draft.ref("author"))
     return invalid("only a reflection's author may attach media to it");
-  return reflection.status().code() == Code::not_found ? Status::ok() : reflection.status();
+  return Status::ok();
 }
 
 }  // namespace
@@ -98,5 +131,6 @@ const KindRules kPlusOneRules{.check = check_plus_one, .derived_id = plus_one_id
 const KindRules kNoRules{};
 
 const KindRules kMediaRules{.check = check_media};
+
 
 }  // namespace debrief

@@ -22,6 +22,8 @@ void ServerCore::log(const std::string& event, const Json& fields) {
 }
 
 void ServerCore::tell(std::int64_t latest, std::uint64_t except) {
+  if (latest <= told) return;
+  told = latest;
   for (const auto& [id, notify] : listeners)
     if (id != except) notify(latest);
 }

@@ -26,8 +26,11 @@ struct ServerCore {
   // Subscribed sessions, told when any push is accepted.
   std::map<std::uint64_t, std::function<void(std::int64_t latest)>> listeners;
   std::uint64_t next_listener = 0;
-  // Tells every subscribed session but `except` that the feed reached `latest`.
+  // Tells every subscribed session but `except` that the feed reached
+  // `latest`, once per position: a push that added nothing tells nobody
+  // (or one device's empty pushes would make every live device pull).
   void tell(std::int64_t latest, std::uint64_t except = 0);
+  std::int64_t told = 0;
 
   // The day ripe anonymous groups were last looked for: a push with no
   // anonymous response looks again only on a new day (an admin may have

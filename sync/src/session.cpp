@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <deque>
+
 #include "debrief/sync/frame_io.h"
 #include "session_core.h"
 
@@ -16,81 +18,122 @@ std::string peer_address(const tcp::socket& socket) {
   return ec ? std::string() : peer.address().to_string();
 }
 
+// How long a closing connection waits for the peer's TLS close_notify: a
+// peer that never sends it must not hold its connection slot.
+constexpr std::chrono::seconds kCloseGrace{5};
+
 // The I/O around a SessionCore: reads frames off the TLS stream, writes
-// what the core answers, closes an idle connection.
+// what the core answers and what it says unasked (notifications, the end
+// of a revoked session) through one queue, and closes a connection that
+// sends nothing, or reads nothing, for idle_timeout.
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(std::shared_ptr<Server::Impl> server, tcp::socket socket)
       : owner_(std::move(server)), server_(*owner_), address_(peer_address(socket)),
-        stream_(std::move(socket), server_.tls), watchdog_(server_.io), write_done_(server_.io),
+        stream_(std::move(socket), server_.tls), watchdog_(server_.io), write_watchdog_(server_.io), drained_(server_.io),
         core_(server_.core, address_, [this](const pb::Frame& f, bool close) { send_unsolicited(f, close); }) {}
 
   asio::awaitable<void> run() {
-    arm_watchdog();
+    arm(watchdog_, server_.core.options.idle_timeout);
     boost::system::error_code ec;
     co_await stream_.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
     if (!ec) {
       bool go_on = co_await answer(core_.open());
       while (go_on) {
         Result<pb::Frame> f = co_await read_frame(stream_, core_.max_frame_bytes());
-        arm_watchdog();
+        arm(watchdog_, server_.core.options.idle_timeout);
+        if (ending_) break;
         go_on = co_await answer(core_.on_frame(f));
       }
     }
-    watchdog_.cancel();
+    co_await written();  // no shutdown while a write is under way
+    arm(watchdog_, std::min<std::chrono::steady_clock::duration>(server_.core.options.idle_timeout, kCloseGrace));
     co_await stream_.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    watchdog_.cancel();
   }
 
  private:
-  // Writes the core's reply; true while the session goes on.
+  struct Outgoing {
+    pb::Frame frame;
+    bool close = false;  // close the connection once it is written
+  };
+
+  // Queues the core's reply and waits until it is written (a device reads
+  // its answer before it is sent more); true while the session goes on.
   asio::awaitable<bool> answer(SessionCore::Reply reply) {
-    for (const pb::Frame& f : reply.frames)
-      if (!(co_await send(f)).is_ok()) co_return false;
-    co_return !reply.close;
+    for (pb::Frame& f : reply.frames) queue({std::move(f)});  // run() ends the connection after a closing reply
+    co_await written();
+    co_return !reply.close && !closed_ && !ending_;
   }
 
-  // Closes the connection when no frame arrives for idle_timeout.
-  void arm_watchdog() {
-    watchdog_.expires_after(server_.core.options.idle_timeout);
-    watchdog_.async_wait([this](boost::system::error_code ec) {
-      if (ec) return;
-      boost::system::error_code ignored;
-      stream_.lowest_layer().close(ignored);
+  // Waits until the writer has sent everything queued (or the connection
+  // closed). Only run() waits here, so one wait at a time on drained_.
+  asio::awaitable<void> written() {
+    while (writing_) {
+      drained_.expires_at(asio::steady_timer::time_point::max());
+      boost::system::error_code ec;
+      co_await drained_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+  }
+
+  // Closes the connection when `timer` runs out.
+  void arm(asio::steady_timer& timer, std::chrono::steady_clock::duration after) {
+    timer.expires_after(after);
+    timer.async_wait([this](boost::system::error_code ec) {
+      if (!ec) close();
     });
   }
 
-  // Writes one frame. Replies and notifications may want the stream at the
-  // same time; one write at a time, the others wait their turn.
-  asio::awaitable<Status> send(const pb::Frame& f) {
-    while (writing_) {
-      write_done_.expires_at(asio::steady_timer::time_point::max());
-      boost::system::error_code ec;
-      co_await write_done_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-    }
+  void close() {
+    closed_ = true;
+    outbox_.clear();
+    boost::system::error_code ignored;
+    stream_.lowest_layer().close(ignored);
+  }
+
+  // Adds a frame to the queue and starts the one writer if it is idle. A
+  // notification that finds an earlier one still waiting replaces it:
+  // only the newest position matters.
+  void queue(Outgoing out) {
+    if (closed_) return;
+    if (out.frame.has_notify() && !outbox_.empty() && outbox_.back().frame.has_notify()) outbox_.back() = std::move(out);
+    else outbox_.push_back(std::move(out));
+    if (writing_) return;
     writing_ = true;
-    Status s = co_await write_frame(stream_, f);
+    asio::co_spawn(server_.io, [self = shared_from_this()] { return self->drain(); }, asio::detached);
+  }
+
+  // The one writer: sends queued frames in order, each within idle_timeout
+  // (a peer that stops reading is closed, not waited for).
+  asio::awaitable<void> drain() {
+    while (!outbox_.empty() && !closed_) {
+      Outgoing out = std::move(outbox_.front());
+      outbox_.pop_front();
+      arm(write_watchdog_, server_.core.options.idle_timeout);
+      Status s = co_await write_frame(stream_, out.frame);
+      write_watchdog_.cancel();
+      if (!s.is_ok() || out.close) close();
+    }
     writing_ = false;
-    write_done_.cancel();
-    co_return s;
+    drained_.cancel();
   }
 
   // Called by the core, while this session is alive (the core is a member).
+  // A closing frame (a revoked session's end) also stops serving frames
+  // that arrive while it waits to be written.
   void send_unsolicited(const pb::Frame& f, bool close) {
-    asio::co_spawn(server_.io, [self = shared_from_this(), f, close]() -> asio::awaitable<void> {
-      (void)co_await self->send(f);
-      if (!close) co_return;
-      boost::system::error_code ignored;
-      self->stream_.lowest_layer().close(ignored);
-    }, asio::detached);
+    ending_ = ending_ || close;
+    queue({f, close});
   }
 
   std::shared_ptr<Server::Impl> owner_;  // kept alive while the session is
   Server::Impl& server_;
   std::string address_;
   Stream stream_;
-  asio::steady_timer watchdog_;
-  asio::steady_timer write_done_;
-  bool writing_ = false;
+  asio::steady_timer watchdog_, write_watchdog_;
+  asio::steady_timer drained_;  // cancelled when the writer has sent everything
+  std::deque<Outgoing> outbox_;
+  bool writing_ = false, closed_ = false, ending_ = false;
   SessionCore core_;
 };
 

@@ -40,13 +40,7 @@ class SqliteServerStore final : public ServerStore {
   Result<std::int64_t> catch_up() override { return last_seq(*store_); }  // nothing happens elsewhere
 
   Result<std::int64_t> accept(const std::vector<WireChange>& changes, const Push& push) override {
-    ApplyOptions in_tx;
-    if (push.check) in_tx.before = [&] { return push.check(*store_); };
-    in_tx.as_person = push.person;
-    in_tx.divert = push.divert;
-    in_tx.failed_at = push.refused_at;
-    in_tx.after = [&] { return release_withheld(*store_, changes); };
-    DEBRIEF_TRY(apply_remote(*store_, changes, in_tx));
+    DEBRIEF_TRY(apply_push(*store_, changes, push));
     return last_seq(*store_);
   }
 

@@ -53,8 +53,6 @@ Result<bool> per_record(Store& replica, const Audience& who, Kind kind, const Js
 Result<Audience> Audience::of(Store& replica, const Id& person) {
   Audience a;
   a.person = person;
-  Result<Json> p = get(replica, Kind::person, person);
-  if (p.is_ok()) a.role = p->value("role", std::string("participant"));
   Result<std::vector<Json>> teams = list(replica, Kind::team);
   DEBRIEF_TRY(teams.status());
   // Teams managed directly, then every team below one already managed.
@@ -78,9 +76,9 @@ Result<ResponseGroup> response_group(Store& replica, const Json& r) {
   Result<std::optional<AnswerGroup>> group = answer_group_of(replica, r);
   DEBRIEF_TRY(group.status());
   if (!*group || !(*group)->event) return g;
-  g.key = (*group)->key();
   Result<std::vector<Id>> in = responses_in(replica, **group);
   DEBRIEF_TRY(in.status());
+  g.group = std::move(*group);
   g.responses = std::move(*in);
   return g;
 }
@@ -97,7 +95,10 @@ Result<bool> may_receive(Store& replica, const Audience& who, const Change& chan
   if (reach.readers != Readers::owner_or_group_managers) return true;
   Result<ResponseGroup> g = response_group(replica, *r);
   DEBRIEF_TRY(g.status());
-  return g->shown();
+  if (!g->shown()) return false;
+  Result<bool> answered = answered_in(replica, *g->group, who.person);
+  DEBRIEF_TRY(answered.status());
+  return g->shown(*answered);
 }
 
 Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const Id& record) {

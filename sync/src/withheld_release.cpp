@@ -3,6 +3,7 @@
 // to everyone, when it is shared; a team's records, to its new managers.
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "debrief/answer_group.h"
 #include "debrief/records.h"
@@ -22,21 +23,23 @@ Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
     Result<std::optional<AnswerGroup>> in = answer_group_of(records, *stored);
     DEBRIEF_TRY(in.status());
     if (!*in) continue;  // in no group: never shown to managers
-    if (auto known = groups.find((*in)->key()); known != groups.end()) {
+    std::string key = (*in)->key();
+    if (auto known = groups.find(key); known != groups.end()) {
       ++known->second.second;  // its members were read already
       continue;
     }
     Result<ResponseGroup> g = response_group(records, *stored);
     DEBRIEF_TRY(g.status());
-    if (g->key.empty()) continue;
-    std::string key = g->key;
+    if (!g->group) continue;
     groups.emplace(std::move(key), std::make_pair(std::move(*g), std::int64_t{1}));
   }
   for (const auto& [key, entry] : groups) {
     const ResponseGroup& g = entry.first;
-    auto live = static_cast<std::int64_t>(g.responses.size());
-    // Only the batch that crosses the threshold: before it the group was withheld, after it it was sent.
-    if (!g.shown() || live - entry.second >= g.threshold) continue;
+    std::int64_t before = static_cast<std::int64_t>(g.responses.size()) - entry.second;
+    // Only the batch that crosses the threshold, for managers who did not
+    // answer in the group, or the threshold and one, for those who did
+    // (ResponseGroup::shown): before it the group was withheld from them.
+    if (!g.shown() || before > g.threshold) continue;
     for (const Id& r : g.responses) DEBRIEF_TRY(reannounce(records, Kind::response, r));
   }
   return Status::ok();
@@ -45,7 +48,7 @@ Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
 bool shares_reflection(const WireChange& c) {
   if (c.kind != Kind::reflection || c.op != ChangeOp::upsert) return false;
   if (c.field) return *c.field == "shared" && c.value == Json(true);
-  return c.value.is_object() && c.value.value("shared", false);
+  return c.value.is_object() && c.value.contains("shared") && c.value.at("shared") == Json(true);
 }
 
 
@@ -88,8 +91,9 @@ Status release_media(Store& records, const std::vector<WireChange>& arrived) {
 
 // A directory change that gives a team new managers (its manager or parent
 // changed) or a person a new team: their new managers may now receive
-// records the feed sent before without them. The team's responses and its
-// people's participations are announced again; the feed still sends each
+// records the feed sent before without them, and so may a moved manager
+// the teams she manages. The team's responses and its people's
+// participations are announced again; the feed still sends each
 // only to whom it may reach (a group under the threshold stays withheld).
 Status release_reach(Store& records, const std::vector<WireChange>& arrived) {
   Result<std::set<Id>> teams = teams_with_new_managers(records, arrived);
@@ -97,6 +101,13 @@ Status release_reach(Store& records, const std::vector<WireChange>& arrived) {
   std::set<Id> people;
   for (const WireChange& c : arrived)
     if (c.kind == Kind::person && c.op == ChangeOp::upsert && (!c.field || *c.field == "team")) people.insert(c.record);
+  // A manager who leaves a team she manages no longer has her own answer
+  // in its groups (answered_in): they may now reach her.
+  for (const Id& person : std::set<Id>(people)) {
+    Result<Audience> who = Audience::of(records, person);
+    DEBRIEF_TRY(who.status());
+    teams->insert(who->managed.begin(), who->managed.end());
+  }
   for (const Id& team : *teams) {
     DEBRIEF_TRY(reannounce_where(records, Kind::response, "team", team));
     ListOptions members;
@@ -110,7 +121,42 @@ Status release_reach(Store& records, const std::vector<WireChange>& arrived) {
   return Status::ok();
 }
 
+// Whether `c` gives `member` of its record a value `stored` (the record as
+// held, if it is) does not hold.
+bool gives_new(const Result<Json>& stored, const WireChange& c, const std::string& member) {
+  if (c.op != ChangeOp::upsert || (c.field && *c.field != member)) return false;
+  if (!c.field && !(c.value.is_object() && c.value.contains(member))) return false;
+  const Json& given = c.field ? c.value : c.value.at(member);
+  return !stored.is_ok() || stored->value(member, Json()) != given;
+}
+
+// Whether `c`, not applied yet, changes what release_withheld looks at.
+Result<bool> may_release(Store& records, const WireChange& c) {
+  if (c.kind != Kind::response && c.kind != Kind::reflection && c.kind != Kind::team && c.kind != Kind::person)
+    return false;
+  Result<Json> stored = get(records, c.kind, c.record);
+  if (!stored.is_ok() && stored.status().code() != Code::not_found) return stored.status();
+  switch (c.kind) {
+    case Kind::response: return !stored.is_ok() && c.op == ChangeOp::upsert && !c.field;
+    case Kind::reflection: return shares_reflection(c) && !(stored.is_ok() && stored->value("shared", false));
+    case Kind::team: return gives_new(stored, c, "manager") || gives_new(stored, c, "parent");
+    default: return gives_new(stored, c, "team");
+  }
+}
+
 }  // namespace
+
+Result<std::vector<WireChange>> releasing(Store& records, const std::vector<WireChange>& pushed) {
+  std::vector<WireChange> out;
+  std::set<std::tuple<Kind, Id, std::string, std::string>> seen;
+  for (const WireChange& c : pushed) {
+    if (!seen.emplace(c.kind, c.record, c.field.value_or(""), c.value.dump()).second) continue;  // a replay within the batch
+    Result<bool> may = may_release(records, c);
+    DEBRIEF_TRY(may.status());
+    if (*may) out.push_back(c);
+  }
+  return out;
+}
 
 Status release_withheld(Store& records, const std::vector<WireChange>& arrived) {
   DEBRIEF_TRY(release_groups(records, arrived));

@@ -305,3 +305,22 @@ TEST_CASE("an admin command that gives a person a team, or a team a manager, rel
   CHECK(ok(list(*olga.store, Kind::response)).size() == 3);  // the old team's group of three
   CHECK(ok(list(*olga.store, Kind::participation)).size() == 3);
 }
+
+TEST_CASE("a manager who answered receives her team's group only from the threshold of other people on", "[sync][privacy]") {
+  Server server;  // threshold 3; the manager is in the team she manages
+  Device manager(server, server.people().manager), d1(server, server.people().p1), d2(server, server.people().p2),
+      d3(server, server.people().p3);
+  respond(manager, server, false, 1);
+  manager.sync();
+  respond(d1, server, false, 4);
+  respond(d2, server, false, 5);
+  for (Device* d : {&d1, &d2}) d->sync();
+  manager.sync();
+  // Three answers, hers among them: she could subtract hers from the
+  // figures and read two people's. Only her own is on her device.
+  CHECK(ok(list(*manager.store, Kind::response)).size() == 1);
+  respond(d3, server, false, 2);
+  d3.sync();
+  manager.sync();
+  CHECK(ok(list(*manager.store, Kind::response)).size() == 4);  // three besides her: released
+}

@@ -32,4 +32,11 @@ Result<std::optional<AnswerGroup>> answer_group_of(Store& store, const Json& res
 // The live responses of `group` in `store`.
 Result<std::vector<Id>> responses_in(Store& store, const AnswerGroup& group);
 
+// Whether `person` answered in `group`: a voice of theirs is recorded in it
+// (a participation) and counts towards its team (their team in the
+// directory, as a device's review reads it, or a named answer of theirs in
+// the group). A reader's own answer is not counted towards what they may
+// see (privacy.h, GroupSize::own).
+Result<bool> answered_in(Store& store, const AnswerGroup& group, const Id& person);
+
 }  // namespace debrief

@@ -31,6 +31,9 @@ Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind own
 // name; invalid_argument, naming the kinds it takes, for any other file.
 Result<std::string> media_mime(const std::filesystem::path& file);
 
+// Whether `mime` is the content type of a photo or video Debrief keeps.
+bool is_media_mime(std::string_view mime);
+
 // Where the content with this hex SHA-256 lives (it may not exist).
 std::filesystem::path media_path(const Store& store, std::string_view sha256_hex);
 

@@ -64,7 +64,7 @@ class PgServerStore final : public ServerStore {
   }
 
   Result<std::int64_t> accept(const std::vector<WireChange>& changes, const Push& push) override {
-    return apply_and_append(changes, push, true);
+    return apply_and_append([&](const std::function<Status()>& append) { return apply_push(*cache_, changes, push, append); });
   }
 
   Result<FeedBatch> feed(const Id& person, std::int64_t cursor, std::int64_t limit) override {
@@ -126,7 +126,11 @@ class PgServerStore final : public ServerStore {
   }
 
   Status load_feed(const std::vector<WireChange>& changes) override {
-    return apply_and_append(changes, Push{}, false).status();
+    return apply_and_append([&](const std::function<Status()>& append) {
+             ApplyOptions unchecked;  // a backup's changes, as the feed held them
+             unchecked.after = append;
+             return apply_remote(*cache_, changes, unchecked);
+           }).status();
   }
 
   Result<bool> empty() override {
@@ -202,25 +206,20 @@ class PgServerStore final : public ServerStore {
     return *at;
   }
 
-  // Under the feed lock: runs `check`, applies `changes` to the cache (and
-  // announces what they release, when `release`), and appends what
-  // the cache's log gained (the same on every replica) to the feed.
-  Result<std::int64_t> apply_and_append(const std::vector<WireChange>& changes, const Push& push, bool release) {
+  // Under the feed lock: `apply(append)` writes to the cache in one of its
+  // transactions and calls `append` last inside it, which appends what the
+  // cache's log gained (the same on every replica) to the feed.
+  template <class Apply>
+  Result<std::int64_t> apply_and_append(Apply&& apply) {
     return append_under_lock([&](pqxx::work& tx, std::int64_t head, std::int64_t& latest) {
       Result<std::int64_t> before = last_seq(*cache_);
       DEBRIEF_TRY(before.status());
-      ApplyOptions in_tx;
-      if (push.check) in_tx.before = [&] { return push.check(*cache_); };
-      in_tx.as_person = push.person;
-      in_tx.divert = push.divert;
-      in_tx.failed_at = push.refused_at;
-      in_tx.after = [&] {
-        if (release) DEBRIEF_TRY(release_withheld(*cache_, changes));
+      std::function<Status()> append = [&]() -> Status {
         Result<std::vector<WireChange>> gained = wire_changes_after(*before);
         DEBRIEF_TRY(gained.status());
         return commit_appended(tx, head, *gained, latest);
       };
-      return apply_remote(*cache_, changes, in_tx);
+      return apply(append);
     });
   }
 

@@ -143,6 +143,22 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
 // transaction that applied them.
 Status release_withheld(Store& records, const std::vector<WireChange>& arrived);
 
+// The changes of a pushed batch that change what release_withheld looks
+// at, read before the batch is applied: each change, once however often
+// the batch repeats it, that brings a response the records lack, shares a reflection
+// not shared yet, gives a team another manager or parent, or a person
+// another team. A replay, or a write that changes none of these, releases
+// nothing again.
+Result<std::vector<WireChange>> releasing(Store& records, const std::vector<WireChange>& pushed);
+
+// Applies a push to `records`, a server store's replica, as accept() says:
+// all or nothing, `push.check` first, each change checked as a write by
+// `push.person`, then release_withheld on what the batch changes
+// (releasing), then `then` (a store that keeps its feed elsewhere appends
+// to it there), all in one transaction of `records`.
+Status apply_push(Store& records, const std::vector<WireChange>& changes, const Push& push,
+                  const std::function<Status()>& then = {});
+
 // The edits admin commands made in a server store's `records` (its own
 // device's changes) since the last publish(), as they travel, and the seq
 // of the last: publish() releases what they widen (release_withheld) and

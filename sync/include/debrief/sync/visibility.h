@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "debrief/answer_group.h"
 #include "debrief/privacy.h"
 #include "debrief/records.h"
 #include "debrief/replication.h"
@@ -12,11 +13,10 @@
 
 namespace debrief::sync {
 
-// Who is asking: a person, their role, and the teams they manage (with every
-// team nested below those).
+// Who is asking: a person and the teams they manage (with every team nested
+// below those).
 struct Audience {
   Id person;
-  std::string role;
   std::set<Id> managed;
 
   static Result<Audience> of(Store& replica, const Id& person);
@@ -27,8 +27,8 @@ struct Audience {
 // participant receives their own records, what is shared or published, the
 // directory and the kudos wall; a manager also the participations of the
 // teams they manage, and their responses once a group (answer_group.h)
-// reaches the anonymity threshold; media goes to whoever receives what it
-// is attached to.
+// reaches the anonymity threshold, not counting the reader's own answer
+// (answered_in); media goes to whoever receives what it is attached to.
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change);
 
 // Ok when `change` is stamped with `device`, the device that pushed it (a
@@ -56,10 +56,14 @@ Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const
 // threshold (privacy.h, the one rule). A response counted towards no team,
 // or about no event, is in no group: never shown to managers.
 struct ResponseGroup {
-  std::string key;             // AnswerGroup::key(); empty for no group
-  std::vector<Id> responses;   // empty for no group
+  std::optional<AnswerGroup> group;  // none for no group
+  std::vector<Id> responses;         // empty for no group
   std::int64_t threshold = kDefaultAnonymityThreshold;
-  bool shown() const { return static_cast<std::int64_t>(responses.size()) >= threshold; }
+  // Shown to a reader, whose own answer in it (answered_in) is not counted
+  // (people_in, GroupSize::own); to nobody in particular, all are counted.
+  bool shown(bool reader_answered = false) const {
+    return people_in(GroupSize{{static_cast<std::int64_t>(responses.size())}, -1, {reader_answered ? 1 : 0}}) >= threshold;
+  }
 };
 Result<ResponseGroup> response_group(Store& replica, const Json& response);
 
