@@ -141,12 +141,18 @@ Result<DbValue> decode_field(Store& store, const FieldSpec& f, const Json& v) {
     case FieldType::ref_list:
     case FieldType::text_list: return decode_list(store, f, v);
     case FieldType::choice: return decode_choice(f, v);
-    case FieldType::document:
+    case FieldType::document: {
+      std::string text;
       try {
-        return DbValue(v.dump());
+        text = v.dump();
       } catch (const Json::type_error&) {  // dump() refuses invalid UTF-8
         return invalid(label(f) + " holds text that is not valid UTF-8");
       }
+      if (f.max > 0 && static_cast<std::int64_t>(text.size()) > f.max)
+        return invalid(label(f) + " may be at most " + std::to_string(f.max >> 10) + " KiB, not " +
+                       std::to_string(text.size() >> 10) + " KiB");
+      return DbValue(std::move(text));
+    }
   }
   return invalid(label(f) + ": unsupported field type");
 }

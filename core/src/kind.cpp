@@ -96,7 +96,7 @@ const std::array<F, 4> kSurveyFields{
     text("title", kName, true, "what the survey is called"),
     choice("kind", kSurveyKinds, "", "pulse, post_activity or post_event"),
     flag("allow_anonymous", true, "whether people may answer anonymously"),
-    F{.name = "questions", .type = T::document, .required = true,
+    F{.name = "questions", .type = T::document, .required = true, .max = 256 << 10,
       .help = "the questions and branches, as JSON (see survey.h)"},
 };
 const std::array<F, 7> kResponseFields{

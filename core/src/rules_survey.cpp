@@ -7,7 +7,21 @@
 namespace debrief {
 namespace {
 
-Status check_survey(Store& store, Draft& draft, const Draft*) {
+// A survey's kind is fixed once it is answered: it decides the windows its
+// answers fall in (pulse_window.h), each one voice, and another kind would
+// put one person's answers in one group (docs/privacy.md).
+Status kind_kept(Store& store, const Draft& draft, const Draft* before) {
+  if (!before || draft.text("kind") == before->text("kind")) return Status::ok();
+  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM responses WHERE survey = ? AND deleted = 0 LIMIT 1");
+  s.bind(1, draft.id);
+  bool answered = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  return answered ? invalid("people have answered this survey, so its kind stays " + before->text("kind")) : Status::ok();
+}
+
+Status check_survey(Store& store, Draft& draft, const Draft* before) {
+  DEBRIEF_TRY(kind_kept(store, draft, before));
   Json questions = Json::parse(draft.text("questions"), nullptr, false);
   Result<std::shared_ptr<const Survey>> parsed = cached_survey(store, questions.dump());
   if (!parsed.is_ok()) return invalid("questions: " + parsed.status().message());

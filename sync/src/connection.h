@@ -220,12 +220,20 @@ inline asio::awaitable<Status> push_all(Channel& c, Store& store, const SyncOpti
     if (pending->empty()) co_return Status::ok();
     pb::Frame f;
     pb::PushBatch* batch = f.mutable_push();
-    batch->set_batch_id(static_cast<std::uint64_t>(pending->back().seq));
-    for (const Change& change : *pending) {
-      Result<WireChange> w = to_wire(store, change);
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < pending->size(); ++i) {
+      Result<WireChange> w = to_wire(store, (*pending)[i]);
       DEBRIEF_CO_TRY(w.status());
-      *batch->add_changes() = to_proto(*w);
+      pb::Change proto = to_proto(*w);
+      std::size_t size = proto.ByteSizeLong() + 8;  // with its tag and length
+      if (i > 0 && bytes + size > kMaxBatchBytes) {  // the rest goes in the next batch
+        pending->resize(i);
+        break;
+      }
+      bytes += size;
+      *batch->add_changes() = std::move(proto);
     }
+    batch->set_batch_id(static_cast<std::uint64_t>(pending->back().seq));
     Result<pb::Frame> ack = co_await c.exchange(f);
     if (!ack.is_ok() && c.refused_change > 0 && c.refused_change <= pending->size()) {
       // Set aside, so that the rest goes through; the server goes on serving.

@@ -246,9 +246,19 @@ SessionCore::Reply SessionCore::pull(const pb::PullRequest& req) {
   audience_ = std::move(batch->audience);  // an admin may have changed what this person manages
   pb::Frame f;
   pb::PullBatch* out = f.mutable_pull_batch();
-  out->set_cursor(static_cast<std::uint64_t>(batch->cursor));
-  for (const WireChange& w : batch->changes) *out->add_changes() = to_proto(w);
-  out->set_more(batch->more);
+  // A batch ends where its bytes would pass kMaxBatchBytes: what a change
+  // holds is bounded, how many fit in a frame is not.
+  std::size_t bytes = 0, n = 0;
+  for (; n < batch->changes.size(); ++n) {
+    pb::Change c = to_proto(batch->changes[n]);
+    std::size_t size = c.ByteSizeLong() + 8;  // with its tag and length
+    if (n > 0 && bytes + size > kMaxBatchBytes) break;
+    bytes += size;
+    *out->add_changes() = std::move(c);
+  }
+  bool cut = n < batch->changes.size();
+  out->set_cursor(static_cast<std::uint64_t>(cut ? batch->seqs[n - 1] : batch->cursor));
+  out->set_more(cut || batch->more);
   server_.stats.changes_sent += out->changes_size();
   server_.log("pull", {{"device", device_.hex()}, {"changes", out->changes_size()}, {"cursor", out->cursor()}});
   return reply(std::move(f));

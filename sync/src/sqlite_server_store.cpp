@@ -57,7 +57,9 @@ class SqliteServerStore final : public ServerStore {
         Result<bool> visible = may_receive(*store_, out.audience, c);
         if (!visible.is_ok() || !*visible) continue;
         Result<WireChange> w = to_wire(*store_, c);
-        if (w.is_ok()) out.changes.push_back(std::move(*w));  // else the record is gone: nothing to send
+        if (!w.is_ok()) continue;  // the record is gone: nothing to send
+        out.changes.push_back(std::move(*w));
+        out.seqs.push_back(c.seq);
       }
       return Status::ok();
     }));

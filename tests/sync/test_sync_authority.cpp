@@ -525,3 +525,57 @@ TEST_CASE("a peer that goes silent after an error frees its connection within se
   }
   CHECK(synced);
 }
+
+TEST_CASE("batches of long records fit a frame, pushed and pulled, however many there are", "[sync][authority]") {
+  Server server;
+  Device writer(server, server.people().p1), reader(server, server.people().p2);
+  // 600 shared journal entries near their limit (20,000 bytes): 500 of
+  // them, the most a push may hold, are more than a frame's 8 MiB. Before,
+  // the push was refused for good, and a pull of them could not be read.
+  std::string text;
+  for (int i = 0; text.size() < 19000; ++i) text += "the offsite day " + std::to_string(i) + " went well and the team talked. ";
+  ok(writer.store->transaction([&]() -> Status {
+    for (int i = 0; i < 600; ++i)
+      DEBRIEF_TRY(create(*writer.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", text}, {"shared", true}})
+                      .status());
+    return Status::ok();
+  }));
+  writer.sync();
+  CHECK(server.on_server([](Store& r) { return ok(count(r, Kind::reflection)); }) == 600);
+  reader.sync();
+  CHECK(ok(count(*reader.store, Kind::reflection)) == 600);
+}
+
+TEST_CASE("a pulse survey's kind and its event's days stay once answered, so nobody counts twice in a group",
+          "[sync][authority][privacy]") {
+  Server server;
+  auto [pulse, unanswered, event] = server.on_server([](Store& r) {
+    Json questions = Json::parse(R"([{"id":"score","type":"rating","text":"?"}])");
+    Id a = ok(create(r, Kind::survey, {{"title", "Pulse"}, {"kind", "pulse"}, {"questions", questions}}));
+    Id b = ok(create(r, Kind::survey, {{"title", "Spare"}, {"kind", "pulse"}, {"questions", questions}}));
+    Id e = ok(create(r, Kind::event, {{"title", "Kick-off"}, {"starts_at", "2026-01-10T09:00"}, {"ends_at", "2026-01-10T17:00"}}));
+    return std::make_tuple(a, b, e);
+  });
+  Device p1(server, server.people().p1), manager(server, server.people().manager);
+  HostileClient answering(server, p1);
+  Json before = {{"survey", pulse.hex()}, {"event", event.hex()}, {"anonymous", false}, {"answers", {{"score", 2}}},
+                 {"created_at", "2026-01-05T10:00:00Z"}};
+  auto answered = answering.push({whole(p1, Kind::response, Id::make(p1.store->env()), before)});
+  REQUIRE(answered.is_ok());
+  REQUIRE(answered->has_push_ack());
+  HostileClient editing(server, manager);
+  auto set = [&](Kind kind, const Id& id, const char* field, Json value) {
+    return WireChange{manager.store->device_id(), Hlc::from_parts(manager.store->env().now_ms(), 3), kind, id,
+                      std::string(field), std::move(value), ChangeOp::upsert};
+  };
+  // Made a post-event survey, its before, during and after answers would be one group.
+  refused(editing.push({set(Kind::survey, pulse, "kind", "post_event")}), sync::pb::Error::INVALID, "kind stays");
+  // Moved, even by an hour, the event's days may move answers between windows.
+  refused(editing.push({set(Kind::event, event, "starts_at", "2026-01-10T08:00:00Z")}), sync::pb::Error::INVALID, "days stay");
+  CHECK(record_of(server, Kind::survey, pulse)["kind"] == "pulse");
+  CHECK(record_of(server, Kind::event, event)["starts_at"] == "2026-01-10T09:00:00Z");
+  // A survey nobody answered may still change.
+  auto free = editing.push({set(Kind::survey, unanswered, "kind", "post_event")});
+  REQUIRE(free.is_ok());
+  CHECK(free->has_push_ack());
+}

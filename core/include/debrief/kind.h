@@ -51,7 +51,7 @@ struct FieldSpec {
   // author of a kudos is whoever gives it).
   bool input = true;
   std::int64_t min = 0;          // integer fields
-  std::int64_t max = 0;          // integer fields; bytes for text fields
+  std::int64_t max = 0;          // integer fields; bytes for text fields and documents (0: no bound)
   Kind ref_kind{};               // ref and ref_list fields
   std::span<const std::string_view> choices{};  // choice fields
   std::string_view help{};       // one line for the CLI's --help

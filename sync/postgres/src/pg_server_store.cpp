@@ -87,7 +87,9 @@ class PgServerStore final : public ServerStore {
         c.record = w.record;
         Result<bool> visible = may_receive(*cache_, who, c);
         DEBRIEF_TRY(visible.status());
-        if (*visible) out.changes.push_back(std::move(w));
+        if (!*visible) continue;
+        out.changes.push_back(std::move(w));
+        out.seqs.push_back(seq);
       }
       return out;
     });

@@ -29,6 +29,10 @@ inline constexpr std::size_t kMaxFrameBytes = 8u << 20;
 inline constexpr std::size_t kMaxFirstFrameBytes = 64u << 10;
 // The most changes one PushBatch may hold.
 inline constexpr std::size_t kMaxPushChanges = 500;
+// The bytes of changes one PushBatch or PullBatch carries at most (always
+// one change at least): half a frame, so that no batch of large records
+// (long reflections, big surveys) makes a frame the other side refuses.
+inline constexpr std::size_t kMaxBatchBytes = kMaxFrameBytes / 2;
 inline constexpr char kAppVersion[] = "debrief 0.1.0";
 
 // Ids travel as their 16 bytes. id_of fails with invalid_argument for any

@@ -34,6 +34,7 @@ struct FeedBatch {
   std::int64_t cursor = 0;          // where the next batch starts
   bool more = false;                // whether changes after `cursor` exist already
   Audience audience = {};           // feed(): whom the batch was read for, as of the batch
+  std::vector<std::int64_t> seqs = {};  // feed(): each change's position in the feed, as `changes`
 };
 
 // How a batch is accepted (ServerStore::accept).
