@@ -87,6 +87,10 @@ pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   if (whole.status().code() != Code::not_found) return failed(whole.status());
   Result<std::vector<bool>> have = store_.media().have(m.chunks);
   if (!have.is_ok()) return failed(have.status());
+  // Chunks asked for wait here until they come: a bounded number, or a
+  // device offering and never uploading would grow this without end.
+  if (expected_.size() + m.chunks.size() > kMaxExpectedChunks)
+    return error_frame(pb::Error::BUSY, "too many chunks asked for and not yet uploaded on this connection; upload them first", true);
   for (std::size_t i = 0; i < m.chunks.size(); ++i) {
     if ((*have)[i]) continue;
     need->add_missing(static_cast<std::uint32_t>(i));

@@ -49,6 +49,8 @@ class MediaService {
   ServerStore& store_;
   const Audience& who_;
   std::set<std::string> expected_;          // chunk digests offered and not yet received
+  // At most this many: four of the largest blobs (256 MiB) in flight.
+  static constexpr std::size_t kMaxExpectedChunks = 4 * 256;
   std::map<std::string, int> granted_;      // chunk digests this device may still fetch
   std::int64_t announced_ = 0;
 };

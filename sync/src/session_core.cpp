@@ -139,7 +139,10 @@ SessionCore::Reply SessionCore::hello(const pb::Hello& h) {
   if (++server_.connections[device_] > server_.options.max_connections_per_device)
     return refuse(pb::Error::BUSY, "too many connections from this device; try again later", true);
   Result<std::int64_t> latest = server_.store.catch_up();  // the person may have arrived through another process
-  Result<Audience> audience = latest.is_ok() ? Audience::of(server_.store.records(), *person) : latest.status();
+  Result<bool> listed = latest.is_ok() ? in_directory(server_.store.records(), *person) : latest.status();
+  if (listed.is_ok() && !*listed)
+    return refuse(pb::Error::UNAUTHENTICATED, "this device's person is no longer in the organisation's directory");
+  Result<Audience> audience = listed.is_ok() ? Audience::of(server_.store.records(), *person) : listed.status();
   if (!audience.is_ok()) return refuse(pb::Error::INTERNAL, audience.status().message(), true);
   audience_ = std::move(*audience);
   welcomed_ = true;

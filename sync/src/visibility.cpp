@@ -50,9 +50,18 @@ Result<bool> per_record(Store& replica, const Audience& who, Kind kind, const Js
 
 }  // namespace
 
+Result<bool> in_directory(Store& replica, const Id& person) {
+  Result<Json> p = get(replica, Kind::person, person);
+  if (!p.is_ok()) return p.status().code() == Code::not_found ? Result<bool>(false) : Result<bool>(p.status());
+  return !p->value("deleted", false);
+}
+
 Result<Audience> Audience::of(Store& replica, const Id& person) {
   Audience a;
   a.person = person;
+  Result<bool> listed = in_directory(replica, person);
+  DEBRIEF_TRY(listed.status());
+  if (!*listed) return a;  // someone no longer in the directory manages nobody
   Result<std::vector<Json>> teams = list(replica, Kind::team);
   DEBRIEF_TRY(teams.status());
   // Teams managed directly, then every team below one already managed.

@@ -579,3 +579,14 @@ TEST_CASE("a pulse survey's kind and its event's days stay once answered, so nob
   REQUIRE(free.is_ok());
   CHECK(free->has_push_ack());
 }
+
+TEST_CASE("a device of someone taken out of the directory is served nothing more", "[sync][authority][privacy]") {
+  Server server;
+  Device manager(server, server.people().manager);
+  server.on_server([&](Store& r) { return ok(remove(r, Kind::person, server.people().manager)), 0; });
+  server.publish();
+  // Not revoked, but its person left: no more answers of the team she managed.
+  Status refused_sync = manager.try_sync();
+  CHECK(!refused_sync.is_ok());
+  CHECK(refused_sync.message().find("no longer in the organisation") != std::string::npos);
+}

@@ -13,8 +13,12 @@
 
 namespace debrief::sync {
 
+// Whether `person` is in the directory: held and not deleted. A device of
+// someone who left acts for nobody (Hello refuses it).
+Result<bool> in_directory(Store& replica, const Id& person);
+
 // Who is asking: a person and the teams they manage (with every team nested
-// below those).
+// below those; none for someone no longer in the directory).
 struct Audience {
   Id person;
   std::set<Id> managed;
