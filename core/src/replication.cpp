@@ -340,8 +340,8 @@ std::string feed_query() {
     scoped += (scoped.empty() ? "" : ", ") + std::to_string(static_cast<int>(spec.kind));
     any += " OR " + in_reach(spec);
   }
-  return std::string("SELECT ") + kChangeColumns + " FROM changes c WHERE seq > ?1 AND (kind NOT IN (" + scoped + ")" +
-         any + ") ORDER BY seq LIMIT ?4";
+  return std::string("SELECT ") + kChangeColumns + " FROM changes c WHERE seq > ?1 AND seq <= ?5 AND (kind NOT IN (" +
+         scoped + ")" + any + ") ORDER BY seq LIMIT ?4";
 }
 
 }  // namespace
@@ -351,19 +351,17 @@ Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t l
   for (const Id& t : scope.teams) teams.push_back(t.hex());
   static const std::string query = feed_query();
   sql::Stmt& s = store.impl().db->cached(query);
-  s.bind(1, after_seq).bind(2, scope.person).bind(3, teams.dump()).bind(4, limit);
+  Result<std::int64_t> last = last_seq(store);
+  DEBRIEF_TRY(last.status());
+  std::int64_t upto = std::min(*last, after_seq + limit * kFeedScanPerChange);
+  s.bind(1, after_seq).bind(2, scope.person).bind(3, teams.dump()).bind(4, limit).bind(5, upto);
   FeedPage page;
   while (s.step()) page.changes.push_back(change_from_row(s));
   DEBRIEF_TRY(s.status());
   s.reset();
-  page.more = static_cast<std::int64_t>(page.changes.size()) == limit;
-  if (page.more) {
-    page.scanned_to = page.changes.back().seq;
-  } else {
-    Result<std::int64_t> last = last_seq(store);  // everything up to here was scanned
-    DEBRIEF_TRY(last.status());
-    page.scanned_to = std::max(after_seq, *last);
-  }
+  bool full = static_cast<std::int64_t>(page.changes.size()) == limit;
+  page.scanned_to = full ? page.changes.back().seq : std::max(after_seq, upto);  // everything up to here was scanned
+  page.more = page.scanned_to < *last;
   return page;
 }
 

@@ -57,3 +57,32 @@ TEST_CASE("the feed's query and the records' scopes agree for every person, on d
   CHECK(managers > 0);
   CHECK(scoped == std::set<Kind>{Kind::device, Kind::response, Kind::participation, Kind::reflection, Kind::summary});
 }
+
+TEST_CASE("a page of the feed looks at a bounded stretch, however little of it the reader may see", "[sync][privacy]") {
+  TempDir tmp;
+  SeededEnv env(5, ok(parse_time("2026-01-05")) * 1000);
+  auto store = ok(Store::open(tmp.path(), {.env = &env}));
+  ok(generate_demo(*store, {.people = 4, .events = 1, .responses = 0, .seed = 5}));
+  std::vector<Json> people = ok(list(*store, Kind::person));
+  Id writer = *id_member(people[0], "id"), reader = *id_member(people[1], "id");
+  Id event = *id_member(ok(list(*store, Kind::event)).front(), "id");
+  std::int64_t start = ok(last_seq(*store));
+  ok(store->set_me(writer));
+  ok(store->transaction([&]() -> Status {  // 500 private reflections: none of them the reader's
+    for (int i = 0; i < 500; ++i) DEBRIEF_TRY(create(*store, Kind::reflection, {{"event", event.hex()}, {"text", "mine"}}).status());
+    return Status::ok();
+  }));
+  std::int64_t last = ok(last_seq(*store));
+  // Pages of 5 look at 80 rows each (kFeedScanPerChange), not the whole stretch.
+  std::int64_t cursor = start, pages = 0;
+  for (bool more = true; more && pages < 100; ++pages) {
+    FeedPage page = ok(feed_after(*store, cursor, 5, {reader, {}}));
+    CHECK(page.changes.empty());
+    CHECK(page.scanned_to - cursor <= 5 * kFeedScanPerChange);
+    CHECK(page.scanned_to > cursor);
+    cursor = page.scanned_to;
+    more = page.more;
+  }
+  CHECK(cursor == last);
+  CHECK(pages == (last - start + 79) / 80);
+}

@@ -64,7 +64,13 @@ struct FeedPage {
   bool more = false;
 };
 
-// The changes after `after_seq` that pass `scope`, at most `limit`.
+// A page of the feed looks at no more than this many rows per change it
+// may hold: a reader who may see little of a long stretch (others'
+// private records) is served in several pages, each of bounded work.
+inline constexpr std::int64_t kFeedScanPerChange = 16;
+
+// The changes after `after_seq` that pass `scope`, at most `limit`, among
+// the next limit × kFeedScanPerChange rows of the feed.
 Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t limit, const FeedScope& scope);
 
 // Applies changes made elsewhere, in order, in one transaction, by the rules

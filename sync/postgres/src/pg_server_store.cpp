@@ -77,10 +77,12 @@ class PgServerStore final : public ServerStore {
       const Audience& who = *read;
       // The rows' scopes leave out, in the database, what is not this
       // person's; the privacy rules then look at each row that is left.
-      auto rows = pg::read_visible(tx, cursor, *head, FeedScope{who.person, {who.managed.begin(), who.managed.end()}}, limit);
+      std::int64_t upto = std::min(*head, cursor + limit * kFeedScanPerChange);
+      auto rows = pg::read_visible(tx, cursor, upto, FeedScope{who.person, {who.managed.begin(), who.managed.end()}}, limit);
       DEBRIEF_TRY(rows.status());
       bool full = static_cast<std::int64_t>(rows->size()) == limit;
-      FeedBatch out{{}, full ? rows->back().first : std::max(cursor, *head), full, *read};
+      std::int64_t scanned_to = full ? rows->back().first : std::max(cursor, upto);
+      FeedBatch out{{}, scanned_to, scanned_to < *head, *read};
       for (auto& [seq, w] : *rows) {
         Change c;
         c.kind = w.kind;
