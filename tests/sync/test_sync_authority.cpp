@@ -31,6 +31,14 @@ void still_serves(Server& server) {
   CHECK(ok(list(*d.store, Kind::person)).size() == 7);
 }
 
+// A photo `owner` attached to the server's event, synced: its record on the server.
+Id synced_photo(Server& server, Device& owner, const TempDir& files) {
+  std::ofstream(files.path() / "team.jpg") << "the team at the summit";
+  Id photo = ok(add_media(*owner.store, files.path() / "team.jpg", Kind::event, server.people().event));
+  owner.sync();
+  return photo;
+}
+
 Json record_of(Server& server, Kind kind, const Id& id) {
   return server.on_server([&](Store& r) { return ok(get(r, kind, id)); });
 }
@@ -244,9 +252,7 @@ TEST_CASE("another person's photo record cannot be deleted", "[sync][authority]"
   Server server;
   Device owner(server, server.people().p1), other(server, server.people().p2);
   TempDir files;
-  std::ofstream(files.path() / "team.jpg") << "not really a jpeg";
-  Id photo = ok(add_media(*owner.store, files.path() / "team.jpg", Kind::event, server.people().event));
-  owner.sync();
+  Id photo = synced_photo(server, owner, files);
   HostileClient hostile(server, other);
   WireChange gone{other.store->device_id(), Hlc::from_parts(other.store->env().now_ms(), 1), Kind::media, photo,
                   std::nullopt, nullptr, ChangeOp::remove};
@@ -463,9 +469,7 @@ TEST_CASE("a pushed photo record is checked as add_media makes one", "[sync][aut
   Server server;
   Device d(server, server.people().p1), owner(server, server.people().p2);
   TempDir files;
-  std::ofstream(files.path() / "team.jpg") << "the team at the summit";
-  Id real = ok(add_media(*owner.store, files.path() / "team.jpg", Kind::event, server.people().event));
-  owner.sync();
+  Id real = synced_photo(server, owner, files);
   Json good = ok(get(*owner.store, Kind::media, real));
   HostileClient hostile(server, d);
   std::int64_t before = feed_length(server);
