@@ -387,7 +387,13 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes, const 
     return apply_remote(store, changes, without);
   }
   DEBRIEF_TRY(impl.db->cached("PRAGMA foreign_keys = OFF").exec());
-  Status applied = apply_in_transaction(store, changes, options);
+  Status applied = Status::ok();
+  try {
+    applied = apply_in_transaction(store, changes, options);
+  } catch (...) {  // whatever threw, the connection keeps checking references
+    (void)impl.db->cached("PRAGMA foreign_keys = ON").exec();
+    throw;
+  }
   Status restored = impl.db->cached("PRAGMA foreign_keys = ON").exec();
   return applied.is_ok() ? restored : applied;
 }

@@ -2,6 +2,7 @@
 // what is wrong, and leaves the store exactly as it was.
 #include "debrief/hlc.h"
 #include "debrief/replication.h"
+#include "store_impl.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -211,4 +212,16 @@ TEST_CASE("an e-mail address that is not one is refused, written here or pushed"
     INFO(fine);
     ok(update(*w.store, Kind::person, w.other, {{"email", fine}}));
   }
+}
+
+TEST_CASE("a synced batch whose hook throws leaves the store's references checked", "[bad_input]") {
+  test::TempDir dir;
+  auto store = ok(Store::open(dir.path()));
+  ApplyOptions throwing;
+  throwing.after = []() -> Status { throw std::runtime_error("the caller's hook failed"); };
+  CHECK_THROWS(apply_remote(*store, {}, throwing));
+  sql::Stmt& pragma = store->impl().db->cached("PRAGMA foreign_keys");
+  REQUIRE(pragma.step());
+  CHECK(pragma.int64(0) == 1);
+  pragma.reset();
 }
