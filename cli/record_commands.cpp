@@ -107,7 +107,7 @@ Json field_value(const FieldInput& in) {
 void FieldInputs::add_to(CLI::App& cmd, const KindSpec& kind, bool updating) {
   spec = &kind;
   for (const FieldSpec& f : kind.fields) {
-    if (!f.input) continue;
+    if (!f.input || (updating && !may_change(kind, f.name))) continue;  // an update offers what may change
     FieldInput& in = values.emplace_back();
     in.field = &f;
     std::string help = std::string(f.help) + (f.required && !updating ? " (required)" : "");

@@ -163,6 +163,10 @@ const std::array<F, 7> kMediaFields{
 };
 
 constexpr std::array<sv, 1> kReflectionMutable{"shared"};
+// A summary travels whole, as it stands: its drafts are its author's alone
+// (Readers::owner_or_open), and readers who synced past its draft receive
+// it when it is published.
+constexpr std::array<sv, 3> kSummaryMutable{"heard", "will_do", "published"};
 
 constexpr std::array<sv, 2> kColsOrg{"name", "anonymity_threshold"};
 constexpr std::array<sv, 3> kColsTeam{"name", "parent", "manager"};
@@ -211,8 +215,8 @@ const std::array<KindSpec, 15> kKinds{{
      kColsPlusOne, "adding your voice to a kudos"},
     {Kind::reply, "reply", "replies", "replies", Merge::per_record, kReplyFields, kColsReply,
      "a manager's reply to feedback", true, {}, {Readers::per_record}},
-    {Kind::summary, "summary", "summaries", "summaries", Merge::per_field, kSummaryFields,
-     kColsSummary, "what we heard, what we'll do", true, {}, {Readers::owner_or_open, "author", "published"}},
+    {Kind::summary, "summary", "summaries", "summaries", Merge::per_record, kSummaryFields,
+     kColsSummary, "what we heard, what we'll do", true, kSummaryMutable, {Readers::owner_or_open, "author", "published"}},
     {Kind::media, "media", "media", "media", Merge::per_record, kMediaFields, kColsMedia,
      "photos and videos, stored by content hash", false, {}, {Readers::per_record}},
 }};

@@ -185,7 +185,15 @@ CREATE INDEX participations_person ON participations(person);
 CREATE INDEX media_sha256 ON media(sha256);
 )sql";
 
-const std::array<std::string_view, 8> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+// Version 9, for a summary's drafts: summaries travel whole (kind.h,
+// Readers::owner_or_open), so the changes logged for their fields become
+// changes of the whole summary, with the same stamps and nothing beside
+// them: a feed serves each as the summary then stands, never as a draft.
+constexpr const char* kV9 = R"sql(
+UPDATE changes SET field = NULL, value = NULL WHERE kind = 14 AND field IS NOT NULL;
+)sql";
+
+const std::array<std::string_view, 9> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

@@ -134,6 +134,10 @@ TEST_CASE("summary draft writes an unpublished note from the results, published 
   CHECK_FALSE(s["heard"].get<std::string>().empty());
   d.ok({"summary", "update", s["id"], "--published", "true"});
   CHECK(json::parse(d.ok({"--json", "summary", "show", s["id"]}))["published"] == true);
+  std::string help = d.ok({"summary", "update", "--help"});  // it offers what may change, and only that
+  CHECK(help.find("--will-do") != std::string::npos);
+  CHECK(help.find("--published") != std::string::npos);
+  CHECK(help.find("--event") == std::string::npos);
 }
 
 namespace {

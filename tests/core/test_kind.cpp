@@ -56,3 +56,12 @@ TEST_CASE("only participations and media are made by the core alone", "[kind]") 
     if (!k.creatable) core_only.insert(k.kind);
   CHECK(core_only == std::set<Kind>{Kind::participation, Kind::media});
 }
+
+TEST_CASE("a kind whose readers open later travels whole, so its past stays its owner's", "[kind]") {
+  for (const KindSpec& k : all_kinds()) {
+    if (k.reach.readers != Readers::owner_or_open) continue;
+    INFO(k.name);
+    CHECK(k.merge == Merge::per_record);
+    CHECK(may_change(k, k.reach.open));  // opening and closing it are writes of the whole record
+  }
+}

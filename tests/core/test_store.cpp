@@ -7,6 +7,7 @@
 
 #include "debrief/change_log.h"
 #include "debrief/kind.h"
+#include "debrief/replication.h"
 #include "schema.h"
 #include "sqlite.h"
 #include "test_support.h"
@@ -212,12 +213,10 @@ TEST_CASE("a version 5 store with media migrates: its media keep no author, and 
 
 TEST_CASE("a version 7 store migrates: a person's participations and a file's media records are found by index",
           "[store][migration]") {
-  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 8);
   test::TempDir tmp;
   write_media_at(tmp.path(), 7);
   auto store = ok(Store::open(tmp.path()));
-  CHECK(ok(store->info()).schema_version == 8);
+  CHECK(ok(store->info()).schema_version == kSchemaVersion);
   test::RawDb raw(test::db_file(tmp.path()));
   auto plan = [&](const std::string& query) { return raw.column("EXPLAIN QUERY PLAN " + query, 3).at(0); };
   CHECK(plan("SELECT id FROM participations WHERE person = x'01'").find("participations_person") != std::string::npos);
@@ -425,4 +424,37 @@ TEST_CASE("info's counts, kept by triggers, match counting every table, through 
   ok(set_aside(*w.store, mine.back().seq, "refused for the test"));
   CHECK(ok(w.store->info()).pending_changes == pending());
   CHECK(pending() == static_cast<std::int64_t>(mine.size() - mine.size() / 2 - 2));
+}
+
+TEST_CASE("a version 8 store migrates: a summary's logged field changes become changes of the whole summary",
+          "[store][migration]") {
+  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
+  REQUIRE(kSchemaVersion == 9);
+  test::TempDir tmp;
+  {
+    auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
+    ok(migrate_to(*db, 8));
+    ok(db->exec("INSERT INTO events(id, created_at, title, starts_at, ends_at, offsite) "
+                "VALUES(x'00000000000000000000000000000001', 1, 'Offsite', 10, 20, 1);"
+                "INSERT INTO summaries(id, created_at, event, heard, will_do, published) "
+                "VALUES(x'00000000000000000000000000000002', 1, x'00000000000000000000000000000001', 'Final', 'Act', 1);"
+                "INSERT INTO changes(device, hlc, kind, record, field, value, op) VALUES"
+                "(x'000000000000000000000000000000aa', 1, 5, x'00000000000000000000000000000001', NULL, NULL, 0),"
+                "(x'000000000000000000000000000000aa', 2, 14, x'00000000000000000000000000000002', NULL, NULL, 0),"
+                "(x'000000000000000000000000000000aa', 3, 14, x'00000000000000000000000000000002', 'heard', 'A draft', 0),"
+                "(x'000000000000000000000000000000aa', 4, 14, x'00000000000000000000000000000002', 'published', 1, 0),"
+                "(x'000000000000000000000000000000aa', 5, 5, x'00000000000000000000000000000001', 'title', 'Offsite', 0);"));
+  }
+  auto store = ok(Store::open(tmp.path()));
+  CHECK(ok(store->info()).schema_version == 9);
+  std::vector<Change> log = ok(changes_after(*store, 0));
+  REQUIRE(log.size() == 5);
+  for (const Change& c : log) {
+    INFO(c.seq);
+    CHECK(c.hlc.value == static_cast<std::uint64_t>(c.seq));  // the same stamps, in the same order
+    CHECK(c.field.has_value() == (c.seq == 5));               // an event's field change stays one
+    if (c.kind != Kind::summary) continue;
+    WireChange w = ok(to_wire(*store, c));
+    CHECK(w.value["heard"] == "Final");  // as the summary stands
+  }
 }

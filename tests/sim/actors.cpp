@@ -58,6 +58,27 @@ Acted attach_photo(SimDevice& d, Rng& rng, Trace& trace, const std::string& who)
 
 }  // namespace
 
+// Makes a record by calling create() on the device, and traces it.
+using Create = std::function<Acted(const std::string& what, Kind kind, const Json& fields, bool anonymous)>;
+
+// A manager's summary of the event: a draft written, rewritten, published
+// or taken back. Only managers and admins may write one; the others are
+// refused on their own device.
+Acted write_summary(SimDevice& d, const Directory& dir, Rng& rng, const Update& updated, const Create& created) {
+  std::string me = d.person().hex();
+  auto mine = one_of(d.store(), Kind::summary, rng, [&](const Json& x) { return x.value("author", "") == me; });
+  std::string text = "#" + std::to_string(rng.below(1000));
+  if (!mine || rng.percent(20))
+    return created("drafts a summary", Kind::summary,
+                   {{"event", dir.event.hex()}, {"heard", "heard " + text}, {"will_do", "will do " + text}, {"published", rng.percent(20)}},
+                   false);
+  if (rng.percent(40)) {
+    bool published = mine->value("published", false);
+    return updated(published ? "takes back summary" : "publishes summary", Kind::summary, mine->value("id", ""), {{"published", !published}});
+  }
+  return updated("rewrites summary", Kind::summary, mine->value("id", ""), {{"heard", "heard " + text}, {"will_do", "will do " + text}});
+}
+
 // A person moves team, Support changes manager, or Per changes role.
 Acted change_directory(const Directory& dir, Rng& rng, const Update& updated) {
   switch (rng.below(3)) {
@@ -85,7 +106,7 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
   std::string me = d.person().hex();
   std::string who = "device " + std::to_string(d.index()) + " (" + short_id(d.person()) + ") ";
   std::vector<Id> people = dir.people();
-  auto created = [&](const std::string& what, Kind kind, const Json& fields, bool anonymous = false) {
+  Create created = [&](const std::string& what, Kind kind, const Json& fields, bool anonymous) {
     Result<Id> id = create(s, kind, fields);
     trace.say(who + what + (id.is_ok() ? " " + short_id(*id) : "") + ": " + said(id.status()));
     return id.is_ok() ? Acted{*id, anonymous} : Acted{};
@@ -97,17 +118,18 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
   };
   // The admin changes the directory more often than others try to (and
   // are refused on their own device).
-  switch (d.person() == dir.admin && rng.percent(30) ? 7 : rng.below(9)) {
+  switch (d.person() == dir.admin && rng.percent(30) ? 7 : rng.below(10)) {
     case 0: {
       Id to = people[rng.below(people.size())];
       return created("gives kudos to " + short_id(to), Kind::kudos,
                      {{"to", {to.hex()}}, {"action", std::string(kDeeds[rng.below(4)]) + " #" + std::to_string(rng.below(1000))},
-                      {"outcome", kOutcomes[rng.below(4)]}});
+                      {"outcome", kOutcomes[rng.below(4)]}},
+                     false);
     }
     case 1: {
       auto k = one_of(s, Kind::kudos, rng, [&](const Json& r) { return r.value("author", "") != me; });
       if (!k) break;
-      return created("+1s kudos " + k->value("id", "").substr(24), Kind::plus_one, {{"kudos", k->value("id", "")}});
+      return created("+1s kudos " + k->value("id", "").substr(24), Kind::plus_one, {{"kudos", k->value("id", "")}}, false);
     }
     case 2: {
       bool anonymous = rng.percent(50);
@@ -117,7 +139,7 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
     }
     case 3:
       return created("writes a reflection", Kind::reflection,
-                     {{"event", dir.event.hex()}, {"text", "looking back #" + std::to_string(rng.below(1000))}, {"shared", rng.percent(40)}});
+                     {{"event", dir.event.hex()}, {"text", "looking back #" + std::to_string(rng.below(1000))}, {"shared", rng.percent(40)}}, false);
     case 4: {
       auto r = one_of(s, Kind::reflection, rng, [&](const Json& x) { return x.value("author", "") == me; });
       if (!r) break;
@@ -133,6 +155,8 @@ Acted act(SimDevice& d, const Directory& dir, Rng& rng, Trace& trace) {
       return updated("renames the event", Kind::event, dir.event.hex(), {{"title", "Offsite " + std::to_string(rng.below(100))}});
     case 7:
       return change_directory(dir, rng, updated);
+    case 8:
+      return write_summary(d, dir, rng, updated, created);
     default:
       return attach_photo(d, rng, trace, who);
   }

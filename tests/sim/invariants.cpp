@@ -103,6 +103,13 @@ void Invariants::check_pulled(int device, const WireChange& c) {
     if (r && !may_see_reflection(*r, person))
       fail("private_reflection", to + ": reflection " + short_id(c.record) + " of " + r->value("author", "").substr(24) + ", not shared");
   }
+  if (c.kind == Kind::summary && c.op == ChangeOp::upsert) {  // to others: whole, and only as published
+    std::optional<Json> r = record_on(records, Kind::summary, c.record);
+    bool published = !c.field && c.value.is_object() && c.value.value("published", false);
+    if (r && r->value("author", "") != person.hex() && !published)
+      fail("private_summary", to + ": summary " + short_id(c.record) + " of " + r->value("author", "").substr(24) +
+                                  (c.field ? ", a field of it as logged" : ", unpublished"));
+  }
   if (c.kind == Kind::media) {
     std::optional<Json> m = record_on(records, Kind::media, c.record);
     if (m && !may_see_owner(records, person, *m))

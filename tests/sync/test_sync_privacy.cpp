@@ -6,6 +6,7 @@
 
 #include "debrief/change_log.h"
 #include "debrief/sync/anonymous_mixing.h"
+#include "debrief/sync/postgres_store.h"
 #include "debrief/time.h"
 #include "hostile_client.h"
 #include "sync_fixture.h"
@@ -323,4 +324,91 @@ TEST_CASE("a manager who answered receives her team's group only from the thresh
   d3.sync();
   manager.sync();
   CHECK(ok(list(*manager.store, Kind::response)).size() == 4);  // three besides her: released
+}
+
+namespace {
+
+// Every change a raw client of `reader` pulls from the start of the feed,
+// as the bytes that travelled.
+std::string raw_feed(Server& server, Device& reader) {
+  HostileClient raw(server, reader);
+  std::string seen;
+  std::uint64_t cursor = 0;
+  for (int batch = 0; batch < 100; ++batch) {
+    sync::pb::Frame pull;
+    pull.mutable_pull()->set_cursor(cursor);
+    Result<sync::pb::Frame> got = raw.exchange(pull);
+    REQUIRE(got.is_ok());
+    REQUIRE(got->has_pull_batch());
+    for (const sync::pb::Change& c : got->pull_batch().changes()) seen += c.SerializeAsString();
+    cursor = got->pull_batch().cursor();
+    if (!got->pull_batch().more()) break;
+  }
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("a summary published after its readers synced reaches them as it stands, and none of its drafts", "[sync][privacy]") {
+  Server server;
+  Device manager(server, server.people().manager), reader(server, server.people().p1), other(server, server.people().p2);
+  Id summary = ok(create(*manager.store, Kind::summary, {{"event", server.people().event.hex()},
+                                                          {"heard", "DRAFT: the talks were dull"},
+                                                          {"will_do", "DRAFT: fire the speakers"}}));
+  manager.sync();
+  reader.sync();  // past the draft, which is not theirs to see
+  CHECK(!get(*reader.store, Kind::summary, summary).is_ok());
+  ok(update(*manager.store, Kind::summary, summary, {{"heard", "Too many talks"}, {"will_do", "Half the talks"}}));
+  ok(update(*manager.store, Kind::summary, summary, {{"published", true}}));
+  manager.sync();
+  reader.sync();
+  Json got = ok(get(*reader.store, Kind::summary, summary));
+  CHECK(got["heard"] == "Too many talks");
+  CHECK(got["will_do"] == "Half the talks");
+  CHECK(got["published"] == true);
+  CHECK(raw_feed(server, other).find("DRAFT") == std::string::npos);
+  // Edits after publishing reach readers too.
+  ok(update(*manager.store, Kind::summary, summary, {{"will_do", "Half the talks, and a walk"}}));
+  manager.sync();
+  reader.sync();
+  CHECK(ok(get(*reader.store, Kind::summary, summary))["will_do"] == "Half the talks, and a walk");
+}
+
+TEST_CASE("a PostgreSQL feed from before summaries travelled whole is migrated: readers get each as it stands, no draft",
+          "[sync][privacy][postgresql]") {
+  Server server;
+  REQUIRE(!server.database_url().empty());
+  Device manager(server, server.people().manager);
+  Id summary = ok(create(*manager.store, Kind::summary, {{"event", server.people().event.hex()}, {"heard", "DRAFT: dull"}}));
+  manager.sync();
+  {  // As schema version 2 kept a summary edited field by field, then published: every row open.
+    pqxx::connection c(server.database_url());
+    pqxx::work tx(c);
+    for (auto [field, value] : {std::pair{"heard", "\"Too many talks\""}, std::pair{"published", "true"}})
+      tx.exec_params0("INSERT INTO feed SELECT (SELECT max(seq) FROM feed) + 1, device, hlc + (SELECT count(*) FROM feed "
+                      "WHERE record = $1::uuid), kind, record, $2, $3::json, op, owner, team, true "
+                      "FROM feed WHERE record = $1::uuid AND field = ''",
+                      summary.hex(), field, value);
+    tx.exec0("UPDATE feed SET open = true");
+    tx.exec0("UPDATE debrief_schema SET version = 2");
+    tx.commit();
+  }
+  TempDir cache;
+  ok(sync::open_postgres_server_store(server.database_url(), cache.path(), system_env()).status());  // migrates
+  pqxx::connection c(server.database_url());
+  pqxx::read_transaction tx(c);
+  pqxx::result rows = tx.exec_params("SELECT device::text, value::text, open FROM feed WHERE record = $1::uuid ORDER BY seq",
+                                     summary.hex());
+  REQUIRE(rows.size() == 4);
+  for (int i = 0; i < 3; ++i) CHECK(!rows[i][2].as<bool>());  // the author's alone
+  CHECK(rows[3][0].as<std::string>() == "00000000-0000-0000-0000-000000000000");
+  Json whole = Json::parse(rows[3][1].as<std::string>());
+  CHECK(whole["heard"] == "Too many talks");
+  CHECK(whole["published"] == true);
+  CHECK(whole["author"] == server.people().manager.hex());
+  CHECK(rows[3][2].as<bool>());
+  tx.commit();
+  Device reader(server, server.people().p1), other(server, server.people().p2);
+  CHECK(ok(get(*reader.store, Kind::summary, summary))["heard"] == "Too many talks");
+  CHECK(raw_feed(server, other).find("DRAFT") == std::string::npos);
 }

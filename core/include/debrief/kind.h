@@ -64,7 +64,9 @@ struct FieldSpec {
 // How changes to a kind are recorded for sync and merged.
 enum class Merge : std::uint8_t {
   per_field,   // editable: each changed field is a change; last writer wins per field
-  per_record,  // append-only: the record is one change and never conflicts
+  per_record,  // whole: each write is one change of the whole record, which
+               // a feed serves as it stands; only mutable_fields may change,
+               // and the newest write of the record wins
 };
 
 // Who may receive a record of a kind from a server: the privacy rules of
@@ -74,7 +76,10 @@ enum class Merge : std::uint8_t {
 enum class Readers : std::uint8_t {
   everyone,             // the directory, events, surveys, the kudos wall
   owner,                // only the person it belongs to (a device)
-  owner_or_open,        // its owner, and everyone once a flag opens it (shared, published)
+  owner_or_open,        // its owner, and everyone once a flag opens it (shared, published);
+                        // such kinds travel whole (Merge::per_record), so that a reader
+                        // receives the record as it stands and never what it held before
+                        // it opened (a summary's drafts)
   owner_or_managers,    // its owner, and the managers of its team (and of teams above it)
   owner_or_group_managers,  // the same, and to managers only once its group
                             // reaches the anonymity threshold (answer_group.h)

@@ -77,10 +77,13 @@ Result<std::vector<std::pair<std::int64_t, WireChange>>> read_visible(pqxx::tran
 std::int64_t append(pqxx::transaction_base& tx, std::int64_t head, const std::vector<WireChange>& changes,
                     const Scopes& scopes, const std::string& process) {
   if (changes.empty()) return head;
-  for (const auto& [record, s] : scopes) {  // earlier rows follow their record's scope
+  // Earlier rows follow their record's owner and team. They may close but
+  // never open: a record that opens (kind.h, owner_or_open) is served whole
+  // by the row that opens it, and what it held before stays its owner's.
+  for (const auto& [record, s] : scopes) {
     std::string owner = uuid_text(s.owner), team = uuid_text(s.team);
-    tx.exec_params0("UPDATE feed SET owner = $2, team = $3, open = $4 WHERE record = $1 AND "
-                    "(owner IS DISTINCT FROM $2::uuid OR team IS DISTINCT FROM $3::uuid OR open <> $4)",
+    tx.exec_params0("UPDATE feed SET owner = $2, team = $3, open = open AND $4 WHERE record = $1 AND "
+                    "(owner IS DISTINCT FROM $2::uuid OR team IS DISTINCT FROM $3::uuid OR (open AND NOT $4))",
                     uuid(record), nullable(owner), nullable(team), s.open);
   }
   {

@@ -28,7 +28,8 @@ using Scopes = std::map<Id, RecordScope>;
 
 // Appends `changes` after `head` (the feed's last seq, read under the
 // lock), each with its record's scope, gives earlier rows of those records
-// their new scope (a reflection shared since), and notifies the channel
+// their new owner and team and closes them if the record closed (a
+// reflection unshared; never the other way), and notifies the channel
 // with `process`; returns the new last seq.
 std::int64_t append(pqxx::transaction_base& tx, std::int64_t head, const std::vector<WireChange>& changes,
                     const Scopes& scopes, const std::string& process);

@@ -39,7 +39,33 @@ CREATE TABLE anonymous_pool(record uuid PRIMARY KEY, grp text NOT NULL, day bigi
 CREATE INDEX anonymous_pool_group ON anonymous_pool(grp);
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations{kV1, kV2};
+// Version 3, for a summary's drafts: summaries travel whole (kind.h,
+// Readers::owner_or_open), and a row logged while its record was closed is
+// never opened (pg_feed.cpp, append). Each summary that was edited field by
+// field is announced once more, whole, as it stands (its first whole row
+// with each field's newest value), stamped with its newest change and no
+// device; every earlier row of it becomes its author's alone.
+constexpr const char* kV3 = R"sql(
+CREATE TEMP TABLE summaries_as_they_stand AS
+  SELECT b.record, b.owner, b.team, (SELECT max(h.hlc) FROM feed h WHERE h.record = b.record) AS hlc,
+         b.value::jsonb || coalesce((SELECT jsonb_object_agg(l.field, l.value)
+                                     FROM (SELECT DISTINCT ON (f.field) f.field, f.value::jsonb AS value FROM feed f
+                                           WHERE f.record = b.record AND f.field <> ''
+                                           ORDER BY f.field, f.hlc DESC, f.device DESC) l), '{}'::jsonb) AS value
+  FROM (SELECT DISTINCT ON (record) record, value, owner, team FROM feed
+        WHERE kind = 14 AND field = '' AND op = 0 ORDER BY record, seq) b
+  WHERE EXISTS (SELECT 1 FROM feed f WHERE f.record = b.record AND f.field <> '')
+    AND NOT EXISTS (SELECT 1 FROM feed d WHERE d.record = b.record AND d.op = 1);
+UPDATE feed SET open = false WHERE record IN (SELECT record FROM summaries_as_they_stand);
+INSERT INTO feed(seq, device, hlc, kind, record, field, value, op, owner, team, open)
+  SELECT (SELECT coalesce(max(seq), 0) FROM feed) + row_number() OVER (ORDER BY record),
+         '00000000-0000-0000-0000-000000000000', hlc, 14, record, '', value::json, 0, owner, team,
+         coalesce((value->>'published')::boolean, false)
+  FROM summaries_as_they_stand;
+DROP TABLE summaries_as_they_stand;
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations{kV1, kV2, kV3};
 // Serialises migrations across processes (any constant will do; "migrate").
 constexpr long long kMigrationLock = 0x6d696772617465;
 
