@@ -16,20 +16,19 @@ bool is_anonymous_response(const WireChange& c) {
 
 namespace {
 
-// Accepts a group's held responses into the feed in random order, then
-// lets go of them.
+// Accepts a group's held responses into the feed in random order, and
+// lets go of them in the same transaction (Push::settle).
 Result<std::int64_t> release(ServerStore& store, const std::string& group) {
   Result<std::vector<WireChange>> held = store.pool().held(group);
   DEBRIEF_TRY(held.status());
   std::uint64_t seed = 0;
   store.entropy().random_bytes(reinterpret_cast<std::uint8_t*>(&seed), sizeof seed);
   std::shuffle(held->begin(), held->end(), std::mt19937_64(seed));
-  Result<std::int64_t> latest = store.accept(*held, Push{});  // checked when pushed
-  DEBRIEF_TRY(latest.status());
   std::vector<Id> released;
   for (const WireChange& c : *held) released.push_back(c.record);
-  DEBRIEF_TRY(store.pool().remove(released));
-  return latest;
+  Push from_pool;  // checked when pushed
+  from_pool.settle = [&] { return store.pool().remove(released); };
+  return store.accept(*held, from_pool);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ Status apply_push(Store& records, const std::vector<WireChange>& changes, const 
   in_tx.failed_at = push.refused_at;
   in_tx.after = [&]() -> Status {
     DEBRIEF_TRY(release_withheld(records, news));
+    if (push.settle) DEBRIEF_TRY(push.settle());
     return then ? then() : Status::ok();
   };
   return apply_remote(records, changes, in_tx);

@@ -184,13 +184,12 @@ SessionCore::Reply SessionCore::push(const pb::PushBatch& batch) {
       if (Status s = stamped_by(device_, changes[i]); !s.is_ok()) return forged = true, refused_at = i + 1, s;
     return Status::ok();
   };
-  if (pooling.is_ok()) from_device.divert = [&](const WireChange& c) { return pooling->divert(c); };
-  Result<std::int64_t> latest = pooling.is_ok() ? server_.store.accept(changes, from_device) : pooling.status();
   std::int64_t today = server_.store.records().env().now_ms() / 86400000;
-  if (latest.is_ok() && !pooling->fresh.empty()) {
-    Status pooled = pool_anonymous(server_.store, pooling->fresh, today);
-    if (!pooled.is_ok()) latest = pooled;
+  if (pooling.is_ok()) {
+    from_device.divert = [&](const WireChange& c) { return pooling->divert(c); };
+    from_device.settle = [&] { return pool_anonymous(server_.store, pooling->fresh, today); };
   }
+  Result<std::int64_t> latest = pooling.is_ok() ? server_.store.accept(changes, from_device) : pooling.status();
   if (latest.is_ok() && (!pooling->fresh.empty() || today != server_.pool_checked_day)) {
     // This batch is safe whether or not a release succeeds.
     server_.pool_checked_day = today;

@@ -123,7 +123,7 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
   DEBRIEF_TRY(registry.status());
   Result<std::unique_ptr<MediaStore>> media = open_sqlite_media_store(data_dir / "media.db");
   DEBRIEF_TRY(media.status());
-  Result<std::unique_ptr<AnonymousPool>> pool = open_sqlite_anonymous_pool(data_dir / "pool.db");
+  Result<std::unique_ptr<AnonymousPool>> pool = open_sqlite_anonymous_pool(**store, data_dir / "pool.db");
   DEBRIEF_TRY(pool.status());
   return std::unique_ptr<ServerStore>(std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry),
                                                                           std::move(*media), std::move(*pool), entropy));

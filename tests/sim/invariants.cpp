@@ -300,6 +300,27 @@ void Invariants::check_caches() {
   }
 }
 
+// Numbers are true: the server holds as many answers (in its records or
+// waiting in the pool) as people answered (participations, one per voice):
+// an answer is never lost once its voice is recorded, nor counted twice.
+// The pool writes in the batch's transaction (Push::settle).
+void Invariants::check_voices() {
+  Store& records = server_.store().records();
+  Result<std::int64_t> voices = count(records, Kind::participation), answers = count(records, Kind::response);
+  Result<std::vector<std::pair<sync::PooledResponse, std::int64_t>>> pooled = server_.store().pool().dump();
+  if (!voices.is_ok() || !answers.is_ok() || !pooled.is_ok()) return fail("server_store", "cannot count answers");
+  std::int64_t held = *answers + static_cast<std::int64_t>(pooled->size());
+  if (*voices != held) {
+    auto rs = list(records, Kind::response); auto ps = list(records, Kind::participation);
+    if (rs.is_ok()) for (const Json& r : *rs) trace_.say("DBG response " + r.dump().substr(0,150));
+    if (ps.is_ok()) for (const Json& r : *ps) trace_.say("DBG part " + r.dump().substr(0,220));
+    for (auto& p : *pooled) trace_.say("DBG pooled " + p.first.change.record.hex());
+  }
+  if (*voices != held)
+    fail("voices", "the server holds " + std::to_string(*voices) + " people who answered and " + std::to_string(held) +
+                       " answers (" + std::to_string(pooled->size()) + " in the pool)");
+}
+
 void Invariants::at_end(const std::vector<SimDevice*>& devices, const std::map<Id, SimDevice*>& witnesses) {
   Store& records = server_.store().records();
   for (const auto& [kind, id] : acked_) {
@@ -311,6 +332,7 @@ void Invariants::at_end(const std::vector<SimDevice*>& devices, const std::map<I
   check_change_log();
   check_feed();
   check_caches();
+  check_voices();
   for (const std::string& line : server_.log())
     for (const Id& r : anonymous_)
       if (line.find(r.hex()) != std::string::npos) fail("anonymity", "the server's log names anonymous response " + short_id(r) + ": " + line);

@@ -47,7 +47,8 @@ class Invariants {
   // An anonymous response a device created: its id must appear in no
   // server log line.
   void anonymous_created(const Id& response) { anonymous_.insert(response); }
-  // At the end, all quiet: nothing acknowledged is lost, the server keeps
+  // At the end, all quiet: nothing acknowledged is lost, as many answers
+  // as people who answered are held, the server keeps
   // nothing that names an anonymous author (in its records' change log or
   // its feed), every server process holds the same records, and every
   // device of each person holds what a fresh device of theirs (its
@@ -68,6 +69,7 @@ class Invariants {
   void check_change_log();
   void check_feed();
   void check_caches();
+  void check_voices();
 
   SimServer& server_;
   const Directory& dir_;

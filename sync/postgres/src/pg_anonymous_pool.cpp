@@ -9,16 +9,13 @@ namespace {
 
 class PgAnonymousPool final : public AnonymousPool {
  public:
-  explicit PgAnonymousPool(pqxx::connection& c) : c_(c) {}
+  PgAnonymousPool(pqxx::connection& c, pqxx::work* const& appending) : c_(c), appending_(appending) {}
 
   Status add(const std::vector<PooledResponse>& responses, std::int64_t day) override {
-    return guarded([&]() -> Status {
-      pqxx::work tx(c_);
+    return writing([&](pqxx::work& tx) {
       for (const PooledResponse& r : responses)
         tx.exec_params0("INSERT INTO anonymous_pool(record, grp, day, change) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                         uuid(r.change.record), r.group, day, pqxx::binarystring(pooled_bytes(r.change)));
-      tx.commit();
-      return Status::ok();
     });
   }
 
@@ -54,11 +51,8 @@ class PgAnonymousPool final : public AnonymousPool {
   }
 
   Status remove(const std::vector<Id>& records) override {
-    return guarded([&]() -> Status {
-      pqxx::work tx(c_);
+    return writing([&](pqxx::work& tx) {
       for (const Id& id : records) tx.exec_params0("DELETE FROM anonymous_pool WHERE record = $1", uuid(id));
-      tx.commit();
-      return Status::ok();
     });
   }
 
@@ -76,11 +70,27 @@ class PgAnonymousPool final : public AnonymousPool {
   }
 
  private:
+  // Runs `body` in the feed's transaction while a store appends (it
+  // commits with the append), else in one of its own.
+  template <class Body>
+  Status writing(Body&& body) {
+    return guarded([&]() -> Status {
+      if (appending_) return body(*appending_), Status::ok();
+      pqxx::work tx(c_);
+      body(tx);
+      tx.commit();
+      return Status::ok();
+    });
+  }
+
   pqxx::connection& c_;
+  pqxx::work* const& appending_;
 };
 
 }  // namespace
 
-std::unique_ptr<AnonymousPool> anonymous_pool(pqxx::connection& c) { return std::make_unique<PgAnonymousPool>(c); }
+std::unique_ptr<AnonymousPool> anonymous_pool(pqxx::connection& c, pqxx::work* const& appending) {
+  return std::make_unique<PgAnonymousPool>(c, appending);
+}
 
 }  // namespace debrief::sync::pg

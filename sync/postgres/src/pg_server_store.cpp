@@ -35,7 +35,7 @@ class PgServerStore final : public ServerStore {
  public:
   PgServerStore(std::string url, std::unique_ptr<pqxx::connection> c, std::filesystem::path cache_dir, Env& env, Env& entropy)
       : url_(std::move(url)), c_(std::move(c)), cache_dir_(std::move(cache_dir)), env_(env), entropy_(entropy),
-        registry_(pg::registry(*c_, entropy)), media_(pg::media_store(*c_)), pool_(pg::anonymous_pool(*c_)),
+        registry_(pg::registry(*c_, entropy)), media_(pg::media_store(*c_)), pool_(pg::anonymous_pool(*c_, appending_)),
         process_(random_text(entropy, 12)) {}
 
   // Opens the cache (made empty when `fresh`) under cache_dir_.
@@ -234,6 +234,11 @@ class PgServerStore final : public ServerStore {
   Result<std::int64_t> append_under_lock(Body&& body) {
     return pg::guarded([&]() -> Result<std::int64_t> {
       pqxx::work tx(*c_);
+      appending_ = &tx;
+      struct Done {
+        pqxx::work*& appending;
+        ~Done() { appending = nullptr; }
+      } done{appending_};
       pg::lock_feed(tx);
       Result<std::int64_t> head = apply_feed(tx);
       DEBRIEF_TRY(head.status());
@@ -293,6 +298,7 @@ class PgServerStore final : public ServerStore {
   std::unique_ptr<Store> cache_;  // null only while a rebuild cannot open it
   std::unique_ptr<DeviceRegistry> registry_;
   std::unique_ptr<MediaStore> media_;
+  pqxx::work* appending_ = nullptr;  // the feed's transaction while one is open (the pool writes in it)
   std::unique_ptr<AnonymousPool> pool_;
   std::string process_;  // this process's token in notifications
   std::unique_ptr<pg::Listener> listener_;

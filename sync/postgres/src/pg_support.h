@@ -52,6 +52,9 @@ std::unique_ptr<DeviceRegistry> registry(pqxx::connection& c, Env& entropy);
 std::unique_ptr<MediaStore> media_store(pqxx::connection& c);
 
 // The pool of anonymous responses in the database (table anonymous_pool).
-std::unique_ptr<AnonymousPool> anonymous_pool(pqxx::connection& c);
+// While `appending` points to the transaction a store appends to the feed
+// in, add() and remove() write in it: a batch's pooled answers commit with
+// the participations it appends, and a release with the feed rows it adds.
+std::unique_ptr<AnonymousPool> anonymous_pool(pqxx::connection& c, pqxx::work* const& appending);
 
 }  // namespace debrief::sync::pg

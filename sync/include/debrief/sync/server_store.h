@@ -2,7 +2,8 @@
 // as devices send them, the feed of changes that devices pull (its
 // positions are the cursors devices hold), the device registry, media, and
 // the pool of anonymous responses waiting to join the feed. The SQLite
-// store (a core Store, devices.db, media.db and pool.db under --data DIR)
+// store (a core Store holding the pool too, devices.db and media.db under
+// --data DIR)
 // is the default; the PostgreSQL store lets several server processes share
 // one database.
 //
@@ -49,6 +50,13 @@ struct Push {
   std::function<Result<Diverted>(const WireChange&)> divert = {};
   // As ApplyOptions::failed_at: which change was refused.
   std::size_t* refused_at = nullptr;
+  // Runs once every change is applied, in the batch's transaction, before
+  // it commits: the pool takes the diverted answers there (it lives in the
+  // records' database on both stores), so that an answer and the voice it
+  // records commit together or not at all. A pool written after the commit
+  // could fail with the voices recorded: the device's retry would then be
+  // refused as a second answer, and the answer lost.
+  std::function<Status()> settle = {};
 };
 
 class ServerStore {
