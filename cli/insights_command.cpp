@@ -9,6 +9,7 @@
 #include "context.h"
 #include "debrief/insights.h"
 #include "debrief/insights_json.h"
+#include "debrief/percent.h"
 #include "output.h"
 
 namespace debrief::cli {
@@ -35,7 +36,7 @@ Row group_row(const GroupResults& g) {
     return row;
   }
   Row row{indented(g), std::to_string(g.people), std::to_string(g.responses),
-          g.response_rate ? fixed(*g.response_rate * 100, "%.0f%%") : "not invited", fixed(g.mean_rating, "%.2f")};
+          g.response_rate ? percent(*g.response_rate) : "not invited", fixed(g.mean_rating, "%.2f")};
   for (std::int64_t n : g.ratings) row.push_back(std::to_string(n));
   row.push_back(fixed(g.enps, "%+.0f"));
   row.push_back(std::to_string(g.positive) + "/" + std::to_string(g.neutral) + "/" + std::to_string(g.negative));

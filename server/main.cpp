@@ -174,7 +174,10 @@ void add_admin(CLI::App& app, Context& ctx, ServerData& data) {
     ctx.run([&ctx, &data] {
       static SeededEnv env(11, must(parse_time("2025-01-06")) * 1000);
       Store& store = ctx.store(&env);
-      must(generate_demo(store, {.people = 24, .events = 4, .responses = 120, .seed = 11}));
+      // 480 answers: five in six of the voices there are, so that most
+      // teams' groups reach the threshold of 5 and a demo manager's first
+      // dashboard shows results, with some groups withheld.
+      must(generate_demo(store, {.people = 24, .events = 4, .responses = 480, .seed = 11}));
       Json people = Json::array();
       for (const Json& p : must(list(store, Kind::person))) {
         Id id = must(Id::parse(p["id"].get<std::string>()));

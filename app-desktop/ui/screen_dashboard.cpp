@@ -14,6 +14,7 @@
 #include "debrief/env.h"
 #include "debrief/export.h"
 #include "debrief/insights.h"
+#include "debrief/percent.h"
 #include "events.h"
 #include "probed.h"
 #include "screens.h"
@@ -23,7 +24,7 @@ namespace {
 
 // A response rate; a team that was not invited has none.
 std::string rate(const std::optional<double>& v) {
-  return v ? std::to_string(static_cast<int>(*v * 100 + 0.5)) + "%" : "not invited";
+  return v ? percent(*v) : "not invited";
 }
 std::string fixed1(const std::optional<double>& v) {
   if (!v) return "-";

@@ -1,5 +1,7 @@
 #include "group_tally.h"
 
+#include <algorithm>
+
 #include "store_impl.h"
 
 namespace debrief {
@@ -9,6 +11,25 @@ namespace {
 void visit(const std::vector<std::vector<int>>& children, int team, std::vector<int>& order) {
   order.push_back(team);
   for (int c : children[static_cast<std::size_t>(team)]) visit(children, c, order);
+}
+
+// Fills tree.held (see TeamTree): on an enrolled device, the teams its
+// person manages and every team below them; else every team.
+Status mark_held(Store& store, TeamTree& tree) {
+  tree.held.assign(tree.ids.size(), true);
+  const std::optional<Id>& reader = store.impl().bound_me;
+  if (!reader) return Status::ok();
+  tree.held.assign(tree.ids.size(), false);
+  sql::Stmt& s = store.impl().db->cached("SELECT id FROM teams WHERE deleted = 0 AND manager = ?");
+  s.bind(1, *reader);
+  while (s.step())
+    if (auto t = tree.index.find(s.id(0)); t != tree.index.end()) tree.held[static_cast<std::size_t>(t->second)] = true;
+  DEBRIEF_TRY(s.status());
+  s.reset();
+  for (std::size_t i = 0; i < tree.ids.size(); ++i)  // parents come first
+    if (tree.parent[i] >= 0 && tree.held[static_cast<std::size_t>(tree.parent[i])]) tree.held[i] = true;
+  tree.all_held = std::find(tree.held.begin(), tree.held.end(), false) == tree.held.end();
+  return Status::ok();
 }
 
 }  // namespace
@@ -54,11 +75,12 @@ Result<TeamTree> load_team_tree(Store& store) {
   }
   DEBRIEF_TRY(m.status());
   m.reset();
+  DEBRIEF_TRY(mark_held(store, tree));
   return tree;
 }
 
 GroupTally::GroupTally(const TeamTree& tree) : tree_(tree), sums_(1 + tree.ids.size()) {
-  sums_[0].r.name = "everyone";
+  sums_[0].r.name = tree.all_held ? "everyone" : "your teams";
   for (std::size_t i = 0; i < tree.ids.size(); ++i) {
     sums_[1 + i].r.name = tree.names[i];
     sums_[1 + i].r.team = tree.ids[i];
@@ -76,6 +98,9 @@ int GroupTally::index_of(const std::optional<Id>& team) {
 
 template <class F>
 void GroupTally::each_group_of(int team, F&& add) {
+  // Outside the teams the store holds (the reader's own answer, on a
+  // device), nothing counts: "your teams" are those teams only.
+  if (!tree_.all_held && (team < 0 || !tree_.held[static_cast<std::size_t>(team)])) return;
   add(sums_[0]);
   for (int t = team; t >= 0; t = tree_.parent[static_cast<std::size_t>(t)])
     add(sums_[1 + static_cast<std::size_t>(t)]);

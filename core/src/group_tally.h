@@ -25,12 +25,21 @@ struct TeamTree {
   std::vector<int> parent;  // index into ids, -1 for a top-level team
   std::map<Id, int> index;
   std::vector<Member> members;  // live people in a live team, by person id
+  // Whether this store holds the answers and participations of each team's
+  // people: every team on a standalone store; on a device enrolled with a
+  // server (Store::bind_me), only the teams its person manages and those
+  // below them, which is what the server sends it (kind.h, Reach). A
+  // review counts the people of held teams only, so that its figures are
+  // of people whose answers it could see; `all_held` when every team is.
+  std::vector<bool> held;
+  bool all_held = true;
 };
 Result<TeamTree> load_team_tree(Store& store);
 
 class GroupTally {
  public:
-  // Groups: everyone, then every team of `tree` (which must outlive this).
+  // Groups: everyone ("your teams" when the tree holds only some), then
+  // every team of `tree` (which must outlive this).
   explicit GroupTally(const TeamTree& tree);
 
   // Each of these counts towards everyone and, when `team` is a live team,

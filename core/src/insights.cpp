@@ -43,13 +43,15 @@ Result<std::vector<EventRow>> load_events(Store& store, const std::optional<Id>&
   return events;
 }
 
-// Flags by tree index: the invited teams and every team below them.
+// Flags by tree index: the invited teams and every team below them, of
+// those whose people's answers this store holds (TeamTree::held).
 std::vector<bool> invited_subtree(const TeamTree& tree, const std::vector<Id>& invited) {
   std::vector<bool> out(tree.ids.size());
   for (const Id& team : invited)
     if (auto it = tree.index.find(team); it != tree.index.end()) out[static_cast<std::size_t>(it->second)] = true;
   for (std::size_t i = 0; i < tree.ids.size(); ++i)  // parents come first
     if (tree.parent[i] >= 0 && out[static_cast<std::size_t>(tree.parent[i])]) out[i] = true;
+  for (std::size_t i = 0; i < tree.ids.size(); ++i) out[i] = out[i] && tree.held[i];
   return out;
 }
 
@@ -100,10 +102,11 @@ Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const Te
   std::int64_t people = 0;
   while (p.step()) {
     Id person = p.id(0);
-    if (person != last) ++people;
-    last = person;
     while (m < tree.members.size() && tree.members[m].person < person) ++m;
     bool member = m < tree.members.size() && tree.members[m].person == person;
+    bool held = tree.all_held || (member && tree.held[static_cast<std::size_t>(tree.members[m].team)]);
+    if (person != last && held) ++people;  // the reader's own answer, outside her teams, is not theirs
+    last = person;
     if (member) took_part[m] = true;
     if (person == reader) tally.add_reader(member ? tree.members[m].team : -1, p.id(1));
   }

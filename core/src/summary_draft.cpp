@@ -1,5 +1,6 @@
 #include "debrief/summary_draft.h"
 
+#include "debrief/percent.h"
 #include "debrief/records.h"
 #include "store_impl.h"
 
@@ -14,8 +15,6 @@ std::string number(double v, const char* format) {
   std::snprintf(out, sizeof out, format, v);
   return out;
 }
-
-std::string percent(double share) { return number(share * 100, "%.0f") + "%"; }
 
 // "9 people answered, 9 of the 16 people invited (56%). The average ..."
 std::string results_line(const GroupResults& all) {

@@ -2,6 +2,7 @@
 // (the figures are worked out in the comments), at threshold 3 where every
 // group shows and at the default 5 where teams are withheld.
 #include "debrief/insights.h"
+#include "debrief/percent.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -216,4 +217,40 @@ TEST_CASE("chosen options are not texts: they count towards no sentiment", "[ins
   REQUIRE(all.disclosure.shown);
   CHECK(all.positive == 3);
   CHECK(all.neutral + all.negative == 0);
+}
+
+TEST_CASE("on a device enrolled with a server, the review covers the teams its person manages, as theirs", "[insights]") {
+  Fixture f(true);  // threshold 3; Support s0-s4, Sales a0-a2
+  // What a device of Support's manager holds: the directory, and Support's
+  // answers (the server sends nobody else's).
+  f.rate_event(f.s[0], 5, 10);
+  f.rate_event(f.s[1], 4, 9);
+  f.rate_event(f.s[2], 2, 5);
+  f.rate_event(f.s[3], 4, 8);
+  Id boss = ok(create(*f.store, Kind::person, {{"name", "Boss"}}));
+  ok(update(*f.store, Kind::team, f.support, {{"manager", boss.hex()}}));
+  ok(f.store->bind_me(boss));
+  EventReview r = ok(review_event(*f.store, f.event));
+  std::vector<std::string> names;
+  for (const GroupResults& g : r.event.groups) names.push_back(g.name);
+  CHECK(names == std::vector<std::string>{"your teams", "Support"});  // no Sales, whose answers it never holds
+  for (const GroupResults* g : {&r.event.groups[0], &r.event.groups[1]}) {
+    INFO(g->name);
+    CHECK(g->responses == 4);
+    CHECK(g->invited == 5);  // Support's five, not Sales' three: 4 of 8 would be a rate of nobody's answers
+    CHECK(g->participated == 4);
+    CHECK(*g->response_rate == Approx(0.8));
+    CHECK(*g->mean_rating == Approx(15.0 / 4));  // 5 + 4 + 2 + 4
+    CHECK(*g->enps == Approx(25.0));             // promoters s0, s1; detractor s2; of 4
+  }
+}
+
+TEST_CASE("a share reads as people round it, the same in every output", "[insights]") {
+  CHECK(percent(0.0) == "0%");
+  CHECK(percent(1.0) == "100%");
+  CHECK(percent(5.0 / 8) == "63%");     // 62.5
+  CHECK(percent(29.0 / 200) == "15%");  // 14.5, though 14.4999... in floating point
+  CHECK(percent(1.0 / 3) == "33%");
+  CHECK(percent(2.0 / 3) == "67%");
+  CHECK(percent(0.004) == "0%");
 }

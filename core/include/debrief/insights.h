@@ -27,7 +27,10 @@ class Store;
 // The results of one group: everyone who answered in a scope, or the members
 // of one team and its subteams (by the team a response counts towards).
 struct GroupResults {
-  std::string name;        // "everyone" or the team's name
+  // "everyone", or "your teams" on a device enrolled with a server (it
+  // holds others' answers only for the teams its person manages:
+  // group_tally.h, TeamTree::held), or the team's name.
+  std::string name;
   std::optional<Id> team;  // none for everyone
   int depth = 0;           // 0 for everyone, 1 for a top-level team, 2 for its subteams, ...
   Disclosure disclosure;
