@@ -99,10 +99,13 @@ int GroupTally::index_of(const std::optional<Id>& team) {
 template <class F>
 void GroupTally::each_group_of(int team, F&& add) {
   // Outside the teams the store holds (the reader's own answer, on a
-  // device), nothing counts: "your teams" are those teams only.
-  if (!tree_.all_held && (team < 0 || !tree_.held[static_cast<std::size_t>(team)])) return;
+  // device), nothing counts: "your teams" are those teams only. Held teams
+  // are whole subtrees, so the walk up stops at the first team not held
+  // (a team above the one she manages is not hers to show).
+  auto held = [&](int t) { return tree_.all_held || (t >= 0 && tree_.held[static_cast<std::size_t>(t)]); };
+  if (!held(team)) return;
   add(sums_[0]);
-  for (int t = team; t >= 0; t = tree_.parent[static_cast<std::size_t>(t)])
+  for (int t = team; t >= 0 && held(t); t = tree_.parent[static_cast<std::size_t>(t)])
     add(sums_[1 + static_cast<std::size_t>(t)]);
 }
 

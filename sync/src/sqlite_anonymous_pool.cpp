@@ -18,19 +18,25 @@ CREATE INDEX IF NOT EXISTS anonymous_pool_group ON anonymous_pool(grp);
 )sql";
 
 // Takes in the rows of pool.db, where servers before kept the pool, and
-// removes it. Taking them again after a crash before the removal changes
-// nothing: it happens on open, before any release.
+// removes it. A row whose response the records hold was released already
+// and is not taken (were pool.db left behind, taking it in again must not
+// bring back released answers, which would make up a group with fewer
+// new ones than the threshold).
 Status take_in(sqlite3* db, const std::filesystem::path& old) {
   std::error_code ec;
   if (!std::filesystem::exists(old, ec)) return Status::ok();
   Stmt attach(db, "ATTACH DATABASE ? AS old_pool");
   attach.blob(1, old.string());
   DEBRIEF_TRY(attach.done());
-  Status moved = exec_sql(db, "INSERT OR IGNORE INTO anonymous_pool SELECT record, grp, day, change FROM old_pool.pool");
+  Status moved = exec_sql(db, "INSERT OR IGNORE INTO anonymous_pool SELECT record, grp, day, change FROM old_pool.pool "
+                              "WHERE record NOT IN (SELECT id FROM responses)");
   DEBRIEF_TRY(exec_sql(db, "DETACH DATABASE old_pool"));
   DEBRIEF_TRY(moved);
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(old.string() + suffix, ec);
-  return ec ? Status(Code::io_error, "cannot remove " + old.string() + ": " + ec.message()) : Status::ok();
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::path file = old.string() + suffix;
+    if (std::filesystem::remove(file, ec), ec) return Status(Code::io_error, "cannot remove " + file.string() + ": " + ec.message());
+  }
+  return Status::ok();
 }
 
 class SqliteAnonymousPool final : public AnonymousPool {
@@ -102,9 +108,9 @@ class SqliteAnonymousPool final : public AnonymousPool {
   Status in_transaction(F body) {
     DEBRIEF_TRY(exec_sql(db_, "SAVEPOINT pool"));
     Status s = body();
-    if (!s.is_ok()) DEBRIEF_TRY(exec_sql(db_, "ROLLBACK TO pool"));
-    DEBRIEF_TRY(exec_sql(db_, "RELEASE pool"));
-    return s;
+    if (!s.is_ok()) (void)exec_sql(db_, "ROLLBACK TO pool");  // the body's error is the one to tell
+    Status released = exec_sql(db_, "RELEASE pool");  // whatever came before: no savepoint is left open
+    return !s.is_ok() ? s : released;
   }
 
   sqlite3* db_;  // the records store's, which outlives the pool

@@ -253,4 +253,29 @@ TEST_CASE("a share reads as people round it, the same in every output", "[insigh
   CHECK(percent(1.0 / 3) == "33%");
   CHECK(percent(2.0 / 3) == "67%");
   CHECK(percent(0.004) == "0%");
+  CHECK(percent(5.0 / 11) == "45%");    // 45.45: rounded once, not through 45.5
+  CHECK(percent(0.0045) == "0%");
+}
+
+TEST_CASE("a manager of a subteam sees it, not the team above it, which is not hers", "[insights]") {
+  Fixture f(true);  // threshold 3
+  Id nights = ok(create(*f.store, Kind::team, {{"name", "Nights"}, {"parent", f.support.hex()}}));
+  for (int i = 2; i < 5; ++i) ok(update(*f.store, Kind::person, f.s[static_cast<std::size_t>(i)], {{"team", nights.hex()}}));
+  f.rate_event(f.s[2], 2, 5);
+  f.rate_event(f.s[3], 4, 8);
+  f.rate_event(f.s[4], 3, 7);
+  Id boss = ok(create(*f.store, Kind::person, {{"name", "Boss"}}));
+  ok(update(*f.store, Kind::team, nights, {{"manager", boss.hex()}}));
+  ok(f.store->bind_me(boss));
+  EventReview r = ok(review_event(*f.store, f.event));
+  std::vector<std::string> names;
+  for (const GroupResults& g : r.event.groups) names.push_back(g.name);
+  CHECK(names == std::vector<std::string>{"your teams", "Nights"});  // no Support row made of Nights' answers
+  for (const GroupResults& g : r.event.groups) {
+    INFO(g.name);
+    CHECK(g.responses == 3);
+    CHECK(g.invited == 3);
+    CHECK(*g.response_rate == Approx(1.0));
+    CHECK(*g.mean_rating == Approx(3.0));  // 2 + 4 + 3
+  }
 }

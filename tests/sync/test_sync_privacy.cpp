@@ -380,15 +380,22 @@ TEST_CASE("a PostgreSQL feed from before summaries travelled whole is migrated: 
   REQUIRE(!server.database_url().empty());
   Device manager(server, server.people().manager);
   Id summary = ok(create(*manager.store, Kind::summary, {{"event", server.people().event.hex()}, {"heard", "DRAFT: dull"}}));
+  Id gone = ok(create(*manager.store, Kind::summary, {{"event", server.people().event.hex()}, {"heard", "DRAFT: gone"}}));
   manager.sync();
-  {  // As schema version 2 kept a summary edited field by field, then published: every row open.
+  {  // As schema version 2 kept summaries edited field by field, then published (and one deleted): every row open.
     pqxx::connection c(server.database_url());
     pqxx::work tx(c);
-    for (auto [field, value] : {std::pair{"heard", "\"Too many talks\""}, std::pair{"published", "true"}})
+    auto add_row = [&](const Id& record, const char* field, const char* value, int op) {
       tx.exec_params0("INSERT INTO feed SELECT (SELECT max(seq) FROM feed) + 1, device, hlc + (SELECT count(*) FROM feed "
-                      "WHERE record = $1::uuid), kind, record, $2, $3::json, op, owner, team, true "
-                      "FROM feed WHERE record = $1::uuid AND field = ''",
-                      summary.hex(), field, value);
+                      "WHERE record = $1::uuid), kind, record, $2, $3::json, $4, owner, team, true "
+                      "FROM feed WHERE record = $1::uuid AND field = '' AND op = 0",
+                      record.hex(), field, value, op);
+    };
+    add_row(summary, "heard", "\"Too many talks\"", 0);
+    add_row(summary, "published", "true", 0);
+    add_row(gone, "heard", "\"DRAFT: still a draft\"", 0);
+    add_row(gone, "published", "true", 0);
+    add_row(gone, "", "null", 1);  // deleted since: its tombstone, published, opened every row
     tx.exec0("UPDATE feed SET open = true");
     tx.exec0("UPDATE debrief_schema SET version = 2");
     tx.commit();
@@ -407,6 +414,9 @@ TEST_CASE("a PostgreSQL feed from before summaries travelled whole is migrated: 
   CHECK(whole["published"] == true);
   CHECK(whole["author"] == server.people().manager.hex());
   CHECK(rows[3][2].as<bool>());
+  pqxx::result of_gone = tx.exec_params("SELECT op, open FROM feed WHERE record = $1::uuid ORDER BY seq", gone.hex());
+  REQUIRE(of_gone.size() == 4);
+  for (const pqxx::row& row : of_gone) CHECK(row[1].as<bool>() == (row[0].as<int>() == 1));  // only the delete goes out
   tx.commit();
   Device reader(server, server.people().p1), other(server, server.people().p2);
   CHECK(ok(get(*reader.store, Kind::summary, summary))["heard"] == "Too many talks");

@@ -64,9 +64,10 @@ struct FieldSpec {
 // How changes to a kind are recorded for sync and merged.
 enum class Merge : std::uint8_t {
   per_field,   // editable: each changed field is a change; last writer wins per field
-  per_record,  // whole: each write is one change of the whole record, which
-               // a feed serves as it stands; only mutable_fields may change,
-               // and the newest write of the record wins
+  per_record,  // whole: each write is one change of the whole record (the
+               // SQLite feed serves it as the record now stands, a PostgreSQL
+               // row as it stood when appended); only mutable_fields may
+               // change, and the newest write of the record wins
 };
 
 // Who may receive a record of a kind from a server: the privacy rules of

@@ -2,6 +2,7 @@
 // to N and never changes once released.
 #include <array>
 
+#include "pg_feed.h"
 #include "pg_support.h"
 
 namespace debrief::sync::pg {
@@ -44,7 +45,10 @@ CREATE INDEX anonymous_pool_group ON anonymous_pool(grp);
 // never opened (pg_feed.cpp, append). Each summary that was edited field by
 // field is announced once more, whole, as it stands (its first whole row
 // with each field's newest value), stamped with its newest change and no
-// device; every earlier row of it becomes its author's alone.
+// device; every earlier row of it becomes its author's alone, and so does
+// every field row and every row of a deleted summary (whose tombstone,
+// published, still opens them). Migrations run under the feed's lock
+// (migrate): a process of the version before may be appending.
 constexpr const char* kV3 = R"sql(
 CREATE TEMP TABLE summaries_as_they_stand AS
   SELECT b.record, b.owner, b.team, (SELECT max(h.hlc) FROM feed h WHERE h.record = b.record) AS hlc,
@@ -57,6 +61,8 @@ CREATE TEMP TABLE summaries_as_they_stand AS
   WHERE EXISTS (SELECT 1 FROM feed f WHERE f.record = b.record AND f.field <> '')
     AND NOT EXISTS (SELECT 1 FROM feed d WHERE d.record = b.record AND d.op = 1);
 UPDATE feed SET open = false WHERE record IN (SELECT record FROM summaries_as_they_stand);
+UPDATE feed SET open = false
+  WHERE kind = 14 AND op = 0 AND (field <> '' OR record IN (SELECT record FROM feed WHERE kind = 14 AND op = 1));
 INSERT INTO feed(seq, device, hlc, kind, record, field, value, op, owner, team, open)
   SELECT (SELECT coalesce(max(seq), 0) FROM feed) + row_number() OVER (ORDER BY record),
          '00000000-0000-0000-0000-000000000000', hlc, 14, record, '', value::json, 0, owner, team,
@@ -88,6 +94,7 @@ Status migrate(pqxx::connection& c) {
     if (current > static_cast<int>(kMigrations.size()))
       return Status(Code::unsupported_version, "this database was written by a newer debrief-server (schema version " +
                                                    std::to_string(current) + "); update debrief-server to use it");
+    if (current > 0 && current < static_cast<int>(kMigrations.size())) lock_feed(tx);  // they may append to the feed
     for (int next = current + 1; next <= static_cast<int>(kMigrations.size()); ++next)
       tx.exec0(kMigrations[static_cast<std::size_t>(next - 1)]);
     if (v.empty()) tx.exec_params0("INSERT INTO debrief_schema VALUES ($1)", static_cast<int>(kMigrations.size()));

@@ -4,9 +4,9 @@
 // would name the author. So anonymous responses wait here, apart, and join
 // the feed a group (answer_group.h) at a time, in random order, once
 // enough of them are waiting (anonymous_mixing.h has the rule). Behind
-// ServerStore::pool(): table anonymous_pool in the records' database on
-// either store, written in the transaction of the batch it comes from
-// (Push::settle). Rows are keyed by the response's id, which is random for
+// ServerStore::pool(): table anonymous_pool, in the SQLite store's own
+// file or in the PostgreSQL database beside the feed, written in the
+// transaction of the batch it comes from (Push::settle). Rows are keyed by the response's id, which is random for
 // anonymous responses, so a row's place says nothing about when it came;
 // they hold the day they came and nothing else beside the response.
 #pragma once

@@ -51,9 +51,10 @@ struct Push {
   // As ApplyOptions::failed_at: which change was refused.
   std::size_t* refused_at = nullptr;
   // Runs once every change is applied, in the batch's transaction, before
-  // it commits: the pool takes the diverted answers there (it lives in the
-  // records' database on both stores), so that an answer and the voice it
-  // records commit together or not at all. A pool written after the commit
+  // it commits: the pool takes the diverted answers there (in the SQLite
+  // store's own file, or in PostgreSQL beside the feed the batch appends
+  // to), so that an answer and the voice it records commit together or not
+  // at all. A pool written after the commit
   // could fail with the voices recorded: the device's retry would then be
   // refused as a second answer, and the answer lost.
   std::function<Status()> settle = {};
