@@ -171,6 +171,7 @@ Status add_answer_rows(Store& store, const TeamTree& tree, const ScopeSql& sql, 
   std::int64_t last_rowid = -1, n = 0;
   Json day, group;
   while (s.step()) {
+    if (!holds_answers_of(tree, s.maybe_id(1))) continue;  // the reader's own answer, outside her teams
     if (s.int64(0) != last_rowid) {
       last_rowid = s.int64(0);
       ++n;

@@ -79,6 +79,12 @@ Result<TeamTree> load_team_tree(Store& store) {
   return tree;
 }
 
+bool holds_answers_of(const TeamTree& tree, const std::optional<Id>& team) {
+  if (tree.all_held) return true;
+  auto t = team ? tree.index.find(*team) : tree.index.end();
+  return t != tree.index.end() && tree.held[static_cast<std::size_t>(t->second)];
+}
+
 GroupTally::GroupTally(const TeamTree& tree) : tree_(tree), sums_(1 + tree.ids.size()) {
   sums_[0].r.name = tree.all_held ? "everyone" : "your teams";
   for (std::size_t i = 0; i < tree.ids.size(); ++i) {

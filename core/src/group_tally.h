@@ -35,6 +35,10 @@ struct TeamTree {
   bool all_held = true;
 };
 Result<TeamTree> load_team_tree(Store& store);
+// Whether answers counted towards `team` (none: no team) are this store's
+// to show: every answer on a standalone store, else those of held teams
+// (the reader's own answer outside her teams is not one).
+bool holds_answers_of(const TeamTree& tree, const std::optional<Id>& team);
 
 class GroupTally {
  public:

@@ -75,12 +75,15 @@ Status tally_scope(Store& store, const ScopeSql& scope, const Id& id, GroupTally
   return Status::ok();
 }
 
-// The scope's more / less / stop texts, by part.
-Result<std::map<std::string, std::vector<std::string>>> comments_of(Store& store, const ScopeSql& scope,
-                                                                    const Id& id) {
-  sql::Stmt& s = scope_rows(store, scope, id, "t.part, t.text", "scope_comments");
+// The scope's more / less / stop texts, by part, of the answers the store
+// holds to show (holds_answers_of).
+Result<std::map<std::string, std::vector<std::string>>> comments_of(Store& store, const TeamTree& tree,
+                                                                    const ScopeSql& scope, const Id& id) {
+  sql::Stmt& s = scope_rows(store, scope, id, "t.part, t.text, (SELECT team FROM responses WHERE id = t.response)",
+                            "scope_comments");
   std::map<std::string, std::vector<std::string>> comments;
-  while (s.step()) comments[s.text(0)].push_back(s.text(1));
+  while (s.step())
+    if (holds_answers_of(tree, s.maybe_id(2))) comments[s.text(0)].push_back(s.text(1));
   DEBRIEF_TRY(s.status());
   s.reset();
   return comments;
@@ -132,7 +135,7 @@ Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const Scope
   DEBRIEF_TRY(tally_invited(store, scope, id, tree, invited, tally));
   ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}};
   if (themes == Themes::without || !review.groups[0].disclosure.shown) return review;
-  Result<std::map<std::string, std::vector<std::string>>> comments = comments_of(store, scope, id);
+  Result<std::map<std::string, std::vector<std::string>>> comments = comments_of(store, tree, scope, id);
   DEBRIEF_TRY(comments.status());
   for (const auto& [part, texts] : *comments)
     review.themes[part] = themes_of(texts, std::vector<bool>(texts.size(), true));

@@ -1,6 +1,9 @@
 // The manager's review checked against a small data set computed by hand
 // (the figures are worked out in the comments), at threshold 3 where every
 // group shows and at the default 5 where teams are withheld.
+#include <sstream>
+
+#include "debrief/export.h"
 #include "debrief/insights.h"
 #include "debrief/percent.h"
 #include "test_support.h"
@@ -228,12 +231,19 @@ TEST_CASE("on a device enrolled with a server, the review covers the teams its p
   f.rate_event(f.s[2], 2, 5);
   f.rate_event(f.s[3], 4, 8);
   Id boss = ok(create(*f.store, Kind::person, {{"name", "Boss"}}));
+  f.rate_event(boss, 1, 0, {{"more", "a word from the boss"}});  // her own answer, in no team of hers
   ok(update(*f.store, Kind::team, f.support, {{"manager", boss.hex()}}));
   ok(f.store->bind_me(boss));
   EventReview r = ok(review_event(*f.store, f.event));
   std::vector<std::string> names;
   for (const GroupResults& g : r.event.groups) names.push_back(g.name);
   CHECK(names == std::vector<std::string>{"your teams", "Support"});  // no Sales, whose answers it never holds
+  for (const auto& [part, themes] : r.event.themes)
+    for (const Theme& t : themes) CHECK(t.phrase.find("boss") == std::string::npos);
+  std::ostringstream exported;
+  ok(export_table(*f.store, ExportTable::responses, ExportFormat::csv, f.event, exported));
+  CHECK(exported.str().find("boss") == std::string::npos);
+  CHECK(exported.str().find("Support") != std::string::npos);
   for (const GroupResults* g : {&r.event.groups[0], &r.event.groups[1]}) {
     INFO(g->name);
     CHECK(g->responses == 4);
