@@ -19,15 +19,13 @@ Status mark_held(Store& store, TeamTree& tree) {
   tree.held.assign(tree.ids.size(), true);
   const std::optional<Id>& reader = store.impl().bound_me;
   if (!reader) return Status::ok();
-  tree.held.assign(tree.ids.size(), false);
   sql::Stmt& s = store.impl().db->cached("SELECT id FROM teams WHERE deleted = 0 AND manager = ?");
   s.bind(1, *reader);
-  while (s.step())
-    if (auto t = tree.index.find(s.id(0)); t != tree.index.end()) tree.held[static_cast<std::size_t>(t->second)] = true;
+  std::vector<Id> managed;
+  while (s.step()) managed.push_back(s.id(0));
   DEBRIEF_TRY(s.status());
   s.reset();
-  for (std::size_t i = 0; i < tree.ids.size(); ++i)  // parents come first
-    if (tree.parent[i] >= 0 && tree.held[static_cast<std::size_t>(tree.parent[i])]) tree.held[i] = true;
+  tree.held = subtrees_of(tree, managed);
   tree.all_held = std::find(tree.held.begin(), tree.held.end(), false) == tree.held.end();
   return Status::ok();
 }
@@ -77,6 +75,15 @@ Result<TeamTree> load_team_tree(Store& store) {
   m.reset();
   DEBRIEF_TRY(mark_held(store, tree));
   return tree;
+}
+
+std::vector<bool> subtrees_of(const TeamTree& tree, const std::vector<Id>& roots) {
+  std::vector<bool> out(tree.ids.size());
+  for (const Id& team : roots)
+    if (auto it = tree.index.find(team); it != tree.index.end()) out[static_cast<std::size_t>(it->second)] = true;
+  for (std::size_t i = 0; i < tree.ids.size(); ++i)  // parents come first
+    if (tree.parent[i] >= 0 && out[static_cast<std::size_t>(tree.parent[i])]) out[i] = true;
+  return out;
 }
 
 bool holds_answers_of(const TeamTree& tree, const std::optional<Id>& team) {

@@ -35,6 +35,8 @@ struct TeamTree {
   bool all_held = true;
 };
 Result<TeamTree> load_team_tree(Store& store);
+// Flags by tree index: the teams `roots` and every team below them.
+std::vector<bool> subtrees_of(const TeamTree& tree, const std::vector<Id>& roots);
 // Whether answers counted towards `team` (none: no team) are this store's
 // to show: every answer on a standalone store, else those of held teams
 // (the reader's own answer outside her teams is not one).

@@ -46,11 +46,7 @@ Result<std::vector<EventRow>> load_events(Store& store, const std::optional<Id>&
 // Flags by tree index: the invited teams and every team below them, of
 // those whose people's answers this store holds (TeamTree::held).
 std::vector<bool> invited_subtree(const TeamTree& tree, const std::vector<Id>& invited) {
-  std::vector<bool> out(tree.ids.size());
-  for (const Id& team : invited)
-    if (auto it = tree.index.find(team); it != tree.index.end()) out[static_cast<std::size_t>(it->second)] = true;
-  for (std::size_t i = 0; i < tree.ids.size(); ++i)  // parents come first
-    if (tree.parent[i] >= 0 && out[static_cast<std::size_t>(tree.parent[i])]) out[i] = true;
+  std::vector<bool> out = subtrees_of(tree, invited);
   for (std::size_t i = 0; i < tree.ids.size(); ++i) out[i] = out[i] && tree.held[i];
   return out;
 }
