@@ -42,12 +42,13 @@ pb::Frame MediaService::answer(const pb::Frame& f) {
   return refused(pb::Error::BAD_FRAME, "not a media frame");
 }
 
-Status MediaService::visible_record(const std::string& sha256_hex, std::int64_t& size) {
+Result<std::vector<Json>> MediaService::visible_records(const std::string& sha256_hex) {
   ListOptions naming;
   naming.where.emplace_back("sha256", sha256_hex);
   Result<std::vector<Json>> records = list(store_.records(), Kind::media, naming);
   DEBRIEF_TRY(records.status());
-  for (const Json& r : *records) {
+  std::vector<Json> out;
+  for (Json& r : *records) {
     Result<Id> id = Id::parse(r.value("id", ""));
     if (!id.is_ok()) continue;
     Change c;
@@ -55,19 +56,29 @@ Status MediaService::visible_record(const std::string& sha256_hex, std::int64_t&
     c.record = *id;
     Result<bool> visible = may_receive(store_.records(), who_, c);
     DEBRIEF_TRY(visible.status());
-    if (!*visible) continue;
-    size = r.value("size", std::int64_t{-1});
-    return Status::ok();
+    if (*visible) out.push_back(std::move(r));
   }
-  return not_found("no media record this device may see names " + sha256_hex);
+  return out;
+}
+
+Result<bool> MediaService::sourced(const std::vector<Json>& naming, const std::string& sha256_hex) {
+  for (const Json& r : naming) {
+    std::optional<Id> author = id_member(r, "author");
+    if (!author) return true;  // from before media had authors: whoever uploaded it
+    Result<bool> uploaded = store_.media().uploaded_whole(*author, sha256_hex);
+    DEBRIEF_TRY(uploaded.status());
+    if (*uploaded) return true;
+  }
+  return false;
 }
 
 pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   if (!is_sha256_hex(o.sha256())) return refused(pb::Error::BAD_FRAME, "a media offer names no SHA-256");
-  std::int64_t size = 0;
-  Status named = visible_record(o.sha256(), size);
-  if (named.code() == Code::not_found) return refused(pb::Error::FORBIDDEN, named.message() + ": push the record first");
-  if (!named.is_ok()) return failed(named);
+  Result<std::vector<Json>> named = visible_records(o.sha256());
+  if (!named.is_ok()) return failed(named.status());
+  if (named->empty())
+    return refused(pb::Error::FORBIDDEN, "no media record this device may see names " + o.sha256() + ": push the record first");
+  std::int64_t size = named->front().value("size", std::int64_t{-1});
   if (static_cast<std::int64_t>(o.size()) != size || size > kMaxMediaBytes)
     return refused(pb::Error::INVALID, "media " + o.sha256() + " is offered with another size than its record's");
   if (static_cast<std::size_t>(o.chunks_size()) != chunk_count(size))
@@ -79,13 +90,13 @@ pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   pb::Frame reply;
   pb::MediaNeed* need = reply.mutable_media_need();
   need->set_sha256(o.sha256());
-  Result<BlobManifest> whole = store_.media().blob(o.sha256());
-  if (whole.is_ok()) {
+  Result<bool> theirs = store_.media().uploaded_whole(who_.person, o.sha256());
+  if (!theirs.is_ok()) return failed(theirs.status());
+  if (*theirs) {
     need->set_complete(true);
     return reply;
   }
-  if (whole.status().code() != Code::not_found) return failed(whole.status());
-  Result<std::vector<bool>> have = store_.media().have(m.chunks);
+  Result<std::vector<bool>> have = store_.media().uploaded(who_.person, m.chunks);
   if (!have.is_ok()) return failed(have.status());
   // Chunks asked for wait here until they come: a bounded number, or a
   // device offering and never uploading would grow this without end.
@@ -116,7 +127,7 @@ Status MediaService::complete(const std::string& sha256_hex, const BlobManifest&
     whole.update(*data);
   }
   if (size != m.size || whole.hex() != sha256_hex) return invalid("the chunks offered do not make up media " + sha256_hex);
-  DEBRIEF_TRY(store_.media().put_blob(sha256_hex, m));
+  DEBRIEF_TRY(store_.media().put_blob(who_.person, sha256_hex, m));
   return announce(sha256_hex);
 }
 
@@ -142,7 +153,7 @@ pb::Frame MediaService::take_chunk(const pb::MediaChunk& c) {
   if (!expected_.count(c.hash())) return refused(pb::Error::BAD_FRAME, "a media chunk no offer asked for");
   if (c.data().size() > kMediaChunkBytes || sha256(c.data()) != c.hash())
     return refused(pb::Error::INVALID, "a media chunk does not match its digest");
-  Status stored = store_.media().put_chunk(c.hash(), c.data());
+  Status stored = store_.media().put_chunk(who_.person, c.hash(), c.data());
   if (!stored.is_ok()) return failed(stored);
   expected_.erase(c.hash());
   pb::Frame reply;
@@ -152,17 +163,20 @@ pb::Frame MediaService::take_chunk(const pb::MediaChunk& c) {
 
 pb::Frame MediaService::manifest(const pb::MediaRequest& r) {
   if (!is_sha256_hex(r.sha256())) return refused(pb::Error::BAD_FRAME, "a media request names no SHA-256");
-  std::int64_t size = 0;
-  Status named = visible_record(r.sha256(), size);
+  Result<std::vector<Json>> named = visible_records(r.sha256());
+  if (!named.is_ok()) return failed(named.status());
+  Result<bool> sourced_here = sourced(*named, r.sha256());
+  if (!sourced_here.is_ok()) return failed(sourced_here.status());
   pb::Frame reply;
   pb::MediaManifest* out = reply.mutable_media_manifest();
   out->set_sha256(r.sha256());
-  // A blob no record this device may see names is not available to it,
-  // said as for one not uploaded yet: nothing about it, and no closed
-  // connection for an honest device whose reach shrank (a reflection it
-  // saw shared was unshared), which asks again at its next pass.
-  if (named.code() == Code::not_found) return reply;
-  if (!named.is_ok()) return failed(named);
+  // A blob no record this device may see names, or none whose author
+  // uploaded it, is not available to it, said as for one not uploaded
+  // yet: nothing about it (a record naming someone else's hash fetches
+  // nothing), and no closed connection for an honest device whose reach
+  // shrank (a reflection it saw shared was unshared), which asks again at
+  // its next pass.
+  if (!*sourced_here) return reply;
   Result<BlobManifest> whole = store_.media().blob(r.sha256());
   if (whole.status().code() == Code::not_found) return reply;  // not uploaded yet
   if (!whole.is_ok()) return failed(whole.status());

@@ -22,9 +22,14 @@ class MediaService {
   // The reply to a media frame from the device: MediaNeed, MediaChunkAck,
   // MediaManifest or MediaChunk; or an Error frame, after which the
   // connection ends. A device may upload a blob that a media record it may
-  // see names, with that record's size, and download the chunks of one it
-  // may see; only the chunks an offer on this connection asked for are
-  // taken, and only those of manifests sent on it are served.
+  // see names, with that record's size; the server asks it for every chunk
+  // its person has not uploaded (what others uploaded is theirs to know:
+  // no chunk is taken as sent, nor its presence told), and keeps the blob
+  // as theirs once those chunks make it up. A device may download a blob
+  // that a media record it may see names, when that record's author
+  // uploaded it (a record naming someone else's hash fetches nothing). Only
+  // the chunks an offer on this connection asked for are taken, and only
+  // those of manifests sent on it are served.
   pb::Frame answer(const pb::Frame& f);
 
   // When the last answer made a blob whole: the feed's newest position
@@ -37,9 +42,11 @@ class MediaService {
   pb::Frame take_chunk(const pb::MediaChunk& c);
   pb::Frame manifest(const pb::MediaRequest& r);
   pb::Frame serve_chunk(const pb::ChunkRequest& r);
-  // Ok when `who_` may see a media record that names `sha256_hex`, with
-  // its size in `size`.
-  Status visible_record(const std::string& sha256_hex, std::int64_t& size);
+  // The media records naming `sha256_hex` that `who_` may see.
+  Result<std::vector<Json>> visible_records(const std::string& sha256_hex);
+  // Whether one of `naming` serves the blob `sha256_hex`: its author
+  // uploaded it whole (a record from before media had authors: anyone).
+  Result<bool> sourced(const std::vector<Json>& naming, const std::string& sha256_hex);
   // Checks that the stored chunks of `m` make up the blob `sha256_hex`, and
   // records it whole.
   Status complete(const std::string& sha256_hex, const BlobManifest& m);

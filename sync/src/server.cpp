@@ -16,14 +16,29 @@ Server::Impl::Impl(asio::io_context& io_, ServerStore& store, const TlsIdentity&
   tls.use_private_key_file(identity.key_pem.string(), ssl::context::pem);
 }
 
+// How long the server waits after a connection could not be accepted.
+constexpr std::chrono::milliseconds kAcceptPause{100};
+
 asio::awaitable<void> Server::Impl::accept_loop() {
+  asio::steady_timer pause(io);
+  bool failing = false;
   for (;;) {
     boost::system::error_code ec;
     tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (!acceptor.is_open()) co_return;
+      // Out of file descriptors (EMFILE) or memory: the connection stays
+      // queued, so accepting again at once would spin this thread, the
+      // only one, for as long as it lasts. Said once, then retried at a
+      // slow pace.
+      ++core.stats.accept_errors;
+      if (!failing) core.log("accept_failed", {{"error", ec.message()}, {"retry_ms", kAcceptPause.count()}});
+      failing = true;
+      pause.expires_after(kAcceptPause);
+      co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       continue;
     }
+    failing = false;
     ++core.stats.connections;
     socket.set_option(tcp::no_delay(true), ec);  // request/reply frames: no Nagle delay
     asio::co_spawn(io, run_session(shared_from_this(), std::move(socket)), asio::detached);

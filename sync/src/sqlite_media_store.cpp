@@ -1,5 +1,8 @@
 // The SQLite server store's media: media.db beside devices.db. Chunks are
 // written with synchronous=FULL, so an acknowledged chunk survives a crash.
+// Who uploaded each chunk and each whole blob is kept beside them (tables
+// added in place: a media.db from before has none, and claim_old_blobs
+// gives its blobs to the authors of the records that name them).
 #include "sqlite_media_store.h"
 
 #include "sqlite_stmt.h"
@@ -12,6 +15,8 @@ PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 CREATE TABLE IF NOT EXISTS chunks(digest BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, chunks BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS chunk_uploads(digest BLOB NOT NULL, person BLOB NOT NULL, PRIMARY KEY(digest, person)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS blob_uploads(sha256 TEXT NOT NULL, person BLOB NOT NULL, PRIMARY KEY(sha256, person)) WITHOUT ROWID;
 )sql";
 
 class SqliteMediaStore final : public MediaStore {
@@ -19,20 +24,25 @@ class SqliteMediaStore final : public MediaStore {
   explicit SqliteMediaStore(sqlite3* db) : db_(db) {}
   ~SqliteMediaStore() override { sqlite3_close(db_); }
 
-  Result<std::vector<bool>> have(const std::vector<std::string>& digests) override {
+  Result<std::vector<bool>> uploaded(const Id& person, const std::vector<std::string>& digests) override {
     std::vector<bool> out;
     for (const std::string& d : digests) {
-      Stmt s(db_, "SELECT 1 FROM chunks WHERE digest = ?");
-      s.blob(1, d);
+      Stmt s(db_, "SELECT 1 FROM chunk_uploads WHERE digest = ? AND person = ?");
+      s.blob(1, d).id(2, person);
       out.push_back(s.row());
     }
     return out;
   }
 
-  Status put_chunk(const std::string& digest, const std::string& data) override {
-    Stmt s(db_, "INSERT OR IGNORE INTO chunks(digest, data) VALUES(?, ?)");
-    s.blob(1, digest).blob(2, data);
-    return s.done();
+  Status put_chunk(const Id& person, const std::string& digest, const std::string& data) override {
+    return in_transaction([&] {
+      Stmt chunk(db_, "INSERT OR IGNORE INTO chunks(digest, data) VALUES(?, ?)");
+      chunk.blob(1, digest).blob(2, data);
+      DEBRIEF_TRY(chunk.done());
+      Stmt upload(db_, "INSERT OR IGNORE INTO chunk_uploads(digest, person) VALUES(?, ?)");
+      upload.blob(1, digest).id(2, person);
+      return upload.done();
+    });
   }
 
   Result<std::string> chunk(const std::string& digest) override {
@@ -42,10 +52,13 @@ class SqliteMediaStore final : public MediaStore {
     return s.column_blob(0);
   }
 
-  Status put_blob(const std::string& sha256_hex, const BlobManifest& manifest) override {
-    Stmt s(db_, "INSERT OR IGNORE INTO blobs(sha256, size, chunks) VALUES(?, ?, ?)");
-    s.blob(1, sha256_hex).integer(2, manifest.size).blob(3, pack_digests(manifest.chunks));
-    return s.done();
+  Status put_blob(const Id& person, const std::string& sha256_hex, const BlobManifest& manifest) override {
+    return in_transaction([&] {
+      Stmt s(db_, "INSERT OR IGNORE INTO blobs(sha256, size, chunks) VALUES(?, ?, ?)");
+      s.blob(1, sha256_hex).integer(2, manifest.size).blob(3, pack_digests(manifest.chunks));
+      DEBRIEF_TRY(s.done());
+      return claim(person, sha256_hex);
+    });
   }
 
   Result<BlobManifest> blob(const std::string& sha256_hex) override {
@@ -57,7 +70,38 @@ class SqliteMediaStore final : public MediaStore {
     return BlobManifest{sqlite3_column_int64(s.get(), 0), std::move(*chunks)};
   }
 
+  Result<bool> uploaded_whole(const Id& person, const std::string& sha256_hex) override {
+    Stmt s(db_, "SELECT 1 FROM blob_uploads WHERE sha256 = ? AND person = ?");
+    s.blob(1, sha256_hex).id(2, person);
+    return s.row();
+  }
+
+  Result<std::vector<std::string>> unclaimed_blobs() override {
+    Stmt s(db_, "SELECT sha256 FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM blob_uploads)");
+    std::vector<std::string> out;
+    while (s.row()) out.push_back(s.column_blob(0));
+    return out;
+  }
+
+  Status claim(const Id& person, const std::string& sha256_hex) override {
+    Stmt s(db_, "INSERT OR IGNORE INTO blob_uploads(sha256, person) VALUES(?, ?)");
+    s.blob(1, sha256_hex).id(2, person);
+    return s.done();
+  }
+
  private:
+  // As one transaction: both rows are written, or neither.
+  template <class F>
+  Status in_transaction(F body) {
+    DEBRIEF_TRY(exec_sql(db_, "BEGIN IMMEDIATE"));
+    Status s = body();
+    if (!s.is_ok()) {
+      (void)exec_sql(db_, "ROLLBACK");  // the body's error is the one to tell
+      return s;
+    }
+    return exec_sql(db_, "COMMIT");
+  }
+
   sqlite3* db_;
 };
 

@@ -125,8 +125,10 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
   DEBRIEF_TRY(media.status());
   Result<std::unique_ptr<AnonymousPool>> pool = open_sqlite_anonymous_pool(**store, data_dir / "pool.db");
   DEBRIEF_TRY(pool.status());
-  return std::unique_ptr<ServerStore>(std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry),
-                                                                          std::move(*media), std::move(*pool), entropy));
+  auto server = std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry), std::move(*media),
+                                                    std::move(*pool), entropy);
+  DEBRIEF_TRY(claim_old_blobs(*server));
+  return std::unique_ptr<ServerStore>(std::move(server));
 }
 
 }  // namespace debrief::sync

@@ -98,6 +98,12 @@ class Server {
   std::string code_for(const Id& person);
   // The PostgreSQL database the server's store is in ("" on SQLite).
   std::string database_url() const { return test_store_.db ? test_store_.db->url() : std::string(); }
+  // The server's counters, read on its thread.
+  debrief::sync::ServerStats stats() {
+    return on_server([&](debrief::Store&) { return server_->stats(); });
+  }
+  // The directory of the server's SQLite store (its --data).
+  const std::filesystem::path& data_dir() const { return tmp_.path(); }
   // Writes a backup of the server's store (admin backup) to `file`.
   debrief::sync::BackupCounts backup_to(const std::filesystem::path& file);
   debrief::Status revoke(const Id& device);

@@ -1,5 +1,12 @@
 // Bad input and abuse on the wire: each gets a clear error frame, never a
 // crash or a hang, and the server goes on serving others.
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
 #include "hostile_client.h"
 
 using namespace debrief;
@@ -21,7 +28,63 @@ void expect_error(std::uint16_t port, const std::string& bytes, sync::pb::Error:
   CHECK(!f->error().message().empty());
 }
 
+// Takes every file descriptor this process may still open but one, under
+// a soft limit a few above the highest open now; gives them back, and the
+// limit, when it goes.
+class FewDescriptors {
+ public:
+  FewDescriptors() {
+    getrlimit(RLIMIT_NOFILE, &old_);
+    int highest = 0;
+    for (const auto& e : std::filesystem::directory_iterator("/proc/self/fd"))
+      highest = std::max(highest, std::stoi(e.path().filename().string()));
+    rlimit tight = old_;
+    tight.rlim_cur = static_cast<rlim_t>(highest) + 8;
+    setrlimit(RLIMIT_NOFILE, &tight);
+    for (rlim_t i = 0; i < tight.rlim_cur; ++i) {  // each free number below the limit
+      int fd = dup(0);
+      if (fd < 0) break;
+      held_.push_back(fd);
+    }
+    close(held_.back());  // the one left
+    held_.pop_back();
+  }
+  ~FewDescriptors() {
+    for (int fd : held_) close(fd);
+    setrlimit(RLIMIT_NOFILE, &old_);
+  }
+
+ private:
+  rlimit old_{};
+  std::vector<int> held_;
+};
+
 }  // namespace
+
+TEST_CASE("a server out of file descriptors waits before accepting again, and serves once they are back",
+          "[sync][abuse]") {
+  Server server;
+  Device d(server, server.people().p1);
+  int client = -1;
+  {
+    FewDescriptors few;
+    client = socket(AF_INET, SOCK_STREAM, 0);  // the last descriptor: the server has none to accept it with
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(server.port());
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(client >= 0);
+    REQUIRE(connect(client, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0);  // queued by the kernel
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  // At most one try per 100 ms (a server that retried at once made
+  // hundreds of thousands, on its only thread).
+  std::int64_t errors = server.stats().accept_errors;
+  CHECK(errors >= 1);
+  CHECK(errors <= 10);
+  close(client);
+  d.sync();  // served again
+}
 
 TEST_CASE("malformed, oversized and unexpected frames get an error reply", "[sync][abuse]") {
   Server server;

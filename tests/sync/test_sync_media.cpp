@@ -1,16 +1,22 @@
 // Media over sync: photos and videos go up after the records that name
 // them and come down to the devices that may see those records, in
-// content-addressed chunks that are deduplicated and resume where a cut
-// connection left them.
+// content-addressed chunks that are deduplicated (for each person: what
+// others sent is theirs to know) and resume where a cut connection left
+// them.
+#include <sqlite3.h>
+
 #include <boost/asio/ssl.hpp>
 #include <fstream>
+#include <pqxx/pqxx>
 #include <random>
 
 #include "../core/test_support.h"
 #include "cut_proxy.h"
 #include "debrief/media.h"
 #include "debrief/sync/frame_io.h"
+#include "debrief/sync/postgres_store.h"
 #include "debrief/sync/secrets.h"
+#include "hostile_client.h"
 #include "sync_fixture.h"
 
 using namespace debrief;
@@ -115,19 +121,29 @@ TEST_CASE("a photo goes up after its kudos and comes down to every device that s
   CHECK(b.sync().media_received == 0);
 }
 
-TEST_CASE("media the server holds is not sent again, and a blob shares the chunks it has in common", "[sync][media]") {
+TEST_CASE("media a person sent is not sent again, and a blob shares the chunks they sent in common", "[sync][media]") {
   Server server;
   Device a(server, server.people().p1), c(server, server.people().p3);
   std::filesystem::path photo = random_file(a.tmp.path(), "crew.jpg", 2 * sync::kMediaChunkBytes + 99, 2);
   ok(add_media(*a.store, photo, Kind::kudos, kudos_to(a, server.people().p2)));
   a.sync();
-  // The same photo from someone else: the server has it whole.
+  // Sent again by the same person, from another device: the server has it
+  // from them.
+  Device a2(server, server.people().p1);
+  std::filesystem::path again = a2.tmp.path() / "again.jpg";
+  std::filesystem::copy_file(photo, again);
+  ok(add_media(*a2.store, again, Kind::kudos, kudos_to(a2, server.people().p2)));
+  sync::SyncProgress same = a2.sync();
+  CHECK(same.media_sent == 1);
+  CHECK(same.media_bytes_sent == 0);
+  // The same photo from someone else travels whole: what others uploaded
+  // is not theirs to know, nor to claim by its hash.
   std::filesystem::path copy = c.tmp.path() / "same.jpg";
   std::filesystem::copy_file(photo, copy);
   ok(add_media(*c.store, copy, Kind::kudos, kudos_to(c, server.people().p2)));
-  sync::SyncProgress same = c.sync();
-  CHECK(same.media_sent == 1);
-  CHECK(same.media_bytes_sent == 0);
+  sync::SyncProgress theirs = c.sync();
+  CHECK(theirs.media_sent == 1);
+  CHECK(theirs.media_bytes_sent == static_cast<std::int64_t>(std::filesystem::file_size(photo)));
   // A longer cut of it: only the chunks that differ (its last two: the old
   // tail with new bytes, and the rest of the new bytes) travel.
   std::filesystem::path longer = c.tmp.path() / "longer.jpg";
@@ -166,6 +182,81 @@ TEST_CASE("a private reflection's photo reaches only its author's devices", "[sy
   ok(update(*a.store, Kind::reflection, reflection, {{"shared", true}}));
   a.sync();
   CHECK(b.sync().media_received == 1);
+  CHECK(held(b, m) == content(photo));
+}
+
+TEST_CASE("a media record naming someone else's photo fetches nothing, and an offer of its hash tells nothing",
+          "[sync][media][privacy][abuse]") {
+  Server server;
+  Device a(server, server.people().p1), m(server, server.people().p2);
+  std::filesystem::path photo = random_file(a.tmp.path(), "diary.jpg", sync::kMediaChunkBytes + 777, 7);
+  Id note = ok(create(*a.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Only for me"}}));
+  Json real = ok(get(*a.store, Kind::media, ok(add_media(*a.store, photo, Kind::reflection, note))));
+  a.sync();
+  // Mallory knows the photo's hash (a glimpse of it, shared once and
+  // unshared since, would do) and names it in a record of her own, on a
+  // reflection of her own: a record the server rightly takes.
+  Id hers = ok(create(*m.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "Mine"}}));
+  m.sync();
+  Json forged = real;
+  forged["owner"] = hers.hex();
+  Id forged_id = Id::make(m.store->env());
+  forged["id"] = forged_id.hex();
+  HostileClient hostile(server, m);
+  Result<sync::pb::Frame> pushed = hostile.push({whole(m, Kind::media, forged_id, forged)});
+  REQUIRE(pushed.is_ok());
+  REQUIRE(pushed->has_push_ack());
+  // Its blob is not available through it: its author never uploaded it.
+  const std::string sha = real["sha256"];
+  sync::pb::Frame ask;
+  ask.mutable_media_request()->set_sha256(sha);
+  Result<sync::pb::Frame> manifest = hostile.exchange(ask);
+  REQUIRE(manifest.is_ok());
+  REQUIRE(manifest->has_media_manifest());
+  CHECK(!manifest->media_manifest().available());
+  CHECK(manifest->media_manifest().chunks_size() == 0);
+  // Offering the hash she knows: every chunk is asked for, as for a blob
+  // the server never saw.
+  Result<sync::pb::Frame> need = hostile.exchange(offer_of(content(photo), sha));
+  REQUIRE(need.is_ok());
+  REQUIRE(need->has_media_need());
+  CHECK(!need->media_need().complete());
+  CHECK(need->media_need().missing_size() == 2);
+  // Her device syncs on, and gets nothing of it through her record.
+  CHECK(server.on_server([&](Store& r) { return ok(get(r, Kind::media, forged_id)); })["author"] == server.people().p2.hex());
+  Device m2(server, server.people().p2);
+  CHECK(!held(m2, forged_id));
+  // The author's other devices still get it.
+  Device a2(server, server.people().p1);
+  Id mine = *Id::parse(real["id"].get<std::string>());
+  CHECK(held(a2, mine) == content(photo));
+}
+
+TEST_CASE("blobs made whole before the server kept who uploaded them are served through their records' authors",
+          "[sync][media]") {
+  Server server;
+  Device a(server, server.people().p1), b(server, server.people().p2);
+  std::filesystem::path photo = random_file(a.tmp.path(), "old.jpg", sync::kMediaChunkBytes / 2, 9);
+  Id m = ok(add_media(*a.store, photo, Kind::kudos, kudos_to(a, server.people().p2)));
+  a.sync();
+  // As a store from before: no one is known to have uploaded anything.
+  if (server.database_url().empty()) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((server.data_dir() / "media.db").c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "DELETE FROM blob_uploads; DELETE FROM chunk_uploads", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  } else {
+    pqxx::connection c(server.database_url());
+    pqxx::work tx(c);
+    tx.exec0("DELETE FROM media_blob_uploads; DELETE FROM media_chunk_uploads");
+    tx.commit();
+  }
+  CHECK(!held(b, m));
+  // A server opening the store gives the blob to the author of its record.
+  TempDir cache;
+  if (server.database_url().empty()) ok(sync::open_sqlite_server_store(server.data_dir(), system_env()).status());
+  else ok(sync::open_postgres_server_store(server.database_url(), cache.path(), system_env()).status());
+  b.sync();
   CHECK(held(b, m) == content(photo));
 }
 

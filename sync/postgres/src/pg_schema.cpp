@@ -71,7 +71,16 @@ INSERT INTO feed(seq, device, hlc, kind, record, field, value, op, owner, team, 
 DROP TABLE summaries_as_they_stand;
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations{kV1, kV2, kV3};
+// Version 4, for media: who uploaded each chunk and each whole blob
+// (media_store.h). Blobs made whole before have no uploader here; the
+// server gives each to the authors of the records naming it when it opens
+// (claim_old_blobs, media_service.h).
+constexpr const char* kV4 = R"sql(
+CREATE TABLE media_chunk_uploads(digest bytea NOT NULL, person uuid NOT NULL, PRIMARY KEY(digest, person));
+CREATE TABLE media_blob_uploads(sha256 text NOT NULL, person uuid NOT NULL, PRIMARY KEY(sha256, person));
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations{kV1, kV2, kV3, kV4};
 // Serialises migrations across processes (any constant will do; "migrate").
 constexpr long long kMigrationLock = 0x6d696772617465;
 

@@ -332,6 +332,7 @@ Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::strin
   auto store = std::make_unique<PgServerStore>(url, std::move(*c), cache_dir, env, entropy);
   DEBRIEF_TRY(store->open_cache(false));
   DEBRIEF_TRY(store->catch_up().status());
+  DEBRIEF_TRY(claim_old_blobs(*store));
   return std::unique_ptr<ServerStore>(std::move(store));
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "debrief/id.h"
 #include "debrief/status.h"
 
 namespace debrief::sync {
@@ -20,24 +21,36 @@ struct BlobManifest {
   std::vector<std::string> chunks;
 };
 
+// Who has sent what is kept too: a device learns which chunks the server
+// holds only from what its own person uploaded, and a blob goes out only
+// through a media record whose author uploaded it whole (media_service.h).
 class MediaStore {
  public:
   virtual ~MediaStore() = default;
 
-  // For each digest, whether that chunk is stored.
-  virtual Result<std::vector<bool>> have(const std::vector<std::string>& digests) = 0;
+  // For each digest, whether `person` uploaded that chunk.
+  virtual Result<std::vector<bool>> uploaded(const Id& person, const std::vector<std::string>& digests) = 0;
   // Stores `data` under `digest` (the caller has checked that it is data's
-  // SHA-256), durably once it returns; storing a chunk again changes
-  // nothing.
-  virtual Status put_chunk(const std::string& digest, const std::string& data) = 0;
+  // SHA-256) as uploaded by `person`, durably once it returns; storing a
+  // chunk again changes nothing but who uploaded it.
+  virtual Status put_chunk(const Id& person, const std::string& digest, const std::string& data) = 0;
   // A stored chunk; not_found when there is none.
   virtual Result<std::string> chunk(const std::string& digest) = 0;
 
   // Records that the blob `sha256_hex` is whole (the caller has checked
-  // it); recording it again changes nothing.
-  virtual Status put_blob(const std::string& sha256_hex, const BlobManifest& manifest) = 0;
+  // it) and that `person` uploaded all of it; recording it again changes
+  // nothing but who uploaded it.
+  virtual Status put_blob(const Id& person, const std::string& sha256_hex, const BlobManifest& manifest) = 0;
   // A whole blob's manifest; not_found when the blob is not (yet) whole.
   virtual Result<BlobManifest> blob(const std::string& sha256_hex) = 0;
+  // Whether `person` uploaded the whole blob `sha256_hex`.
+  virtual Result<bool> uploaded_whole(const Id& person, const std::string& sha256_hex) = 0;
+
+  // The whole blobs no one is known to have uploaded: made whole before
+  // uploads were kept (claim_old_blobs, media_service.h).
+  virtual Result<std::vector<std::string>> unclaimed_blobs() = 0;
+  // Records that `person` uploaded the whole blob `sha256_hex`.
+  virtual Status claim(const Id& person, const std::string& sha256_hex) = 0;
 };
 
 // The chunk digests of a manifest, concatenated (how both stores keep

@@ -143,6 +143,12 @@ class ServerStore {
 Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env,
                                                               Env& entropy = system_env());
 
+// Gives each whole blob that no one is known to have uploaded (made whole
+// before the server kept who uploaded what) to the authors of the media
+// records naming it: the trust the server gave before, kept for what came
+// before. Both stores call it as they open.
+Status claim_old_blobs(ServerStore& store);
+
 // Announces again, in `records`, what the newly `arrived` changes release
 // that was withheld, so that devices which pulled past it receive it now:
 // every response of each group (answer_group.h) they bring to the
