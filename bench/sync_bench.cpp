@@ -19,6 +19,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <functional>
 #include <future>
 #include <thread>
 
@@ -48,7 +49,7 @@ struct BenchServer {
   std::unique_ptr<sync::Server> server;
   std::thread thread;
   std::uint16_t port = 0;
-  Id survey;
+  Id survey, team;
   std::vector<Id> people, events;
 
   // `event_count` events: one person answers the survey once per event.
@@ -58,7 +59,7 @@ struct BenchServer {
     Store* replica = &store->records();
     tls = check(sync::ensure_tls_identity(dir / "tls"));
     check(create(*replica, Kind::organisation, {{"name", "Bench"}}).status());
-    Id team = check(create(*replica, Kind::team, {{"name", "All"}}));
+    team = check(create(*replica, Kind::team, {{"name", "All"}}));
     check(replica->transaction([&] {
       for (int i = 0; i < people_count; ++i)
         people.push_back(check(create(*replica, Kind::person, {{"name", "Person " + std::to_string(i)}, {"team", team.hex()}})));
@@ -92,6 +93,12 @@ struct BenchServer {
     server.reset();
     store.reset();
     fs::remove_all(dir);
+  }
+  // Runs `f` on the server's records, on its thread, like every use of them.
+  void on_records(const std::function<Status(Store&)>& f) {
+    std::promise<Status> p;
+    boost::asio::post(io, [&] { p.set_value(f(store->records())); });
+    check(p.get_future().get());
   }
   // Registry calls go through the server's thread, like every use of it.
   std::string code(const Id& person) {
@@ -173,13 +180,14 @@ void media_figures(const fs::path& root, int mib) {
 int main(int argc, char** argv) {
   bench::program_name() = "sync_bench";
   std::int64_t changes = 100000;
-  int devices = 200, per_device = 500, media_mib = 100;
+  int devices = 200, per_device = 500, media_mib = 100, team_size = 2000;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--changes") changes = std::stoll(argv[i + 1]);
     if (a == "--devices") devices = std::stoi(argv[i + 1]);
     if (a == "--per-device") per_device = std::stoi(argv[i + 1]);
     if (a == "--media-mib") media_mib = std::stoi(argv[i + 1]);
+    if (a == "--team") team_size = std::stoi(argv[i + 1]);
   }
   fs::path root = fs::temp_directory_path() / "debrief-sync-bench";
   std::printf("%-58s %14s %s\n", "measure", "figure", "target");
@@ -253,6 +261,34 @@ int main(int argc, char** argv) {
     engine.stop();
     std::printf("%-58s %11.1f ms %s\n", ("live: kudos pushed to applied on another device (median of " + std::to_string(latency.size()) + ")").c_str(),
                 latency.empty() ? -1.0 : percentile(latency, 0.5), "well under 1 s");
+  }
+  {
+    // A manager's fresh device pulls their team's answers to one survey
+    // about one event: one group of them all, decided once per page.
+    BenchServer s(root / "server5", team_size, 1);
+    const Id& manager = s.people[0];
+    s.on_records([&](Store& r) {
+      DEBRIEF_TRY(update(r, Kind::team, s.team, {{"manager", manager.hex()}}));
+      Json answer = {{"survey", s.survey.hex()}, {"event", s.events[0].hex()}, {"answers", answers()}};
+      DEBRIEF_TRY(r.transaction([&] {
+        for (std::size_t i = 1; i < s.people.size(); ++i) {  // all but the manager, as themselves
+          DEBRIEF_TRY(r.set_me(s.people[i]));
+          DEBRIEF_TRY(create(r, Kind::response, answer).status());
+        }
+        return Status::ok();
+      }));
+      return s.store->publish();
+    });
+    fs::remove_all(root / "manager");
+    auto store = check(Store::open(root / "manager"));
+    auto link = check(sync::enroll(*store, "127.0.0.1", s.port, check(sync::EnrolmentCode::parse(s.code(manager))), "manager",
+                                   *credentials_in(root / "manager")));
+    auto t = Clock::now();
+    sync::SyncProgress pulled = check(sync::sync_once(*store, link));
+    double pull_s = seconds_since(t);
+    std::int64_t held = check(count(*store, Kind::response));
+    std::printf("%-58s %12.0f/s %s\n", ("pull " + std::to_string(held) + " answers of one group to their manager").c_str(),
+                static_cast<double>(pulled.pulled) / pull_s, ">= 20,000/s");
   }
   media_figures(root, media_mib);
   {

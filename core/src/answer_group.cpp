@@ -34,7 +34,7 @@ Result<std::vector<Id>> responses_in(Store& store, const AnswerGroup& group) {
   // Read through the event's responses: the unary + keeps SQLite off the
   // (team, created_at) index, which for a survey's one window is every
   // answer the team ever gave, read again for each response pushed.
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id FROM responses WHERE +team = ?1 AND survey = ?2 AND event IS ?3 AND activity IS ?4 "
       "AND +created_at >= ?5 AND +created_at < ?6 AND deleted = 0");
   s.bind(1, group.team).bind(2, group.survey).bind(3, group.event).bind(4, group.activity).bind(5, group.from).bind(6, group.to);
@@ -58,7 +58,7 @@ Result<bool> any_row(sql::Stmt& s) {
 
 Result<bool> answered_in(Store& store, const AnswerGroup& group, const Id& person) {
   Voice voice{group.survey, group.event, group.activity, group.window};
-  sql::Db& db = *store.impl().db;
+  sql::Db& db = *impl_of(store).db;
   Result<bool> voiced = any_row(db.cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0")
                                     .bind(1, participation_id(person, voice)));
   if (!voiced.is_ok() || !*voiced) return voiced;

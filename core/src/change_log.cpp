@@ -44,7 +44,7 @@ Result<std::int64_t> acked_own(Store::Impl& impl, std::int64_t acked) {
 }  // namespace
 
 Result<std::int64_t> count_pending_changes(Store& store) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   Status st;
   std::int64_t acked = acked_seq(impl, st);
   DEBRIEF_TRY(st);
@@ -78,7 +78,7 @@ Change change_from_row(const sql::Stmt& s) {
 }
 
 Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   Status st;
   std::int64_t after = acked_seq(impl, st);
   DEBRIEF_TRY(st);
@@ -94,14 +94,14 @@ Result<std::vector<Change>> pending_changes(Store& store, std::int64_t limit) {
 }
 
 Status set_aside(Store& store, std::int64_t seq, std::string_view reason) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   return impl.db->cached("INSERT OR REPLACE INTO refused_changes(seq, reason, at) VALUES(?, ?, ?)")
       .bind(1, seq).bind(2, std::string(reason)).bind(3, impl.now_s()).exec();
 }
 
 Result<std::vector<RefusedChange>> refused_changes(Store& store) {
   // CROSS JOIN keeps this order: the few set aside, then their changes.
-  sql::Stmt& s = store.impl().db->cached(std::string("SELECT ") + kChangeColumns +
+  sql::Stmt& s = impl_of(store).db->cached(std::string("SELECT ") + kChangeColumns +
                                          ", r.reason, r.at FROM refused_changes r CROSS JOIN changes USING (seq) "
                                          "WHERE r.discarded = 0 ORDER BY seq");
   std::vector<RefusedChange> out;
@@ -112,14 +112,14 @@ Result<std::vector<RefusedChange>> refused_changes(Store& store) {
 }
 
 Status discard_refused(Store& store, std::int64_t seq) {
-  sql::Db& db = *store.impl().db;
+  sql::Db& db = *impl_of(store).db;
   DEBRIEF_TRY(db.cached("UPDATE refused_changes SET discarded = 1 WHERE seq = ? AND discarded = 0").bind(1, seq).exec());
   if (db.changes() == 0) return not_found("no refused change " + std::to_string(seq));
   return Status::ok();
 }
 
 Status acknowledge_changes(Store& store, std::int64_t seq) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   Status st;
   std::int64_t before = acked_seq(impl, st);
   DEBRIEF_TRY(st);

@@ -71,7 +71,7 @@ class Generator {
   // Acts for one of the generated people, who are live, without keeping
   // the choice in the store's settings: run() keeps the last one.
   Status act_as(const Id& person) {
-    store_.impl().me = person;
+    impl_of(store_).me = person;
     return Status::ok();
   }
 
@@ -377,7 +377,7 @@ Status generate_demo(Store& store, const DemoOptions& options, const DemoProgres
     if (c.live > 0) return invalid("the demo generator needs an empty store; choose a new --data directory");
   // Bulk inserts land all over the indexes (anonymous ids are random): a
   // larger page cache for the run keeps them from rereading pages.
-  sql::Db& db = *store.impl().db;
+  sql::Db& db = *impl_of(store).db;
   DEBRIEF_TRY(db.exec("PRAGMA cache_size = " + std::to_string(kBulkCacheKiB)));
   Status s = Generator(store, *env, options, progress).run();
   Status restored = db.exec("PRAGMA cache_size = " + std::to_string(kDefaultCacheKiB) + "; PRAGMA shrink_memory;");

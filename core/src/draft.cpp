@@ -175,7 +175,7 @@ Json encode_field(const FieldSpec& f, const DbValue& value) {
 
 Status insert_row(Store& store, const Draft& draft) {
   const TableSql& t = table_sql(draft.spec->kind);
-  sql::Stmt& s = store.impl().db->cached(t.insert);
+  sql::Stmt& s = impl_of(store).db->cached(t.insert);
   s.bind(1, draft.id).bind(2, draft.created_at);
   int param = 3;
   for (std::size_t i : t.column_fields) bind_value(s, param++, draft.values[i]);
@@ -184,7 +184,7 @@ Status insert_row(Store& store, const Draft& draft) {
 
 Status insert_draft(Store& store, const Draft& draft) {
   DEBRIEF_TRY(insert_row(store, draft));
-  return store.impl().log_change(draft.spec->kind, draft.id, std::nullopt, ChangeOp::upsert, nullptr);
+  return impl_of(store).log_change(draft.spec->kind, draft.id, std::nullopt, ChangeOp::upsert, nullptr);
 }
 
 Status tombstone(Store& store, const KindSpec& spec, const Id& id) {
@@ -192,11 +192,11 @@ Status tombstone(Store& store, const KindSpec& spec, const Id& id) {
   DEBRIEF_TRY(live.status());
   if (!*live) return Status::ok();
   if (auto undo = rules_of(spec.kind).before_tombstone) DEBRIEF_TRY(undo(store, id));
-  return store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?").bind(1, id).exec();
+  return impl_of(store).db->cached("UPDATE " + quoted(spec.table) + " SET deleted = 1 WHERE id = ?").bind(1, id).exec();
 }
 
 Status set_field(Store& store, const KindSpec& spec, const Id& id, const FieldSpec& field, const DbValue& value) {
-  sql::Stmt& s = store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET " + quoted(field.name) + " = ? WHERE id = ?");
+  sql::Stmt& s = impl_of(store).db->cached("UPDATE " + quoted(spec.table) + " SET " + quoted(field.name) + " = ? WHERE id = ?");
   bind_value(s, 1, value);
   DEBRIEF_TRY(s.bind(2, id).exec());
   if (auto after = rules_of(spec.kind).after_set) return after(store, id, field);
@@ -205,7 +205,7 @@ Status set_field(Store& store, const KindSpec& spec, const Id& id, const FieldSp
 
 Result<Draft> load_draft(Store& store, const KindSpec& spec, const Id& id) {
   const TableSql& t = table_sql(spec.kind);
-  sql::Stmt& s = store.impl().db->cached(t.select_one);
+  sql::Stmt& s = impl_of(store).db->cached(t.select_one);
   s.bind(1, id);
   if (!s.step()) {
     DEBRIEF_TRY(s.status());
@@ -228,7 +228,7 @@ Draft draft_from_row(const KindSpec& spec, const sql::Stmt& s) {
 }
 
 Result<bool> is_live(Store& store, Kind kind, const Id& id) {
-  sql::Stmt& s = store.impl().db->cached(table_sql(kind).is_live);
+  sql::Stmt& s = impl_of(store).db->cached(table_sql(kind).is_live);
   s.bind(1, id);
   bool live = s.step();
   DEBRIEF_TRY(s.status());
@@ -250,7 +250,7 @@ Result<Json> draft_to_json(Store& store, const Draft& d) {
 }
 
 Result<Id> require_me(Store& store) {
-  if (const std::optional<Actor>& acting = store.impl().acting) return acting->person;
+  if (const std::optional<Actor>& acting = impl_of(store).acting) return acting->person;
   std::optional<Id> me = store.me();
   if (!me) {
     return invalid("this device does not know who you are yet: choose the person it acts for "
@@ -263,7 +263,7 @@ Result<Id> require_me(Store& store) {
 }
 
 Result<std::optional<Actor>> limiting_actor(Store& store) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   if (impl.acting || !impl.bound_me) return impl.acting;
   Result<Actor> a = actor_of(store, *impl.bound_me);
   DEBRIEF_TRY(a.status());
@@ -271,7 +271,7 @@ Result<std::optional<Actor>> limiting_actor(Store& store) {
 }
 
 Result<std::optional<Actor>> current_actor(Store& store) {
-  if (const std::optional<Actor>& acting = store.impl().acting) return acting;
+  if (const std::optional<Actor>& acting = impl_of(store).acting) return acting;
   std::optional<Id> me = store.me();
   if (!me) return std::optional<Actor>();
   Result<Actor> a = actor_of(store, *me);

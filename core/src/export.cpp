@@ -85,7 +85,7 @@ Row group_cells(const GroupResults& g) {
 }
 
 Result<std::vector<Id>> events_to_export(Store& store, const std::optional<Id>& event) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id FROM events WHERE deleted = 0 AND (?1 IS NULL OR id = ?1) ORDER BY starts_at, id");
   s.bind(1, event);
   std::vector<Id> ids;
@@ -160,7 +160,7 @@ Status add_answer_rows(Store& store, const TeamTree& tree, const ScopeSql& sql, 
   if (!scope.groups[0].disclosure.shown) return Status::ok();
   std::map<Id, std::string> labels = group_labels(tree, scope);
   const Json everyone = scope.groups[0].name;
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       std::string("SELECT r.rowid, r.team, r.created_at, a.question, a.part, a.num, a.text, a.sentiment "
                   "FROM responses r JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
                   "WHERE r.deleted = 0 AND ") + sql.responses + " ORDER BY r.rowid, a.rowid");

@@ -17,9 +17,9 @@ void visit(const std::vector<std::vector<int>>& children, int team, std::vector<
 // person manages and every team below them; else every team.
 Status mark_held(Store& store, TeamTree& tree) {
   tree.held.assign(tree.ids.size(), true);
-  const std::optional<Id>& reader = store.impl().bound_me;
+  const std::optional<Id>& reader = impl_of(store).bound_me;
   if (!reader) return Status::ok();
-  sql::Stmt& s = store.impl().db->cached("SELECT id FROM teams WHERE deleted = 0 AND manager = ?");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT id FROM teams WHERE deleted = 0 AND manager = ?");
   s.bind(1, *reader);
   std::vector<Id> managed;
   while (s.step()) managed.push_back(s.id(0));
@@ -33,7 +33,7 @@ Status mark_held(Store& store, TeamTree& tree) {
 }  // namespace
 
 Result<TeamTree> load_team_tree(Store& store) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id, parent, name FROM teams WHERE deleted = 0 ORDER BY id");
   std::vector<Id> ids, parents;
   std::vector<std::string> names;
@@ -65,7 +65,7 @@ Result<TeamTree> load_team_tree(Store& store) {
     auto p = raw.find(parents[static_cast<std::size_t>(old)]);
     tree.parent.push_back(p == raw.end() ? -1 : tree.index.at(p->first));
   }
-  sql::Stmt& m = store.impl().db->cached(
+  sql::Stmt& m = impl_of(store).db->cached(
       "SELECT id, team FROM people WHERE deleted = 0 AND team IS NOT NULL ORDER BY id");
   while (m.step()) {
     auto team = tree.index.find(m.id(1));

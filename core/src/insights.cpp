@@ -25,7 +25,7 @@ struct EventRow {
 };
 
 Result<std::vector<EventRow>> load_events(Store& store, const std::optional<Id>& only) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id, title, starts_at, ends_at, teams FROM events "
       "WHERE deleted = 0 AND (?1 IS NULL OR id = ?1) ORDER BY starts_at, id");
   s.bind(1, only);
@@ -55,7 +55,7 @@ std::vector<bool> invited_subtree(const TeamTree& tree, const std::vector<Id>& i
 // their survey s, selecting `what`; the scope's id at ?1.
 sql::Stmt& scope_rows(Store& store, const ScopeSql& scope, const Id& id, const std::string& what,
                       const char* table) {
-  sql::Stmt& s = store.impl().db->cached("SELECT " + what + " FROM " + table +
+  sql::Stmt& s = impl_of(store).db->cached("SELECT " + what + " FROM " + table +
                                          " t JOIN surveys s ON s.id = t.survey "
                                          "WHERE t.scope_kind = ?2 AND t.scope = ?1 AND s.kind != 'pulse'");
   s.bind(1, id).bind(2, scope.kind);
@@ -91,7 +91,7 @@ Result<std::map<std::string, std::vector<std::string>>> comments_of(Store& store
 // them.
 Status tally_invited(Store& store, const ScopeSql& scope, const Id& id, const TeamTree& tree,
                      const std::vector<bool>& invited, GroupTally& tally) {
-  sql::Stmt& p = store.impl().db->cached(
+  sql::Stmt& p = impl_of(store).db->cached(
       std::string("SELECT p.person, p.survey FROM participations p WHERE p.deleted = 0 AND p.person IS NOT NULL AND ") +
       scope.participations + " AND p.survey NOT IN (SELECT id FROM surveys WHERE kind = 'pulse') ORDER BY p.person");
   p.bind(1, id);
@@ -169,7 +169,7 @@ class PulseVoices {
  private:
   Result<EventSpan> span_of(const Id& event) {
     if (auto it = spans_.find(event); it != spans_.end()) return it->second;
-    sql::Stmt& s = store_.impl().db->cached("SELECT starts_at, ends_at FROM events WHERE id = ?");
+    sql::Stmt& s = impl_of(store_).db->cached("SELECT starts_at, ends_at FROM events WHERE id = ?");
     s.bind(1, event);
     EventSpan span;
     if (s.step()) span = {s.int64(0), s.int64(1)};
@@ -190,7 +190,7 @@ Status mark_reader(Store& store, const TeamTree& tree, const std::vector<bool>& 
   std::optional<Id> reader = store.me();
   int team = team_of(tree, reader);
   if (team < 0 || !teams[static_cast<std::size_t>(team)]) return Status::ok();
-  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0");
   size.own.assign(voices.size(), 0);
   for (const auto& [voice, i] : voices.all()) {
     s.bind(1, participation_id(*reader, voice));
@@ -207,7 +207,7 @@ Status mark_reader(Store& store, const TeamTree& tree, const std::vector<bool>& 
 // each person once.
 Result<SpiritSide> spirit_between(Store& store, const TeamTree& tree, const std::vector<bool>& teams,
                                   std::int64_t from, std::int64_t to, int threshold) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT r.id, r.survey, coalesce(r.event, (SELECT event FROM activities WHERE id = r.activity)), "
       "r.activity, r.created_at, a.question, a.num FROM responses r "
       "JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
@@ -267,7 +267,7 @@ Result<SpiritChange> spirit_of(Store& store, const TeamTree& tree, const EventRo
 }
 
 Result<Praise> praise_of(Store& store, const Id& event) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT category, action FROM kudos WHERE deleted = 0 AND event = ? ORDER BY id");
   s.bind(1, event);
   Praise praise;
@@ -285,7 +285,7 @@ Result<Praise> praise_of(Store& store, const Id& event) {
 
 Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
                          const std::vector<bool>& invited, Themes themes, EventReview& review) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id, title FROM activities WHERE deleted = 0 AND event = ? ORDER BY starts_at, id");
   s.bind(1, e.id);
   std::vector<std::pair<Id, std::string>> activities;

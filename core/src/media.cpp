@@ -104,6 +104,14 @@ std::filesystem::path media_path(const Store& store, std::string_view sha256_hex
   return store.dir() / "media" / std::string(sha256_hex.substr(0, 2)) / std::string(sha256_hex);
 }
 
+std::optional<Id> attached_by(Store& store, const Json& media) {
+  if (std::optional<Id> author = id_member(media, "author")) return author;
+  if (media.value("owner_kind", "") != "reflection") return std::nullopt;
+  Result<Id> owner = Id::parse(media.value("owner", ""));
+  Result<Json> reflection = owner.is_ok() ? get(store, Kind::reflection, *owner) : Result<Json>(owner.status());
+  return reflection.is_ok() ? id_member(*reflection, "author") : std::nullopt;
+}
+
 Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind owner_kind, Id owner) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(source, ec)) return not_found("no file at " + source.string());
@@ -127,7 +135,7 @@ Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind own
 
   Draft d(spec_of(Kind::media));
   d.id = Id::make(store.env());
-  d.created_at = store.impl().now_s();
+  d.created_at = impl_of(store).now_s();
   d.at("sha256") = *hash;
   d.at("mime") = *mime;
   d.at("size") = size;
@@ -139,7 +147,7 @@ Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind own
   DEBRIEF_TRY(rules_of(Kind::media).check(store, d, nullptr));
   std::filesystem::path target = media_path(store, *hash);
   if (!std::filesystem::exists(target, ec)) DEBRIEF_TRY(copy_durably(source, target));
-  Tx tx(store.impl());
+  Tx tx(impl_of(store));
   DEBRIEF_TRY(tx.status());
   DEBRIEF_TRY(insert_draft(store, d));
   DEBRIEF_TRY(tx.commit());

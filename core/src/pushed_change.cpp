@@ -30,7 +30,7 @@ Json unsaved_json(const Draft& d) {
 // ahead within that bound keeps the time it shows its person: its record
 // and everyone else's copy agree.
 Result<std::int64_t> pushed_created_at(Store& store, const Json& record) {
-  std::int64_t now = store.impl().now_s();
+  std::int64_t now = impl_of(store).now_s();
   auto it = record.find("created_at");
   if (it == record.end()) return now;
   if (!it->is_string()) return invalid("created_at must be a date and time (text)");

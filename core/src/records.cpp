@@ -104,7 +104,7 @@ Status check_actor(Store& store, const KindSpec& spec, const Draft* before) {
 // for editable kinds, one for the whole record otherwise.
 Status write_update(Store& store, const Draft& before, const Draft& after) {
   const KindSpec& spec = *after.spec;
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   bool any = false;
   for (std::size_t i : table_sql(spec.kind).column_fields) {
     if (before.values[i] == after.values[i]) continue;
@@ -132,7 +132,7 @@ Result<Draft> checked_create(Store& store, Kind kind, const Json& fields, const 
   DEBRIEF_TRY(check_required(draft));
   DEBRIEF_TRY(check_actor(store, spec, nullptr));
   const KindRules& rules = rules_of(kind);
-  draft.created_at = pushed.created_at.value_or(store.impl().now_s());
+  draft.created_at = pushed.created_at.value_or(impl_of(store).now_s());
   draft.id = pushed.id.value_or(Id{});
   if (rules.check) DEBRIEF_TRY(rules.check(store, draft, nullptr));
   if (pushed.id && rules.derived_id) {
@@ -171,7 +171,7 @@ Result<Id> create(Store& store, Kind kind, const Json& fields) {
   Result<Draft> draft = checked_create(store, kind, fields, {});
   DEBRIEF_TRY(draft.status());
   const KindRules& rules = rules_of(kind);
-  Tx tx(store.impl());
+  Tx tx(impl_of(store));
   DEBRIEF_TRY(tx.status());
   DEBRIEF_TRY(insert_draft(store, *draft));
   if (rules.write_extra) DEBRIEF_TRY(rules.write_extra(store, *draft));
@@ -185,7 +185,7 @@ Status update(Store& store, Kind kind, Id id, const Json& fields) {
   DEBRIEF_TRY(before.status());
   Result<Draft> after = checked_update(store, *before, fields);
   DEBRIEF_TRY(after.status());
-  Tx tx(store.impl());
+  Tx tx(impl_of(store));
   DEBRIEF_TRY(tx.status());
   DEBRIEF_TRY(write_update(store, *before, *after));
   return tx.commit();
@@ -196,7 +196,7 @@ Status remove(Store& store, Kind kind, Id id) {
   Result<Draft> before = load_live(store, spec, id);
   DEBRIEF_TRY(before.status());
   DEBRIEF_TRY(checked_remove(store, *before));
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   Tx tx(impl);
   DEBRIEF_TRY(tx.status());
   DEBRIEF_TRY(tombstone(store, spec, id));
@@ -271,7 +271,7 @@ Result<std::unique_ptr<sql::Stmt>> select(Store& store, Kind kind, const ListOpt
   }
   if (ordered) sql += options.newest_first ? " ORDER BY id DESC" : " ORDER BY id";
   if (options.limit > 0) sql += " LIMIT " + std::to_string(options.limit);
-  auto stmt = store.impl().db->prepare(sql);
+  auto stmt = impl_of(store).db->prepare(sql);
   DEBRIEF_TRY(stmt.status());
   for (std::size_t i = 0; i < params.size(); ++i) bind_value(**stmt, static_cast<int>(i + 1), params[i]);
   return stmt;
@@ -316,7 +316,7 @@ Result<Id> resolve_id_prefix(Store& store, Kind kind, std::string_view text) {
   Result<Id> high = Id::parse(std::string(text) + std::string(32 - text.size(), 'f'));
   DEBRIEF_TRY(low.status());
   DEBRIEF_TRY(high.status());
-  sql::Stmt& s = store.impl().db->cached("SELECT id FROM " + table_sql(kind).table +
+  sql::Stmt& s = impl_of(store).db->cached("SELECT id FROM " + table_sql(kind).table +
                                          " WHERE id BETWEEN ? AND ? LIMIT 2");
   s.bind(1, *low).bind(2, *high);
   std::vector<Id> found;
@@ -333,7 +333,7 @@ Result<Id> resolve_id_prefix(Store& store, Kind kind, std::string_view text) {
 // (id, name) pairs; at most 5.
 Result<std::vector<std::pair<Id, std::string>>> named(Store& store, Kind kind, const FieldSpec& name,
                                                       std::string_view text) {
-  sql::Stmt& s = store.impl().db->cached("SELECT id, " + quoted(name.name) + " FROM " + table_sql(kind).table +
+  sql::Stmt& s = impl_of(store).db->cached("SELECT id, " + quoted(name.name) + " FROM " + table_sql(kind).table +
                                          " WHERE deleted = 0 AND " + quoted(name.name) + " = ? COLLATE NOCASE LIMIT 5");
   s.bind(1, text);
   std::vector<std::pair<Id, std::string>> found;

@@ -157,7 +157,7 @@ Status apply_record(Store& store, const KindSpec& spec, const WireChange& c, con
     const FieldSpec& f = spec.fields[i];
     if (!may_change(spec, f.name)) continue;
     std::string name(f.name);
-    Result<std::optional<Version>> current = version_of(store.impl(), c.record, spec.merge == Merge::per_field ? &name : nullptr);
+    Result<std::optional<Version>> current = version_of(impl_of(store), c.record, spec.merge == Merge::per_field ? &name : nullptr);
     DEBRIEF_TRY(current.status());
     if (*current && **current > v && !mutated("lww_by_clock")) continue;
     if (here->values[i] != incoming->values[i]) DEBRIEF_TRY(set_field(store, spec, c.record, f, incoming->values[i]));
@@ -170,7 +170,7 @@ Status apply_field(Store& store, const KindSpec& spec, const WireChange& c, cons
   if (!f || !f->column) return invalid("a synced change names an unknown field '" + *c.field + "'");
   Result<Draft> here = load_draft(store, spec, c.record);
   if (!here.is_ok() || here->deleted) return here.is_ok() || here.status().code() == Code::not_found ? Status::ok() : here.status();
-  Result<std::optional<Version>> current = version_of(store.impl(), c.record, &*c.field);
+  Result<std::optional<Version>> current = version_of(impl_of(store), c.record, &*c.field);
   DEBRIEF_TRY(current.status());
   if (*current && **current > v && !mutated("lww_by_clock")) return Status::ok();
   Result<DbValue> value = stored_form(*f, c.value);
@@ -187,7 +187,7 @@ Status adopt_creation_time(Store& store, const KindSpec& spec, const WireChange&
   Result<std::int64_t> t = parse_time(at->get_ref<const std::string&>());
   DEBRIEF_TRY(t.status());
   // Most echoes agree already: no write for them.
-  return store.impl().db->cached("UPDATE " + quoted(spec.table) + " SET created_at = ?1 WHERE id = ?2 AND created_at <> ?1")
+  return impl_of(store).db->cached("UPDATE " + quoted(spec.table) + " SET created_at = ?1 WHERE id = ?2 AND created_at <> ?1")
       .bind(1, *t).bind(2, c.record).exec();
 }
 
@@ -205,7 +205,7 @@ Status adopt_response_team(Store& store, const WireChange& c) {
   } else if (!team->is_null()) {
     return invalid("a synced response's team is a team's id or null");
   }
-  sql::Stmt& s = store.impl().db->cached("SELECT team FROM responses WHERE id = ?");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT team FROM responses WHERE id = ?");
   s.bind(1, c.record);
   std::optional<Id> mine = s.step() ? s.maybe_id(0) : std::nullopt;
   DEBRIEF_TRY(s.status());
@@ -227,7 +227,7 @@ Status adopt_server_form(Store& store, const KindSpec& spec, const WireChange& c
 Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& options) {
   const KindSpec& spec = spec_of(pushed.kind);
   if (spec.kind != pushed.kind) return invalid("a synced change has an unknown kind");
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   if (!indexed_versions(spec) && pushed.op == ChangeOp::upsert && !impl.acting) {  // check_pushed looks itself
     Result<bool> exists = has_row(impl, spec, pushed.record);  // append-only: created once
     DEBRIEF_TRY(exists.status());
@@ -255,7 +255,7 @@ Status apply_one(Store& store, const WireChange& pushed, const ApplyOptions& opt
 // record a checked creation makes, inserted as it is.
 Status apply_checked(Store& store, const WireChange& c, const std::optional<Draft>& created) {
   const KindSpec& spec = spec_of(c.kind);
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   Version v{c.hlc, c.device};
   Status applied;
   if (c.op == ChangeOp::remove) {
@@ -299,7 +299,7 @@ Result<WireChange> to_wire(Store& store, const Change& change) {
 }
 
 Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, std::int64_t limit) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       std::string("SELECT ") + kChangeColumns + " FROM changes WHERE seq > ? ORDER BY seq LIMIT ?");
   s.bind(1, after_seq).bind(2, limit > 0 ? limit : std::int64_t{-1});
   std::vector<Change> out;
@@ -350,7 +350,7 @@ Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t l
   Json teams = Json::array();
   for (const Id& t : scope.teams) teams.push_back(t.hex());
   static const std::string query = feed_query();
-  sql::Stmt& s = store.impl().db->cached(query);
+  sql::Stmt& s = impl_of(store).db->cached(query);
   Result<std::int64_t> last = last_seq(store);
   DEBRIEF_TRY(last.status());
   std::int64_t upto = std::min(*last, after_seq + limit * kFeedScanPerChange);
@@ -375,7 +375,7 @@ Status apply_remote(Store& store, const std::vector<WireChange>& changes, std::s
 }
 
 Status apply_remote(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   // Synced records may name records that arrive in a later batch (a team's
   // manager is created after the team), so references are not enforced
   // here; local writes check every reference themselves.
@@ -413,7 +413,7 @@ class Acting {
 };
 
 Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes, const ApplyOptions& options) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   Tx tx(impl);
   DEBRIEF_TRY(tx.status());
   if (options.before) DEBRIEF_TRY(options.before());
@@ -444,17 +444,17 @@ Status apply_in_transaction(Store& store, const std::vector<WireChange>& changes
 }  // namespace
 
 Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key) {
-  Result<std::string> v = store.impl().meta_text(cursor_key);
+  Result<std::string> v = impl_of(store).meta_text(cursor_key);
   DEBRIEF_TRY(v.status());
   return v->empty() ? std::int64_t{0} : static_cast<std::int64_t>(std::stoll(*v));
 }
 
 Status save_cursor(Store& store, std::string_view cursor_key, std::int64_t cursor) {
-  return store.impl().set_meta(cursor_key, std::to_string(cursor));
+  return impl_of(store).set_meta(cursor_key, std::to_string(cursor));
 }
 
 Result<std::int64_t> last_seq(Store& store) {
-  sql::Stmt& s = store.impl().db->cached("SELECT coalesce(max(seq), 0) FROM changes");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT coalesce(max(seq), 0) FROM changes");
   std::int64_t seq = s.step() ? s.int64(0) : 0;
   DEBRIEF_TRY(s.status());
   s.reset();
@@ -466,7 +466,7 @@ Result<std::int64_t> last_seq(Store& store) {
 namespace debrief {
 
 Status reannounce(Store& store, Kind kind, const Id& record) {
-  Store::Impl& impl = store.impl();
+  Store::Impl& impl = impl_of(store);
   Hlc hlc = impl.clock.tick(impl.env->now_ms());
   if (kind == Kind::response) {
     Result<Json> r = get(store, kind, record);

@@ -45,7 +45,7 @@ Status check_reply(Store& store, Draft& draft, const Draft* before) {
   // A prefix is a help to a person typing on their own device. A pushed
   // reply names its target whole: a prefix search on the server would list
   // the ids of records the pusher may not see.
-  if (store.impl().acting && !Id::parse(draft.text("target")).is_ok())
+  if (impl_of(store).acting && !Id::parse(draft.text("target")).is_ok())
     return invalid("a reply names what it answers by its whole id (32 hex digits)");
   Result<Id> id = resolve_id(store, *target, draft.text("target"));
   DEBRIEF_TRY(id.status());
@@ -73,7 +73,7 @@ Result<Id> plus_one_id(Store& store, const Draft& draft) {
   SHA256(input, sizeof input, digest);
   Id id;
   std::copy_n(digest, 16, id.bytes.data());
-  sql::Stmt& s = store.impl().db->cached("SELECT deleted FROM plus_ones WHERE id = ?");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT deleted FROM plus_ones WHERE id = ?");
   s.bind(1, id);
   bool exists = s.step();
   DEBRIEF_TRY(s.status());
@@ -87,11 +87,15 @@ bool is_lower_hex(std::string_view text, std::size_t digits) {
          std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-// A content hash names one content: refused when another media record names
-// it with another size (a device would fetch one and find the other).
+// A content hash names one content: refused when another media record of
+// the same author names it with another size (their device would fetch one
+// and find the other). Others' records are not looked at: a refusal would
+// tell that someone attached that content, and a record naming a size its
+// content does not have is never served (an upload must match it).
 Status one_size_per_content(Store& store, const Draft& draft) {
-  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM media WHERE sha256 = ? AND size <> ? AND id <> ? LIMIT 1");
-  s.bind(1, draft.text("sha256")).bind(2, draft.integer("size")).bind(3, draft.id);
+  sql::Stmt& s = impl_of(store).db->cached(
+      "SELECT 1 FROM media WHERE sha256 = ? AND size <> ? AND id <> ? AND author IS ? LIMIT 1");
+  s.bind(1, draft.text("sha256")).bind(2, draft.integer("size")).bind(3, draft.id).bind(4, draft.ref("author"));
   bool other = s.step();
   DEBRIEF_TRY(s.status());
   s.reset();

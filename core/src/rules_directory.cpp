@@ -10,7 +10,7 @@ namespace {
 
 Status check_organisation(Store& store, Draft&, const Draft* before) {
   if (before) return Status::ok();
-  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM organisations WHERE deleted = 0");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT 1 FROM organisations WHERE deleted = 0");
   bool exists = s.step();
   DEBRIEF_TRY(s.status());
   s.reset();

@@ -17,7 +17,7 @@ Status check_order(const Draft& d, std::string_view what) {
 // Whether a live answer to a pulse survey is about the event (or one of
 // its activities): its window was read from the event's days.
 Result<bool> pulse_answered(Store& store, const Id& event) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT 1 FROM responses r JOIN surveys s ON s.id = r.survey WHERE s.kind = 'pulse' AND r.deleted = 0 AND "
       "(r.event = ?1 OR r.activity IN (SELECT id FROM activities WHERE event = ?1)) LIMIT 1");
   s.bind(1, event);

@@ -21,7 +21,7 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 
 Result<bool> voice_recorded(Store& store, const Id& voice) {
-  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT 1 FROM participations WHERE id = ? AND deleted = 0");
   s.bind(1, voice);
   bool found = s.step();
   DEBRIEF_TRY(s.status());
@@ -38,7 +38,7 @@ struct NamedAnswers {
 };
 
 Result<NamedAnswers> named_answers(Store& store, const Draft& p, const Window& window, const Id& response) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id, deleted FROM responses WHERE (activity = ?2 OR ?2 IS NULL AND activity IS NULL AND event IS ?1) "
       "AND survey = ?3 AND author = ?4 AND created_at >= ?5 AND created_at < ?6");
   bind_value(s, 1, p.at("event"));
@@ -124,7 +124,7 @@ Result<bool> has_answered(Store& store, const Id& survey, const std::optional<Id
                           const std::optional<Id>& activity) {
   Result<Id> me = require_me(store);
   DEBRIEF_TRY(me.status());
-  Result<VoiceAt> at = voice_of(store, survey, event, activity, store.impl().now_s());
+  Result<VoiceAt> at = voice_of(store, survey, event, activity, impl_of(store).now_s());
   DEBRIEF_TRY(at.status());
   return voice_recorded(store, participation_id(*me, at->voice));
 }

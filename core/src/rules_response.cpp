@@ -48,7 +48,7 @@ Status check_response(Store& store, Draft& draft, const Draft* before) {
   DEBRIEF_TRY(survey.status());
   DEBRIEF_TRY((*survey)->check_answers(draft.input.at("answers")));
   DEBRIEF_TRY(check_context(store, draft));
-  sql::Stmt& team = store.impl().db->cached("SELECT team FROM people WHERE id = ?");
+  sql::Stmt& team = impl_of(store).db->cached("SELECT team FROM people WHERE id = ?");
   team.bind(1, *me);
   draft.at("team") = team.step() ? read_value(team, 0) : DbValue(std::monostate{});
   DEBRIEF_TRY(team.status());
@@ -101,12 +101,12 @@ Status write_answers(Store& store, const Draft& draft) {
       r.answers.push_back(answer_row(question, "", value));
     }
   }
-  sql::Db& db = *store.impl().db;
+  sql::Db& db = *impl_of(store).db;
   sql::Stmt& s = db.cached("INSERT INTO answers(response, question, part, num, text, sentiment) VALUES(?, ?, ?, ?, ?, ?)");
   for (const TalliedAnswer& a : r.answers)
     DEBRIEF_TRY(s.reset().bind(1, r.id).bind(2, a.question).bind(3, a.part).bind(4, a.num).bind(5, a.text).bind(6, a.sentiment).exec());
   Result<std::shared_ptr<const Survey>> survey = load_survey(store, r.survey);
-  return store.impl().tallies.add(db, r, survey.is_ok() ? survey->get() : nullptr, +1);
+  return impl_of(store).tallies.add(db, r, survey.is_ok() ? survey->get() : nullptr, +1);
 }
 
 // Counts a stored response in its scope's tallies (+1) or takes it back (-1).
@@ -114,14 +114,14 @@ Status tally_response(Store& store, const Id& id, int sign) {
   Result<TalliedResponse> r = load_tallied_response(store, id);
   DEBRIEF_TRY(r.status());
   Result<std::shared_ptr<const Survey>> survey = load_survey(store, r->survey);
-  return store.impl().tallies.add(*store.impl().db, *r, survey.is_ok() ? survey->get() : nullptr, sign);
+  return impl_of(store).tallies.add(*impl_of(store).db, *r, survey.is_ok() ? survey->get() : nullptr, sign);
 }
 
 // Takes a response about to be tombstoned out of its scope's tallies.
 Status uncount_response(Store& store, const Id& id) { return tally_response(store, id, -1); }
 
 Status read_answers(Store& store, const Draft& draft, Json& record) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT question, part, num, text FROM answers WHERE response = ? ORDER BY rowid");
   s.bind(1, draft.id);
   Json answers = Json::object();
@@ -147,7 +147,7 @@ Status set_response_team(Store& store, const Id& response, const std::optional<I
   Result<bool> live = is_live(store, Kind::response, response);
   DEBRIEF_TRY(live.status());
   if (*live) DEBRIEF_TRY(tally_response(store, response, -1));
-  DEBRIEF_TRY(store.impl().db->cached("UPDATE responses SET team = ? WHERE id = ?").bind(1, team).bind(2, response).exec());
+  DEBRIEF_TRY(impl_of(store).db->cached("UPDATE responses SET team = ? WHERE id = ?").bind(1, team).bind(2, response).exec());
   return *live ? tally_response(store, response, +1) : Status::ok();
 }
 

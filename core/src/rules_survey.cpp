@@ -12,7 +12,7 @@ namespace {
 // put one person's answers in one group (docs/privacy.md).
 Status kind_kept(Store& store, const Draft& draft, const Draft* before) {
   if (!before || draft.text("kind") == before->text("kind")) return Status::ok();
-  sql::Stmt& s = store.impl().db->cached("SELECT 1 FROM responses WHERE survey = ? AND deleted = 0 LIMIT 1");
+  sql::Stmt& s = impl_of(store).db->cached("SELECT 1 FROM responses WHERE survey = ? AND deleted = 0 LIMIT 1");
   s.bind(1, draft.id);
   bool answered = s.step();
   DEBRIEF_TRY(s.status());
@@ -37,7 +37,7 @@ Status recount_if_questions(Store& store, const Id& id, const FieldSpec& field) 
 }  // namespace
 
 Result<std::shared_ptr<const Survey>> cached_survey(Store& store, const std::string& questions) {
-  auto& cache = store.impl().surveys;
+  auto& cache = impl_of(store).surveys;
   auto it = cache.find(questions);
   if (it != cache.end()) return it->second;
   Json doc = Json::parse(questions, nullptr, false);

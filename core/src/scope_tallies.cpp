@@ -77,7 +77,7 @@ TalliedResponse response_of(const sql::Stmt& s) {
 // `filter` (SQL over r, `survey` at ?1 when given) selects, in rowid order.
 template <class F>
 Status each_response(Store& store, const std::string& filter, const std::optional<Id>& survey, F&& use) {
-  sql::Stmt& s = store.impl().db->cached(std::string(kSelectResponses) + "WHERE r.deleted = 0 AND " + filter +
+  sql::Stmt& s = impl_of(store).db->cached(std::string(kSelectResponses) + "WHERE r.deleted = 0 AND " + filter +
                                          " AND coalesce(r.activity, r.event) IS NOT NULL ORDER BY r.rowid");
   if (survey) s.bind(1, *survey);
   SurveyLookup surveys;
@@ -164,7 +164,7 @@ Status ScopeTallies::flush(sql::Db& db) {
 }
 
 Result<TalliedResponse> load_tallied_response(Store& store, const Id& id) {
-  sql::Stmt& s = store.impl().db->cached(std::string(kSelectResponses) + "WHERE r.id = ?");
+  sql::Stmt& s = impl_of(store).db->cached(std::string(kSelectResponses) + "WHERE r.id = ?");
   s.bind(1, id);
   std::optional<TalliedResponse> r;
   while (s.step()) {
@@ -178,8 +178,8 @@ Result<TalliedResponse> load_tallied_response(Store& store, const Id& id) {
 }
 
 Status recount_survey(Store& store, const Id& survey) {
-  sql::Db& db = *store.impl().db;
-  ScopeTallies& tallies = store.impl().tallies;
+  sql::Db& db = *impl_of(store).db;
+  ScopeTallies& tallies = impl_of(store).tallies;
   DEBRIEF_TRY(tallies.flush(db));
   DEBRIEF_TRY(db.cached("DELETE FROM scope_tallies WHERE survey = ?").bind(1, survey).exec());
   return each_response(store, "r.survey = ?1", survey, [&](const TalliedResponse& r, const Survey* parsed) {
@@ -188,9 +188,9 @@ Status recount_survey(Store& store, const Id& survey) {
 }
 
 Status rebuild_scope_tallies(Store& store) {
-  sql::Db& db = *store.impl().db;
+  sql::Db& db = *impl_of(store).db;
   DEBRIEF_TRY(db.exec("DELETE FROM scope_tallies; DELETE FROM scope_comments;"));
-  ScopeTallies& tallies = store.impl().tallies;
+  ScopeTallies& tallies = impl_of(store).tallies;
   DEBRIEF_TRY(each_response(store, "1", std::nullopt, [&](const TalliedResponse& r, const Survey* survey) {
     return tallies.add(db, r, survey, +1);
   }));
@@ -199,10 +199,10 @@ Status rebuild_scope_tallies(Store& store) {
 
 Status rebuild_scope_tallies_if_stale(Store& store) {
   // Labels come from the analyzer: a new one changes the counts too.
-  Status s = rebuild_if_version_changed(*store.impl().db, "tallies_version",
+  Status s = rebuild_if_version_changed(*impl_of(store).db, "tallies_version",
                                         std::string(kTalliesVersion) + "/" + sentiment_version(),
                                         [&] { return rebuild_scope_tallies(store); });
-  if (!s.is_ok()) store.impl().tallies.discard();
+  if (!s.is_ok()) impl_of(store).tallies.discard();
   return s;
 }
 

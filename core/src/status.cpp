@@ -13,6 +13,7 @@ const char* code_name(Code code) {
     case Code::io_error: return "io_error";
     case Code::corrupt: return "corrupt";
     case Code::internal: return "internal";
+    case Code::permission_denied: return "permission_denied";
   }
   return "unknown";
 }

@@ -4,6 +4,6 @@
 
 namespace debrief {
 
-sqlite3* connection_of(Store& store) { return store.impl().db->raw(); }
+sqlite3* connection_of(Store& store) { return impl_of(store).db->raw(); }
 
 }  // namespace debrief

@@ -59,6 +59,9 @@ struct Store::Impl {
   Status set_meta(std::string_view key, std::string_view value);
 };
 
+// The store's internals, for the core's own files.
+inline Store::Impl& impl_of(Store& store) { return *store.impl_; }
+
 // One user action: a transaction, or a part of an outer one, that rolls
 // back unless commit() succeeds. The outermost commit writes the gathered
 // scope tallies first, so they commit with the rows they count.

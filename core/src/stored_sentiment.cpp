@@ -81,7 +81,7 @@ std::optional<double> stored_sentiment_of(std::string_view text) {
 Status store_record_sentiment(Store& store, const Draft& draft) {
   const ScoredTable* t = scored_table_of(draft.spec->kind);
   if (!t) return Status::ok();
-  sql::Db& db = *store.impl().db;
+  sql::Db& db = *impl_of(store).db;
   return db.cached(std::string("UPDATE ") + t->table + " SET sentiment = debrief_sentiment(" +
                    t->texts + ") WHERE id = ?")
       .bind(1, draft.id)

@@ -90,7 +90,7 @@ SummaryDraft draft_summary(const EventReview& review) {
 
 // The reader's unpublished summary of `event`, if she has one.
 Result<std::optional<Id>> open_draft(Store& store, const Id& event) {
-  sql::Stmt& s = store.impl().db->cached(
+  sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id FROM summaries WHERE deleted = 0 AND event = ? AND published = 0 AND author IS ? ORDER BY id LIMIT 1");
   s.bind(1, event).bind(2, store.me());
   std::optional<Id> found;

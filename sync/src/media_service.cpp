@@ -63,9 +63,9 @@ Result<std::vector<Json>> MediaService::visible_records(const std::string& sha25
 
 Result<bool> MediaService::sourced(const std::vector<Json>& naming, const std::string& sha256_hex) {
   for (const Json& r : naming) {
-    std::optional<Id> author = id_member(r, "author");
-    if (!author) return true;  // from before media had authors: whoever uploaded it
-    Result<bool> uploaded = store_.media().uploaded_whole(*author, sha256_hex);
+    std::optional<Id> attacher = attached_by(store_.records(), r);
+    if (!attacher) return true;  // from before media had authors: whoever uploaded it
+    Result<bool> uploaded = store_.media().uploaded_whole(*attacher, sha256_hex);
     DEBRIEF_TRY(uploaded.status());
     if (*uploaded) return true;
   }
@@ -76,9 +76,21 @@ pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   if (!is_sha256_hex(o.sha256())) return refused(pb::Error::BAD_FRAME, "a media offer names no SHA-256");
   Result<std::vector<Json>> named = visible_records(o.sha256());
   if (!named.is_ok()) return failed(named.status());
-  if (named->empty())
-    return refused(pb::Error::FORBIDDEN, "no media record this device may see names " + o.sha256() + ": push the record first");
-  std::int64_t size = named->front().value("size", std::int64_t{-1});
+  // The record this upload is for: one its person attached, or one from
+  // before media had authors (anyone may send its blob); its size is the
+  // one that counts, whatever others' records say.
+  const Json* own = nullptr;
+  bool anyones = false;
+  for (const Json& r : *named) {
+    std::optional<Id> attacher = attached_by(store_.records(), r);
+    if (attacher && *attacher != who_.person) continue;
+    own = &r;
+    anyones = !attacher;
+    break;
+  }
+  if (!own)
+    return refused(pb::Error::FORBIDDEN, "no media record of this person's names " + o.sha256() + ": push the record first");
+  std::int64_t size = own->value("size", std::int64_t{-1});
   if (static_cast<std::int64_t>(o.size()) != size || size > kMaxMediaBytes)
     return refused(pb::Error::INVALID, "media " + o.sha256() + " is offered with another size than its record's");
   if (static_cast<std::size_t>(o.chunks_size()) != chunk_count(size))
@@ -90,9 +102,13 @@ pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   pb::Frame reply;
   pb::MediaNeed* need = reply.mutable_media_need();
   need->set_sha256(o.sha256());
+  // Whole already, and theirs (or anyone's to send, and whole: it is
+  // served through that record whoever sent it): nothing more to send.
   Result<bool> theirs = store_.media().uploaded_whole(who_.person, o.sha256());
   if (!theirs.is_ok()) return failed(theirs.status());
-  if (*theirs) {
+  Result<BlobManifest> whole = anyones && !*theirs ? store_.media().blob(o.sha256()) : Result<BlobManifest>(not_found(""));
+  if (!whole.is_ok() && whole.status().code() != Code::not_found) return failed(whole.status());
+  if (*theirs || whole.is_ok()) {
     need->set_complete(true);
     return reply;
   }
@@ -127,11 +143,13 @@ Status MediaService::complete(const std::string& sha256_hex, const BlobManifest&
     whole.update(*data);
   }
   if (size != m.size || whole.hex() != sha256_hex) return invalid("the chunks offered do not make up media " + sha256_hex);
+  Result<BlobManifest> before = store_.media().blob(sha256_hex);
+  if (!before.is_ok() && before.status().code() != Code::not_found) return before.status();
   DEBRIEF_TRY(store_.media().put_blob(who_.person, sha256_hex, m));
-  return announce(sha256_hex);
+  return announce(sha256_hex, !before.is_ok());
 }
 
-Status MediaService::announce(const std::string& sha256_hex) {
+Status MediaService::announce(const std::string& sha256_hex, bool first) {
   // Written in accept's transaction, so that a store shared by processes
   // appends it to the feed like any accepted change.
   Push reannouncing;
@@ -140,7 +158,11 @@ Status MediaService::announce(const std::string& sha256_hex) {
     naming.where.emplace_back("sha256", sha256_hex);
     Result<std::vector<Json>> media = list(records, Kind::media, naming);
     DEBRIEF_TRY(media.status());
-    for (const Json& m : *media) DEBRIEF_TRY(reannounce(records, Kind::media, *Id::parse(m["id"].get<std::string>())));
+    for (const Json& m : *media) {
+      std::optional<Id> attacher = attached_by(records, m);
+      if (attacher ? *attacher != who_.person : !first) continue;
+      DEBRIEF_TRY(reannounce(records, Kind::media, *Id::parse(m["id"].get<std::string>())));
+    }
     return Status::ok();
   };
   Result<std::int64_t> latest = store_.accept({}, reannouncing);
@@ -184,7 +206,7 @@ pb::Frame MediaService::manifest(const pb::MediaRequest& r) {
   out->set_size(static_cast<std::uint64_t>(whole->size));
   for (const std::string& d : whole->chunks) {
     *out->add_chunks() = d;
-    ++granted_[d];
+    granted_[d].push_back(r.sha256());
   }
   return reply;
 }
@@ -192,9 +214,18 @@ pb::Frame MediaService::manifest(const pb::MediaRequest& r) {
 pb::Frame MediaService::serve_chunk(const pb::ChunkRequest& r) {
   auto grant = granted_.find(r.hash());
   if (grant == granted_.end()) return refused(pb::Error::FORBIDDEN, "a media chunk of no manifest sent on this connection");
+  // Still this device's to see: a reflection may have been unshared since
+  // its manifest was sent.
+  std::string blob = grant->second.back();
+  Result<std::vector<Json>> named = visible_records(blob);
+  if (!named.is_ok()) return failed(named.status());
+  Result<bool> still = sourced(*named, blob);
+  if (!still.is_ok()) return failed(still.status());
+  if (!*still) return refused(pb::Error::FORBIDDEN, "media " + blob + " is no longer this device's to see");
   Result<std::string> data = store_.media().chunk(r.hash());
   if (!data.is_ok()) return failed(data.status());
-  if (--grant->second == 0) granted_.erase(grant);
+  grant->second.pop_back();
+  if (grant->second.empty()) granted_.erase(grant);
   pb::Frame reply;
   reply.mutable_media_chunk()->set_hash(r.hash());
   reply.mutable_media_chunk()->set_data(std::move(*data));

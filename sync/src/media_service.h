@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "debrief/sync/protocol.h"
 #include "debrief/sync/server_store.h"
@@ -22,14 +23,17 @@ class MediaService {
   // The reply to a media frame from the device: MediaNeed, MediaChunkAck,
   // MediaManifest or MediaChunk; or an Error frame, after which the
   // connection ends. A device may upload a blob that a media record it may
-  // see names, with that record's size; the server asks it for every chunk
+  // see names and its person attached (or one from before media had
+  // authors, whose blob anyone may send), with that record's size; the
+  // server asks it for every chunk
   // its person has not uploaded (what others uploaded is theirs to know:
   // no chunk is taken as sent, nor its presence told), and keeps the blob
   // as theirs once those chunks make it up. A device may download a blob
   // that a media record it may see names, when that record's author
-  // uploaded it (a record naming someone else's hash fetches nothing). Only
-  // the chunks an offer on this connection asked for are taken, and only
-  // those of manifests sent on it are served.
+  // uploaded it (a record naming someone else's hash fetches nothing), for
+  // as long as it may see it. Only the chunks an offer on this connection
+  // asked for are taken, and only those of manifests sent on it are
+  // served.
   pb::Frame answer(const pb::Frame& f);
 
   // When the last answer made a blob whole: the feed's newest position
@@ -50,15 +54,21 @@ class MediaService {
   // Checks that the stored chunks of `m` make up the blob `sha256_hex`, and
   // records it whole.
   Status complete(const std::string& sha256_hex, const BlobManifest& m);
-  // Announces again, in the feed, the media records that name `sha256_hex`.
-  Status announce(const std::string& sha256_hex);
+  // Announces again, in the feed, the media records naming `sha256_hex`
+  // that are served now that this device's person uploaded it: those they
+  // attached, and, when it is whole for the `first` time, those from
+  // before media had authors. Others' records stay as they were (and how
+  // many there are is not told by how far the feed moves).
+  Status announce(const std::string& sha256_hex, bool first);
 
   ServerStore& store_;
   const Audience& who_;
   std::set<std::string> expected_;          // chunk digests offered and not yet received
   // At most this many: four of the largest blobs (256 MiB) in flight.
   static constexpr std::size_t kMaxExpectedChunks = 4 * 256;
-  std::map<std::string, int> granted_;      // chunk digests this device may still fetch
+  // Chunk digests this device may still fetch, each with the blob of each
+  // manifest that granted it (a chunk may be in several).
+  std::map<std::string, std::vector<std::string>> granted_;
   std::int64_t announced_ = 0;
 };
 

@@ -20,29 +20,17 @@ namespace {
 // blobs again (the server takes only the chunks it lacks).
 std::string sent_key(const std::string& sha256_hex) { return "media_sent:" + sha256_hex; }
 
-// Who attached media record `m`: its author; for one from before media
-// had authors, on a reflection, the reflection's author (a reflection
-// takes photos from its author only, and the server takes its photos
-// only from those who may see it); otherwise no one known.
-std::optional<Id> attacher(Store& store, const Json& m) {
-  if (std::optional<Id> author = id_member(m, "author")) return author;
-  if (m.value("owner_kind", "") != "reflection") return std::nullopt;
-  Result<Id> owner = Id::parse(m.value("owner", ""));
-  Result<Json> reflection = owner.is_ok() ? get(store, Kind::reflection, *owner) : Result<Json>(owner.status());
-  return reflection.is_ok() ? id_member(*reflection, "author") : std::nullopt;
-}
-
 // The blobs named by live media records, each once, with their sizes; with
-// `attached_by`, only those a record attached by them (or by no one
+// `attacher`, only those a record attached by them (or by no one
 // known: an event's or a kudos' photo from before media had authors, which
 // everyone may send) names.
-Result<std::map<std::string, std::int64_t>> named_blobs(Store& store, const std::optional<Id>& attached_by = std::nullopt) {
+Result<std::map<std::string, std::int64_t>> named_blobs(Store& store, const std::optional<Id>& attacher = std::nullopt) {
   Result<std::vector<Json>> media = list(store, Kind::media);
   DEBRIEF_TRY(media.status());
   std::map<std::string, std::int64_t> out;
   for (const Json& m : *media) {
-    std::optional<Id> author = attached_by ? attacher(store, m) : std::nullopt;
-    if (attached_by && author && author != attached_by) continue;
+    std::optional<Id> author = attacher ? attached_by(store, m) : std::nullopt;
+    if (attacher && author && author != attacher) continue;
     out.emplace(m.value("sha256", ""), m.value("size", std::int64_t{0}));
   }
   return out;

@@ -81,7 +81,7 @@ pb::Frame error_frame(pb::Error::Code code, std::string message, bool transient)
 
 Status status_of(const pb::Error& e) {
   Code code = e.transient() ? Code::io_error : Code::invalid_argument;
-  if (e.code() == pb::Error::UNAUTHENTICATED || e.code() == pb::Error::FORBIDDEN) code = Code::invalid_argument;
+  if (e.code() == pb::Error::UNAUTHENTICATED || e.code() == pb::Error::FORBIDDEN) code = Code::permission_denied;
   return Status(code, "the server said: " + e.message());
 }
 

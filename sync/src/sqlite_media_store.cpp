@@ -1,8 +1,9 @@
 // The SQLite server store's media: media.db beside devices.db. Chunks are
 // written with synchronous=FULL, so an acknowledged chunk survives a crash.
 // Who uploaded each chunk and each whole blob is kept beside them (tables
-// added in place: a media.db from before has none, and claim_old_blobs
-// gives its blobs to the authors of the records that name them).
+// added in place: a media.db from before has none). Its user_version 0 means
+// the blobs from before are not settled yet (settle_old_blobs), 1 that
+// they are.
 #include "sqlite_media_store.h"
 
 #include "sqlite_stmt.h"
@@ -57,7 +58,7 @@ class SqliteMediaStore final : public MediaStore {
       Stmt s(db_, "INSERT OR IGNORE INTO blobs(sha256, size, chunks) VALUES(?, ?, ?)");
       s.blob(1, sha256_hex).integer(2, manifest.size).blob(3, pack_digests(manifest.chunks));
       DEBRIEF_TRY(s.done());
-      return claim(person, sha256_hex);
+      return uploaded_whole_by(person, sha256_hex);
     });
   }
 
@@ -76,30 +77,42 @@ class SqliteMediaStore final : public MediaStore {
     return s.row();
   }
 
-  Result<std::vector<std::string>> unclaimed_blobs() override {
-    Stmt s(db_, "SELECT sha256 FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM blob_uploads)");
+  Result<std::vector<std::string>> old_blobs() override {
     std::vector<std::string> out;
+    if (settled()) return out;
+    Stmt s(db_, "SELECT sha256 FROM blobs");
     while (s.row()) out.push_back(s.column_blob(0));
     return out;
   }
 
-  Status claim(const Id& person, const std::string& sha256_hex) override {
+  Status settle_old_blobs(const std::vector<std::pair<Id, std::string>>& uploads) override {
+    return in_transaction([&] {
+      if (settled()) return Status::ok();
+      for (const auto& [person, sha256_hex] : uploads) DEBRIEF_TRY(uploaded_whole_by(person, sha256_hex));
+      return exec_sql(db_, "PRAGMA user_version = 1");
+    });
+  }
+
+ private:
+  Status uploaded_whole_by(const Id& person, const std::string& sha256_hex) {
     Stmt s(db_, "INSERT OR IGNORE INTO blob_uploads(sha256, person) VALUES(?, ?)");
     s.blob(1, sha256_hex).id(2, person);
     return s.done();
   }
 
- private:
-  // As one transaction: both rows are written, or neither.
+  bool settled() {
+    Stmt s(db_, "PRAGMA user_version");
+    return s.row() && sqlite3_column_int(s.get(), 0) >= 1;
+  }
+
+  // As one transaction: all of `body`'s writes, or none.
   template <class F>
   Status in_transaction(F body) {
     DEBRIEF_TRY(exec_sql(db_, "BEGIN IMMEDIATE"));
     Status s = body();
-    if (!s.is_ok()) {
-      (void)exec_sql(db_, "ROLLBACK");  // the body's error is the one to tell
-      return s;
-    }
-    return exec_sql(db_, "COMMIT");
+    if (s.is_ok()) s = exec_sql(db_, "COMMIT");
+    if (!s.is_ok()) (void)exec_sql(db_, "ROLLBACK");  // the first error is the one to tell; no transaction stays open
+    return s;
   }
 
   sqlite3* db_;

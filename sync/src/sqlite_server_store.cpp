@@ -53,8 +53,9 @@ class SqliteServerStore final : public ServerStore {
       Result<FeedPage> page = feed_after(*store_, cursor, limit, scope);
       DEBRIEF_TRY(page.status());
       out = FeedBatch{{}, page->scanned_to, page->more, std::move(*who)};
+      ReaderView reader(*store_, out.audience);
       for (const Change& c : page->changes) {
-        Result<bool> visible = may_receive(*store_, out.audience, c);
+        Result<bool> visible = reader.may_receive(c);
         if (!visible.is_ok() || !*visible) continue;
         Result<WireChange> w = to_wire(*store_, c);
         if (!w.is_ok()) continue;  // the record is gone: nothing to send
@@ -127,7 +128,7 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesys
   DEBRIEF_TRY(pool.status());
   auto server = std::make_unique<SqliteServerStore>(std::move(*store), std::move(*registry), std::move(*media),
                                                     std::move(*pool), entropy);
-  DEBRIEF_TRY(claim_old_blobs(*server));
+  DEBRIEF_TRY(settle_old_blobs(*server));
   return std::unique_ptr<ServerStore>(std::move(server));
 }
 

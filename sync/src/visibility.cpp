@@ -27,9 +27,24 @@ RecordScope scope_of(Store& records, Kind kind, const Json& r) {
   return scope;
 }
 
+// `group`'s live responses and the threshold it is held to.
+Result<ResponseGroup> with_members(Store& replica, AnswerGroup group) {
+  ResponseGroup g;
+  Result<int> threshold = anonymity_threshold(replica);
+  DEBRIEF_TRY(threshold.status());
+  g.threshold = *threshold;
+  Result<std::vector<Id>> in = responses_in(replica, group);
+  DEBRIEF_TRY(in.status());
+  g.group = std::move(group);
+  g.responses = std::move(*in);
+  return g;
+}
+
+}  // namespace
+
 // Media: seen by whoever sees what it is attached to. Replies: by their
 // author, by everyone on a kudos, else by the author of what they answer.
-Result<bool> per_record(Store& replica, const Audience& who, Kind kind, const Json& r) {
+Result<bool> ReaderView::per_record(Kind kind, const Json& r) {
   if (kind == Kind::media) {
     std::optional<Kind> owner_kind = kind_named(r.value("owner_kind", ""));
     std::optional<Id> owner = id_member(r, "owner");
@@ -37,18 +52,34 @@ Result<bool> per_record(Store& replica, const Audience& who, Kind kind, const Js
     Change owner_change;
     owner_change.kind = *owner_kind;
     owner_change.record = *owner;
-    return may_receive(replica, who, owner_change);
+    return may_receive(owner_change);
   }
-  if (is(id_member(r, "author"), who.person) || r.value("target_kind", "") == "kudos") return true;
+  if (is(id_member(r, "author"), who_.person) || r.value("target_kind", "") == "kudos") return true;
   std::optional<Kind> target_kind = kind_named(r.value("target_kind", ""));
   std::optional<Id> target = id_member(r, "target");
   if (!target_kind || !target) return false;
-  Result<Json> t = get(replica, *target_kind, *target);
+  Result<Json> t = get(replica_, *target_kind, *target);
   const FieldSpec* author = author_field(spec_of(*target_kind));
-  return t.is_ok() && author && is(id_member(*t, author->name), who.person);
+  return t.is_ok() && author && is(id_member(*t, author->name), who_.person);
 }
 
-}  // namespace
+Result<bool> ReaderView::group_shown(const Json& response) {
+  Result<std::optional<AnswerGroup>> group = answer_group_of(replica_, response);
+  DEBRIEF_TRY(group.status());
+  if (!*group || !(*group)->event) return false;  // in no group: never shown to managers
+  std::string key = (*group)->key();
+  if (auto known = shown_.find(key); known != shown_.end()) return known->second;
+  Result<ResponseGroup> g = with_members(replica_, std::move(**group));
+  DEBRIEF_TRY(g.status());
+  bool shown = g->shown();
+  if (shown) {
+    Result<bool> answered = answered_in(replica_, *g->group, who_.person);
+    DEBRIEF_TRY(answered.status());
+    shown = g->shown(*answered);
+  }
+  shown_.emplace(std::move(key), shown);
+  return shown;
+}
 
 Result<bool> in_directory(Store& replica, const Id& person) {
   Result<Json> p = get(replica, Kind::person, person);
@@ -78,36 +109,31 @@ Result<Audience> Audience::of(Store& replica, const Id& person) {
 }
 
 Result<ResponseGroup> response_group(Store& replica, const Json& r) {
-  ResponseGroup g;
-  Result<int> threshold = anonymity_threshold(replica);
-  DEBRIEF_TRY(threshold.status());
-  g.threshold = *threshold;
   Result<std::optional<AnswerGroup>> group = answer_group_of(replica, r);
   DEBRIEF_TRY(group.status());
-  if (!*group || !(*group)->event) return g;
-  Result<std::vector<Id>> in = responses_in(replica, **group);
-  DEBRIEF_TRY(in.status());
-  g.group = std::move(*group);
-  g.responses = std::move(*in);
-  return g;
+  if (*group && (*group)->event) return with_members(replica, std::move(**group));
+  ResponseGroup none;
+  Result<int> threshold = anonymity_threshold(replica);
+  DEBRIEF_TRY(threshold.status());
+  none.threshold = *threshold;
+  return none;
+}
+
+Result<bool> ReaderView::may_receive(const Change& change) {
+  const Reach& reach = spec_of(change.kind).reach;
+  if (reach.readers == Readers::everyone) return true;
+  Result<Json> r = get(replica_, change.kind, change.record);
+  if (!r.is_ok()) return r.status().code() == Code::not_found ? Result<bool>(false) : Result<bool>(r.status());
+  if (reach.readers == Readers::per_record) return per_record(change.kind, *r);
+  RecordScope s = scope_of(replica_, change.kind, *r);
+  if (is(s.owner, who_.person) || s.open || mutated("reach_rule")) return true;
+  if (!who_.manages(s.team)) return false;
+  if (reach.readers != Readers::owner_or_group_managers) return true;
+  return group_shown(*r);
 }
 
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change) {
-  const Reach& reach = spec_of(change.kind).reach;
-  if (reach.readers == Readers::everyone) return true;
-  Result<Json> r = get(replica, change.kind, change.record);
-  if (!r.is_ok()) return r.status().code() == Code::not_found ? Result<bool>(false) : Result<bool>(r.status());
-  if (reach.readers == Readers::per_record) return per_record(replica, who, change.kind, *r);
-  RecordScope s = scope_of(replica, change.kind, *r);
-  if (is(s.owner, who.person) || s.open || mutated("reach_rule")) return true;
-  if (!who.manages(s.team)) return false;
-  if (reach.readers != Readers::owner_or_group_managers) return true;
-  Result<ResponseGroup> g = response_group(replica, *r);
-  DEBRIEF_TRY(g.status());
-  if (!g->shown()) return false;
-  Result<bool> answered = answered_in(replica, *g->group, who.person);
-  DEBRIEF_TRY(answered.status());
-  return g->shown(*answered);
+  return ReaderView(replica, who).may_receive(change);
 }
 
 Result<std::optional<RecordScope>> record_scope(Store& records, Kind kind, const Id& record) {

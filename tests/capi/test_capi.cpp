@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "../support/server_process.h"
+#include "../support/temp_dir.h"
 #include "capi_plain.h"
 #include "debrief/debrief.h"
 
@@ -26,20 +27,10 @@ using Json = nlohmann::json;
 
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "debrief-capi-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-  std::string sub(const char* name) const { return (path_ / name).string(); }
+using testsupport::TempDir;
 
- private:
-  std::filesystem::path path_;
-};
+// The path of `name` in `dir`, as the C API takes it.
+std::string sub(const TempDir& dir, const char* name) { return (dir.path() / name).string(); }
 
 // A string the API handed out, freed at the end of the scope.
 struct Owned {
@@ -202,12 +193,12 @@ TEST_CASE("plain C opens a store, writes, reads back and closes", "[capi]") {
   TempDir dir;
   char why[256] = {};
   INFO(why);
-  CHECK(plain_c_round_trip(dir.sub("store").c_str(), why, sizeof why) == 0);
+  CHECK(plain_c_round_trip(sub(dir, "store").c_str(), why, sizeof why) == 0);
 }
 
 TEST_CASE("records go in and come back as JSON: create, get, list, update, delete", "[capi]") {
   TempDir dir;
-  OpenStore s(dir.sub("store"));
+  OpenStore s(sub(dir, "store"));
   World w(s.store);
   dbf_error err;
   std::string other = create(s.store, "person", {{"name", "Ben Ode"}});
@@ -240,7 +231,7 @@ TEST_CASE("records go in and come back as JSON: create, get, list, update, delet
 
 TEST_CASE("a survey walk follows its branches, and the response saves", "[capi]") {
   TempDir dir;
-  OpenStore s(dir.sub("store"));
+  OpenStore s(sub(dir, "store"));
   World w(s.store);
   CHECK(next_question(s.store, w.survey, Json::object())["id"] == "score");
   CHECK(next_question(s.store, w.survey, {{"score", 2}})["id"] == "wrong");
@@ -262,7 +253,7 @@ TEST_CASE("a survey walk follows its branches, and the response saves", "[capi]"
 
 TEST_CASE("the C API's insights keep the privacy rules, counting people and not the reader", "[capi][privacy]") {
   TempDir dir;
-  OpenStore s(dir.sub("store"));
+  OpenStore s(sub(dir, "store"));
   World w(s.store);
   std::string team = create(s.store, "team", {{"name", "Crew"}});
   std::vector<std::string> crew;
@@ -299,13 +290,13 @@ TEST_CASE("every function refuses NULL, closed and made-up handles, bad text and
   TempDir dir;
   dbf_store* store = nullptr;
   dbf_error err;
-  ok(dbf_store_open(dir.sub("store").c_str(), &store, &err), err);
+  ok(dbf_store_open(sub(dir, "store").c_str(), &store, &err), err);
   World w(store);
   dbf_store* closed = store;
   dbf_store_close(store);
   dbf_store_close(closed);  // twice is fine
   auto* made_up = reinterpret_cast<dbf_store*>(std::uintptr_t{0xdeadbeef});
-  OpenStore open(dir.sub("store"));
+  OpenStore open(sub(dir, "store"));
   const char* bad_utf8 = "caf\xc3";
   Owned out;
   for (dbf_store* h : {static_cast<dbf_store*>(nullptr), closed, made_up}) {
@@ -367,7 +358,7 @@ TEST_CASE("enrol, sync with a real server, and hear about it through pumped call
   TempDir dir;
   ServerProcess server(dir.path() / "server");
   auto [code, person] = server.code_for("participant");
-  OpenStore phone(dir.sub("phone"));
+  OpenStore phone(sub(dir, "phone"));
   dbf_error err;
   ok(dbf_sync_enroll(phone.store, "127.0.0.1", server.port(), code.c_str(), "test phone", &err), err);
   Owned first;
@@ -408,7 +399,7 @@ TEST_CASE("the device credential lives in the host's secure storage, and sync lo
   auto [code, person] = server.code_for("participant");
   HostKeys keys;
   dbf_credentials host{&keys, keys_read, keys_write, keys_erase};
-  std::string phone_dir = dir.sub("phone");
+  std::string phone_dir = sub(dir, "phone");
   dbf_error err;
   {
     OpenStore phone(phone_dir);
@@ -459,7 +450,7 @@ TEST_CASE("the device credential lives in the host's secure storage, and sync lo
 
 TEST_CASE("a thousand open, write, close cycles", "[capi]") {
   TempDir dir;
-  const std::string path = dir.sub("store");
+  const std::string path = sub(dir, "store");
   for (int i = 0; i < 1000; ++i) {
     dbf_store* store = nullptr;
     dbf_error err;

@@ -5,7 +5,6 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -27,21 +26,10 @@ std::string quote(const std::string& s) {
 
 }  // namespace
 
-CliStore::CliStore() {
-  std::random_device rd;
-  dir_ = fs::temp_directory_path() / ("debrief-cli-test-" + std::to_string(rd()) + std::to_string(getpid()));
-  fs::create_directories(dir_);
-}
-
-CliStore::~CliStore() {
-  std::error_code ec;
-  fs::remove_all(dir_, ec);
-}
-
 CliResult CliStore::run(const std::vector<std::string>& args, const std::string& input) const {
-  fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
+  fs::path in = dir() / "stdin", out = dir() / "stdout", err = dir() / "stderr";
   std::ofstream(in) << input;
-  std::string cmd = quote(DEBRIEF_CLI) + " --data " + quote((dir_ / "store").string());
+  std::string cmd = quote(DEBRIEF_CLI) + " --data " + quote((dir() / "store").string());
   for (const std::string& a : args) cmd += " " + quote(a);
   cmd += " <" + quote(in.string()) + " >" + quote(out.string()) + " 2>" + quote(err.string());
   int status = std::system(cmd.c_str());

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/temp_dir.h"
+
 struct CliResult {
   int exit_code = -1;
   std::string out, err;
@@ -15,14 +17,12 @@ struct CliResult {
 
 class CliStore {
  public:
-  CliStore();
-  ~CliStore();
   // Runs `debrief --data <dir> args...`, with `input` on standard input.
   CliResult run(const std::vector<std::string>& args, const std::string& input = "") const;
   // Runs and requires success; returns standard output without the last newline.
   std::string ok(const std::vector<std::string>& args, const std::string& input = "") const;
-  const std::filesystem::path& dir() const { return dir_; }
+  const std::filesystem::path& dir() const { return tmp_.path(); }
 
  private:
-  std::filesystem::path dir_;
+  testsupport::TempDir tmp_;
 };

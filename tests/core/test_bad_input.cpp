@@ -220,7 +220,7 @@ TEST_CASE("a synced batch whose hook throws leaves the store's references checke
   ApplyOptions throwing;
   throwing.after = []() -> Status { throw std::runtime_error("the caller's hook failed"); };
   CHECK_THROWS(apply_remote(*store, {}, throwing));
-  sql::Stmt& pragma = store->impl().db->cached("PRAGMA foreign_keys");
+  sql::Stmt& pragma = impl_of(*store).db->cached("PRAGMA foreign_keys");
   REQUIRE(pragma.step());
   CHECK(pragma.int64(0) == 1);
   pragma.reset();

@@ -13,6 +13,7 @@ TEST_CASE("status codes have stable names", "[status]") {
   CHECK(std::string(code_name(Code::io_error)) == "io_error");
   CHECK(std::string(code_name(Code::corrupt)) == "corrupt");
   CHECK(std::string(code_name(Code::internal)) == "internal");
+  CHECK(std::string(code_name(Code::permission_denied)) == "permission_denied");
 }
 
 TEST_CASE("only io errors are transient; bad input fails the same way again", "[status]") {

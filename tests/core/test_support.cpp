@@ -2,28 +2,13 @@
 
 #include "debrief/replication.h"
 
-#include <unistd.h>
-
 #include <cctype>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 namespace test {
 
 using namespace debrief;
-
-TempDir::TempDir() {
-  std::random_device rd;
-  path_ = std::filesystem::temp_directory_path() /
-          ("debrief-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()) + std::to_string(rd()));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
 
 std::unique_ptr<Store> open_store(const std::filesystem::path& dir, Env& env) {
   return ok(Store::open(dir, {.env = &env}));

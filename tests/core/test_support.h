@@ -15,6 +15,8 @@
 #include "debrief/records.h"
 #include "debrief/status.h"
 #include "debrief/store.h"
+#include "../support/require_ok.h"
+#include "../support/temp_dir.h"
 
 namespace Catch {
 template <>
@@ -34,30 +36,8 @@ using debrief::Json;
 // The seeded clock starts here: 2025-11-24T16:00:00Z, not midnight.
 inline constexpr std::int64_t kStartMs = 1764000000000;
 
-// A unique directory under the system's temp dir, removed at the end.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-// Requires a Result to hold a value and returns it.
-template <class T>
-T ok(debrief::Result<T> r) {
-  INFO("error: " << r.status().message());
-  REQUIRE(r.is_ok());
-  return std::move(r.value());
-}
-inline void ok(const debrief::Status& s) {
-  INFO("error: " << s.message());
-  REQUIRE(s.is_ok());
-}
+using testsupport::ok;
+using testsupport::TempDir;
 
 inline debrief::Status status_of(const debrief::Status& s) { return s; }
 template <class T>

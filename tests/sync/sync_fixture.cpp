@@ -2,11 +2,8 @@
 
 #include "debrief/platform/credentials_file.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
-#include <random>
 
 #include "debrief/sync/postgres_store.h"
 #include "debrief/sync/server_backup.h"
@@ -15,17 +12,6 @@
 namespace synctest {
 
 using namespace debrief;
-
-TempDir::TempDir() {
-  std::random_device rd;
-  path_ = std::filesystem::temp_directory_path() / ("debrief-sync-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
 
 TestStore::TestStore(const std::filesystem::path& dir, bool sqlite) {
   if (testpg::enabled() && !sqlite) {

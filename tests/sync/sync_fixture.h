@@ -17,32 +17,16 @@
 #include "debrief/sync/server_backup.h"
 #include "../support/organisation.h"
 #include "../support/pg_database.h"
+#include "../support/require_ok.h"
+#include "../support/temp_dir.h"
 
 namespace synctest {
 
 using debrief::Id;
 using debrief::Json;
 
-template <class T>
-T ok(debrief::Result<T> r) {
-  INFO(r.status().message());
-  REQUIRE(r.is_ok());
-  return std::move(r.value());
-}
-inline void ok(const debrief::Status& s) {
-  INFO(s.message());
-  REQUIRE(s.is_ok());
-}
-
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using testsupport::ok;
+using testsupport::TempDir;
 
 // The organisation on the server: an admin, an organiser, a manager of the
 // Support team, and four participants in it. Anonymity threshold 3.

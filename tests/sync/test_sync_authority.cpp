@@ -484,12 +484,25 @@ TEST_CASE("a pushed photo record is checked as add_media makes one", "[sync][aut
   refused(hostile.push({forged({{"sha256", "../../../../etc/passwd"}})}), sync::pb::Error::INVALID, "64 lower-case hex");
   refused(hostile.push({forged({{"mime", "text/html"}})}), sync::pb::Error::INVALID, "type");
   refused(hostile.push({forged({{"name", nullptr}})}), sync::pb::Error::INVALID, "name");
-  refused(hostile.push({forged({{"size", good["size"].get<std::int64_t>() + 1}})}), sync::pb::Error::INVALID, "another size");
   refused(hostile.push({forged({{"owner", Id::make(d.store->env()).hex()}})}), sync::pb::Error::INVALID, "to attach media to");
   refused(hostile.push({forged({{"owner", "01a2"}})}), sync::pb::Error::INVALID, "whole id");
   CHECK(feed_length(server) == before);
-  // The same content attached again, as it is: accepted.
-  auto again = hostile.push({forged(Json::object())});
+  // Another size than its content's, on content someone else attached:
+  // taken, for a refusal would tell that someone did (the record is never
+  // served: an upload must match it). Then the same author's record of it
+  // with yet another size is refused.
+  auto other_size = hostile.push({forged({{"size", good["size"].get<std::int64_t>() + 1}})});
+  REQUIRE(other_size.is_ok());
+  CHECK(other_size->has_push_ack());
+  refused(hostile.push({forged(Json::object())}), sync::pb::Error::INVALID, "another size");
+  // The same content attached again by someone else, as it is: accepted.
+  Device e(server, server.people().p3);
+  HostileClient third(server, e);
+  auto again = third.push({whole(e, Kind::media, Id::make(e.store->env()), [&] {
+    Json m = good;
+    m.erase("id");
+    return m;
+  }())});
   REQUIRE(again.is_ok());
   CHECK(again->has_push_ack());
   still_serves(server);

@@ -226,38 +226,124 @@ TEST_CASE("a media record naming someone else's photo fetches nothing, and an of
   CHECK(server.on_server([&](Store& r) { return ok(get(r, Kind::media, forged_id)); })["author"] == server.people().p2.hex());
   Device m2(server, server.people().p2);
   CHECK(!held(m2, forged_id));
+  // Nor through a record of hers on the event, which everyone sees.
+  Json on_event = forged;
+  Id on_event_id = Id::make(m.store->env());
+  on_event["id"] = on_event_id.hex();
+  on_event["owner_kind"] = "event";
+  on_event["owner"] = server.people().event.hex();
+  Result<sync::pb::Frame> again = hostile.push({whole(m, Kind::media, on_event_id, on_event)});
+  REQUIRE(again.is_ok());
+  REQUIRE(again->has_push_ack());
+  Device third(server, server.people().p3);
+  CHECK(ok(get(*third.store, Kind::media, on_event_id))["sha256"] == sha);
+  CHECK(!held(third, on_event_id));
   // The author's other devices still get it.
   Device a2(server, server.people().p1);
   Id mine = *Id::parse(real["id"].get<std::string>());
   CHECK(held(a2, mine) == content(photo));
 }
 
-TEST_CASE("blobs made whole before the server kept who uploaded them are served through their records' authors",
-          "[sync][media]") {
-  Server server;
-  Device a(server, server.people().p1), b(server, server.people().p2);
-  std::filesystem::path photo = random_file(a.tmp.path(), "old.jpg", sync::kMediaChunkBytes / 2, 9);
-  Id m = ok(add_media(*a.store, photo, Kind::kudos, kudos_to(a, server.people().p2)));
-  a.sync();
-  // As a store from before: no one is known to have uploaded anything.
+namespace {
+
+// Opens the server's store once more, as another server process (or the
+// same one, restarted) would, and closes it.
+void reopen(Server& server) {
+  TempDir cache;
+  if (server.database_url().empty()) ok(sync::open_sqlite_server_store(server.data_dir(), system_env()).status());
+  else ok(sync::open_postgres_server_store(server.database_url(), cache.path(), system_env()).status());
+}
+
+// Takes the server's store back to before it kept who uploaded what (no
+// upload tables, nothing settled), then opens it again as an upgraded
+// server does.
+void as_before_uploads_were_kept(Server& server) {
   if (server.database_url().empty()) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((server.data_dir() / "media.db").c_str(), &db) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, "DELETE FROM blob_uploads; DELETE FROM chunk_uploads", nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "DROP TABLE blob_uploads; DROP TABLE chunk_uploads; PRAGMA user_version = 0", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
   } else {
     pqxx::connection c(server.database_url());
     pqxx::work tx(c);
-    tx.exec0("DELETE FROM media_blob_uploads; DELETE FROM media_chunk_uploads");
+    tx.exec0("DROP TABLE media_blob_uploads; DROP TABLE media_chunk_uploads; "
+             "DELETE FROM debrief_meta WHERE key = 'media_uploads_settled'; UPDATE debrief_schema SET version = 3");
     tx.commit();
   }
-  CHECK(!held(b, m));
-  // A server opening the store gives the blob to the author of its record.
-  TempDir cache;
-  if (server.database_url().empty()) ok(sync::open_sqlite_server_store(server.data_dir(), system_env()).status());
-  else ok(sync::open_postgres_server_store(server.database_url(), cache.path(), system_env()).status());
+  reopen(server);
+}
+
+}  // namespace
+
+TEST_CASE("blobs made whole before the server kept who uploaded them are settled once, for their records' authors",
+          "[sync][media]") {
+  Server server;
+  Device a(server, server.people().p1), b(server, server.people().p2), m(server, server.people().p3);
+  std::filesystem::path kept = random_file(a.tmp.path(), "kept.jpg", sync::kMediaChunkBytes / 2, 9);
+  std::filesystem::path dropped = random_file(a.tmp.path(), "dropped.jpg", sync::kMediaChunkBytes / 3, 10);
+  Id kept_id = ok(add_media(*a.store, kept, Kind::kudos, kudos_to(a, server.people().p2)));
+  Id dropped_id = ok(add_media(*a.store, dropped, Kind::kudos, kudos_to(a, server.people().p2)));
+  Json dropped_record = ok(get(*a.store, Kind::media, dropped_id));
+  a.sync();
+  ok(remove(*a.store, Kind::media, dropped_id));  // its blob stays on the server, named by no live record
+  a.sync();
+  as_before_uploads_were_kept(server);
+  // The blob its author's live record names is served, as before.
   b.sync();
-  CHECK(held(b, m) == content(photo));
+  CHECK(held(b, kept_id) == content(kept));
+  // Mallory names the other in a record of her own, on a kudos everyone
+  // sees: the old blobs were settled once, so it stays no one's, whatever
+  // a later restart does.
+  Json forged = dropped_record;
+  Id forged_id = Id::make(m.store->env());
+  forged["id"] = forged_id.hex();
+  forged["owner"] = kudos_to(m, server.people().p2).hex();
+  m.sync();
+  {
+    HostileClient hostile(server, m);
+    Result<sync::pb::Frame> pushed = hostile.push({whole(m, Kind::media, forged_id, forged)});
+    REQUIRE(pushed.is_ok());
+    REQUIRE(pushed->has_push_ack());
+  }
+  reopen(server);
+  HostileClient hostile(server, m);
+  sync::pb::Frame ask;
+  ask.mutable_media_request()->set_sha256(dropped_record["sha256"].get<std::string>());
+  Result<sync::pb::Frame> manifest = hostile.exchange(ask);
+  REQUIRE(manifest.is_ok());
+  REQUIRE(manifest->has_media_manifest());
+  CHECK(!manifest->media_manifest().available());
+  b.sync();
+  CHECK(ok(get(*b.store, Kind::media, forged_id))["sha256"] == dropped_record["sha256"]);
+  CHECK(!held(b, forged_id));
+}
+
+TEST_CASE("a photo's chunks stop coming once its reflection is unshared, manifest or not", "[sync][media][privacy]") {
+  Server server;
+  Device a(server, server.people().p1), reader(server, server.people().p2);
+  std::filesystem::path photo = random_file(a.tmp.path(), "shared.jpg", 2 * sync::kMediaChunkBytes, 11);
+  Id note = ok(create(*a.store, Kind::reflection, {{"event", server.people().event.hex()}, {"text", "For all"}, {"shared", true}}));
+  Json record = ok(get(*a.store, Kind::media, ok(add_media(*a.store, photo, Kind::reflection, note))));
+  a.sync();
+  reader.sync();
+  HostileClient hostile(server, reader);
+  sync::pb::Frame ask;
+  ask.mutable_media_request()->set_sha256(record["sha256"].get<std::string>());
+  Result<sync::pb::Frame> manifest = hostile.exchange(ask);
+  REQUIRE(manifest.is_ok());
+  REQUIRE(manifest->has_media_manifest());
+  REQUIRE(manifest->media_manifest().available());
+  sync::pb::Frame first;
+  first.mutable_chunk_request()->set_hash(manifest->media_manifest().chunks(0));
+  Result<sync::pb::Frame> got = hostile.exchange(first);
+  REQUIRE(got.is_ok());
+  CHECK(got->has_media_chunk());
+  ok(update(*a.store, Kind::reflection, note, {{"shared", false}}));
+  a.sync();
+  sync::pb::Frame second;
+  second.mutable_chunk_request()->set_hash(manifest->media_manifest().chunks(1));
+  CHECK(error_of(hostile.exchange(second)) == sync::pb::Error::FORBIDDEN);
 }
 
 TEST_CASE("a device holding a photo's record from a reflection unshared before it fetched the photo still syncs",

@@ -39,6 +39,7 @@ TEST_CASE("a revoked device is refused", "[sync][security]") {
   ok(server.revoke(d.store->device_id()));
   Status s = d.try_sync();
   REQUIRE(!s.is_ok());
+  CHECK(s.code() == Code::permission_denied);
   CHECK(s.message().find("revoked") != std::string::npos);
 }
 

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "debrief/id.h"
+#include "debrief/records.h"
 #include "debrief/kind.h"
 #include "debrief/status.h"
 
@@ -36,6 +38,12 @@ bool is_media_mime(std::string_view mime);
 
 // Where the content with this hex SHA-256 lives (it may not exist).
 std::filesystem::path media_path(const Store& store, std::string_view sha256_hex);
+
+// Who attached the media record `media` (its JSON): its author; for one
+// from before media had authors, on a reflection, the reflection's author
+// (a reflection takes photos from its author only); otherwise no one known
+// (an event's or a kudos' photo from before media had authors).
+std::optional<Id> attached_by(Store& store, const Json& media);
 
 // The hex SHA-256 of a file's content, read in chunks.
 Result<std::string> sha256_file(const std::filesystem::path& file);

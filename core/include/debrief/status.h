@@ -22,6 +22,7 @@ enum class Code {
   io_error,             // the file system or database failed; may be transient
   corrupt,              // a store or file that fails its own checks
   internal,             // a bug in Debrief
+  permission_denied,    // not this device's or person's to do: not enrolled, revoked, refused by the server
 };
 
 // The stable lower-case name of a code, e.g. "invalid_argument".

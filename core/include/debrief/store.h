@@ -101,10 +101,12 @@ class Store {
   // where the OS may suspend or end it. Saved data is durable without it.
   Status checkpoint();
 
+  // What a store holds is the core's own (core/src/store_impl.h, impl_of),
+  // as LevelDB keeps DBImpl behind DB.
   struct Impl;
-  Impl& impl() { return *impl_; }
 
  private:
+  friend Impl& impl_of(Store& store);
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

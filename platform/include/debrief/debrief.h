@@ -40,6 +40,8 @@ extern "C" {
 /* Bumped when a function's signature or meaning changes incompatibly. */
 #define DBF_ABI_VERSION 1
 
+/* Codes may be added after the last; a host treats one it does not know
+ * as a failure. */
 typedef enum dbf_code {
   DBF_OK = 0,
   DBF_INVALID_ARGUMENT = 1,  /* bad input (or a NULL argument); nothing was changed */
@@ -49,7 +51,8 @@ typedef enum dbf_code {
   DBF_UNSUPPORTED_VERSION = 5, /* a store written by a newer Debrief */
   DBF_IO_ERROR = 6,          /* disk or network; may be transient */
   DBF_CORRUPT = 7,
-  DBF_INTERNAL = 8           /* a bug in Debrief */
+  DBF_INTERNAL = 8,          /* a bug in Debrief */
+  DBF_PERMISSION_DENIED = 9  /* the server refused this device or person: not enrolled, revoked, not theirs */
 } dbf_code;
 
 typedef enum dbf_domain {

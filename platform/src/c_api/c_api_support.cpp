@@ -16,7 +16,8 @@ static_assert(static_cast<int>(Code::invalid_argument) == DBF_INVALID_ARGUMENT &
                   static_cast<int>(Code::too_large) == DBF_TOO_LARGE &&
                   static_cast<int>(Code::unsupported_version) == DBF_UNSUPPORTED_VERSION &&
                   static_cast<int>(Code::io_error) == DBF_IO_ERROR && static_cast<int>(Code::corrupt) == DBF_CORRUPT &&
-                  static_cast<int>(Code::internal) == DBF_INTERNAL,
+                  static_cast<int>(Code::internal) == DBF_INTERNAL &&
+                  static_cast<int>(Code::permission_denied) == DBF_PERMISSION_DENIED,
               "dbf_code mirrors debrief::Code");
 
 namespace {

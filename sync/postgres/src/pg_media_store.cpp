@@ -48,7 +48,7 @@ class PgMediaStore final : public MediaStore {
       pqxx::work tx(c_);
       tx.exec_params0("INSERT INTO media_blobs(sha256, size, chunks) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                       sha256_hex, manifest.size, pqxx::binarystring(pack_digests(manifest.chunks)));
-      claim_in(tx, person, sha256_hex);
+      uploaded_whole_by(tx, person, sha256_hex);
       tx.commit();
       return Status::ok();
     });
@@ -73,28 +73,35 @@ class PgMediaStore final : public MediaStore {
     });
   }
 
-  Result<std::vector<std::string>> unclaimed_blobs() override {
+  Result<std::vector<std::string>> old_blobs() override {
     return guarded([&]() -> Result<std::vector<std::string>> {
       pqxx::read_transaction tx(c_);
       std::vector<std::string> out;
-      for (const pqxx::row& r :
-           tx.exec("SELECT sha256 FROM media_blobs b WHERE NOT EXISTS (SELECT 1 FROM media_blob_uploads u WHERE u.sha256 = b.sha256)"))
-        out.push_back(r[0].c_str());
+      if (!tx.exec(std::string("SELECT 1 FROM debrief_meta WHERE key = '") + kSettled + "'").empty()) return out;
+      for (const pqxx::row& r : tx.exec("SELECT sha256 FROM media_blobs")) out.push_back(r[0].c_str());
       return out;
     });
   }
 
-  Status claim(const Id& person, const std::string& sha256_hex) override {
+  // The first process to mark them settled records the uploads, in the
+  // same transaction; any other waits for it, then finds them settled.
+  Status settle_old_blobs(const std::vector<std::pair<Id, std::string>>& uploads) override {
     return guarded([&]() -> Status {
       pqxx::work tx(c_);
-      claim_in(tx, person, sha256_hex);
+      pqxx::result first =
+          tx.exec(std::string("INSERT INTO debrief_meta VALUES ('") + kSettled + "', 'true') ON CONFLICT DO NOTHING");
+      if (first.affected_rows() == 1)
+        for (const auto& [person, sha256_hex] : uploads) uploaded_whole_by(tx, person, sha256_hex);
       tx.commit();
       return Status::ok();
     });
   }
 
  private:
-  static void claim_in(pqxx::work& tx, const Id& person, const std::string& sha256_hex) {
+  // In debrief_meta once the blobs from before schema version 4 are settled.
+  static constexpr const char* kSettled = "media_uploads_settled";
+
+  static void uploaded_whole_by(pqxx::work& tx, const Id& person, const std::string& sha256_hex) {
     tx.exec_params0("INSERT INTO media_blob_uploads(sha256, person) VALUES ($1, $2) ON CONFLICT DO NOTHING", sha256_hex,
                     uuid(person));
   }

@@ -73,8 +73,8 @@ DROP TABLE summaries_as_they_stand;
 
 // Version 4, for media: who uploaded each chunk and each whole blob
 // (media_store.h). Blobs made whole before have no uploader here; the
-// server gives each to the authors of the records naming it when it opens
-// (claim_old_blobs, media_service.h).
+// first server process to open the store after this settles them once
+// (settle_old_blobs, server_store.h), and marks it in debrief_meta.
 constexpr const char* kV4 = R"sql(
 CREATE TABLE media_chunk_uploads(digest bytea NOT NULL, person uuid NOT NULL, PRIMARY KEY(digest, person));
 CREATE TABLE media_blob_uploads(sha256 text NOT NULL, person uuid NOT NULL, PRIMARY KEY(sha256, person));

@@ -83,11 +83,12 @@ class PgServerStore final : public ServerStore {
       bool full = static_cast<std::int64_t>(rows->size()) == limit;
       std::int64_t scanned_to = full ? rows->back().first : std::max(cursor, upto);
       FeedBatch out{{}, scanned_to, scanned_to < *head, *read};
+      ReaderView reader(*cache_, who);
       for (auto& [seq, w] : *rows) {
         Change c;
         c.kind = w.kind;
         c.record = w.record;
-        Result<bool> visible = may_receive(*cache_, who, c);
+        Result<bool> visible = reader.may_receive(c);
         DEBRIEF_TRY(visible.status());
         if (!*visible) continue;
         out.changes.push_back(std::move(w));
@@ -332,7 +333,7 @@ Result<std::unique_ptr<ServerStore>> open_postgres_server_store(const std::strin
   auto store = std::make_unique<PgServerStore>(url, std::move(*c), cache_dir, env, entropy);
   DEBRIEF_TRY(store->open_cache(false));
   DEBRIEF_TRY(store->catch_up().status());
-  DEBRIEF_TRY(claim_old_blobs(*store));
+  DEBRIEF_TRY(settle_old_blobs(*store));
   return std::unique_ptr<ServerStore>(std::move(store));
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "debrief/id.h"
@@ -46,11 +47,13 @@ class MediaStore {
   // Whether `person` uploaded the whole blob `sha256_hex`.
   virtual Result<bool> uploaded_whole(const Id& person, const std::string& sha256_hex) = 0;
 
-  // The whole blobs no one is known to have uploaded: made whole before
-  // uploads were kept (claim_old_blobs, media_service.h).
-  virtual Result<std::vector<std::string>> unclaimed_blobs() = 0;
-  // Records that `person` uploaded the whole blob `sha256_hex`.
-  virtual Status claim(const Id& person, const std::string& sha256_hex) = 0;
+  // The whole blobs kept from before the store kept who uploaded what,
+  // until settle_old_blobs has run; then none.
+  virtual Result<std::vector<std::string>> old_blobs() = 0;
+  // Records, once, that each (person, sha256_hex) of `uploads` uploaded
+  // that old blob whole, and that the old blobs are settled: a second call
+  // changes nothing (server_store.h, settle_old_blobs).
+  virtual Status settle_old_blobs(const std::vector<std::pair<Id, std::string>>& uploads) = 0;
 };
 
 // The chunk digests of a manifest, concatenated (how both stores keep

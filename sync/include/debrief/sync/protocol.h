@@ -57,7 +57,9 @@ Result<pb::Frame> decode_frame_body(std::string_view body);
 // An Error frame.
 pb::Frame error_frame(pb::Error::Code code, std::string message, bool transient = false);
 
-// A Status for an Error frame received from the other side.
+// A Status for an Error frame received from the other side: io_error when
+// it is transient, permission_denied when the device or its person was
+// refused (UNAUTHENTICATED, FORBIDDEN), else invalid_argument.
 Status status_of(const pb::Error& error);
 
 }  // namespace debrief::sync

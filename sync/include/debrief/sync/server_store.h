@@ -143,11 +143,13 @@ class ServerStore {
 Result<std::unique_ptr<ServerStore>> open_sqlite_server_store(const std::filesystem::path& data_dir, Env& env,
                                                               Env& entropy = system_env());
 
-// Gives each whole blob that no one is known to have uploaded (made whole
-// before the server kept who uploaded what) to the authors of the media
-// records naming it: the trust the server gave before, kept for what came
-// before. Both stores call it as they open.
-Status claim_old_blobs(ServerStore& store);
+// Once in a store's life, as it opens the first time with uploads kept:
+// each blob made whole before is taken as uploaded by whoever attached the
+// live media records naming it then (media.h, attached_by), the trust the
+// server gave before, kept for what came before. A blob no such record
+// names stays no one's: a record pushed later naming it fetches nothing.
+// Both stores call it as they open.
+Status settle_old_blobs(ServerStore& store);
 
 // Announces again, in `records`, what the newly `arrived` changes release
 // that was withheld, so that devices which pulled past it receive it now:

@@ -2,6 +2,7 @@
 // receive, and what a device may write.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -34,6 +35,24 @@ struct Audience {
 // reaches the anonymity threshold, not counting the reader's own answer
 // (answered_in); media goes to whoever receives what it is attached to.
 Result<bool> may_receive(Store& replica, const Audience& who, const Change& change);
+
+// may_receive for one reader over many changes read on one view of the
+// replica (a feed page): each response group is decided once, however many
+// of its responses the page holds, so a page of N responses in a group of
+// G reads N + G rows, not N x G. Valid while the replica does not change.
+class ReaderView {
+ public:
+  ReaderView(Store& replica, const Audience& who) : replica_(replica), who_(who) {}
+  Result<bool> may_receive(const Change& change);
+
+ private:
+  Result<bool> per_record(Kind kind, const Json& r);
+  Result<bool> group_shown(const Json& response);
+
+  Store& replica_;
+  const Audience& who_;
+  std::map<std::string, bool> shown_;  // by AnswerGroup::key()
+};
 
 // Ok when `change` is stamped with `device`, the device that pushed it (a
 // participation or an anonymous response may come with none: they travel
