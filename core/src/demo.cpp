@@ -204,8 +204,12 @@ class Generator {
 
   Status agenda(EventInfo& e, std::int64_t slots) {
     std::int64_t slot = (e.end_ms - e.start_ms) / slots;
+    // Each title once per event (an agenda has at most 6 of the 10).
+    std::vector<std::string_view> titles(text::activity_titles.begin(), text::activity_titles.end());
     for (std::int64_t s = 0; s < slots; ++s) {
-      std::string title = pick(text::activity_titles);
+      auto at = titles.begin() + uniform(0, static_cast<std::int64_t>(titles.size()) - 1);
+      std::string title(*at);
+      titles.erase(at);
       std::string kind = title.find("lunch") != std::string::npos ? "meal"
                          : title.find("Reflection") != std::string::npos ? "reflection_break"
                          : title.find("talk") != std::string::npos ? "talk"
