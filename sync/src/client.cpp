@@ -9,6 +9,7 @@
 #include "debrief/replication.h"
 #include "debrief/sync/frame_io.h"
 #include "sync_pass.h"
+#include "tls_connection.h"
 #include "co_try.h"
 
 namespace debrief::sync {

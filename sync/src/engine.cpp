@@ -4,6 +4,7 @@
 #include <random>
 
 #include "sync_pass.h"
+#include "tls_connection.h"
 #include "debrief/env.h"
 #include "co_try.h"
 

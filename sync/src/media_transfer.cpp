@@ -11,6 +11,7 @@
 #include "debrief/records.h"
 #include "debrief/sync/secrets.h"
 #include "co_try.h"
+#include "sync_steps.h"
 
 namespace debrief::sync::detail {
 namespace {

@@ -7,7 +7,7 @@
 // to sync.
 #pragma once
 
-#include "connection.h"
+#include "channel.h"
 
 namespace debrief::sync::detail {
 

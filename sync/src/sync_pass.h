@@ -2,7 +2,7 @@
 // the background engine run it. Internal to sync.
 #pragma once
 
-#include "connection.h"
+#include "sync_steps.h"
 #include "media_transfer.h"
 
 namespace debrief::sync::detail {

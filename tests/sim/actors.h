@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "debrief/records.h"
 #include "directory.h"
 #include "rng.h"
 #include "sim_device.h"

@@ -7,7 +7,7 @@
 
 #include <memory>
 
-#include "connection.h"
+#include "channel.h"
 #include "sim_link.h"
 
 namespace debrief::sim {
