@@ -1,7 +1,5 @@
 #include "debrief/replication.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <memory>
 
@@ -11,6 +9,7 @@
 #include "debrief/store.h"
 #include "debrief/time.h"
 #include "change_row.h"
+#include "day_stamp.h"
 #include "draft.h"
 #include "kind_rules.h"
 #include "pushed_change.h"
@@ -20,15 +19,12 @@
 namespace debrief {
 namespace {
 
-constexpr std::int64_t kDayMs = 86400 * 1000;
-
 // (hlc, device): the order in which concurrent writes win.
 struct Version {
   Hlc hlc;
   Id device;
   auto operator<=>(const Version&) const = default;
 };
-
 
 // A logged field value (as change_log.h gives it) back in its stored form.
 DbValue logged_to_stored(const FieldSpec& f, const Json& v) {
@@ -293,76 +289,9 @@ Result<WireChange> to_wire(Store& store, const Change& change) {
   // only: neither says when, nor from which device.
   if (change.kind == Kind::participation || (change.kind == Kind::response && w.value.value("anonymous", false))) {
     w.device = Id{};
-    w.hlc = Hlc::from_parts(change.hlc.physical_ms() - change.hlc.physical_ms() % kDayMs, 0);
+    w.hlc = day_only(change.hlc);
   }
   return w;
-}
-
-Result<std::vector<Change>> changes_after(Store& store, std::int64_t after_seq, std::int64_t limit) {
-  sql::Stmt& s = impl_of(store).db->cached(
-      std::string("SELECT ") + kChangeColumns + " FROM changes WHERE seq > ? ORDER BY seq LIMIT ?");
-  s.bind(1, after_seq).bind(2, limit > 0 ? limit : std::int64_t{-1});
-  std::vector<Change> out;
-  while (s.step()) out.push_back(change_from_row(s));
-  DEBRIEF_TRY(s.status());
-  s.reset();
-  return out;
-}
-
-namespace {
-
-// The condition on a change row `c` that its record is in reach of person
-// ?2 with managed teams ?3 (hex, a JSON array), by its kind's Reach.
-std::string in_reach(const KindSpec& spec) {
-  const Reach& r = spec.reach;
-  std::string owner = "x." + quoted(r.owner);
-  std::string from = quoted(spec.table) + " x";
-  std::string cond = owner + " = ?2";
-  if (r.readers == Readers::owner_or_open) cond += " OR x." + quoted(r.open) + " = 1";
-  if (mutated("reach_rule")) cond = "1";
-  if (r.readers == Readers::owner_or_managers || r.readers == Readers::owner_or_group_managers) {
-    std::string team = r.team.empty() ? "pp.team" : "x." + quoted(r.team);
-    if (r.team.empty()) from += " LEFT JOIN people pp ON pp.id = " + owner;
-    cond += " OR lower(hex(" + team + ")) IN (SELECT value FROM json_each(?3))";
-  }
-  return "(kind = " + std::to_string(static_cast<int>(spec.kind)) + " AND EXISTS (SELECT 1 FROM " + from +
-         " WHERE x.id = c.record AND (" + cond + ")))";
-}
-
-// The feed's query: every change of a kind everyone may receive, and those
-// of the other kinds in reach (kind.h, Reach); the server's may_receive
-// looks at each row that is left.
-std::string feed_query() {
-  std::string scoped, any;
-  for (const KindSpec& spec : all_kinds()) {
-    Readers who = spec.reach.readers;
-    if (who == Readers::everyone || who == Readers::per_record) continue;
-    scoped += (scoped.empty() ? "" : ", ") + std::to_string(static_cast<int>(spec.kind));
-    any += " OR " + in_reach(spec);
-  }
-  return std::string("SELECT ") + kChangeColumns + " FROM changes c WHERE seq > ?1 AND seq <= ?5 AND (kind NOT IN (" +
-         scoped + ")" + any + ") ORDER BY seq LIMIT ?4";
-}
-
-}  // namespace
-
-Result<FeedPage> feed_after(Store& store, std::int64_t after_seq, std::int64_t limit, const FeedScope& scope) {
-  Json teams = Json::array();
-  for (const Id& t : scope.teams) teams.push_back(t.hex());
-  static const std::string query = feed_query();
-  sql::Stmt& s = impl_of(store).db->cached(query);
-  Result<std::int64_t> last = last_seq(store);
-  DEBRIEF_TRY(last.status());
-  std::int64_t upto = std::min(*last, after_seq + limit * kFeedScanPerChange);
-  s.bind(1, after_seq).bind(2, scope.person).bind(3, teams.dump()).bind(4, limit).bind(5, upto);
-  FeedPage page;
-  while (s.step()) page.changes.push_back(change_from_row(s));
-  DEBRIEF_TRY(s.status());
-  s.reset();
-  bool full = static_cast<std::int64_t>(page.changes.size()) == limit;
-  page.scanned_to = full ? page.changes.back().seq : std::max(after_seq, upto);  // everything up to here was scanned
-  page.more = page.scanned_to < *last;
-  return page;
 }
 
 namespace {
@@ -451,53 +380,6 @@ Result<std::int64_t> stored_cursor(Store& store, std::string_view cursor_key) {
 
 Status save_cursor(Store& store, std::string_view cursor_key, std::int64_t cursor) {
   return impl_of(store).set_meta(cursor_key, std::to_string(cursor));
-}
-
-Result<std::int64_t> last_seq(Store& store) {
-  sql::Stmt& s = impl_of(store).db->cached("SELECT coalesce(max(seq), 0) FROM changes");
-  std::int64_t seq = s.step() ? s.int64(0) : 0;
-  DEBRIEF_TRY(s.status());
-  s.reset();
-  return seq;
-}
-
-}  // namespace debrief
-
-namespace debrief {
-
-Status reannounce(Store& store, Kind kind, const Id& record) {
-  Store::Impl& impl = impl_of(store);
-  Hlc hlc = impl.clock.tick(impl.env->now_ms());
-  if (kind == Kind::response) {
-    Result<Json> r = get(store, kind, record);
-    DEBRIEF_TRY(r.status());
-    if (r->value("anonymous", false))  // no exact time beside an anonymous response, as to_wire sends it
-      hlc = Hlc::from_parts(hlc.physical_ms() - hlc.physical_ms() % kDayMs, 0);
-  }
-  return impl.append_change(Id{}, hlc, kind, record, std::nullopt, ChangeOp::upsert, nullptr);
-}
-
-}  // namespace debrief
-
-namespace debrief {
-
-Result<std::string> content_digest(Store& store) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  ListOptions all;
-  all.include_deleted = true;
-  for (const KindSpec& k : all_kinds()) {
-    Result<std::vector<Json>> records = list(store, k.kind, all);
-    DEBRIEF_TRY(records.status());
-    for (const Json& r : *records) {
-      std::string line = std::string(k.name) + " " + r.dump() + "\n";
-      EVP_DigestUpdate(ctx.get(), line.data(), line.size());
-    }
-  }
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_DigestFinal_ex(ctx.get(), md, &n);
-  return hex_encode(md, n);
 }
 
 }  // namespace debrief

@@ -125,20 +125,12 @@ Status save_cursor(Store& store, std::string_view cursor_key, std::int64_t curso
 // The highest local sequence number in the change log.
 Result<std::int64_t> last_seq(Store& store);
 
-}  // namespace debrief
-
-namespace debrief {
-
 // Appends a fresh whole-record change (no device) for an append-only record
 // already in the store, so that devices pulling after it receive the record
 // again. A server uses it when a group's results become visible to its
 // managers. Devices that have the record already ignore it. An anonymous
 // response's is stamped with the day only.
 Status reannounce(Store& store, Kind kind, const Id& record);
-
-}  // namespace debrief
-
-namespace debrief {
 
 // A SHA-256 over every record this store holds and lists (tombstones
 // included), kind by kind in id order: two replicas that hold the same
