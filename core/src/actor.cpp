@@ -1,13 +1,18 @@
 #include "debrief/actor.h"
 
-#include <array>
-
+#include "debrief/kind_table.h"
 #include "draft.h"
 
 namespace debrief {
 namespace {
 
-constexpr std::array<std::string_view, 4> kRoleNames{"participant", "manager", "organiser", "admin"};
+// The person kind's role choices name the roles, in Role's order.
+constexpr const auto& kRoleNames = kinds::kRoles;
+static_assert(kRoleNames[static_cast<std::size_t>(Role::participant)] == "participant" &&
+              kRoleNames[static_cast<std::size_t>(Role::manager)] == "manager" &&
+              kRoleNames[static_cast<std::size_t>(Role::organiser)] == "organiser" &&
+              kRoleNames[static_cast<std::size_t>(Role::admin)] == "admin" && kRoleNames.size() == 4,
+              "Role and the person kind's role choices name the same roles in the same order");
 
 }  // namespace
 
