@@ -181,12 +181,14 @@ std::vector<GroupResults> GroupTally::finish(int threshold) const {
   std::vector<int> kept_at(sums_.size(), -1);
   kept_at[0] = 0;
   std::vector<GroupSize> sizes{sums_[0].size};
+  sizes[0].answered_unseen = sums_[0].r.participated > 0;
   for (std::size_t i = 1; i < sums_.size(); ++i) {
     if (sums_[i].r.responses == 0 && sums_[i].r.invited == 0) continue;
     int parent = tree_.parent[i - 1];
     // A kept team's parent is kept too: it has at least as many of both.
     kept_at[i] = static_cast<int>(kept.size());
     sizes.push_back(sums_[i].size);
+    sizes.back().answered_unseen = sums_[i].r.participated > 0;
     sizes.back().parent = parent < 0 ? 0 : kept_at[1 + static_cast<std::size_t>(parent)];
     kept.push_back(i);
   }

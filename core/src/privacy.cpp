@@ -95,8 +95,9 @@ std::vector<Disclosure> disclose(const std::vector<GroupSize>& groups, int thres
   std::vector<Disclosure> out(groups.size());
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (people_in(groups[i]) >= threshold) out[i].shown = true;
-    else out[i].reason = !any_positive(groups[i].answers) ? kNoResponsesYet
-                                                      : too_few(threshold, any_positive(groups[i].own));
+    else out[i].reason = !any_positive(groups[i].answers) && !groups[i].answered_unseen
+                             ? kNoResponsesYet
+                             : too_few(threshold, any_positive(groups[i].own));
   }
   // Every group, shown or not, against what is shown below it. Withholding
   // a group can enlarge what is left of a group above it, so the pass

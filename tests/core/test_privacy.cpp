@@ -4,6 +4,7 @@
 
 #include "debrief/privacy.h"
 #include "debrief/insights.h"
+#include "debrief/replication.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -66,6 +67,34 @@ TEST_CASE("a group nobody answered in says no responses yet, not withheld", "[pr
   test::World w;
   EventReview r = ok(review_event(*w.store, w.event));
   CHECK(r.event.groups.at(0).disclosure.reason == "no responses yet");
+}
+
+TEST_CASE("a group whose answers are not here but whose people answered says withheld, not no responses yet",
+          "[privacy]") {
+  test::World w;
+  ok(update(*w.store, Kind::event, w.event, {{"teams", {w.team.hex()}}}));
+  ok(w.colleague_responds({{"score", 4}}));
+  ok(w.colleague_responds({{"score", 2}}));
+  // The manager's device, as the server serves it below the threshold: who
+  // answered (two participations), and none of their answers.
+  test::SeededStore manager(7);
+  std::vector<WireChange> served;
+  for (const Change& c : ok(changes_after(*w.store, 0)))
+    if (c.kind != Kind::response) served.push_back(ok(to_wire(*w.store, c)));
+  ok(apply_remote(*manager.store, served));
+  REQUIRE(ok(count(*manager.store, Kind::participation)) == 2);
+  REQUIRE(ok(count(*manager.store, Kind::response)) == 0);
+  EventReview r = ok(review_event(*manager.store, w.event));
+  REQUIRE(r.event.groups.size() == 2);  // everyone, and the team
+  for (const GroupResults& g : r.event.groups) {
+    INFO(g.name);
+    CHECK_FALSE(g.disclosure.shown);
+    CHECK(g.disclosure.reason.rfind("withheld: fewer than 5", 0) == 0);
+  }
+  // Where nobody answered, it says so.
+  test::World empty;
+  ok(update(*empty.store, Kind::event, empty.event, {{"teams", {empty.team.hex()}}}));
+  CHECK(ok(review_event(*empty.store, empty.event)).event.groups.at(0).disclosure.reason == kNoResponsesYet);
 }
 
 TEST_CASE("a raised or lowered threshold moves the line, never below 3", "[privacy]") {

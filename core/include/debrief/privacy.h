@@ -53,6 +53,11 @@ struct GroupSize {
   std::vector<std::int64_t> answers;  // per voice
   int parent = -1;
   std::vector<std::int64_t> own;      // per voice, or empty
+  // Whether someone is known to have answered (a participation this replica
+  // holds) though none of the answers is here: a manager's device holds who
+  // answered before their group reaches the threshold, and their answers
+  // only after. Such a group is withheld, not empty.
+  bool answered_unseen = false;
 };
 
 // The people a group's figures rest on, by the rule above, and so with
@@ -65,7 +70,8 @@ struct Disclosure {
 };
 
 // The reason a group nobody answered in shows no figures: not withheld by
-// the privacy rules, only empty (docs/privacy.md).
+// the privacy rules, only empty (docs/privacy.md). Never said of a group
+// someone is known to have answered in (GroupSize::answered_unseen).
 inline constexpr const char* kNoResponsesYet = "no responses yet";
 
 // What may be shown of each group, in the same order. Precondition: parents
