@@ -37,15 +37,21 @@ Status recount_if_questions(Store& store, const Id& id, const FieldSpec& field) 
 }  // namespace
 
 Result<std::shared_ptr<const Survey>> cached_survey(Store& store, const std::string& questions) {
-  auto& cache = impl_of(store).surveys;
-  auto it = cache.find(questions);
-  if (it != cache.end()) return it->second;
+  Store::Impl& impl = impl_of(store);
+  auto it = impl.surveys.find(questions);
+  if (it != impl.surveys.end()) return it->second;
   Json doc = Json::parse(questions, nullptr, false);
   Result<Survey> s = Survey::parse(doc);
   DEBRIEF_TRY(s.status());
-  if (cache.size() > 256) cache.clear();  // bound memory; surveys are few
+  // Memory stays bounded whatever surveys a server is pushed (each up to
+  // 256 KiB): surveys are few, so starting over is rare and cheap.
+  if (impl.surveys.size() >= kCachedSurveys || impl.surveys_bytes + questions.size() > kCachedSurveyBytes) {
+    impl.surveys.clear();
+    impl.surveys_bytes = 0;
+  }
   auto shared = std::make_shared<const Survey>(std::move(*s));
-  cache.emplace(questions, shared);
+  impl.surveys.emplace(questions, shared);
+  impl.surveys_bytes += questions.size();
   return shared;
 }
 

@@ -39,8 +39,10 @@ struct Store::Impl {
   // whose device pushed the batch being applied (replication.cpp).
   std::optional<Actor> acting;
   // Parsed surveys by their questions document, so answering the same
-  // survey many times parses it once.
+  // survey many times parses it once; the documents' bytes held as keys
+  // (cached_survey bounds them).
   std::unordered_map<std::string, std::shared_ptr<const Survey>> surveys;
+  std::size_t surveys_bytes = 0;
   // Counts of the transaction in progress, written when it commits.
   ScopeTallies tallies;
 

@@ -10,6 +10,11 @@
 
 namespace debrief {
 
+// At most this many parsed surveys, holding at most these bytes of
+// questions documents, are kept per store.
+inline constexpr std::size_t kCachedSurveys = 256;
+inline constexpr std::size_t kCachedSurveyBytes = 8u << 20;
+
 // The parsed form of a questions document (as stored: compact JSON).
 Result<std::shared_ptr<const Survey>> cached_survey(Store& store, const std::string& questions);
 // The parsed questions of the survey `id`, deleted or not.

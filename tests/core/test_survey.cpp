@@ -1,6 +1,8 @@
 // Surveys as small decision trees: parsing and checking a tree, walking it
 // question by question, and checking a finished walk.
 #include "debrief/survey.h"
+#include "store_impl.h"
+#include "survey_cache.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -273,4 +275,24 @@ TEST_CASE("a parsed survey keeps its questions in order with their types and opt
   CHECK(s.find("energy")->options == std::vector<std::string>{"drained", "okay", "energised"});
   CHECK(s.find("nope") == nullptr);
   CHECK(std::string(question_type_name(QuestionType::triad)) == "triad");
+}
+
+TEST_CASE("parsed surveys held per store stay within their bound in bytes, however large and many", "[survey]") {
+  test::SeededStore s;
+  auto big = [](int n) {  // about 200 KiB: 200 questions of 1,000 bytes
+    Json q = Json::array();
+    for (int i = 0; i < 200; ++i)
+      q.push_back({{"id", "q" + std::to_string(i)}, {"type", "text"}, {"text", std::to_string(n) + std::string(990, 'x')}});
+    return q.dump();
+  };
+  for (int n = 0; n < 64; ++n) {  // about 13 MB of questions in all
+    std::string questions = big(n);
+    std::shared_ptr<const Survey> parsed = test::ok(cached_survey(*s.store, questions));
+    CHECK(parsed->questions().size() == 200);
+    std::size_t held = 0;
+    for (const auto& [document, survey] : impl_of(*s.store).surveys) held += document.size();
+    CHECK(held <= kCachedSurveyBytes);
+    CHECK(impl_of(*s.store).surveys.size() <= kCachedSurveys);
+    CHECK(impl_of(*s.store).surveys.count(questions) == 1);  // the one just parsed is kept
+  }
 }
