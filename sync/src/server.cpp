@@ -46,15 +46,16 @@ asio::awaitable<void> Server::Impl::accept_loop() {
 }
 
 // How often the registry is asked which devices were revoked (by an admin
-// command, maybe in another process).
-constexpr std::chrono::seconds kRevocationSweep{1};
+// command, maybe in another process), and spent rate counts forgotten.
+constexpr std::chrono::seconds kSweep{1};
 
-void Server::Impl::sweep_revoked() {
-  revocation_timer.expires_after(kRevocationSweep);
-  revocation_timer.async_wait([this](boost::system::error_code ec) {
+void Server::Impl::sweep() {
+  sweep_timer.expires_after(kSweep);
+  sweep_timer.async_wait([this](boost::system::error_code ec) {
     if (ec) return;
     core.sweep_revoked();
-    sweep_revoked();
+    core.forget_spent_limits();
+    sweep();
   });
 }
 
@@ -73,7 +74,7 @@ Result<tcp::endpoint> Server::start() {
   if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return Status(Code::io_error, "cannot listen on " + impl_->core.options.host + ":" + std::to_string(impl_->core.options.port) + ": " + ec.message());
   asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
-  impl_->sweep_revoked();
+  impl_->sweep();
   // What other processes on the same database accept reaches this one's
   // subscribed devices at once.
   impl_->core.store.watch(impl_->io, [impl = std::weak_ptr<Impl>(impl_)](std::int64_t latest) {
@@ -85,7 +86,7 @@ Result<tcp::endpoint> Server::start() {
 void Server::stop() {
   boost::system::error_code ec;
   impl_->acceptor.close(ec);
-  impl_->revocation_timer.cancel();
+  impl_->sweep_timer.cancel();
 }
 
 const ServerStats& Server::stats() const { return impl_->core.stats; }

@@ -58,4 +58,12 @@ bool ServerCore::allow_enrolment(const std::string& address) {
 
 void ServerCore::enrolment_failed(const std::string& address) { ++current(enrolments_[address]).used; }
 
+void ServerCore::forget_spent_limits() {
+  std::int64_t now = options.monotonic_ms();
+  auto spent = [&](const Window& w) { return now - w.start_ms >= 60'000; };
+  std::erase_if(requests_, [&](const auto& entry) { return spent(entry.second); });
+  std::erase_if(enrolments_, [&](const auto& entry) { return spent(entry.second); });
+  stats.limits_held = static_cast<std::int64_t>(requests_.size() + enrolments_.size());
+}
+
 }  // namespace debrief::sync

@@ -59,6 +59,10 @@ struct ServerCore {
   // is under the limit; enrolment_failed counts one.
   bool allow_enrolment(const std::string& address);
   void enrolment_failed(const std::string& address);
+  // Forgets the counts of minutes that are over, so that devices and
+  // addresses seen once hold no memory for good. The Asio server calls it
+  // every second, with sweep_revoked.
+  void forget_spent_limits();
 
   // Writes one structured log line: {"event": ..., "at_ms": ..., fields...}.
   void log(const std::string& event, const Json& fields = Json::object());

@@ -20,9 +20,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   boost::asio::ssl::context tls;
   boost::asio::ip::tcp::acceptor acceptor;
   ServerCore core;
-  boost::asio::steady_timer revocation_timer{io};
-  // Sweeps revoked devices' sessions now and every second after.
-  void sweep_revoked();
+  boost::asio::steady_timer sweep_timer{io};
+  // Every second: ends revoked devices' sessions, forgets spent rate counts.
+  void sweep();
   boost::asio::awaitable<void> accept_loop();
 };
 

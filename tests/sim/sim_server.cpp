@@ -74,7 +74,10 @@ std::vector<sync::ServerStore*> SimServer::stores() {
 
 void SimServer::sweep_revoked() {
   for (Process& p : processes_)
-    if (p.core) p.core->sweep_revoked();
+    if (p.core) {
+      p.core->sweep_revoked();
+      p.core->forget_spent_limits();
+    }
 }
 
 void SimServer::accept(int process, int device, std::shared_ptr<SimLink> link) {

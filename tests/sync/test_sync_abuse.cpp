@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <thread>
 
 #include "hostile_client.h"
@@ -84,6 +85,22 @@ TEST_CASE("a server out of file descriptors waits before accepting again, and se
   CHECK(errors <= 10);
   close(client);
   d.sync();  // served again
+}
+
+TEST_CASE("the server forgets the request counts of devices not heard from for a minute", "[sync][abuse]") {
+  std::atomic<std::int64_t> now{0};  // the server's monotonic clock, moved by the test
+  Server server([&](sync::ServerOptions& o) { o.monotonic_ms = [&] { return now.load(); }; });
+  Device a(server, server.people().p1), b(server, server.people().p2);
+  // Held while the minute lasts: read at the server's sweep, once a second.
+  auto held_within_seconds = [&](auto done) {
+    for (int i = 0; i < 50 && !done(server.stats().limits_held); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return server.stats().limits_held;
+  };
+  CHECK(held_within_seconds([](std::int64_t n) { return n >= 2; }) >= 2);
+  now += 61'000;
+  CHECK(held_within_seconds([](std::int64_t n) { return n == 0; }) == 0);
+  a.sync();  // counted afresh
+  CHECK(held_within_seconds([](std::int64_t n) { return n == 1; }) == 1);
 }
 
 TEST_CASE("malformed, oversized and unexpected frames get an error reply", "[sync][abuse]") {

@@ -40,6 +40,7 @@ struct ServerStats {
   std::int64_t bytes_in = 0, bytes_out = 0, refused = 0;
   std::int64_t media_bytes_in = 0, media_bytes_out = 0;  // chunk data taken and served
   std::int64_t accept_errors = 0;  // connections that could not be accepted (out of file descriptors)
+  std::int64_t limits_held = 0;    // devices and addresses whose requests this minute are counted (at the last sweep)
 };
 
 class Server {
