@@ -73,6 +73,9 @@ SessionCore::Reply SessionCore::serve_first(const pb::Frame& f) {
 SessionCore::Reply SessionCore::serve(const pb::Frame& f) {
   if (f.has_bye()) return Reply{{}, true};
   if (f.has_subscribe() && version_ >= 2) {
+    // The first subscribes and is free; a repeat changes nothing and counts
+    // as a request, so that a flood of them is refused like any other.
+    if (listener_id_ && !server_.allow_request(device_)) return too_many_requests();
     subscribe();
     return {};
   }
@@ -80,11 +83,14 @@ SessionCore::Reply SessionCore::serve(const pb::Frame& f) {
   if (!f.has_push() && !f.has_pull() && !media) return refuse(pb::Error::BAD_FRAME, "unexpected frame");
   // Chunks are not counted: an offer or a manifest, which are, bounds them.
   bool chunk = f.has_media_chunk() || f.has_chunk_request();
-  if (!chunk && !server_.allow_request(device_))
-    return refuse(pb::Error::BUSY, "too many requests from this device; try again in a minute", true);
+  if (!chunk && !server_.allow_request(device_)) return too_many_requests();
   if (media) return answer_media(f);
   if (f.has_push()) return push(f.push());
   return pull(f.pull());
+}
+
+SessionCore::Reply SessionCore::too_many_requests() {
+  return refuse(pb::Error::BUSY, "too many requests from this device; try again in a minute", true);
 }
 
 void SessionCore::notify(std::int64_t latest) {

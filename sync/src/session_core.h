@@ -58,6 +58,8 @@ class SessionCore {
   pb::Frame refusal(pb::Error::Code code, const std::string& why, bool transient = false, const std::string& logged = "");
   pb::Frame counted(pb::Frame f);
   Reply refuse(pb::Error::Code code, const std::string& why, bool transient = false);
+  // BUSY: the device is over max_requests_per_minute.
+  Reply too_many_requests();
   Reply reply(pb::Frame f);
 
   ServerCore& server_;

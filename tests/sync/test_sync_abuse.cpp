@@ -103,6 +103,21 @@ TEST_CASE("the server forgets the request counts of devices not heard from for a
   CHECK(held_within_seconds([](std::int64_t n) { return n == 1; }) == 1);
 }
 
+TEST_CASE("repeated subscriptions count as requests, so a flood of them is refused like any other", "[sync][abuse]") {
+  Server server([](sync::ServerOptions& o) { o.max_requests_per_minute = 20; });
+  Device d(server, server.people().p1);
+  HostileClient hostile(server, d);
+  sync::pb::Frame subscribe;
+  subscribe.mutable_subscribe();
+  std::string flood;
+  for (int i = 0; i < 30; ++i) flood += sync::encode_frame(subscribe);
+  Result<sync::pb::Frame> reply = hostile.send_bytes(flood);  // the first answer: a subscription has none
+  REQUIRE(reply.is_ok());
+  REQUIRE(reply->has_error());
+  CHECK(reply->error().code() == sync::pb::Error::BUSY);
+  CHECK(reply->error().transient());
+}
+
 TEST_CASE("malformed, oversized and unexpected frames get an error reply", "[sync][abuse]") {
   Server server;
   expect_error(server.port(), header(64u << 20), sync::pb::Error::BAD_FRAME);             // oversized
