@@ -72,24 +72,23 @@ Result<bool> MediaService::sourced(const std::vector<Json>& naming, const std::s
   return false;
 }
 
+const Json* MediaService::record_to_upload(const std::vector<Json>& named) {
+  for (const Json& r : named) {
+    std::optional<Id> attacher = attached_by(store_.records(), r);
+    if (!attacher || *attacher == who_.person) return &r;
+  }
+  return nullptr;
+}
+
 pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   if (!is_sha256_hex(o.sha256())) return refused(pb::Error::BAD_FRAME, "a media offer names no SHA-256");
   Result<std::vector<Json>> named = visible_records(o.sha256());
   if (!named.is_ok()) return failed(named.status());
-  // The record this upload is for: one its person attached, or one from
-  // before media had authors (anyone may send its blob); its size is the
-  // one that counts, whatever others' records say.
-  const Json* own = nullptr;
-  bool anyones = false;
-  for (const Json& r : *named) {
-    std::optional<Id> attacher = attached_by(store_.records(), r);
-    if (attacher && *attacher != who_.person) continue;
-    own = &r;
-    anyones = !attacher;
-    break;
-  }
+  // Its size is the one that counts, whatever others' records say.
+  const Json* own = record_to_upload(*named);
   if (!own)
     return refused(pb::Error::FORBIDDEN, "no media record of this person's names " + o.sha256() + ": push the record first");
+  bool anyones = !attached_by(store_.records(), *own);
   std::int64_t size = own->value("size", std::int64_t{-1});
   if (static_cast<std::int64_t>(o.size()) != size || size > kMaxMediaBytes)
     return refused(pb::Error::INVALID, "media " + o.sha256() + " is offered with another size than its record's");

@@ -48,6 +48,10 @@ class MediaService {
   pb::Frame serve_chunk(const pb::ChunkRequest& r);
   // The media records naming `sha256_hex` that `who_` may see.
   Result<std::vector<Json>> visible_records(const std::string& sha256_hex);
+  // The record of `named` an upload by this device's person is for: one
+  // its person attached, or one from before media had authors (anyone may
+  // send its blob); null when there is none.
+  const Json* record_to_upload(const std::vector<Json>& named);
   // Whether one of `naming` serves the blob `sha256_hex`: its author
   // uploaded it whole (a record from before media had authors: anyone).
   Result<bool> sourced(const std::vector<Json>& naming, const std::string& sha256_hex);
