@@ -201,6 +201,25 @@ Status mark_reader(Store& store, const TeamTree& tree, const std::vector<bool>& 
   return Status::ok();
 }
 
+// Whether a member of `teams` is known to have answered a pulse in
+// [from, to): a participation, whether or not the answer is here (a
+// manager's device holds who answered before the answers).
+Result<bool> pulse_answered(Store& store, const TeamTree& tree, const std::vector<bool>& teams, std::int64_t from,
+                            std::int64_t to) {
+  sql::Stmt& s = impl_of(store).db->cached(
+      "SELECT 1 FROM participations p JOIN surveys s ON s.id = p.survey JOIN people pp ON pp.id = p.person "
+      "WHERE pp.team = ?1 AND p.created_at >= ?2 AND p.created_at < ?3 AND p.deleted = 0 AND s.kind = 'pulse' LIMIT 1");
+  bool found = false;
+  for (std::size_t team = 0; team < teams.size() && !found; ++team) {
+    if (!teams[team]) continue;
+    s.bind(1, tree.ids[team]).bind(2, from).bind(3, to);
+    found = s.step();
+    DEBRIEF_TRY(s.status());
+    s.reset();
+  }
+  return found;
+}
+
 // Pulse ratings counted towards `teams` in [from, to), as one group; read
 // team by team through the index on (team, created_at). Its people are
 // counted by voice (privacy.h): a weekly pulse answered every week counts
@@ -239,6 +258,9 @@ Result<SpiritSide> spirit_between(Store& store, const TeamTree& tree, const std:
   }
   GroupSize size{answers, -1, {}};
   DEBRIEF_TRY(mark_reader(store, tree, teams, voices, size));
+  Result<bool> answered = pulse_answered(store, tree, teams, from, to);
+  DEBRIEF_TRY(answered.status());
+  size.answered_unseen = *answered;
   SpiritSide side;
   side.disclosure = disclose({size}, threshold)[0];
   if (!side.disclosure.shown) return side;

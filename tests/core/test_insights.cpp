@@ -6,6 +6,7 @@
 #include "debrief/export.h"
 #include "debrief/insights.h"
 #include "debrief/percent.h"
+#include "debrief/replication.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -288,4 +289,24 @@ TEST_CASE("a manager of a subteam sees it, not the team above it, which is not h
     CHECK(*g.response_rate == Approx(1.0));
     CHECK(*g.mean_rating == Approx(3.0));  // 2 + 4 + 3
   }
+}
+
+TEST_CASE("team spirit whose answers are not here but whose people answered says withheld, not no responses yet",
+          "[insights][privacy]") {
+  Fixture f(false);
+  f.rate_spirit(f.s[0], 2, kBefore);
+  f.rate_spirit(f.s[1], 3, kBefore);
+  f.act_as(f.me);
+  // A manager's device, as the server serves it below the threshold: who
+  // answered, and none of their answers.
+  test::SeededStore manager(7);
+  std::vector<WireChange> served;
+  for (const Change& c : ok(changes_after(*f.store, 0)))
+    if (c.kind != Kind::response) served.push_back(ok(to_wire(*f.store, c)));
+  ok(apply_remote(*manager.store, served));
+  REQUIRE(ok(count(*manager.store, Kind::participation)) == 2);
+  SpiritChange spirit = ok(review_event(*manager.store, f.event)).spirit;
+  CHECK_FALSE(spirit.before.disclosure.shown);
+  CHECK(spirit.before.disclosure.reason.rfind("withheld: fewer than 5", 0) == 0);
+  CHECK(spirit.after.disclosure.reason == kNoResponsesYet);  // nobody answered after
 }
