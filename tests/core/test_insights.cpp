@@ -6,7 +6,6 @@
 #include "debrief/export.h"
 #include "debrief/insights.h"
 #include "debrief/percent.h"
-#include "debrief/replication.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -300,10 +299,7 @@ TEST_CASE("team spirit whose answers are not here but whose people answered says
   // A manager's device, as the server serves it below the threshold: who
   // answered, and none of their answers.
   test::SeededStore manager(7);
-  std::vector<WireChange> served;
-  for (const Change& c : ok(changes_after(*f.store, 0)))
-    if (c.kind != Kind::response) served.push_back(ok(to_wire(*f.store, c)));
-  ok(apply_remote(*manager.store, served));
+  test::copy_changes(*f.store, *manager.store, Kind::response);
   REQUIRE(ok(count(*manager.store, Kind::participation)) == 2);
   SpiritChange spirit = ok(review_event(*manager.store, f.event)).spirit;
   CHECK_FALSE(spirit.before.disclosure.shown);

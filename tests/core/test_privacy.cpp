@@ -4,7 +4,6 @@
 
 #include "debrief/privacy.h"
 #include "debrief/insights.h"
-#include "debrief/replication.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -78,10 +77,7 @@ TEST_CASE("a group whose answers are not here but whose people answered says wit
   // The manager's device, as the server serves it below the threshold: who
   // answered (two participations), and none of their answers.
   test::SeededStore manager(7);
-  std::vector<WireChange> served;
-  for (const Change& c : ok(changes_after(*w.store, 0)))
-    if (c.kind != Kind::response) served.push_back(ok(to_wire(*w.store, c)));
-  ok(apply_remote(*manager.store, served));
+  test::copy_changes(*w.store, *manager.store, Kind::response);
   REQUIRE(ok(count(*manager.store, Kind::participation)) == 2);
   REQUIRE(ok(count(*manager.store, Kind::response)) == 0);
   EventReview r = ok(review_event(*manager.store, w.event));

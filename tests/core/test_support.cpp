@@ -138,9 +138,10 @@ std::string upper(std::string s) {
   return s;
 }
 
-void copy_changes(Store& from, Store& to) {
+void copy_changes(Store& from, Store& to, std::optional<Kind> left_out) {
   std::vector<WireChange> wire;
-  for (const Change& c : ok(changes_after(from, 0))) wire.push_back(ok(to_wire(from, c)));
+  for (const Change& c : ok(changes_after(from, 0)))
+    if (c.kind != left_out) wire.push_back(ok(to_wire(from, c)));
   ok(apply_remote(to, wire));
 }
 

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -113,8 +114,10 @@ std::string upper(std::string s);
 // change log's size and every record of every kind (deleted ones too).
 Json snapshot(debrief::Store& store);
 
-// Applies every change `from` holds to `to`, as a sync would.
-void copy_changes(debrief::Store& from, debrief::Store& to);
+// Applies every change `from` holds to `to`, as a sync would; with
+// `left_out`, all but those of that kind (a manager's device below the
+// threshold holds participations and no responses).
+void copy_changes(debrief::Store& from, debrief::Store& to, std::optional<debrief::Kind> left_out = std::nullopt);
 
 // Runs `action` and checks that it fails with `code`, with a message
 // containing `part`, and that the store is exactly as it was.
