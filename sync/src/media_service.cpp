@@ -105,9 +105,13 @@ pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   // served through that record whoever sent it): nothing more to send.
   Result<bool> theirs = store_.media().uploaded_whole(who_.person, o.sha256());
   if (!theirs.is_ok()) return failed(theirs.status());
-  Result<BlobManifest> whole = anyones && !*theirs ? store_.media().blob(o.sha256()) : Result<BlobManifest>(not_found(""));
-  if (!whole.is_ok() && whole.status().code() != Code::not_found) return failed(whole.status());
-  if (*theirs || whole.is_ok()) {
+  bool nothing_to_send = *theirs;
+  if (!nothing_to_send && anyones) {
+    Result<BlobManifest> whole = store_.media().blob(o.sha256());
+    if (!whole.is_ok() && whole.status().code() != Code::not_found) return failed(whole.status());
+    nothing_to_send = whole.is_ok();
+  }
+  if (nothing_to_send) {
     need->set_complete(true);
     return reply;
   }
