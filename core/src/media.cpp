@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <system_error>
 
+#include "debrief/fields.h"
 #include "debrief/store.h"
 #include "debrief/text.h"
 #include "disk_full.h"
@@ -105,11 +106,17 @@ std::filesystem::path media_path(const Store& store, std::string_view sha256_hex
 }
 
 std::optional<Id> attached_by(Store& store, const Json& media) {
-  if (std::optional<Id> author = id_member(media, "author")) return author;
-  if (media.value("owner_kind", "") != "reflection") return std::nullopt;
-  Result<Id> owner = Id::parse(media.value("owner", ""));
-  Result<Json> reflection = owner.is_ok() ? get(store, Kind::reflection, *owner) : Result<Json>(owner.status());
-  return reflection.is_ok() ? id_member(*reflection, "author") : std::nullopt;
+  RecordView<Kind::media> m(media);
+  if (std::optional<Id> author = m.ref("author")) return author;
+  if (!m.is({"owner_kind", "reflection"})) return std::nullopt;
+  std::optional<Id> owner = m.id_in("owner");
+  if (!owner) return std::nullopt;
+  Result<Json> reflection = get(store, Kind::reflection, *owner);
+  return reflection.is_ok() ? RecordView<Kind::reflection>(*reflection).ref("author") : std::nullopt;
+}
+
+Result<std::vector<Json>> media_naming(Store& store, const std::string& sha256_hex) {
+  return list(store, Kind::media, {.where = {filter_by<Kind::media>("sha256", sha256_hex)}});
 }
 
 Result<Id> add_media(Store& store, const std::filesystem::path& source, Kind owner_kind, Id owner) {

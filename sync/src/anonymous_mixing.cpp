@@ -4,14 +4,13 @@
 #include <random>
 
 #include "debrief/answer_group.h"
-#include "debrief/records.h"
+#include "debrief/fields.h"
 
 namespace debrief::sync {
 
 bool is_anonymous_response(const WireChange& c) {
   if (c.kind != Kind::response || c.field || c.op != ChangeOp::upsert || !c.value.is_object()) return false;
-  auto anonymous = c.value.find("anonymous");
-  return anonymous != c.value.end() && *anonymous == true;
+  return RecordView<Kind::response>(c.value).flag("anonymous");
 }
 
 namespace {

@@ -1,7 +1,7 @@
 #include "media_service.h"
 
 #include "debrief/media.h"
-#include "debrief/records.h"
+#include "debrief/fields.h"
 #include "debrief/sync/secrets.h"
 
 namespace debrief::sync {
@@ -43,17 +43,13 @@ pb::Frame MediaService::answer(const pb::Frame& f) {
 }
 
 Result<std::vector<Json>> MediaService::visible_records(const std::string& sha256_hex) {
-  ListOptions naming;
-  naming.where.emplace_back("sha256", sha256_hex);
-  Result<std::vector<Json>> records = list(store_.records(), Kind::media, naming);
+  Result<std::vector<Json>> records = media_naming(store_.records(), sha256_hex);
   DEBRIEF_TRY(records.status());
   std::vector<Json> out;
   for (Json& r : *records) {
-    Result<Id> id = Id::parse(r.value("id", ""));
-    if (!id.is_ok()) continue;
     Change c;
     c.kind = Kind::media;
-    c.record = *id;
+    c.record = RecordView<Kind::media>(r).id();
     Result<bool> visible = may_receive(store_.records(), who_, c);
     DEBRIEF_TRY(visible.status());
     if (*visible) out.push_back(std::move(r));
@@ -89,7 +85,7 @@ pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   if (!own)
     return refused(pb::Error::FORBIDDEN, "no media record of this person's names " + o.sha256() + ": push the record first");
   bool anyones = !attached_by(store_.records(), *own);
-  std::int64_t size = own->value("size", std::int64_t{-1});
+  std::int64_t size = RecordView<Kind::media>(*own).integer("size");
   if (static_cast<std::int64_t>(o.size()) != size || size > kMaxMediaBytes)
     return refused(pb::Error::INVALID, "media " + o.sha256() + " is offered with another size than its record's");
   if (static_cast<std::size_t>(o.chunks_size()) != chunk_count(size))
@@ -157,14 +153,12 @@ Status MediaService::announce(const std::string& sha256_hex, bool first) {
   // appends it to the feed like any accepted change.
   Push reannouncing;
   reannouncing.check = [&](Store& records) {
-    ListOptions naming;
-    naming.where.emplace_back("sha256", sha256_hex);
-    Result<std::vector<Json>> media = list(records, Kind::media, naming);
+    Result<std::vector<Json>> media = media_naming(records, sha256_hex);
     DEBRIEF_TRY(media.status());
     for (const Json& m : *media) {
       std::optional<Id> attacher = attached_by(records, m);
       if (attacher ? *attacher != who_.person : !first) continue;
-      DEBRIEF_TRY(reannounce(records, Kind::media, *Id::parse(m["id"].get<std::string>())));
+      DEBRIEF_TRY(reannounce(records, Kind::media, RecordView<Kind::media>(m).id()));
     }
     return Status::ok();
   };

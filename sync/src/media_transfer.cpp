@@ -8,7 +8,7 @@
 #include <set>
 
 #include "debrief/media.h"
-#include "debrief/records.h"
+#include "debrief/fields.h"
 #include "debrief/sync/secrets.h"
 #include "co_try.h"
 #include "sync_steps.h"
@@ -32,7 +32,8 @@ Result<std::map<std::string, std::int64_t>> named_blobs(Store& store, const std:
   for (const Json& m : *media) {
     std::optional<Id> author = attacher ? attached_by(store, m) : std::nullopt;
     if (attacher && author && author != attacher) continue;
-    out.emplace(m.value("sha256", ""), m.value("size", std::int64_t{0}));
+    RecordView<Kind::media> medium(m);
+    out.emplace(medium.text("sha256"), medium.integer("size"));
   }
   return out;
 }

@@ -1,7 +1,6 @@
 // The blobs made whole before the server kept who uploaded what
 // (server_store.h, settle_old_blobs).
 #include "debrief/media.h"
-#include "debrief/records.h"
 #include "debrief/sync/server_store.h"
 
 namespace debrief::sync {
@@ -11,9 +10,7 @@ Status settle_old_blobs(ServerStore& store) {
   DEBRIEF_TRY(old.status());
   std::vector<std::pair<Id, std::string>> uploads;
   for (const std::string& sha256_hex : *old) {
-    ListOptions naming;
-    naming.where.emplace_back("sha256", sha256_hex);
-    Result<std::vector<Json>> media = list(store.records(), Kind::media, naming);
+    Result<std::vector<Json>> media = media_naming(store.records(), sha256_hex);
     DEBRIEF_TRY(media.status());
     for (const Json& m : *media)
       if (std::optional<Id> attacher = attached_by(store.records(), m)) uploads.emplace_back(*attacher, sha256_hex);

@@ -1,6 +1,7 @@
 #include "debrief/sync/visibility.h"
 
 #include "debrief/answer_group.h"
+#include "debrief/fields.h"
 #include "debrief/mutation.h"
 #include "debrief/records.h"
 
@@ -21,7 +22,7 @@ RecordScope scope_of(Store& records, Kind kind, const Json& r) {
       scope.team = id_member(r, reach.team);
     } else if (scope.owner) {  // the owner's team in the directory
       Result<Json> p = get(records, Kind::person, *scope.owner);
-      if (p.is_ok()) scope.team = id_member(*p, "team");
+      if (p.is_ok()) scope.team = RecordView<Kind::person>(*p).ref("team");
     }
   }
   return scope;
@@ -46,17 +47,19 @@ Result<ResponseGroup> with_members(Store& replica, AnswerGroup group) {
 // author, by everyone on a kudos, else by the author of what they answer.
 Result<bool> ReaderView::per_record(Kind kind, const Json& r) {
   if (kind == Kind::media) {
-    std::optional<Kind> owner_kind = kind_named(r.value("owner_kind", ""));
-    std::optional<Id> owner = id_member(r, "owner");
+    RecordView<Kind::media> media(r);
+    std::optional<Kind> owner_kind = kind_named(media.text("owner_kind"));
+    std::optional<Id> owner = media.id_in("owner");
     if (!owner_kind || !owner) return false;
     Change owner_change;
     owner_change.kind = *owner_kind;
     owner_change.record = *owner;
     return may_receive(owner_change);
   }
-  if (is(id_member(r, "author"), who_.person) || r.value("target_kind", "") == "kudos") return true;
-  std::optional<Kind> target_kind = kind_named(r.value("target_kind", ""));
-  std::optional<Id> target = id_member(r, "target");
+  RecordView<Kind::reply> reply(r);
+  if (is(reply.ref("author"), who_.person) || reply.is({"target_kind", "kudos"})) return true;
+  std::optional<Kind> target_kind = kind_named(reply.text("target_kind"));
+  std::optional<Id> target = reply.id_in("target");
   if (!target_kind || !target) return false;
   Result<Json> t = get(replica_, *target_kind, *target);
   const FieldSpec* author = author_field(spec_of(*target_kind));
@@ -84,7 +87,7 @@ Result<bool> ReaderView::group_shown(const Json& response) {
 Result<bool> in_directory(Store& replica, const Id& person) {
   Result<Json> p = get(replica, Kind::person, person);
   if (!p.is_ok()) return p.status().code() == Code::not_found ? Result<bool>(false) : Result<bool>(p.status());
-  return !p->value("deleted", false);
+  return !RecordView<Kind::person>(*p).deleted();
 }
 
 Result<Audience> Audience::of(Store& replica, const Id& person) {
@@ -97,12 +100,13 @@ Result<Audience> Audience::of(Store& replica, const Id& person) {
   DEBRIEF_TRY(teams.status());
   // Teams managed directly, then every team below one already managed.
   for (const Json& t : *teams)
-    if (is(id_member(t, "manager"), person)) a.managed.insert(*id_member(t, "id"));
+    if (RecordView<Kind::team> team(t); is(team.ref("manager"), person)) a.managed.insert(team.id());
   for (bool grew = true; grew;) {
     grew = false;
     for (const Json& t : *teams) {
-      std::optional<Id> parent = id_member(t, "parent"), id = id_member(t, "id");
-      if (parent && a.managed.count(*parent) && !a.managed.count(*id)) grew = a.managed.insert(*id).second;
+      RecordView<Kind::team> team(t);
+      std::optional<Id> parent = team.ref("parent");
+      if (parent && a.managed.count(*parent) && !a.managed.count(team.id())) grew = a.managed.insert(team.id()).second;
     }
   }
   return a;

@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "debrief/answer_group.h"
-#include "debrief/records.h"
+#include "debrief/fields.h"
 #include "debrief/sync/server_store.h"
 
 namespace debrief::sync {
@@ -51,7 +51,6 @@ bool shares_reflection(const WireChange& c) {
   return c.value.is_object() && c.value.contains("shared") && c.value.at("shared") == Json(true);
 }
 
-
 // The teams whose managers may have changed: each team whose manager or
 // parent changed, and every team below one.
 Result<std::set<Id>> teams_with_new_managers(Store& records, const std::vector<WireChange>& arrived) {
@@ -65,27 +64,26 @@ Result<std::set<Id>> teams_with_new_managers(Store& records, const std::vector<W
   for (bool grew = true; grew;) {
     grew = false;
     for (const Json& t : *all) {
-      std::optional<Id> parent = id_member(t, "parent"), id = id_member(t, "id");
-      if (parent && id && teams.count(*parent) && teams.insert(*id).second) grew = true;
+      RecordView<Kind::team> team(t);
+      std::optional<Id> parent = team.ref("parent");
+      if (parent && teams.count(*parent) && teams.insert(team.id()).second) grew = true;
     }
   }
   return teams;
 }
 
-// Reannounces every live record of `kind` whose `field` is `value`.
-Status reannounce_where(Store& records, Kind kind, const char* field, const Id& value) {
-  ListOptions where;
-  where.where.emplace_back(field, value.hex());
-  Result<std::vector<Json>> found = list(records, kind, where);
+// Reannounces every live record of kind K whose `field` is `value`.
+template <Kind K>
+Status reannounce_where(Store& records, FilterField<K> field, const Id& value) {
+  Result<std::vector<Json>> found = list(records, K, {.where = {filter_by<K>(field, value)}});
   DEBRIEF_TRY(found.status());
-  for (const Json& r : *found)
-    if (std::optional<Id> id = id_member(r, "id")) DEBRIEF_TRY(reannounce(records, kind, *id));
+  for (const Json& r : *found) DEBRIEF_TRY(reannounce(records, K, RecordView<K>(r).id()));
   return Status::ok();
 }
 
 Status release_media(Store& records, const std::vector<WireChange>& arrived) {
   for (const WireChange& c : arrived)
-    if (shares_reflection(c)) DEBRIEF_TRY(reannounce_where(records, Kind::media, "owner", c.record));
+    if (shares_reflection(c)) DEBRIEF_TRY(reannounce_where<Kind::media>(records, "owner", c.record));
   return Status::ok();
 }
 
@@ -109,21 +107,20 @@ Status release_reach(Store& records, const std::vector<WireChange>& arrived) {
     teams->insert(who->managed.begin(), who->managed.end());
   }
   for (const Id& team : *teams) {
-    DEBRIEF_TRY(reannounce_where(records, Kind::response, "team", team));
-    ListOptions members;
-    members.where.emplace_back("team", team.hex());
-    Result<std::vector<Json>> in = list(records, Kind::person, members);
+    DEBRIEF_TRY(reannounce_where<Kind::response>(records, "team", team));
+    Result<std::vector<Json>> in = list(records, Kind::person, {.where = {filter_by<Kind::person>("team", team)}});
     DEBRIEF_TRY(in.status());
-    for (const Json& p : *in)
-      if (std::optional<Id> id = id_member(p, "id")) people.insert(*id);
+    for (const Json& p : *in) people.insert(RecordView<Kind::person>(p).id());
   }
-  for (const Id& person : people) DEBRIEF_TRY(reannounce_where(records, Kind::participation, "person", person));
+  for (const Id& person : people) DEBRIEF_TRY(reannounce_where<Kind::participation>(records, "person", person));
   return Status::ok();
 }
 
 // Whether `c` gives `member` of its record a value `stored` (the record as
 // held, if it is) does not hold.
-bool gives_new(const Result<Json>& stored, const WireChange& c, const std::string& member) {
+template <Kind K>
+bool gives_new(const Result<Json>& stored, const WireChange& c, AnyField<K> field) {
+  const std::string member(field.name());
   if (c.op != ChangeOp::upsert || (c.field && *c.field != member)) return false;
   if (!c.field && !(c.value.is_object() && c.value.contains(member))) return false;
   const Json& given = c.field ? c.value : c.value.at(member);
@@ -138,9 +135,9 @@ Result<bool> may_release(Store& records, const WireChange& c) {
   if (!stored.is_ok() && stored.status().code() != Code::not_found) return stored.status();
   switch (c.kind) {
     case Kind::response: return !stored.is_ok() && c.op == ChangeOp::upsert && !c.field;
-    case Kind::reflection: return shares_reflection(c) && !(stored.is_ok() && stored->value("shared", false));
-    case Kind::team: return gives_new(stored, c, "manager") || gives_new(stored, c, "parent");
-    default: return gives_new(stored, c, "team");
+    case Kind::reflection: return shares_reflection(c) && !(stored.is_ok() && RecordView<Kind::reflection>(*stored).flag("shared"));
+    case Kind::team: return gives_new<Kind::team>(stored, c, "manager") || gives_new<Kind::team>(stored, c, "parent");
+    default: return gives_new<Kind::person>(stored, c, "team");
   }
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "debrief/id.h"
 #include "debrief/records.h"
@@ -44,6 +45,9 @@ std::filesystem::path media_path(const Store& store, std::string_view sha256_hex
 // (a reflection takes photos from its author only); otherwise no one known
 // (an event's or a kudos' photo from before media had authors).
 std::optional<Id> attached_by(Store& store, const Json& media);
+
+// The live media records that name the content with this hex SHA-256.
+Result<std::vector<Json>> media_naming(Store& store, const std::string& sha256_hex);
 
 // The hex SHA-256 of a file's content, read in chunks.
 Result<std::string> sha256_file(const std::filesystem::path& file);
