@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "debrief/article.h"
+#include "debrief/fields.h"
 #include "debrief/json_input.h"
 #include "context.h"
 #include "output.h"
@@ -181,7 +182,7 @@ void add_update(CLI::App& group, Context& ctx, const KindSpec& kind) {
 // followed by a table of activities.
 void show_event(Context& ctx, Id id) {
   Json event = must(get(ctx.store(), Kind::event, id));
-  std::vector<Json> agenda = must(list(ctx.store(), Kind::activity, {.where = {{"event", id.hex()}}}));
+  std::vector<Json> agenda = must(list(ctx.store(), Kind::activity, {.where = {filter_by<Kind::activity>("event", id)}}));
   if (ctx.json) {
     event["agenda"] = agenda;
     print_record(ctx, Kind::event, event);

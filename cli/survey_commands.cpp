@@ -5,6 +5,7 @@
 #include "debrief/json_input.h"
 #include "context.h"
 #include "debrief/api_json.h"
+#include "debrief/fields.h"
 #include "debrief/survey.h"
 
 namespace debrief::cli {
@@ -16,10 +17,9 @@ struct WalkInputs {
   bool anonymous = false;
 };
 
-Survey load(Store& store, const std::string& which, Id& id) {
+std::shared_ptr<const Survey> load(Store& store, const std::string& which, Id& id) {
   id = must(resolve_id(store, Kind::survey, which));
-  Json record = must(get(store, Kind::survey, id));
-  return must(Survey::parse(record["questions"]));
+  return must(load_survey(store, id));
 }
 
 // "talks, games, food"
@@ -123,16 +123,16 @@ void add_next(CLI::App& group, Context& ctx) {
   cmd->callback([&ctx] {
     ctx.run([&ctx] {
       Id id;
-      Survey survey = load(ctx.store(), in.survey, id);
+      std::shared_ptr<const Survey> survey = load(ctx.store(), in.survey, id);
       Result<Json> parsed = in.answers_json.empty() ? Result<Json>(Json::object()) : parse_json_input(in.answers_json, "--answers");
       if (!parsed.is_ok()) return Context::fail(parsed.status().message());
       Json answers = std::move(*parsed);
       if (!answers.is_object()) return Context::fail("--answers must be a JSON object");
       if (ctx.json) {
-        std::cout << next_step_json(survey, answers).dump() << "\n";
+        std::cout << next_step_json(*survey, answers).dump() << "\n";
         return 0;
       }
-      const Question* q = survey.next_question(answers);
+      const Question* q = survey->next_question(answers);
       if (!q) std::cout << "complete: every shown question has an answer\n";
       else std::cout << q->id << " (" << question_type_name(q->type) << ", " << hint(*q) << "): " << q->text << "\n";
       return 0;
@@ -153,13 +153,14 @@ void add_walk(CLI::App& group, Context& ctx) {
     ctx.run([&ctx] {
       Store& store = ctx.store();
       Id id;
-      Survey survey = load(store, in.survey, id);
-      Json answers = answers_from_flags(survey, in.given);
-      while (const Question* q = survey.next_question(answers)) answers[q->id] = ask(*q);
-      Json fields = {{"survey", id.hex()}, {"anonymous", in.anonymous}, {"answers", answers}};
-      if (!in.event.empty()) fields["event"] = in.event;
-      if (!in.activity.empty()) fields["activity"] = in.activity;
-      Id response = must(create(store, Kind::response, fields));
+      std::shared_ptr<const Survey> survey = load(store, in.survey, id);
+      Json answers = answers_from_flags(*survey, in.given);
+      while (const Question* q = survey->next_question(answers)) answers[q->id] = ask(*q);
+      FieldValues<Kind::response> fields;
+      fields.set("survey", id).set("anonymous", in.anonymous).set("answers", answers);
+      if (!in.event.empty()) fields.set("event", in.event);
+      if (!in.activity.empty()) fields.set("activity", in.activity);
+      Id response = must(create(store, fields));
       std::cerr << "\n";
       if (ctx.json) std::cout << Json{{"id", response.hex()}, {"answers", answers}}.dump() << "\n";
       else std::cout << "saved response " << response.hex() << "\n";

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "context.h"
+#include "debrief/fields.h"
 #include "debrief/platform/background_sync.h"
 #include "debrief/platform/credentials_file.h"
 #include "debrief/sync/client.h"
@@ -42,7 +43,8 @@ std::shared_ptr<sync::Credentials> credentials_of(Store& store) {
 std::string who(Store& store, Id person) {
   Result<Json> p = get(store, Kind::person, person);
   if (!p.is_ok()) return "person " + person.hex() + " (their record has not arrived yet)";
-  return p->value("name", person.hex()) + " (" + p->value("role", std::string("participant")) + ")";
+  RecordView<Kind::person> view(*p);
+  return view.text("name") + " (" + view.text("role") + ")";
 }
 
 // Runs one pass with a progress bar; prints what moved.

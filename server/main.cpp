@@ -13,6 +13,7 @@
 #include "context.h"
 #include "enrolment_qr.h"
 #include "debrief/demo.h"
+#include "debrief/fields.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/postgres_store.h"
 #include "debrief/sync/server_backup.h"
@@ -180,8 +181,9 @@ void add_admin(CLI::App& app, Context& ctx, ServerData& data) {
       must(generate_demo(store, {.people = 24, .events = 4, .responses = 480, .seed = 11}));
       Json people = Json::array();
       for (const Json& p : must(list(store, Kind::person))) {
-        Id id = must(Id::parse(p["id"].get<std::string>()));
-        people.push_back({{"person", p["id"]}, {"name", p["name"]}, {"role", p["role"]}, {"code", code_for(data, id, 30)}});
+        RecordView<Kind::person> listed(p);
+        people.push_back({{"person", listed.id().hex()}, {"name", listed.text("name")}, {"role", listed.text("role")},
+                          {"code", code_for(data, listed.id(), 30)}});
       }
       std::cout << people.dump(2) << "\n";
       return 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "debrief/answered.h"
+#include "debrief/fields.h"
 #include "agenda.h"
 
 namespace debrief::desktop {
@@ -72,10 +73,9 @@ Result<FeedbackWizard> FeedbackWizard::start(Store& store, const FeedbackTarget&
   DEBRIEF_TRY(id.status());
   Result<Json> survey = get(store, Kind::survey, *id);
   DEBRIEF_TRY(survey.status());
-  Result<Survey> parsed = Survey::parse((*survey)["questions"]);
+  Result<std::shared_ptr<const Survey>> parsed = load_survey(store, *id);
   DEBRIEF_TRY(parsed.status());
-  return FeedbackWizard(target, std::make_shared<const Survey>(std::move(*parsed)),
-                        survey->value("allow_anonymous", false));
+  return FeedbackWizard(target, std::move(*parsed), RecordView<Kind::survey>(*survey).flag("allow_anonymous"));
 }
 
 const Question* FeedbackWizard::current() const { return survey_->next_question(answers_); }

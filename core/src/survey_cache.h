@@ -17,8 +17,6 @@ inline constexpr std::size_t kCachedSurveyBytes = 8u << 20;
 
 // The parsed form of a questions document (as stored: compact JSON).
 Result<std::shared_ptr<const Survey>> cached_survey(Store& store, const std::string& questions);
-// The parsed questions of the survey `id`, deleted or not.
-Result<std::shared_ptr<const Survey>> load_survey(Store& store, const Id& id);
 
 // Parsed surveys by id, for one pass over many answers: each survey is
 // loaded once.

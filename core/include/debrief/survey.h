@@ -25,9 +25,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "debrief/id.h"
 #include "debrief/status.h"
 
 namespace debrief {
+
+class Store;
 
 using Json = nlohmann::json;
 
@@ -75,5 +78,10 @@ class Survey {
 };
 
 const char* question_type_name(QuestionType type);
+
+// The parsed questions of the survey `id` in `store`, deleted or not
+// (parsed once and kept while the store is open); not_found when there is
+// none.
+Result<std::shared_ptr<const Survey>> load_survey(Store& store, const Id& id);
 
 }  // namespace debrief

@@ -16,10 +16,9 @@ int dbf_survey_next(dbf_store* store, const char* survey_id, const char* answers
   clear(question_json);
   return guarded(err, [&] {
     std::shared_ptr<platform::Session> s = session_arg(store);
-    Json record = must(get(s->store(), Kind::survey, id_arg(survey_id, "survey_id")), DBF_DOMAIN_STORE);
-    Survey survey = must(Survey::parse(record["questions"]), DBF_DOMAIN_STORE);
+    std::shared_ptr<const Survey> survey = must(load_survey(s->store(), id_arg(survey_id, "survey_id")), DBF_DOMAIN_STORE);
     Json answers = answers_json ? json_arg(answers_json, "answers_json") : Json::object();
-    give(question_json, next_step_json(survey, answers).dump());
+    give(question_json, next_step_json(*survey, answers).dump());
   });
 }
 
