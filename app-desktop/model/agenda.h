@@ -17,7 +17,4 @@ struct EventWithActivities {
 
 Result<std::vector<EventWithActivities>> load_agenda(Store& store);
 
-// The strings of a JSON list (ids, names); empty for anything else.
-std::vector<std::string> strings_in(const Json& list);
-
 }  // namespace debrief::desktop

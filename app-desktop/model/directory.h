@@ -9,12 +9,12 @@
 namespace debrief::desktop {
 
 struct Directory {
-  std::map<std::string, std::string> people, teams;  // hex id -> name
-  std::map<std::string, std::string> team_of;        // person hex id -> team hex id
+  std::map<Id, std::string> people, teams;  // id -> name
+  std::map<Id, Id> team_of;                 // person -> their team
 
   // The person's or team's name, or a short form of the id when unknown.
-  std::string person(const std::string& id) const;
-  std::string team(const std::string& id) const;
+  std::string person(const Id& id) const;
+  std::string team(const Id& id) const;
 };
 
 Result<Directory> load_directory(Store& store);

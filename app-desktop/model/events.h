@@ -12,16 +12,19 @@
 namespace debrief::desktop {
 
 struct EventCard {
-  std::string id, title, theme, location, starts, ends;  // times as ISO 8601 UTC
+  Id id;
+  std::string title, theme, location, starts, ends;  // times as ISO 8601 UTC
   bool upcoming = false;
 };
 
 struct AgendaItem {
-  std::string id, title, kind, starts, ends;
+  Id id;
+  std::string title, kind, starts, ends;
 };
 
 struct CrewMember {
-  std::string id, name;
+  Id id;
+  std::string name;
 };
 
 struct EventPage {
@@ -37,6 +40,6 @@ struct EventPage {
 // Upcoming events first (soonest first), then past ones (latest first);
 // "upcoming" is relative to `now_s` (Unix seconds).
 Result<std::vector<EventCard>> load_events(Store& store, std::int64_t now_s);
-Result<EventPage> load_event_page(Store& store, const std::string& id, std::int64_t now_s);
+Result<EventPage> load_event_page(Store& store, const Id& id, std::int64_t now_s);
 
 }  // namespace debrief::desktop

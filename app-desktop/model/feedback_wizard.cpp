@@ -9,16 +9,11 @@
 namespace debrief::desktop {
 namespace {
 
-std::optional<Id> id_or_none(const std::string& hex) {
-  Result<Id> id = Id::parse(hex);
-  return id.is_ok() ? std::optional<Id>(*id) : std::nullopt;
-}
-
 // Marks the targets this device's person has answered; none when it acts for nobody.
 Status mark_answered(Store& store, std::vector<FeedbackTarget>& targets) {
   if (!store.me()) return Status::ok();
   for (FeedbackTarget& t : targets) {
-    Result<bool> answered = has_answered(store, *id_or_none(t.survey), id_or_none(t.event), id_or_none(t.activity));
+    Result<bool> answered = has_answered(store, t.survey, t.event, t.activity);
     DEBRIEF_TRY(answered.status());
     t.answered = *answered;
   }
@@ -40,40 +35,44 @@ std::string in_words(const Json& v) {
   return out;
 }
 
-bool starts_before(const Json& a, const Json& b) { return a.value("starts_at", "") < b.value("starts_at", ""); }
+template <Kind K>
+bool starts_before(const Json& a, const Json& b) {
+  return RecordView<K>(a).text("starts_at") < RecordView<K>(b).text("starts_at");
+}
 
 }  // namespace
 
 Result<std::vector<FeedbackTarget>> load_feedback_targets(Store& store) {
   Result<std::vector<Json>> surveys = list(store, Kind::survey);
   DEBRIEF_TRY(surveys.status());
-  std::string post_event;
-  for (const Json& s : *surveys)
-    if (s.value("kind", "") == "post_event") post_event = s["id"];
+  std::optional<Id> post_event;
+  for (const Json& json : *surveys)
+    if (RecordView<Kind::survey> s(json); s.is({"kind", "post_event"})) post_event = s.id();
   Result<std::vector<EventWithActivities>> agenda = load_agenda(store);
   DEBRIEF_TRY(agenda.status());
   std::stable_sort(agenda->begin(), agenda->end(),
-                   [](const EventWithActivities& a, const EventWithActivities& b) { return starts_before(b.event, a.event); });
+                   [](const EventWithActivities& a, const EventWithActivities& b) {
+                     return starts_before<Kind::event>(b.event, a.event);
+                   });
   std::vector<FeedbackTarget> out;
   for (EventWithActivities& e : *agenda) {
-    const std::string title = e.event.value("title", ""), starts = e.event.value("starts_at", "");
-    if (!post_event.empty()) out.push_back({post_event, e.event["id"], "", title, title, starts, "", ""});
-    std::stable_sort(e.activities.begin(), e.activities.end(), starts_before);
-    for (const Json& a : e.activities)
-      if (a.value("survey", Json()).is_string())
-        out.push_back({a["survey"], e.event["id"], a["id"], title + ": " + a.value("title", ""), title, starts,
-                       a.value("title", ""), a.value("starts_at", "")});
+    RecordView<Kind::event> event(e.event);
+    const std::string title = event.text("title"), starts = event.text("starts_at");
+    if (post_event) out.push_back({*post_event, event.id(), std::nullopt, title, title, starts, "", ""});
+    std::stable_sort(e.activities.begin(), e.activities.end(), starts_before<Kind::activity>);
+    for (const Json& json : e.activities)
+      if (RecordView<Kind::activity> a(json); std::optional<Id> survey = a.ref("survey"))
+        out.push_back({*survey, event.id(), a.id(), title + ": " + a.text("title"), title, starts, a.text("title"),
+                       a.text("starts_at")});
   }
   DEBRIEF_TRY(mark_answered(store, out));
   return out;
 }
 
 Result<FeedbackWizard> FeedbackWizard::start(Store& store, const FeedbackTarget& target) {
-  Result<Id> id = Id::parse(target.survey);
-  DEBRIEF_TRY(id.status());
-  Result<Json> survey = get(store, Kind::survey, *id);
+  Result<Json> survey = get(store, Kind::survey, target.survey);
   DEBRIEF_TRY(survey.status());
-  Result<std::shared_ptr<const Survey>> parsed = load_survey(store, *id);
+  Result<std::shared_ptr<const Survey>> parsed = load_survey(store, target.survey);
   DEBRIEF_TRY(parsed.status());
   return FeedbackWizard(target, std::move(*parsed), RecordView<Kind::survey>(*survey).flag("allow_anonymous"));
 }
@@ -115,10 +114,11 @@ Result<Id> FeedbackWizard::submit(Store& store) {
   Json given = Json::object();
   for (const auto& [id, v] : answers_.items())
     if (!v.is_null()) given[id] = v;
-  Json fields = {{"survey", target_.survey}, {"answers", given}, {"anonymous", allows_anonymous_ && anonymous}};
-  if (!target_.event.empty()) fields["event"] = target_.event;
-  if (!target_.activity.empty()) fields["activity"] = target_.activity;
-  Result<Id> saved = create(store, Kind::response, fields);
+  FieldValues<Kind::response> fields;
+  fields.set("survey", target_.survey).set("answers", given).set("anonymous", allows_anonymous_ && anonymous);
+  if (target_.event) fields.set("event", *target_.event);
+  if (target_.activity) fields.set("activity", *target_.activity);
+  Result<Id> saved = create(store, fields);
   message_ = saved.is_ok() ? "" : saved.status().message();
   return saved;
 }

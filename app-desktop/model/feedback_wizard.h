@@ -17,12 +17,16 @@ namespace debrief::desktop {
 
 // What is being answered: a survey, about an event or one of its activities.
 struct FeedbackTarget {
-  std::string survey, event, activity;  // hex ids; event and activity may be empty
-  std::string title;                    // what the person sees ("Offsite: Escape room")
+  Id survey;
+  std::optional<Id> event = {}, activity = {};
+  std::string title = {};               // what the person sees ("Offsite: Escape room")
   std::string event_title = {}, event_starts = {};  // the event's title and start (ISO 8601)
   std::string item = {};                // the activity's title, or "" for the whole event
   std::string item_starts = {};         // the activity's start (ISO 8601), or ""
   bool answered = false;                // by this device's person (one person, one voice)
+
+  // Names the target among the others (its event's and activity's ids).
+  std::string key() const { return (event ? event->hex() : "") + "/" + (activity ? activity->hex() : ""); }
 };
 
 // Something to give feedback on: an event with a post-event survey, then

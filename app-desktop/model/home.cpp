@@ -1,7 +1,7 @@
 #include "home.h"
 
 #include "debrief/change_log.h"
-#include "debrief/records.h"
+#include "debrief/fields.h"
 #include "debrief/sync/client.h"
 #include "directory.h"
 
@@ -22,19 +22,20 @@ Result<HomeView> load_home(Store& store) {
     if (c.kind == Kind::response) v.responses = c.live;
   }
   if (std::optional<Id> me = store.me()) {
-    Result<Json> person = get(store, Kind::person, *me);
-    DEBRIEF_TRY(person.status());
-    v.name = person->value("name", "");
-    v.role = person->value("role", "");
-    if (person->value("team", Json()).is_string()) {
+    Result<Json> json = get(store, Kind::person, *me);
+    DEBRIEF_TRY(json.status());
+    RecordView<Kind::person> person(*json);
+    v.name = person.text("name");
+    v.role = person.text("role");
+    if (std::optional<Id> team = person.ref("team")) {
       Result<Directory> dir = load_directory(store);
       DEBRIEF_TRY(dir.status());
-      v.team = dir->team((*person)["team"]);
+      v.team = dir->team(*team);
     }
   }
   Result<std::vector<Json>> orgs = list(store, Kind::organisation, {.limit = 1});
   DEBRIEF_TRY(orgs.status());
-  if (!orgs->empty()) v.organisation = (*orgs)[0].value("name", "");
+  if (!orgs->empty()) v.organisation = RecordView<Kind::organisation>((*orgs)[0]).text("name");
   Result<sync::ServerLink> link = sync::load_link(store.dir());
   if (link.is_ok()) {
     v.server = link->host + ":" + std::to_string(link->port);

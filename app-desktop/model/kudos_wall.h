@@ -14,7 +14,8 @@
 namespace debrief::desktop {
 
 struct KudosCard {
-  std::string id, from, to, action, outcome, category, when;
+  Id id;
+  std::string from, to, action, outcome, category, when;
   std::int64_t plus_ones = 0;
   bool plus_oned_by_me = false;
 };
@@ -22,25 +23,26 @@ struct KudosCard {
 // Empty members match everything.
 struct KudosFilter {
   std::string category = {};
-  std::string person = {};  // hex id: given by or to them
-  std::string team = {};    // hex id: to the team or to one of its members
+  std::optional<Id> person = {};  // given by or to them
+  std::optional<Id> team = {};    // to the team or to one of its members
 };
 
 // A page of the wall, newest first.
 struct KudosPage {
   std::vector<KudosCard> cards;
-  std::string next;  // where the next page starts (a kudos hex id); empty at the end
+  std::optional<Id> next;  // the kudos the next page starts after; none at the end
 };
 
 // Up to `want` cards matching `filter`, newest first, starting after the
-// kudos `after` (a hex id; empty: from the newest). Reads only as many
-// kudos as it must, so the first page of a wall of 100,000 comes at once.
-Result<KudosPage> load_kudos_page(Store& store, const KudosFilter& filter, const std::string& after, std::size_t want);
+// kudos `after` (none: from the newest). Reads only as many kudos as it
+// must, so the first page of a wall of 100,000 comes at once.
+Result<KudosPage> load_kudos_page(Store& store, const KudosFilter& filter, const std::optional<Id>& after,
+                                  std::size_t want);
 
 struct KudosDraft {
-  std::vector<std::string> to;  // person hex ids
+  std::vector<Id> to;  // people
   std::string action, outcome, category = "other";
-  std::string event;  // hex id, or empty
+  std::optional<Id> event = {};
 };
 
 // Gives the kudos as the person this device acts for; the core's refusal
@@ -48,7 +50,7 @@ struct KudosDraft {
 Result<Id> give_kudos(Store& store, const KudosDraft& draft);
 
 // Adds my +1 to the kudos.
-Status plus_one(Store& store, const std::string& kudos);
+Status plus_one(Store& store, const Id& kudos);
 
 // The categories a kudos can have, as the core knows them.
 std::vector<std::string> kudos_categories();

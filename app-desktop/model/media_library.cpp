@@ -1,8 +1,7 @@
 #include "media_library.h"
 
+#include "debrief/fields.h"
 #include "debrief/media.h"
-#include "debrief/records.h"
-#include "agenda.h"
 #include "directory.h"
 #include "reflections.h"
 
@@ -21,16 +20,21 @@ Status add_kudos(Store& store, std::vector<MediaOwner>& out) {
   if (!store.me()) return Status::ok();
   Result<Directory> dir = load_directory(store);
   DEBRIEF_TRY(dir.status());
-  const std::string me = store.me()->hex();
-  for (const char* field : {"author", "to"}) {
+  const Id me = *store.me();
+  for (bool given : {true, false}) {
     Result<std::vector<Json>> kudos =
-        list(store, Kind::kudos, {.where = {{field, me}}, .limit = kOwnerKudos, .newest_first = true});
+        list(store, Kind::kudos,
+             {.where = {given ? filter_by<Kind::kudos>("author", me) : filter_by<Kind::kudos>("to", me)},
+              .limit = kOwnerKudos,
+              .newest_first = true});
     DEBRIEF_TRY(kudos.status());
-    for (const Json& k : *kudos) {
+    for (const Json& json : *kudos) {
+      RecordView<Kind::kudos> k(json);
       std::string names;
-      for (const std::string& p : strings_in(k.value("to", Json()))) names += (names.empty() ? "" : ", ") + dir->person(p);
-      std::string who = field == std::string_view("author") ? "to " + names : "from " + dir->person(k.value("author", ""));
-      out.push_back({Kind::kudos, k["id"], shortened("Kudos " + who + ": " + k.value("action", ""))});
+      for (const Id& p : k.refs("to")) names += (names.empty() ? "" : ", ") + dir->person(p);
+      std::optional<Id> author = k.ref("author");
+      std::string who = given ? "to " + names : "from " + (author ? dir->person(*author) : "someone");
+      out.push_back({Kind::kudos, k.id(), shortened("Kudos " + who + ": " + k.text("action"))});
     }
   }
   return Status::ok();
@@ -42,7 +46,10 @@ Result<std::vector<MediaOwner>> load_media_owners(Store& store) {
   std::vector<MediaOwner> out;
   Result<std::vector<Json>> events = list(store, Kind::event, {.newest_first = true});
   DEBRIEF_TRY(events.status());
-  for (const Json& e : *events) out.push_back({Kind::event, e["id"], shortened("Event: " + e.value("title", ""))});
+  for (const Json& json : *events) {
+    RecordView<Kind::event> e(json);
+    out.push_back({Kind::event, e.id(), shortened("Event: " + e.text("title"))});
+  }
   Result<std::vector<ReflectionItem>> mine = load_my_reflections(store);
   DEBRIEF_TRY(mine.status());
   for (const ReflectionItem& r : *mine)
@@ -52,15 +59,16 @@ Result<std::vector<MediaOwner>> load_media_owners(Store& store) {
 }
 
 Result<std::vector<MediaItem>> load_media(Store& store, const MediaOwner& owner) {
-  Result<std::vector<Json>> media = list(store, Kind::media, {.where = {{"owner", owner.id}}});
+  Result<std::vector<Json>> media = list(store, Kind::media, {.where = {filter_by<Kind::media>("owner", owner.id)}});
   DEBRIEF_TRY(media.status());
   std::vector<MediaItem> out;
-  for (const Json& m : *media) {
-    std::filesystem::path file = media_path(store, m.value("sha256", ""));
+  for (const Json& json : *media) {
+    RecordView<Kind::media> m(json);
+    std::filesystem::path file = media_path(store, m.text("sha256"));
     std::error_code ec;
     bool here = std::filesystem::exists(file, ec);
-    std::string name = m["name"].is_string() ? m["name"].get<std::string>() : "";  // null on records older servers let through
-    out.push_back({m["id"], name, m.value("mime", ""), m.value("size", std::int64_t{0}), file, here});
+    // The name reads as empty when null: on records older servers let through.
+    out.push_back({m.id(), m.text("name"), m.text("mime"), m.integer("size"), file, here});
   }
   return out;
 }
@@ -68,9 +76,8 @@ Result<std::vector<MediaItem>> load_media(Store& store, const MediaOwner& owner)
 std::vector<std::string> attach_files(Store& store, const MediaOwner& owner,
                                       const std::vector<std::filesystem::path>& files) {
   std::vector<std::string> refused;
-  Result<Id> id = Id::parse(owner.id);
   for (const std::filesystem::path& f : files) {
-    Status s = id.is_ok() ? add_media(store, f, owner.kind, *id).status() : id.status();
+    Status s = add_media(store, f, owner.kind, owner.id).status();
     if (!s.is_ok()) refused.push_back(f.filename().string() + ": " + s.message());
   }
   return refused;

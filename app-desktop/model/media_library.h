@@ -16,12 +16,13 @@ namespace debrief::desktop {
 
 struct MediaOwner {
   Kind kind = Kind::event;
-  std::string id;     // hex
+  Id id;
   std::string title;  // "Event: Offsite", "Kudos: to Ben Ode, for ..."
 };
 
 struct MediaItem {
-  std::string id, name, mime;
+  Id id;
+  std::string name, mime;
   std::int64_t size = 0;
   std::filesystem::path file;  // the stored copy
   bool here = false;           // false: attached elsewhere, its file not synced yet

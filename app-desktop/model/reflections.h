@@ -10,18 +10,20 @@
 namespace debrief::desktop {
 
 struct ReflectionItem {
-  std::string id, about, text, when;  // about: "Event: activity"
+  Id id;
+  std::string about, text, when;  // about: "Event: activity"
   bool shared = false;
 };
 
 struct ActivityChoice {
-  std::string id, event, title;  // title: "Event: activity"
+  Id id, event;
+  std::string title;  // "Event: activity"
 };
 
 // My reflections, newest first (never anyone else's private ones).
 Result<std::vector<ReflectionItem>> load_my_reflections(Store& store);
 Result<std::vector<ActivityChoice>> load_activities(Store& store);
 Result<Id> write_reflection(Store& store, const ActivityChoice& about, const std::string& text, bool shared);
-Status set_shared(Store& store, const std::string& reflection, bool shared);
+Status set_shared(Store& store, const Id& reflection, bool shared);
 
 }  // namespace debrief::desktop

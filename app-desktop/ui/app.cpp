@@ -53,7 +53,7 @@ App::App(std::filesystem::path data_dir, float scale, Textures* textures)
     ++ui_.data_version;
     sync_.sync_now();
   };
-  ui_.thank = [this](std::string person) {
+  ui_.thank = [this](std::optional<Id> person) {
     screen_ = Screen::kudos;
     kudos_dialog_.open(ui_, person);
   };

@@ -8,9 +8,9 @@
 
 namespace debrief::desktop {
 
-void KudosDialog::open(UiContext& ui, const std::string& person) {
+void KudosDialog::open(UiContext& ui, const std::optional<Id>& person) {
   draft_ = KudosDraft{};
-  if (!person.empty()) draft_.to = {person};
+  if (person) draft_.to = {*person};
   error_.clear();
   opening_ = true;
   ui.worker.ask<Directory>(load_directory, [this](Result<Directory> d) {

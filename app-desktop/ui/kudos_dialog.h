@@ -13,15 +13,15 @@ namespace debrief::desktop {
 
 class KudosDialog {
  public:
-  // Opens the dialog, thanking `person` (hex id; empty: choose in it).
-  void open(UiContext& ui, const std::string& person);
+  // Opens the dialog, thanking `person` (none: choose in it).
+  void open(UiContext& ui, const std::optional<Id>& person);
   // Draws it while open; call every frame.
   void draw(UiContext& ui);
 
  private:
   bool opening_ = false, saving_ = false, closing_ = false;
   KudosDraft draft_;
-  std::map<std::string, std::string> people_;  // name -> hex id, for the picker
+  std::map<std::string, Id> people_;  // name -> id, for the picker
   std::string error_;
 };
 

@@ -125,37 +125,32 @@ class Dashboard final : public ScreenView {
   AsyncValue<std::vector<EventCard>> events_;
   AsyncValue<EventReview> review_;
   AsyncValue<std::vector<TeamTrend>> trends_;
-  std::string event_, title_, exported_;
+  std::optional<Id> event_;
+  std::string title_, exported_;
 
   void load(UiContext& ui) override {
     events_.load(ui.worker, [](Store& s) { return load_events(s, system_env().now_ms() / 1000); });
     trends_.load(ui.worker, team_trends);
-    if (!event_.empty()) choose(ui, event_, title_);
+    if (event_) choose(ui, *event_, title_);
   }
 
-  void choose(UiContext& ui, const std::string& id, const std::string& title) {
+  void choose(UiContext& ui, const Id& id, const std::string& title) {
     event_ = id;
     title_ = title;
     exported_.clear();
-    review_.load(ui.worker, [id](Store& s) -> Result<EventReview> {
-      Result<Id> parsed = Id::parse(id);
-      DEBRIEF_TRY(parsed.status());
-      return review_event(s, *parsed);
-    });
+    review_.load(ui.worker, [id](Store& s) { return review_event(s, id); });
   }
 
   void export_event(UiContext& ui) {
-    std::string id = event_;
-    std::filesystem::path file = ui.data_dir / "exports" / ("event-" + id.substr(0, 8) + "-groups.csv");
+    Id id = *event_;
+    std::filesystem::path file = ui.data_dir / "exports" / ("event-" + id.hex().substr(0, 8) + "-groups.csv");
     ui.worker.ask<std::string>(
         [id, file](Store& s) -> Result<std::string> {
-          Result<Id> parsed = Id::parse(id);
-          DEBRIEF_TRY(parsed.status());
           std::error_code ec;
           std::filesystem::create_directories(file.parent_path(), ec);
           std::ofstream out(file, std::ios::binary);
           if (!out) return Status(Code::io_error, "cannot write " + file.string());
-          DEBRIEF_TRY(export_table(s, ExportTable::events, ExportFormat::csv, *parsed, out));
+          DEBRIEF_TRY(export_table(s, ExportTable::events, ExportFormat::csv, id, out));
           return file.string();
         },
         [this](Result<std::string> r) { exported_ = r.is_ok() ? "exported to " + *r : r.status().message(); });
@@ -177,22 +172,22 @@ class Dashboard final : public ScreenView {
     ImGui::SetNextItemWidth(std::min(420 * ui.scale, ImGui::GetContentRegionAvail().x * 0.5f));
     if (probed::begin_combo("Event", title_.empty() ? "choose an event" : title_.c_str())) {
       for (const EventCard& e : *events_)
-        if (probed::selectable((e.title + "  " + e.starts.substr(0, 10) + "##" + e.id).c_str(), e.id == event_))
+        if (probed::selectable((e.title + "  " + e.starts.substr(0, 10) + "##" + e.id.hex()).c_str(), e.id == event_))
           choose(ui, e.id, e.title);
       ImGui::EndCombo();
     }
-    if (event_.empty() && !events_->empty()) {  // the latest event that has happened
+    if (!event_ && !events_->empty()) {  // the latest event that has happened
       auto e = std::find_if(events_->begin(), events_->end(), [](const EventCard& c) { return !c.upcoming; });
       if (e == events_->end()) e = events_->begin();
       choose(ui, e->id, e->title);
     }
-    if (!event_.empty()) {
+    if (event_) {
       ImGui::SameLine();
       if (probed::button("Export CSV")) export_event(ui);
       if (!exported_.empty()) ImGui::TextDisabled("%s", exported_.c_str());
     }
     ImGui::BeginChild("review");
-    if (!event_.empty() && review_.ready()) {
+    if (event_ && review_.ready()) {
       const EventReview& r = *review_;
       ImGui::PushTextWrapPos(0);
       ImGui::TextDisabled("groups of fewer than %d people (not counting you) are withheld; rate: of those invited; "

@@ -17,14 +17,14 @@ std::int64_t now_s() { return system_env().now_ms() / 1000; }
 class Events final : public ScreenView {
   AsyncValue<std::vector<EventCard>> events_;
   AsyncValue<EventPage> page_;
-  std::string selected_;
+  std::optional<Id> selected_;
 
   void load(UiContext& ui) override {
     events_.load(ui.worker, [](Store& s) { return load_events(s, now_s()); });
-    if (!selected_.empty()) open(ui, selected_);
+    if (selected_) open(ui, *selected_);
   }
 
-  void open(UiContext& ui, const std::string& id) {
+  void open(UiContext& ui, const Id& id) {
     selected_ = id;
     page_.load(ui.worker, [id](Store& s) { return load_event_page(s, id, now_s()); });
   }
@@ -40,7 +40,7 @@ class Events final : public ScreenView {
           // The date first, so a narrow list (1024 pixels, 2x) clips titles, not dates.
           ImGui::TextDisabled("%s", e.starts.substr(0, 10).c_str());
           ImGui::SameLine();
-          std::string label = e.title + (e.upcoming ? "  (upcoming)" : "") + "##" + e.id;
+          std::string label = e.title + (e.upcoming ? "  (upcoming)" : "") + "##" + e.id.hex();
           if (probed::selectable(label.c_str(), selected_ == e.id)) open(ui, e.id);
         }
       }
@@ -50,7 +50,7 @@ class Events final : public ScreenView {
 
   void draw_page(UiContext& ui) {
     ImGui::BeginChild("event");
-    if (selected_.empty()) {
+    if (!selected_) {
       if (events_.has_value() && events_->empty()) draw_empty(ui);
     } else if (page_.ready()) {
       const EventPage& p = *page_;
@@ -79,7 +79,7 @@ class Events final : public ScreenView {
       for (const CrewMember& c : p.crew) {
         ImGui::BulletText("%s", c.name.c_str());
         ImGui::SameLine();
-        std::string label = "Thank##" + c.id;
+        std::string label = "Thank##" + c.id.hex();
         if (probed::small_button(label.c_str())) ui.thank(c.id);
       }
       if (p.crew.empty()) ImGui::TextDisabled("no crew listed");
@@ -105,7 +105,7 @@ class Events final : public ScreenView {
   }
 
   void draw(UiContext& ui) override {
-    if (selected_.empty() && events_.has_value() && !events_->empty()) open(ui, events_->front().id);
+    if (!selected_ && events_.has_value() && !events_->empty()) open(ui, events_->front().id);
     draw_list(ui);
     ImGui::SameLine();
     draw_page(ui);

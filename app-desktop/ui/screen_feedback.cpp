@@ -191,7 +191,7 @@ class Feedback final : public ScreenView {
     const FeedbackTarget& t = (*targets_)[row];
     const std::string at = when(t.item_starts);  // "2026-12-03 09:00"
     std::string label = (t.item.empty() ? std::string("The whole event") : at.substr(std::min<std::size_t>(11, at.size())) + "  " + t.item) +
-                        "##" + t.event + t.activity;
+                        "##" + t.key();
     ImGui::Indent();
     if (probed::selectable(label.c_str())) begin(ui, t);
     if (t.answered) {

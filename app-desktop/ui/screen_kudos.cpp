@@ -23,7 +23,7 @@ class Kudos final : public ScreenView {
   std::vector<KudosCard> cards_;
   std::vector<float> heights_;            // each card's drawn height, 0 until drawn
   float heights_width_ = 0;               // the width the heights were measured at
-  std::string next_;                      // where the next page starts; empty at the end
+  std::optional<Id> next_;                // where the next page starts; none at the end
   Status status_;
   std::string refused_;                   // why the last +1 was refused; empty when it was not
   bool loaded_ = false, fetching_ = false;
@@ -33,22 +33,22 @@ class Kudos final : public ScreenView {
 
   // Reloads the wall as far as it was read, so a +1 or a sync keeps the place.
   void load(UiContext& ui) override {
-    fetch(ui, "", std::max(kPage, cards_.size()));
+    fetch(ui, std::nullopt, std::max(kPage, cards_.size()));
     directory_.load(ui.worker, load_directory);
   }
 
   void restart(UiContext& ui) {
     cards_.clear();
     heights_.clear();
-    next_.clear();
+    next_.reset();
     loaded_ = false;
-    fetch(ui, "", kPage);
+    fetch(ui, std::nullopt, kPage);
   }
 
   // Asks for `want` cards after `after`: from the start, they replace the wall; otherwise they extend it.
-  void fetch(UiContext& ui, const std::string& after, std::size_t want) {
+  void fetch(UiContext& ui, const std::optional<Id>& after, std::size_t want) {
     fetching_ = true;
-    const std::uint64_t generation = after.empty() ? ++generation_ : generation_;
+    const std::uint64_t generation = after ? generation_ : ++generation_;
     KudosFilter f = filter_;
     ui.worker.ask<KudosPage>([f, after, want](Store& s) { return load_kudos_page(s, f, after, want); },
                              [this, generation, after](Result<KudosPage> page) {
@@ -57,7 +57,7 @@ class Kudos final : public ScreenView {
                                loaded_ = true;
                                status_ = page.status();
                                if (!page.is_ok()) return;
-                               if (after.empty()) cards_.clear(), heights_.clear();
+                               if (!after) cards_.clear(), heights_.clear();
                                cards_.insert(cards_.end(), page->cards.begin(), page->cards.end());
                                heights_.resize(cards_.size(), 0.0f);
                                next_ = page->next;
@@ -77,20 +77,20 @@ class Kudos final : public ScreenView {
     return probed::begin_combo((std::string("##") + label).c_str(), preview);
   }
 
-  // A combo over `names` (hex id -> name) that sets `chosen`; true when it changed.
-  static bool pick(const char* label, const std::map<std::string, std::string>& names, std::string& chosen) {
+  // A combo over `names` (id -> name) that sets `chosen`; true when it changed.
+  static bool pick(const char* label, const std::map<Id, std::string>& names, std::optional<Id>& chosen) {
     bool changed = false;
-    auto it = names.find(chosen);
+    auto it = chosen ? names.find(*chosen) : names.end();
     if (!begin_filter(label, it == names.end() ? "anyone" : it->second.c_str(), 12)) return false;
-    if (probed::selectable("anyone", chosen.empty())) chosen.clear(), changed = true;
+    if (probed::selectable("anyone", !chosen)) chosen.reset(), changed = true;
     for (const auto& [id, name] : names)
-      if (probed::selectable((name + "##" + id).c_str(), id == chosen)) chosen = id, changed = true;
+      if (probed::selectable((name + "##" + id.hex()).c_str(), id == chosen)) chosen = id, changed = true;
     ImGui::EndCombo();
     return changed;
   }
 
   void draw_filters(UiContext& ui) {
-    if (probed::button("Give kudos")) ui.thank("");
+    if (probed::button("Give kudos")) ui.thank(std::nullopt);
     bool changed = false;
     if (begin_filter("Category", filter_.category.empty() ? "any" : words(filter_.category).c_str(), 11)) {
       if (probed::selectable("any", filter_.category.empty())) filter_.category.clear(), changed = true;
@@ -106,7 +106,7 @@ class Kudos final : public ScreenView {
   }
 
   void draw_card(UiContext& ui, KudosCard& k) {
-    ImGui::PushID(k.id.c_str());
+    ImGui::PushID(k.id.hex().c_str());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Text("%s thanked %s", k.from.c_str(), k.to.c_str());
     ImGui::TextDisabled("%s  %s", k.when.c_str(), words(k.category).c_str());
@@ -118,7 +118,7 @@ class Kudos final : public ScreenView {
     ImGui::BeginDisabled(k.plus_oned_by_me);
     std::string label = "+1 (" + std::to_string(k.plus_ones) + ")";
     if (probed::small_button(label.c_str())) {
-      std::string id = k.id;
+      Id id = k.id;
       k.plus_oned_by_me = true;
       ++k.plus_ones;
       ui.worker.ask<bool>([id](Store& s) -> Result<bool> { DEBRIEF_TRY(plus_one(s, id)); return true; },
@@ -133,12 +133,12 @@ class Kudos final : public ScreenView {
   }
 
   void draw_empty(UiContext& ui) {
-    const bool filtered = !filter_.category.empty() || !filter_.person.empty() || !filter_.team.empty();
+    const bool filtered = !filter_.category.empty() || filter_.person || filter_.team;
     ImGui::TextWrapped("%s", filtered ? "No kudos match these filters."
                                       : "No kudos yet. A kudos thanks a colleague for one specific thing they did, "
                                         "and says what came of it; everyone in the organisation can see it and +1 it.");
     if (filtered ? probed::button("Show all kudos") : probed::button("Give the first kudos")) {
-      if (!filtered) return ui.thank("");
+      if (!filtered) return ui.thank(std::nullopt);
       filter_ = KudosFilter{};
       restart(ui);
     }
@@ -162,8 +162,8 @@ class Kudos final : public ScreenView {
       heights_[i] = ImGui::GetCursorPosY() - top;
       if (ImGui::IsItemVisible()) last_visible = static_cast<int>(i);
     }
-    if (!next_.empty() && !fetching_ && last_visible + kAheadCards >= static_cast<int>(cards_.size())) fetch(ui, next_, kPage);
-    if (!next_.empty()) ImGui::TextDisabled("loading more...");
+    if (next_ && !fetching_ && last_visible + kAheadCards >= static_cast<int>(cards_.size())) fetch(ui, next_, kPage);
+    if (next_) ImGui::TextDisabled("loading more...");
     ImGui::EndChild();
   }
 
@@ -172,7 +172,7 @@ class Kudos final : public ScreenView {
     if (!refused_.empty()) error_line(refused_);
     if (!desktop::ready(loaded_, status_)) return;
     if (cards_.empty()) return draw_empty(ui);
-    ImGui::TextDisabled(!next_.empty() ? "%zu kudos so far, newest first; more load as you scroll" : "%zu kudos, newest first",
+    ImGui::TextDisabled(next_ ? "%zu kudos so far, newest first; more load as you scroll" : "%zu kudos, newest first",
                         cards_.size());
     draw_wall(ui);
   }

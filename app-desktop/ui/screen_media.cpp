@@ -56,7 +56,7 @@ class Media final : public ScreenView {
     ImGui::SetNextItemWidth(560 * ui.scale);
     if (probed::begin_combo("Attach to", owner_ ? owner_->title.c_str() : "choose an event, reflection or kudos")) {
       for (const MediaOwner& o : *owners_)
-        if (probed::selectable((o.title + "##" + o.id).c_str(), owner_ && owner_->id == o.id)) choose(ui, o);
+        if (probed::selectable((o.title + "##" + o.id.hex()).c_str(), owner_ && owner_->id == o.id)) choose(ui, o);
       ImGui::EndCombo();
     }
   }

@@ -66,11 +66,11 @@ class Reflections final : public ScreenView {
       ImGui::TextWrapped("No reflections yet. What you write stays private to you unless you share it; a shared "
                          "reflection shows your name to your organisation.");
     for (ReflectionItem& r : *mine_) {
-      ImGui::PushID(r.id.c_str());
+      ImGui::PushID(r.id.hex().c_str());
       ImGui::TextDisabled("%s  %s", r.when.c_str(), r.about.c_str());
       ImGui::TextWrapped("%s", r.text.c_str());
       if (probed::checkbox("shared", &r.shared)) {
-        std::string id = r.id;
+        Id id = r.id;
         bool shared = r.shared;
         ui.worker.ask<bool>([id, shared](Store& s) -> Result<bool> { DEBRIEF_TRY(set_shared(s, id, shared)); return shared; },
                             [this](Result<bool> done) { error_ = done.is_ok() ? "" : done.status().message(); });

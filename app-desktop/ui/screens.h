@@ -34,7 +34,7 @@ struct UiContext {
   std::uint64_t data_version = 0;       // moves when local or synced data changed: reload
   std::function<void(Screen)> go = {};       // switch screens
   std::function<void()> changed = {};        // call after a local write
-  std::function<void(std::string)> thank = {};  // open the kudos dialog for a person (hex id)
+  std::function<void(std::optional<Id>)> thank = {};  // open the kudos dialog, for a person or to choose one
   std::vector<std::filesystem::path> dropped = {};   // files dropped onto the window, for the Media screen to attach
   std::optional<MediaOwner> attach_to = {};          // set with go(Screen::media): the record to attach to
 };

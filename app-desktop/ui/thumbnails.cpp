@@ -49,7 +49,7 @@ void media_grid(ThumbnailCache& cache, const std::vector<MediaItem>& items, floa
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const MediaItem& m = items[i];
-    ImGui::PushID(m.id.c_str());
+    ImGui::PushID(m.id.hex().c_str());
     ImGui::BeginGroup();
     // A file still on its way is not asked for: the cache would keep the miss.
     ThumbnailCache::Shown shown = m.photo() && m.here ? cache.get(m.file) : ThumbnailCache::Shown{};

@@ -11,7 +11,7 @@ using test::ok;
 namespace {
 
 FeedbackWizard start(test::World& w) {
-  return ok(FeedbackWizard::start(*w.store, {w.survey.hex(), w.event.hex(), "", "Offsite"}));
+  return ok(FeedbackWizard::start(*w.store, {w.survey, w.event, std::nullopt, "Offsite"}));
 }
 
 std::string at(const FeedbackWizard& wizard) { return wizard.current() ? wizard.current()->id : "(end)"; }
@@ -106,12 +106,12 @@ TEST_CASE("feedback targets list the latest event first, its activities in the o
   CHECK(targets[0].event_starts == "2026-12-03T09:00:00Z");
   CHECK(targets[0].answered);
   CHECK(targets[1].title == "Offsite: Talks");
-  CHECK(targets[1].activity == talks.hex());
+  CHECK(targets[1].activity == talks);
   CHECK(targets[1].item_starts == "2026-12-03T10:00:00Z");
   CHECK_FALSE(targets[1].answered);
   CHECK(targets[2].title == "Offsite: Hike");
   CHECK(targets[2].answered);
-  CHECK(targets[3].event == earlier.hex());
+  CHECK(targets[3].event == earlier);
   CHECK_FALSE(targets[3].answered);
 
   w.act_as(w.other);  // answered marks are each person's own

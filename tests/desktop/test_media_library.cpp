@@ -23,7 +23,7 @@ std::filesystem::path png(const std::filesystem::path& dir, const std::string& n
   return file;
 }
 
-MediaOwner event_of(test::World& w) { return {Kind::event, w.event.hex(), "Event: Offsite"}; }
+MediaOwner event_of(test::World& w) { return {Kind::event, w.event, "Event: Offsite"}; }
 
 }  // namespace
 

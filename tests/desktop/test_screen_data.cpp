@@ -35,7 +35,7 @@ TEST_CASE("events list upcoming first; an event's page has its agenda in order a
   CHECK(events[0].title == "Offsite");
   CHECK(events[0].upcoming);
   CHECK_FALSE(events[1].upcoming);
-  EventPage page = ok(load_event_page(*w.store, w.event.hex(), now));
+  EventPage page = ok(load_event_page(*w.store, w.event, now));
   REQUIRE(page.agenda.size() == 2);
   CHECK(page.agenda[0].title == "at 10:00");
   CHECK(page.speakers == std::vector<std::string>{"Dr. Park"});
@@ -57,6 +57,6 @@ TEST_CASE("my journal holds my reflections only, private until I share one", "[d
   REQUIRE(journal.size() == 1);
   CHECK(journal[0].text == "I listened more than I talked");
   CHECK_FALSE(journal[0].shared);
-  ok(set_shared(*w.store, mine.hex(), true));
+  ok(set_shared(*w.store, mine, true));
   CHECK(ok(load_my_reflections(*w.store))[0].shared);
 }

@@ -109,6 +109,7 @@ class RecordView {
 
   // The members every record has (records.h).
   Id id() const { return id_member(*r_, "id").value_or(Id{}); }
+  std::string created_at() const { return text_of("created_at"); }
   bool deleted() const { return flag_of("deleted"); }
 
   std::optional<Id> ref(RefField<K> f) const { return id_member(*r_, f.name()); }
