@@ -29,7 +29,7 @@
 #include "debrief/platform/credentials_file.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/engine.h"
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 #include "debrief/sync/server.h"
 
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 // A pooled response as both server stores keep it: its Protobuf Change.
 #include "debrief/sync/anonymous_pool.h"
 
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 
 namespace debrief::sync {
 

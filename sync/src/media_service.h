@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 #include "debrief/sync/server_store.h"
 #include "debrief/sync/visibility.h"
 

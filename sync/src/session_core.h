@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 #include "debrief/sync/visibility.h"
 #include "media_service.h"
 #include "server_core.h"

@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 
 namespace {
 

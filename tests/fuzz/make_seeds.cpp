@@ -18,7 +18,7 @@
 
 #include "debrief/records.h"
 #include "debrief/replication.h"
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 #include "fuzz_store.h"
 
 namespace {

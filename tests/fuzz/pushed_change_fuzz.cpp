@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "debrief/replication.h"
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 #include "fuzz_store.h"
 #include "pushed_change.h"
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "debrief/replication.h"
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 #include "directory.h"
 #include "sim_device.h"
 #include "sim_server.h"

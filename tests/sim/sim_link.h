@@ -9,7 +9,7 @@
 #include <functional>
 #include <string>
 
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 
 namespace debrief::sim {
 

@@ -12,7 +12,7 @@
 #include "debrief/replication.h"
 #include "debrief/store.h"
 #include "debrief/sync/client.h"
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 #include "debrief/sync/server.h"
 #include "debrief/sync/server_backup.h"
 #include "../support/organisation.h"

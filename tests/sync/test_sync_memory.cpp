@@ -3,7 +3,9 @@
 // a little of it and stall, hold the real server process's memory to a
 // bound; and it still serves once they are gone.
 #include <fstream>
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
 
+#include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 
 #include "../support/server_process.h"

@@ -11,7 +11,6 @@
 // command).
 #pragma once
 
-#include <boost/asio/io_context.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -27,6 +26,12 @@
 #include "debrief/sync/media_store.h"
 #include "debrief/sync/tls_identity.h"
 #include "debrief/sync/visibility.h"
+
+// The event loop a store that others write to reports on (watch); only a
+// reference travels here, so the header needs no Asio.
+namespace boost::asio {
+class io_context;
+}  // namespace boost::asio
 
 namespace debrief::sync {
 
@@ -126,9 +131,7 @@ class ServerStore {
   // Calls `changed(latest)` on `io`'s thread whenever another server
   // process accepts changes, until the store is destroyed. A store no
   // other process writes to never calls it.
-  virtual void watch(boost::asio::io_context& io, std::function<void(std::int64_t latest)> changed) {
-    (void)io, (void)changed;
-  }
+  virtual void watch(boost::asio::io_context& /*io*/, std::function<void(std::int64_t latest)> /*changed*/) {}
 
   // Where the server's secrets and shuffles draw their randomness: the
   // system's, unless the store was opened with another (the simulator's

@@ -11,7 +11,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 
 namespace debrief::sync {
 

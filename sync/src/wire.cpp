@@ -1,4 +1,4 @@
-#include "debrief/sync/protocol.h"
+#include "debrief/sync/wire.h"
 
 #include <cstring>
 
