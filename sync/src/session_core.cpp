@@ -7,6 +7,21 @@ namespace {
 
 bool version_ok(std::uint32_t v) { return v >= kMinProtocolVersion && v <= kProtocolVersion; }
 
+// A push's changes, or invalid_argument when it holds too many or one that
+// does not decode.
+Result<std::vector<WireChange>> decoded_push(const pb::PushBatch& batch) {
+  if (batch.changes_size() > static_cast<int>(kMaxPushChanges))
+    return invalid("a push holds at most " + std::to_string(kMaxPushChanges) + " changes, not " +
+                   std::to_string(batch.changes_size()));
+  std::vector<WireChange> changes;
+  for (const pb::Change& p : batch.changes()) {
+    Result<WireChange> c = from_proto(p);
+    DEBRIEF_TRY(c.status());
+    changes.push_back(std::move(*c));
+  }
+  return changes;
+}
+
 }  // namespace
 
 SessionCore::SessionCore(ServerCore& server, std::string peer_address, Unsolicited unsolicited)
@@ -170,15 +185,9 @@ SessionCore::Reply SessionCore::hello(const pb::Hello& h) {
 // (anonymous_mixing.h), apart from the participations that say who
 // answered.
 SessionCore::Reply SessionCore::push(const pb::PushBatch& batch) {
-  if (batch.changes_size() > static_cast<int>(kMaxPushChanges))
-    return refuse(pb::Error::INVALID, "a push holds at most " + std::to_string(kMaxPushChanges) + " changes, not " +
-                                          std::to_string(batch.changes_size()));
-  std::vector<WireChange> changes;
-  for (const pb::Change& p : batch.changes()) {
-    Result<WireChange> c = from_proto(p);
-    if (!c.is_ok()) return refuse(pb::Error::INVALID, c.status().message());
-    changes.push_back(std::move(*c));
-  }
+  Result<std::vector<WireChange>> decoded = decoded_push(batch);
+  if (!decoded.is_ok()) return refuse(pb::Error::INVALID, decoded.status().message());
+  std::vector<WireChange>& changes = *decoded;
   Result<Pooling> pooling = Pooling::of(server_.store, changes);
   bool forged = false;
   std::size_t refused_at = 0;
@@ -196,39 +205,45 @@ SessionCore::Reply SessionCore::push(const pb::PushBatch& batch) {
     from_device.settle = [&] { return pool_anonymous(server_.store, pooling->fresh, today); };
   }
   Result<std::int64_t> latest = pooling.is_ok() ? server_.store.accept(changes, from_device) : pooling.status();
-  if (latest.is_ok() && (!pooling->fresh.empty() || today != server_.pool_checked_day)) {
-    // This batch is safe whether or not a release succeeds.
-    server_.pool_checked_day = today;
-    Result<std::int64_t> released = release_ripe(server_.store);
-    if (released.is_ok()) {
-      latest = std::max(*latest, *released);
-    } else {
-      server_.pool_checked_day = -1;  // look again at the next push
-      server_.log("release_failed", {{"reason", released.status().message()}});
-    }
-  }
-  if (!latest.is_ok()) {
-    // One change refused for good: the device sets it aside and goes on
-    // on this connection; anything else ends it.
-    Status s = latest.status();
-    bool transient = !forged && s.is_transient();
-    // The device hears which of its changes was refused; the log, beside
-    // the device's id, never names an anonymous response.
-    std::string logged = s.message();
-    if (refused_at > 0 && is_anonymous_response(changes[refused_at - 1]))
-      for (std::string id = changes[refused_at - 1].record.hex(); logged.find(id) != std::string::npos;)
-        logged.replace(logged.find(id), id.size(), "an anonymous response");
-    pb::Frame no = refusal(forged ? pb::Error::FORBIDDEN : transient ? pb::Error::BUSY : pb::Error::INVALID, s.message(), transient, logged);
-    if (!transient) no.mutable_error()->set_refused_change(static_cast<std::uint32_t>(refused_at));
-    return Reply{{std::move(no)}, transient || refused_at == 0};
-  }
+  if (!latest.is_ok()) return refused_push(latest.status(), forged, refused_at, changes);
+  std::int64_t announced = release_if_due(*latest, !pooling->fresh.empty(), today);
   server_.stats.changes_applied += static_cast<std::int64_t>(changes.size());
-  server_.tell(*latest, listener_id_);
+  server_.tell(announced, listener_id_);
   server_.log("push", {{"device", device_.hex()}, {"changes", changes.size()}, {"batch", batch.batch_id()}});
   pb::Frame ack;
   ack.mutable_push_ack()->set_batch_id(batch.batch_id());
   ack.mutable_push_ack()->set_applied(static_cast<std::uint32_t>(changes.size()));
   return reply(std::move(ack));
+}
+
+// Releases the pool's ripe groups after a batch that pooled answers, and
+// after the first batch of a day. The batch is safe whether or not that
+// succeeds: a failure is logged and tried again at the next push.
+std::int64_t SessionCore::release_if_due(std::int64_t latest, bool pooled, std::int64_t today) {
+  if (!pooled && today == server_.pool_checked_day) return latest;
+  server_.pool_checked_day = today;
+  Result<std::int64_t> released = release_ripe(server_.store);
+  if (released.is_ok()) return std::max(latest, *released);
+  server_.pool_checked_day = -1;
+  server_.log("release_failed", {{"reason", released.status().message()}});
+  return latest;
+}
+
+// One change refused for good (the `refused_at`th, from 1): the device sets
+// it aside and goes on on this connection; a forged stamp, or anything
+// else, ends it. The device hears which of its changes was refused; the
+// log, beside the device's id, never names an anonymous response.
+SessionCore::Reply SessionCore::refused_push(const Status& s, bool forged, std::size_t refused_at,
+                                             const std::vector<WireChange>& changes) {
+  bool transient = !forged && s.is_transient();
+  std::string logged = s.message();
+  if (refused_at > 0 && is_anonymous_response(changes[refused_at - 1]))
+    for (std::string id = changes[refused_at - 1].record.hex(); logged.find(id) != std::string::npos;)
+      logged.replace(logged.find(id), id.size(), "an anonymous response");
+  pb::Frame no = refusal(forged ? pb::Error::FORBIDDEN : transient ? pb::Error::BUSY : pb::Error::INVALID, s.message(),
+                         transient, logged);
+  if (!transient) no.mutable_error()->set_refused_change(static_cast<std::uint32_t>(refused_at));
+  return Reply{{std::move(no)}, transient || refused_at == 0};
 }
 
 SessionCore::Reply SessionCore::answer_media(const pb::Frame& f) {

@@ -49,6 +49,8 @@ class SessionCore {
   Reply enroll(const pb::EnrollRequest& req);
   Reply hello(const pb::Hello& h);
   Reply push(const pb::PushBatch& batch);
+  std::int64_t release_if_due(std::int64_t latest, bool pooled, std::int64_t today);
+  Reply refused_push(const Status& s, bool forged, std::size_t refused_at, const std::vector<WireChange>& changes);
   Reply pull(const pb::PullRequest& req);
   Reply answer_media(const pb::Frame& f);
   void subscribe();
