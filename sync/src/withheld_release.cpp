@@ -45,10 +45,20 @@ Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
   return Status::ok();
 }
 
+// The value `c` gives field `f` of a record of kind K: an upsert of that
+// field, or the member of an upsert of the whole record; none otherwise.
+template <Kind K>
+const Json* given(const WireChange& c, AnyField<K> f) {
+  if (c.kind != K || c.op != ChangeOp::upsert) return nullptr;
+  if (c.field) return *c.field == f.name() ? &c.value : nullptr;
+  if (!c.value.is_object()) return nullptr;
+  auto it = c.value.find(f.name());
+  return it == c.value.end() ? nullptr : &*it;
+}
+
 bool shares_reflection(const WireChange& c) {
-  if (c.kind != Kind::reflection || c.op != ChangeOp::upsert) return false;
-  if (c.field) return *c.field == "shared" && c.value == Json(true);
-  return c.value.is_object() && c.value.contains("shared") && c.value.at("shared") == Json(true);
+  const Json* shared = given<Kind::reflection>(c, "shared");
+  return shared && *shared == Json(true);
 }
 
 // The teams whose managers may have changed: each team whose manager or
@@ -56,8 +66,7 @@ bool shares_reflection(const WireChange& c) {
 Result<std::set<Id>> teams_with_new_managers(Store& records, const std::vector<WireChange>& arrived) {
   std::set<Id> teams;
   for (const WireChange& c : arrived)
-    if (c.kind == Kind::team && c.op == ChangeOp::upsert && (!c.field || *c.field == "manager" || *c.field == "parent"))
-      teams.insert(c.record);
+    if (given<Kind::team>(c, "manager") || given<Kind::team>(c, "parent")) teams.insert(c.record);
   if (teams.empty()) return teams;
   Result<std::vector<Json>> all = list(records, Kind::team);
   DEBRIEF_TRY(all.status());
@@ -98,7 +107,7 @@ Status release_reach(Store& records, const std::vector<WireChange>& arrived) {
   DEBRIEF_TRY(teams.status());
   std::set<Id> people;
   for (const WireChange& c : arrived)
-    if (c.kind == Kind::person && c.op == ChangeOp::upsert && (!c.field || *c.field == "team")) people.insert(c.record);
+    if (given<Kind::person>(c, "team")) people.insert(c.record);
   // A manager who leaves a team she manages no longer has her own answer
   // in its groups (answered_in): they may now reach her.
   for (const Id& person : std::set<Id>(people)) {
@@ -116,15 +125,12 @@ Status release_reach(Store& records, const std::vector<WireChange>& arrived) {
   return Status::ok();
 }
 
-// Whether `c` gives `member` of its record a value `stored` (the record as
-// held, if it is) does not hold.
+// Whether `c` gives field `f` a value `stored` (the record as held, if it
+// is) does not hold.
 template <Kind K>
-bool gives_new(const Result<Json>& stored, const WireChange& c, AnyField<K> field) {
-  const std::string member(field.name());
-  if (c.op != ChangeOp::upsert || (c.field && *c.field != member)) return false;
-  if (!c.field && !(c.value.is_object() && c.value.contains(member))) return false;
-  const Json& given = c.field ? c.value : c.value.at(member);
-  return !stored.is_ok() || stored->value(member, Json()) != given;
+bool gives_new(const Result<Json>& stored, const WireChange& c, AnyField<K> f) {
+  const Json* value = given<K>(c, f);
+  return value && (!stored.is_ok() || stored->value(std::string(f.name()), Json()) != *value);
 }
 
 // Whether `c`, not applied yet, changes what release_withheld looks at.
