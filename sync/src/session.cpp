@@ -25,7 +25,8 @@ constexpr std::chrono::seconds kCloseGrace{5};
 // The I/O around a SessionCore: reads frames off the TLS stream, writes
 // what the core answers and what it says unasked (notifications, the end
 // of a revoked session) through one queue, and closes a connection that
-// sends nothing, or reads nothing, for idle_timeout.
+// sends nothing, or reads nothing, for idle_timeout (for hello_timeout
+// until its first frame).
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(std::shared_ptr<Server::Impl> server, tcp::socket socket)
@@ -34,7 +35,7 @@ class Session : public std::enable_shared_from_this<Session> {
         core_(server_.core, address_, [this](const pb::Frame& f, bool close) { send_unsolicited(f, close); }) {}
 
   asio::awaitable<void> run() {
-    arm(watchdog_, server_.core.options.idle_timeout);
+    arm(watchdog_, std::min(server_.core.options.idle_timeout, server_.core.options.hello_timeout));
     boost::system::error_code ec;
     co_await stream_.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
     if (!ec) {

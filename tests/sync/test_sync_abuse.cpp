@@ -87,6 +87,40 @@ TEST_CASE("a server out of file descriptors waits before accepting again, and se
   d.sync();  // served again
 }
 
+TEST_CASE("a connection that says nothing is closed after the hello timeout; one that said hello stays for the idle one",
+          "[sync][abuse]") {
+  Server server([](sync::ServerOptions& o) {
+    o.hello_timeout = std::chrono::seconds(1);
+    o.idle_timeout = std::chrono::seconds(60);
+  });
+  Device d(server, server.people().p1);
+  HostileClient greeted(server, d);  // said Hello
+  int silent = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(silent >= 0);
+  sockaddr_in to{};
+  to.sin_family = AF_INET;
+  to.sin_port = htons(server.port());
+  to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(silent, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0);
+  auto open_within_seconds = [&](std::int64_t want) {
+    for (int i = 0; i < 80 && server.stats().open_connections != want; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return server.stats().open_connections;
+  };
+  CHECK(open_within_seconds(2) == 2);
+  CHECK(open_within_seconds(1) == 1);  // the silent one, after a second or so
+  timeval five{5, 0};
+  setsockopt(silent, SOL_SOCKET, SO_RCVTIMEO, &five, sizeof five);
+  char byte = 0;
+  CHECK(recv(silent, &byte, 1, 0) <= 0);  // closed by the server: end of stream, or reset
+  close(silent);
+  sync::pb::Frame pull;
+  pull.mutable_pull()->set_max_changes(10);
+  Result<sync::pb::Frame> reply = greeted.exchange(pull);  // well past the hello timeout
+  REQUIRE(reply.is_ok());
+  CHECK(reply->has_pull_batch());
+}
+
 TEST_CASE("the server forgets the request counts of devices not heard from for a minute", "[sync][abuse]") {
   std::atomic<std::int64_t> now{0};  // the server's monotonic clock, moved by the test
   Server server([&](sync::ServerOptions& o) { o.monotonic_ms = [&] { return now.load(); }; });

@@ -23,6 +23,11 @@ struct ServerOptions {
   std::uint16_t port = 0;  // 0: any free port
   std::size_t max_connections = 1024;
   std::chrono::seconds idle_timeout{60};
+  // A connection must finish its TLS handshake and send its first frame (a
+  // Hello or an EnrollRequest) within this, so that one nobody has
+  // authenticated holds a slot briefly. No cap per address instead: a
+  // venue's devices come back through one NAT address at once.
+  std::chrono::seconds hello_timeout{15};
   std::uint32_t max_pull_batch = 1000;
   // Per device: requests (pushes and pulls) allowed per minute, and open
   // connections at once. Over either, the device is told BUSY (transient).
