@@ -16,10 +16,12 @@
 
 #include "../tests/support/server_process.h"
 #include "bench_support.h"
+#include "raw_sqlite.h"
 #include "debrief/platform/credentials_file.h"
 #include "debrief/records.h"
 #include "debrief/sync/client.h"
 #include "debrief/sync/postgres_store.h"
+#include "debrief/sync/protocol.h"
 
 namespace fs = std::filesystem;
 using namespace debrief;
@@ -129,7 +131,10 @@ void run(const Options& o, const Setup& setup) {
   });
   std::printf("%s: %d devices enrolled and ready in %.0f s\n", setup.name.c_str(), o.devices, seconds_since(t_setup));
 
-  // Measured: every device syncs at once.
+  // Measured: every device syncs at once. On SQLite, the store is
+  // snapshotted around it, for plain SQLite to write the same rows.
+  const fs::path server_db = data(0) / "store" / "debrief.db";
+  if (setup.store_args.empty()) bench::snapshot(server_db, root / "before.db");
   std::vector<double> seconds(fleet.size());
   std::atomic<int> failures{0};
   auto t = Clock::now();
@@ -162,6 +167,11 @@ void run(const Options& o, const Setup& setup) {
               ("0 / 0 / " + std::to_string(expected)).c_str());
   std::printf("%-58s %10.0f changes/s (%.1f s)\n", (setup.name + ": throughput, all devices at once").c_str(),
               static_cast<double>(expected) / wall, wall);
+  if (setup.store_args.empty()) {  // each device pushed its changes in batches of at most kMaxPushChanges
+    bench::snapshot(server_db, root / "after.db");
+    std::int64_t batch = std::min<std::int64_t>(o.changes, static_cast<std::int64_t>(sync::kMaxPushChanges));
+    bench::plain_sqlite_line(root / "before.db", root / "after.db", root, expected, batch, wall);
+  }
   std::printf("%-58s %11.0f ms\n", (setup.name + ": session time p50").c_str(), percentile(seconds, 0.5) * 1000);
   std::printf("%-58s %11.0f ms\n", (setup.name + ": session time p99").c_str(), percentile(seconds, 0.99) * 1000);
   for (std::size_t i = 0; i < peak.size(); ++i)
