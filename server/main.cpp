@@ -54,13 +54,14 @@ std::string code_for(ServerData& data, const Id& person, std::int64_t valid_days
   return sync::EnrolmentCode{secret, tls.fingerprint}.text();
 }
 
-int serve(ServerData& data, const std::string& listen) {
+int serve(ServerData& data, const std::string& listen, std::chrono::seconds hello_timeout) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) return Context::fail("--listen takes HOST:PORT");
   sync::ServerOptions options;
   options.host = listen.substr(0, colon);
   if (options.host.size() > 2 && options.host.front() == '[') options.host = options.host.substr(1, options.host.size() - 2);
   options.port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
+  options.hello_timeout = hello_timeout;
   sync::TlsIdentity tls = data.tls();
   boost::asio::io_context io;
   sync::Server server(io, data.open(), tls, options);
@@ -204,6 +205,11 @@ int main(int argc, char** argv) {
                  "postgresql://USER@HOST:PORT/DB: keep the shared data in PostgreSQL (several processes may share it); "
                  "default: SQLite under --data");
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
+  std::int64_t hello_seconds = sync::ServerOptions{}.hello_timeout.count();
+  app.add_option("--hello-timeout", hello_seconds,
+                 "seconds a new connection has to finish its TLS handshake and send its first frame")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{3600}))
+      ->capture_default_str();
   app.add_flag("--json", ctx.json, "print machine-readable JSON");
   add_admin(app, ctx, server_data);
   CLI::App* stats = app.add_subcommand("stats", "devices, records and changes held by the server");
@@ -230,7 +236,7 @@ int main(int argc, char** argv) {
   };
   if (app.get_subcommands().empty()) {
     try {
-      return serve(server_data, listen);
+      return serve(server_data, listen, std::chrono::seconds(hello_seconds));
     } catch (const CommandError& e) {
       return Context::fail(e.status);
     }

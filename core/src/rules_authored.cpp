@@ -104,12 +104,13 @@ Status one_size_per_content(Store& store, const Draft& draft) {
 
 // Media: who attached it is its author; what add_media sets (media.h) is
 // checked again, for a pushed record is whatever a device sent: a content
-// hash, a known type, a size within bounds, a name, and something held to
+// hash, a known type, a size (within bounds), a name, and something held to
 // attach it to. A private reflection takes photos from its author only.
 Status check_media(Store& store, Draft& draft, const Draft* before) {
   DEBRIEF_TRY(stamp_author(store, draft, before, "author"));
   if (!is_lower_hex(draft.text("sha256"), 64)) return invalid("a photo's content hash is 64 lower-case hex digits");
   if (!is_media_mime(draft.text("mime"))) return invalid("'" + draft.text("mime") + "' is not a photo or video type Debrief keeps");
+  if (!draft.has("size")) return invalid("a photo or video keeps its size in bytes");
   if (draft.integer("size") > kMaxMediaBytes) return invalid("media may be at most " + std::to_string(kMaxMediaBytes >> 20) + " MiB");
   if (draft.text("name").empty()) return invalid("a photo or video keeps its file's name");
   DEBRIEF_TRY(one_size_per_content(store, draft));

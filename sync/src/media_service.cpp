@@ -85,7 +85,9 @@ pb::Frame MediaService::offer(const pb::MediaOffer& o) {
   if (!own)
     return refused(pb::Error::FORBIDDEN, "no media record of this person's names " + o.sha256() + ": push the record first");
   bool anyones = !attached_by(store_.records(), *own);
-  std::int64_t size = RecordView<Kind::media>(*own).integer("size");
+  RecordView<Kind::media> medium(*own);
+  if (!medium.has("size")) return refused(pb::Error::INVALID, "media " + o.sha256() + " has no size in its record");
+  std::int64_t size = medium.integer("size");
   if (static_cast<std::int64_t>(o.size()) != size || size > kMaxMediaBytes)
     return refused(pb::Error::INVALID, "media " + o.sha256() + " is offered with another size than its record's");
   if (static_cast<std::size_t>(o.chunks_size()) != chunk_count(size))

@@ -33,7 +33,7 @@ Result<std::map<std::string, std::int64_t>> named_blobs(Store& store, const std:
     std::optional<Id> author = attacher ? attached_by(store, m) : std::nullopt;
     if (attacher && author && author != attacher) continue;
     RecordView<Kind::media> medium(m);
-    out.emplace(medium.text("sha256"), medium.integer("size"));
+    if (medium.has("size")) out.emplace(medium.text("sha256"), medium.integer("size"));  // none: nothing to fetch by
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <thread>
 
 #include "hostile_client.h"
@@ -107,12 +108,13 @@ TEST_CASE("a connection that says nothing is closed after the hello timeout; one
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     return server.stats().open_connections;
   };
-  CHECK(open_within_seconds(2) == 2);
-  CHECK(open_within_seconds(1) == 1);  // the silent one, after a second or so
+  CHECK(open_within_seconds(1) == 1);  // the silent one closed, after a second or so
   timeval five{5, 0};
   setsockopt(silent, SOL_SOCKET, SO_RCVTIMEO, &five, sizeof five);
   char byte = 0;
-  CHECK(recv(silent, &byte, 1, 0) <= 0);  // closed by the server: end of stream, or reset
+  errno = 0;
+  ssize_t got = recv(silent, &byte, 1, 0);
+  CHECK((got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK)));  // end of stream or reset, not a timeout
   close(silent);
   sync::pb::Frame pull;
   pull.mutable_pull()->set_max_changes(10);

@@ -484,6 +484,7 @@ TEST_CASE("a pushed photo record is checked as add_media makes one", "[sync][aut
   refused(hostile.push({forged({{"sha256", "../../../../etc/passwd"}})}), sync::pb::Error::INVALID, "64 lower-case hex");
   refused(hostile.push({forged({{"mime", "text/html"}})}), sync::pb::Error::INVALID, "type");
   refused(hostile.push({forged({{"name", nullptr}})}), sync::pb::Error::INVALID, "name");
+  refused(hostile.push({forged({{"size", nullptr}})}), sync::pb::Error::INVALID, "size in bytes");
   refused(hostile.push({forged({{"owner", Id::make(d.store->env()).hex()}})}), sync::pb::Error::INVALID, "to attach media to");
   refused(hostile.push({forged({{"owner", "01a2"}})}), sync::pb::Error::INVALID, "whole id");
   CHECK(feed_length(server) == before);
