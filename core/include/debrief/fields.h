@@ -39,12 +39,14 @@ void field_is_set_by_debrief_and_cannot_be_given();
 void field_is_not_a_column_and_cannot_filter();
 void value_is_not_a_choice_of_this_field();
 
-consteval const FieldSpec* find(Kind kind, std::string_view name) {
+// The field by value, not by address: GCC's UBSan makes comparing an
+// address in the table with null no constant expression.
+consteval std::optional<FieldSpec> find(Kind kind, std::string_view name) {
   for (const KindSpec& k : kinds::kKinds)
     if (k.kind == kind)
       for (const FieldSpec& f : k.fields)
-        if (f.name == name) return &f;
-  return nullptr;
+        if (f.name == name) return f;
+  return std::nullopt;
 }
 }  // namespace field_check
 
@@ -57,19 +59,21 @@ enum class FieldUse : std::uint8_t { read, input, filter };
 template <Kind K, FieldUse Use, FieldType... Ts>
 class FieldOf {
  public:
-  consteval FieldOf(const char* name) : spec_(field_check::find(K, name)) {  // NOLINT: implicit by design
-    if (!spec_) {
+  consteval FieldOf(const char* name) {  // NOLINT: implicit by design
+    std::optional<FieldSpec> spec = field_check::find(K, name);
+    if (!spec) {
       field_check::field_is_not_in_this_kind();
       return;
     }
-    if (sizeof...(Ts) > 0 && ((spec_->type != Ts) && ...)) field_check::field_has_another_type();
-    if (Use == FieldUse::input && !spec_->input) field_check::field_is_set_by_debrief_and_cannot_be_given();
-    if (Use == FieldUse::filter && !spec_->column) field_check::field_is_not_a_column_and_cannot_filter();
+    if (sizeof...(Ts) > 0 && ((spec->type != Ts) && ...)) field_check::field_has_another_type();
+    if (Use == FieldUse::input && !spec->input) field_check::field_is_set_by_debrief_and_cannot_be_given();
+    if (Use == FieldUse::filter && !spec->column) field_check::field_is_not_a_column_and_cannot_filter();
+    name_ = spec->name;
   }
-  constexpr std::string_view name() const { return spec_->name; }
+  constexpr std::string_view name() const { return name_; }
 
  private:
-  const FieldSpec* spec_;
+  std::string_view name_;  // in the kinds' table, which lives as long as the program
 };
 
 template <Kind K> using RefField = FieldOf<K, FieldUse::read, FieldType::ref>;
@@ -86,16 +90,18 @@ template <Kind K> using FilterField = FieldOf<K, FieldUse::filter>;
 // {"kind", "post_event"}.
 template <Kind K>
 struct ChoiceOf {
-  consteval ChoiceOf(const char* name, const char* choice) : field(field_check::find(K, name)), value(choice) {
-    if (!field) {
+  consteval ChoiceOf(const char* name, const char* choice) : value(choice) {
+    std::optional<FieldSpec> spec = field_check::find(K, name);
+    if (!spec) {
       field_check::field_is_not_in_this_kind();
       return;
     }
-    if (field->type != FieldType::choice) field_check::field_has_another_type();
-    if (std::find(field->choices.begin(), field->choices.end(), value) == field->choices.end())
+    if (spec->type != FieldType::choice) field_check::field_has_another_type();
+    if (std::find(spec->choices.begin(), spec->choices.end(), value) == spec->choices.end())
       field_check::value_is_not_a_choice_of_this_field();
+    field = spec->name;
   }
-  const FieldSpec* field;
+  std::string_view field;  // its name
   std::string_view value;
 };
 
@@ -136,7 +142,7 @@ class RecordView {
     return out;
   }
   bool has(AnyField<K> f) const { return !member(f.name()).is_null(); }
-  bool is(ChoiceOf<K> c) const { return text_of(c.field->name) == c.value; }
+  bool is(ChoiceOf<K> c) const { return text_of(c.field) == c.value; }
   const Json& json() const { return *r_; }
 
  private:
