@@ -40,8 +40,10 @@ void field_is_not_a_column_and_cannot_filter();
 void value_is_not_a_choice_of_this_field();
 
 // The field by value, not by address: GCC's UBSan makes comparing an
-// address in the table with null no constant expression.
-consteval std::optional<FieldSpec> find(Kind kind, std::string_view name) {
+// address in the table with null no constant expression. constexpr, not
+// consteval: clang 14 refuses a consteval call given the constructor's
+// parameter; only the consteval constructors below call it.
+constexpr std::optional<FieldSpec> find(Kind kind, std::string_view name) {
   for (const KindSpec& k : kinds::kKinds)
     if (k.kind == kind)
       for (const FieldSpec& f : k.fields)
