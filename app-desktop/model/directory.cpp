@@ -26,7 +26,10 @@ Result<Directory> load_directory(Store& store) {
   }
   Result<std::vector<Json>> teams = list(store, Kind::team);
   DEBRIEF_TRY(teams.status());
-  for (const Json& t : *teams) d.teams[RecordView<Kind::team>(t).id()] = RecordView<Kind::team>(t).text("name");
+  for (const Json& t : *teams) {
+    RecordView<Kind::team> team(t);
+    d.teams[team.id()] = team.text("name");
+  }
   return d;
 }
 

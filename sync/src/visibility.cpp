@@ -28,8 +28,9 @@ RecordScope scope_of(Store& records, Kind kind, const Json& r) {
   return scope;
 }
 
-// `group`'s live responses and the threshold it is held to.
-Result<ResponseGroup> with_members(Store& replica, AnswerGroup group) {
+}  // namespace
+
+Result<ResponseGroup> response_group(Store& replica, AnswerGroup group) {
   ResponseGroup g;
   Result<int> threshold = anonymity_threshold(replica);
   DEBRIEF_TRY(threshold.status());
@@ -40,8 +41,6 @@ Result<ResponseGroup> with_members(Store& replica, AnswerGroup group) {
   g.responses = std::move(*in);
   return g;
 }
-
-}  // namespace
 
 // Media: seen by whoever sees what it is attached to. Replies: by their
 // author, by everyone on a kudos, else by the author of what they answer.
@@ -72,7 +71,7 @@ Result<bool> ReaderView::group_shown(const Json& response) {
   if (!*group || !(*group)->event) return false;  // in no group: never shown to managers
   std::string key = (*group)->key();
   if (auto known = shown_.find(key); known != shown_.end()) return known->second;
-  Result<ResponseGroup> g = with_members(replica_, std::move(**group));
+  Result<ResponseGroup> g = response_group(replica_, std::move(**group));
   DEBRIEF_TRY(g.status());
   bool shown = g->shown();
   if (shown) {
@@ -115,7 +114,7 @@ Result<Audience> Audience::of(Store& replica, const Id& person) {
 Result<ResponseGroup> response_group(Store& replica, const Json& r) {
   Result<std::optional<AnswerGroup>> group = answer_group_of(replica, r);
   DEBRIEF_TRY(group.status());
-  if (*group && (*group)->event) return with_members(replica, std::move(**group));
+  if (*group && (*group)->event) return response_group(replica, std::move(**group));
   ResponseGroup none;
   Result<int> threshold = anonymity_threshold(replica);
   DEBRIEF_TRY(threshold.status());

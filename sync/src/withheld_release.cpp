@@ -22,15 +22,14 @@ Status release_groups(Store& records, const std::vector<WireChange>& arrived) {
     if (!stored.is_ok()) continue;  // held in the pool, or refused: nothing arrived
     Result<std::optional<AnswerGroup>> in = answer_group_of(records, *stored);
     DEBRIEF_TRY(in.status());
-    if (!*in) continue;  // in no group: never shown to managers
+    if (!*in || !(*in)->event) continue;  // in no group: never shown to managers
     std::string key = (*in)->key();
     if (auto known = groups.find(key); known != groups.end()) {
       ++known->second.second;  // its members were read already
       continue;
     }
-    Result<ResponseGroup> g = response_group(records, *stored);
+    Result<ResponseGroup> g = response_group(records, std::move(**in));  // the group found above, not again
     DEBRIEF_TRY(g.status());
-    if (!g->group) continue;
     groups.emplace(std::move(key), std::make_pair(std::move(*g), std::int64_t{1}));
   }
   for (const auto& [key, entry] : groups) {

@@ -89,5 +89,7 @@ struct ResponseGroup {
   }
 };
 Result<ResponseGroup> response_group(Store& replica, const Json& response);
+// The same for a group already found (answer_group_of), with an event.
+Result<ResponseGroup> response_group(Store& replica, AnswerGroup group);
 
 }  // namespace debrief::sync
