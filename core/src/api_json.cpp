@@ -28,4 +28,19 @@ nlohmann::json to_json(const SentimentScore& s) {
           {"negative", rounded(s.negative, 1e3)}};
 }
 
+nlohmann::json to_json(const SentimentExplanation& e, std::size_t max_reasons) {
+  nlohmann::json j = to_json(e.score);
+  nlohmann::json reasons = nlohmann::json::array();
+  for (std::size_t i = 0; i < e.reasons.size() && i < max_reasons; ++i) {
+    const SentimentReason& r = e.reasons[i];
+    reasons.push_back({{"phrase", r.phrase},
+                       {"weight", rounded(r.weight, 1e3)},
+                       {"positive", rounded(r.positive, 1e3)},
+                       {"neutral", rounded(r.neutral, 1e3)},
+                       {"negative", rounded(r.negative, 1e3)}});
+  }
+  j["reasons"] = std::move(reasons);
+  return j;
+}
+
 }  // namespace debrief

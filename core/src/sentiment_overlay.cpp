@@ -158,27 +158,6 @@ constexpr auto kOverlay = std::to_array<LexiconEntry>({
     {"deadline", 0.0f},
     {"feedback", 0.0f},
     {"fire drill", -1.0f},
-
-    // Emoji the 2015 Emoji Sentiment Ranking predates, and emoji whose
-    // Unicode name misleads in feedback ("FIRE" reads -1.4 but means
-    // excellent; "LOOK OF TRIUMPH" is used for frustration; "PENSIVE" is
-    // sad). Near VADER's ":)" 2.0 and ":(" -1.9.
-    {"\U0001F642", 1.2f},   // slightly smiling face
-    {"\U0001F643", -0.3f},  // upside-down face
-    {"\U0001F644", -1.6f},  // face with rolling eyes
-    {"\U0001F914", -0.3f},  // thinking face
-    {"\U0001F917", 2.0f},   // hugging face
-    {"\U0001F929", 2.8f},   // star-struck
-    {"\U0001F973", 2.5f},   // partying face
-    {"\U0001F92F", -1.0f},  // exploding head
-    {"\U0001F971", -1.2f},  // yawning face
-    {"\U0001F525", 1.6f},   // fire
-    {"\U0001F624", -1.4f},  // face with look of triumph
-    {"\U0001F614", -1.4f},  // pensive face
-    {"\U0001F621", -2.4f},  // pouting face
-    {"\U0001F44E", -1.9f},  // thumbs down
-    {"\U0001F4AA", 1.8f},   // flexed biceps
-    {"\U0001F680", 1.5f},   // rocket
 });
 
 }  // namespace

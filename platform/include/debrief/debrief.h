@@ -159,6 +159,11 @@ DBF_API int dbf_insights_event(dbf_store* store, const char* event_id, char** js
 DBF_API int dbf_insights_trends(dbf_store* store, char** json_out, dbf_error* err);
 /* {"compound", "label", "positive", "neutral", "negative"} for a text. Needs no store. */
 DBF_API int dbf_sentiment(const char* text, char** json_out, dbf_error* err);
+/* The same score with what moved it: its fields and "reasons", the words,
+ * phrases and signals that moved it, strongest first, at most max_reasons:
+ * [{"phrase", "weight" (log-odds toward the label; negative: against it),
+ * "positive", "neutral", "negative" (its gain for each label)}]. */
+DBF_API int dbf_sentiment_explain(const char* text, unsigned max_reasons, char** json_out, dbf_error* err);
 
 /* ---- Sync ------------------------------------------------------------ */
 

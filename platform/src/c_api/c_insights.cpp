@@ -40,4 +40,11 @@ int dbf_sentiment(const char* text, char** json_out, dbf_error* err) {
   return guarded(err, [&] { give(json_out, to_json(must(score_sentiment(text_arg(text, "text")), DBF_DOMAIN_STORE)).dump()); });
 }
 
+int dbf_sentiment_explain(const char* text, unsigned max_reasons, char** json_out, dbf_error* err) {
+  clear(json_out);
+  return guarded(err, [&] {
+    give(json_out, to_json(must(explain_sentiment(text_arg(text, "text")), DBF_DOMAIN_STORE), max_reasons).dump());
+  });
+}
+
 }  // extern "C"
