@@ -45,7 +45,13 @@ Row group_row(const GroupResults& g) {
 }
 
 const char* asked_for(const std::string& part) {
-  return part == "more" ? "more of" : part == "less" ? "less of" : "stop";
+  return part == "more" ? "more of" : part == "less" ? "less of" : part == "stop" ? "stop" : "comments";
+}
+
+// "schedule (12; 7 negative, 3 positive)".
+std::string theme_text(const Theme& t) {
+  return t.phrase + " (" + std::to_string(t.count) + "; " + std::to_string(t.negative) + " negative, " +
+         std::to_string(t.positive) + " positive)";
 }
 
 void print_scope(const ScopeReview& s) {
@@ -56,7 +62,7 @@ void print_scope(const ScopeReview& s) {
   for (const auto& [part, themes] : s.themes) {
     if (themes.empty()) continue;
     std::cout << "  " << asked_for(part) << ":";
-    for (const Theme& t : themes) std::cout << "  " << t.phrase << " (" << t.count << ")";
+    for (const Theme& t : themes) std::cout << "  " << theme_text(t);
     std::cout << "\n";
     for (const std::string& e : themes[0].examples) std::cout << "    \"" << e << "\"\n";
   }

@@ -18,6 +18,7 @@
 #include "events.h"
 #include "probed.h"
 #include "screens.h"
+#include "sentiment_note.h"
 
 namespace debrief::desktop {
 namespace {
@@ -93,15 +94,33 @@ void charts(const GroupResults& everyone) {
   ImGui::EndGroup();
 }
 
+// On hover over an example comment: what its sentiment rests on.
+void sentiment_tooltip(const std::string& comment) {
+  if (!ImGui::IsItemHovered()) return;
+  const SentimentNote note = sentiment_note(comment);
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(note.headline.c_str());
+  for (const std::string& line : note.lines) ImGui::TextUnformatted(line.c_str());
+  ImGui::EndTooltip();
+}
+
+const char* part_title(const std::string& part) {
+  return part == "more" ? "More of" : part == "less" ? "Less of" : part == "stop" ? "Stop" : "Comments";
+}
+
 void themes(const ScopeReview& scope) {
   for (const auto& [part, list] : scope.themes) {
     if (list.empty()) continue;
-    std::string title = (part == "more" ? "More of" : part == "less" ? "Less of" : "Stop") + std::string("##") + part;
+    std::string title = part_title(part) + std::string("##") + part;
     if (!probed::tree_node(title.c_str())) continue;
     for (const Theme& t : list) {
-      std::string label = t.phrase + " (" + std::to_string(t.count) + ")";
+      std::string label = t.phrase + " (" + std::to_string(t.count) + ": " + std::to_string(t.negative) +
+                          " negative, " + std::to_string(t.positive) + " positive)";
       if (probed::tree_node(label.c_str())) {
-        for (const std::string& e : t.examples) ImGui::BulletText("\"%s\"", e.c_str());
+        for (const std::string& e : t.examples) {
+          ImGui::BulletText("\"%s\"", e.c_str());
+          sentiment_tooltip(e);
+        }
         ImGui::TreePop();
       }
     }

@@ -71,15 +71,24 @@ Status tally_scope(Store& store, const ScopeSql& scope, const Id& id, GroupTally
   return Status::ok();
 }
 
-// The scope's more / less / stop texts, by part, of the answers the store
-// holds to show (holds_answers_of).
-Result<std::map<std::string, std::vector<std::string>>> comments_of(Store& store, const TeamTree& tree,
+// The scope's free texts, by part ("more", "less", "stop", and "comments"
+// for text answers), of the answers the store holds to show
+// (holds_answers_of), each with its stored sentiment label.
+Result<std::map<std::string, std::vector<ThemeComment>>> comments_of(Store& store, const TeamTree& tree,
                                                                     const ScopeSql& scope, const Id& id) {
-  sql::Stmt& s = scope_rows(store, scope, id, "t.part, t.text, (SELECT team FROM responses WHERE id = t.response)",
+  sql::Stmt& s = scope_rows(store, scope, id,
+                            "t.part, t.text, (SELECT team FROM responses WHERE id = t.response), "
+                            "(SELECT sentiment FROM answers a WHERE a.response = t.response "
+                            "AND a.question = t.question AND a.part = t.part)",
                             "scope_comments");
-  std::map<std::string, std::vector<std::string>> comments;
-  while (s.step())
-    if (holds_answers_of(tree, s.maybe_id(2))) comments[s.text(0)].push_back(s.text(1));
+  std::map<std::string, std::vector<ThemeComment>> comments;
+  while (s.step()) {
+    if (!holds_answers_of(tree, s.maybe_id(2))) continue;
+    std::optional<SentimentLabel> label;
+    if (!s.is_null(3)) label = sentiment_label(s.real(3));
+    const std::string part = s.text(0);
+    comments[part.empty() ? "comments" : part].push_back({s.text(1), true, label});
+  }
   DEBRIEF_TRY(s.status());
   s.reset();
   return comments;
@@ -131,10 +140,9 @@ Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const Scope
   DEBRIEF_TRY(tally_invited(store, scope, id, tree, invited, tally));
   ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}};
   if (themes == Themes::without || !review.groups[0].disclosure.shown) return review;
-  Result<std::map<std::string, std::vector<std::string>>> comments = comments_of(store, tree, scope, id);
+  Result<std::map<std::string, std::vector<ThemeComment>>> comments = comments_of(store, tree, scope, id);
   DEBRIEF_TRY(comments.status());
-  for (const auto& [part, texts] : *comments)
-    review.themes[part] = themes_of(texts, std::vector<bool>(texts.size(), true));
+  for (const auto& [part, texts] : *comments) review.themes[part] = themes_of(texts);
   return review;
 }
 
@@ -290,18 +298,20 @@ Result<SpiritChange> spirit_of(Store& store, const TeamTree& tree, const EventRo
 
 Result<Praise> praise_of(Store& store, const Id& event) {
   sql::Stmt& s = impl_of(store).db->cached(
-      "SELECT category, action FROM kudos WHERE deleted = 0 AND event = ? ORDER BY id");
+      "SELECT category, action, sentiment FROM kudos WHERE deleted = 0 AND event = ? ORDER BY id");
   s.bind(1, event);
   Praise praise;
-  std::vector<std::string> actions;
+  std::vector<ThemeComment> actions;
   while (s.step()) {
     ++praise.kudos;
     ++praise.categories[s.text(0)];
-    actions.push_back(s.text(1));
+    std::optional<SentimentLabel> label;
+    if (!s.is_null(2)) label = sentiment_label(s.real(2));
+    actions.push_back({s.text(1), true, label});
   }
   DEBRIEF_TRY(s.status());
   s.reset();
-  praise.phrases = themes_of(actions, std::vector<bool>(actions.size(), true));
+  praise.phrases = themes_of(actions);
   return praise;
 }
 

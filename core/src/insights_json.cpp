@@ -10,7 +10,10 @@ using Json = nlohmann::json;
 
 Json themes_json(const std::vector<Theme>& themes) {
   Json out = Json::array();
-  for (const Theme& t : themes) out.push_back({{"phrase", t.phrase}, {"count", t.count}, {"examples", t.examples}});
+  for (const Theme& t : themes) {
+    out.push_back({{"phrase", t.phrase}, {"wordings", t.wordings}, {"count", t.count}, {"positive", t.positive},
+                   {"negative", t.negative}, {"examples", t.examples}});
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@ namespace debrief {
 namespace {
 
 // Bump when what the tables hold changes meaning: stores then rebuild on open.
-constexpr const char* kTalliesVersion = "1";
+constexpr const char* kTalliesVersion = "2";  // 2: scope_comments holds text answers too
 // Gathered rows are written early past this many, to bound memory in bulk work.
 constexpr std::size_t kFlushAt = 100'000;
 
@@ -43,7 +43,16 @@ void count_answer(TallyCounts& c, QuestionType type, const TalliedAnswer& a, int
   }
 }
 
-Status write_comments(sql::Db& db, const TalliedResponse& r, int sign) {
+// A free text the review groups into themes: a triad part, or the answer to
+// a text question (part '').
+bool is_comment(const TalliedAnswer& a, const Survey* survey) {
+  if (!a.text) return false;
+  if (is_triad_part(a.part)) return true;
+  const Question* q = survey ? survey->find(a.question) : nullptr;
+  return q && q->type == QuestionType::text;
+}
+
+Status write_comments(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign) {
   if (sign < 0) {
     return db.cached("DELETE FROM scope_comments WHERE scope_kind = ? AND scope = ? AND response = ?")
         .bind(1, scope_kind_of(r)).bind(2, scope_of(r)).bind(3, r.id).exec();
@@ -52,7 +61,7 @@ Status write_comments(sql::Db& db, const TalliedResponse& r, int sign) {
       "INSERT INTO scope_comments(scope_kind, scope, response, question, part, survey, text) "
       "VALUES(?, ?, ?, ?, ?, ?, ?)");
   for (const TalliedAnswer& a : r.answers) {
-    if (!a.text || !is_triad_part(a.part)) continue;
+    if (!is_comment(a, survey)) continue;
     s.reset().bind(1, scope_kind_of(r)).bind(2, scope_of(r)).bind(3, r.id).bind(4, a.question);
     DEBRIEF_TRY(s.bind(5, a.part).bind(6, r.survey).bind(7, *a.text).exec());
   }
@@ -127,7 +136,7 @@ Status ScopeTallies::count(sql::Db& db, const TalliedResponse& r, const Survey* 
 
 Status ScopeTallies::add(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign) {
   if (!r.event && !r.activity) return Status::ok();
-  DEBRIEF_TRY(write_comments(db, r, sign));
+  DEBRIEF_TRY(write_comments(db, r, survey, sign));
   return count(db, r, survey, sign);
 }
 

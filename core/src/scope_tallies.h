@@ -8,7 +8,8 @@
 // answers took each value 1-5 and eNPS answers each value 0-10, and how many
 // text and triad answers scored positive, neutral and negative — answers
 // classed by their question's type in the survey as it is now.
-// `scope_comments` keeps the scope's more / less / stop texts for its themes.
+// `scope_comments` keeps the scope's free texts (more / less / stop parts and
+// text answers) for its themes.
 //
 // Contract: once the outermost transaction commits, both tables hold exactly
 // what rebuild_scope_tallies() would build from the live responses. Writers

@@ -131,13 +131,15 @@ TEST_CASE("an event's review matches the figures worked out by hand", "[insights
   CHECK(*sales.mean_rating == Approx(3.0));
   CHECK(*sales.enps == Approx(-100.0 / 3));  // 1 promoter, 2 detractors, of 3
   CHECK(*sales.response_rate == Approx(1.0));
-  // Themes: "team lunch" in two "more" answers; the stop answer is short, so
-  // it is a theme whole.
+  // Themes: "team lunch" in two "more" answers, about food; the stop answer
+  // is short, so it is one phrase whole, about talks.
   REQUIRE(!r.event.themes["more"].empty());
-  CHECK(r.event.themes["more"][0].phrase == "team lunch");
+  CHECK(r.event.themes["more"][0].phrase == "food and drink");
+  CHECK(r.event.themes["more"][0].wordings[0] == "team lunch");
   CHECK(r.event.themes["more"][0].count == 2);
   CHECK(r.event.themes["more"][0].examples.size() == 2);
-  CHECK(r.event.themes["stop"][0].phrase == "long talks after lunch");
+  CHECK(r.event.themes["stop"][0].phrase == "speakers");
+  CHECK(r.event.themes["stop"][0].wordings == std::vector<std::string>{"long talks after lunch"});
   // The activity had two answers: below 3, withheld.
   REQUIRE(r.activities.size() == 1);
   check_withheld(r.activities[0].groups[0]);
@@ -188,10 +190,11 @@ TEST_CASE("kudos tied to an event are summed by category and key phrase", "[insi
   CHECK(p.kudos == 2);
   CHECK(p.categories["behind_the_scenes"] == 2);
   REQUIRE(!p.phrases.empty());
-  // "set" and "room" are in both, and only together: one theme, the first.
-  CHECK(p.phrases[0].phrase == "set");
+  // "set" and "room" are in both, and only together: one theme, named for
+  // the group "room" belongs to.
+  CHECK(p.phrases[0].phrase == "venue");
   CHECK(p.phrases[0].count == 2);
-  for (const Theme& t : p.phrases) CHECK(t.phrase != "room");
+  for (const Theme& t : p.phrases) CHECK(t.phrase != "set");
 }
 
 TEST_CASE("a deleted response leaves the review at once", "[insights]") {

@@ -19,8 +19,8 @@ EventReview shown_review() {
   all.mean_rating = 24.0 / 7;
   all.enps = 0;
   r.event.groups.push_back(all);
-  r.event.themes["more"] = {{"team lunch", 2, {"a team lunch"}}};
-  r.event.themes["stop"] = {{"long talks", 1, {}}};
+  r.event.themes["more"] = {{"team lunch", {}, 2, 2, 0, {"a team lunch"}}};
+  r.event.themes["stop"] = {{"long talks", {}, 1, 0, 1, {}}};
   r.spirit.before = {{true, ""}, 3, 3, 7.0 / 3};
   r.spirit.after = {{true, ""}, 3, 3, 13.0 / 3};
   r.spirit.change = 2.0;
