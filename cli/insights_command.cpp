@@ -75,6 +75,34 @@ std::string spirit_side(const SpiritSide& s) {
          std::to_string(s.responses) + " responses)";
 }
 
+// "0.62 [0.45, 0.75]", or "-" when there is none.
+std::string correlation_text(const std::optional<Correlation>& c) {
+  if (!c) return "-";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%+.2f [%+.2f, %+.2f]", c->r, c->low, c->high);
+  return buf;
+}
+
+void print_drivers(const std::vector<GroupDrivers>& groups) {
+  std::cout << "what moves the overall rating and eNPS (Pearson's r [95% interval], groups of at least "
+            << kDriverMinPeople << " people)\n";
+  std::vector<Row> rows;
+  std::size_t without = 0;
+  for (const GroupDrivers& g : groups) {
+    if (!g.disclosure.shown) ++without;
+    for (const Driver& d : g.drivers) {
+      const std::int64_t n = d.with_rating ? d.with_rating->answers : d.with_enps ? d.with_enps->answers : 0;
+      rows.push_back({g.name, d.text, correlation_text(d.with_rating), correlation_text(d.with_enps), std::to_string(n)});
+    }
+  }
+  if (!rows.empty()) print_table({"group", "question", "with rating", "with eNPS", "answers"}, rows);
+  if (without > 0) {
+    std::cout << "  " << without << (without == 1 ? " group has" : " groups have")
+              << " none: fewer than " << kDriverMinPeople << " people answered, or withheld above\n";
+  }
+  std::cout << "\n";
+}
+
 void print_review(const EventReview& r) {
   std::cout << "results are shown for groups of at least " << r.threshold
             << " people (not counting you); rate: invited members who answered\n\n";
@@ -84,6 +112,7 @@ void print_review(const EventReview& r) {
             << "  before: " << spirit_side(r.spirit.before) << "\n"
             << "  after:  " << spirit_side(r.spirit.after) << "\n"
             << "  change: " << fixed(r.spirit.change, "%+.2f") << "\n\n";
+  print_drivers(r.drivers);
   std::cout << "kudos: " << r.praise.kudos << "\n";
   std::vector<std::pair<std::string, std::int64_t>> categories(r.praise.categories.begin(), r.praise.categories.end());
   std::stable_sort(categories.begin(), categories.end(), [](const auto& a, const auto& b) { return a.second > b.second; });

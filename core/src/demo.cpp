@@ -24,6 +24,10 @@ constexpr int kDefaultCacheKiB = -2000;  // SQLite's default
 
 const char* kPostEvent = R"([
  {"id":"overall","type":"rating","text":"How was the event overall?","required":true},
+ {"id":"agenda","type":"rating","text":"How was the agenda?"},
+ {"id":"speakers","type":"rating","text":"How were the speakers?"},
+ {"id":"venue","type":"rating","text":"How was the venue?"},
+ {"id":"food","type":"rating","text":"How was the food?"},
  {"id":"wrong","type":"text","text":"What went wrong?","show_if":{"q":"overall","op":"<=","value":2}},
  {"id":"keep","type":"text","text":"What should we keep?","show_if":{"q":"overall","op":">=","value":4}},
  {"id":"enps","type":"enps","text":"How likely are you to recommend working here to a friend?","required":true},
@@ -224,6 +228,17 @@ class Generator {
     return Status::ok();
   }
 
+  // How closely a part of the event is rated as the event overall was (0:
+  // not at all), so the key drivers (drivers.h) have an order to find: the
+  // agenda shapes the overall rating most, the food hardly.
+  static double tie_to_overall(const std::string& question) {
+    if (question == "agenda") return 0.9;
+    if (question == "speakers") return 0.7;
+    if (question == "venue") return 0.4;
+    if (question == "food") return 0.1;
+    return 0;
+  }
+
   // A comment whose tone follows the score (1..5).
   std::string comment(std::int64_t score) {
     return pick(score >= 4 ? text::positive_comments : score == 3 ? text::neutral_comments : text::negative_comments);
@@ -236,7 +251,12 @@ class Generator {
     switch (q.type) {
       // Centres and spreads that give what surveys of real teams show: most
       // ratings 3-4 with both ends used, and eNPS from about -40 to +50.
-      case QuestionType::rating: return rating(3.4, 1.2, 1.8, 1, 5);
+      case QuestionType::rating:
+        if (const double tie = tie_to_overall(q.id); tie > 0 && so_far.contains("overall")) {
+          const double overall = so_far["overall"].get<double>();
+          return std::clamp<std::int64_t>(std::llround(3.4 + tie * (overall - 3.4) + real(-1.2, 1.2)), 1, 5);
+        }
+        return rating(3.4, 1.2, 1.8, 1, 5);
       case QuestionType::enps: return rating(7.3, 1.6, 2.2, 0, 10);
       case QuestionType::single: return mood < -0.3 ? q.options.front() : mood > 0.3 ? q.options.back() : pick(q.options);
       case QuestionType::multi: {

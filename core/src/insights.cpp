@@ -358,6 +358,9 @@ Result<EventReview> review_event(Store& store, const Id& event, ReviewDetail det
   Result<Praise> praise = praise_of(store, e.id);
   DEBRIEF_TRY(praise.status());
   review.praise = std::move(*praise);
+  Result<std::vector<GroupDrivers>> drivers = key_drivers(store, review.event);
+  DEBRIEF_TRY(drivers.status());
+  review.drivers = std::move(*drivers);
   return review;
 }
 

@@ -17,6 +17,31 @@ Json themes_json(const std::vector<Theme>& themes) {
   return out;
 }
 
+Json correlation_json(const std::optional<Correlation>& c) {
+  if (!c) return nullptr;
+  return {{"answers", c->answers}, {"r", c->r}, {"low", c->low}, {"high", c->high}};
+}
+
+Json drivers_json(const std::vector<GroupDrivers>& groups) {
+  Json out = Json::array();
+  for (const GroupDrivers& g : groups) {
+    Json j{{"name", g.name}};
+    if (g.team) j["team"] = g.team->hex();
+    if (!g.disclosure.shown) {
+      j["withheld"] = g.disclosure.reason;
+    } else {
+      j["drivers"] = Json::array();
+      for (const Driver& d : g.drivers) {
+        j["drivers"].push_back({{"survey", d.survey.hex()}, {"question", d.question}, {"text", d.text},
+                                {"with_rating", correlation_json(d.with_rating)},
+                                {"with_enps", correlation_json(d.with_enps)}});
+      }
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 Json spirit_side(const SpiritSide& s) {
   if (!s.disclosure.shown) return {{"withheld", s.disclosure.reason}};
   return {{"people", s.people}, {"responses", s.responses}, {"mean_rating", or_null(s.mean_rating)}};
@@ -63,7 +88,8 @@ Json to_json(const EventReview& r) {
                       {"change", or_null(r.spirit.change)}}},
           {"praise", {{"kudos", r.praise.kudos},
                       {"categories", r.praise.categories},
-                      {"phrases", themes_json(r.praise.phrases)}}}};
+                      {"phrases", themes_json(r.praise.phrases)}}},
+          {"drivers", drivers_json(r.drivers)}};
 }
 
 Json to_json(const std::vector<TeamTrend>& trends) {

@@ -26,7 +26,8 @@ TEST_CASE("demo generate gives the same store for the same seed", "[cli][demo]")
 
 TEST_CASE("demo data is varied and follows the survey branches", "[cli][demo]") {
   CliStore s;
-  s.ok({"demo", "generate", "--people", "40", "--events", "4", "--responses", "400", "--seed", "3"});
+  // Seed 2: its events went both well and badly, so both branches are taken.
+  s.ok({"demo", "generate", "--people", "40", "--events", "4", "--responses", "400", "--seed", "2"});
   json status = json::parse(s.ok({"--json", "status"}));
   CHECK(status["counts"]["responses"] == 400);
   // One voice per person, survey and event, activity or pulse window

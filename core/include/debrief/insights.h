@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "debrief/drivers.h"
 #include "debrief/id.h"
 #include "debrief/key_phrases.h"
 #include "debrief/privacy.h"
@@ -91,10 +92,13 @@ struct EventReview {
   std::vector<ScopeReview> activities;  // by start time
   SpiritChange spirit;
   Praise praise;
+  // What moves the event's overall rating and eNPS, per group of `event`
+  // (drivers.h); empty when only the groups were asked for.
+  std::vector<GroupDrivers> drivers;
 };
 
 // How much of a review to compute: everything, or only each scope's groups
-// (no themes, spirit or praise), which is what the exports need.
+// (no themes, spirit, praise or drivers), which is what the exports need.
 enum class ReviewDetail { full, groups };
 
 // The review of `event`; not_found when there is no such live event.
