@@ -7,6 +7,7 @@
 // sync engine's thread, which is attached to the VM for it.
 #include <jni.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -354,6 +355,12 @@ JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_nativeSurveyNext(JNIEnv* env,
 JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_sentiment(JNIEnv* env, jclass, jstring text) {
   return string_result(env, [&](char** out, dbf_error* err) {
     return dbf_sentiment(c_str(utf8(env, text)), out, err);
+  });
+}
+
+JNIEXPORT jstring JNICALL Java_org_debrief_Debrief_explainSentiment(JNIEnv* env, jclass, jstring text, jint max_reasons) {
+  return string_result(env, [&](char** out, dbf_error* err) {
+    return dbf_sentiment_explain(c_str(utf8(env, text)), static_cast<unsigned>(std::max<jint>(max_reasons, 0)), out, err);
   });
 }
 

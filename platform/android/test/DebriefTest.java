@@ -74,6 +74,9 @@ public final class DebriefTest {
       d.giveKudos(new String[] {other}, "rebuilt the demo after the server crashed at midnight", "the client signed the same day");
       check(d.list("kudos", "{\"limit\": 10}").contains("rebuilt the demo"), "the kudos is listed");
       check(field(Debrief.sentiment("The workshop was great and really useful"), "label").equals("positive"), "sentiment");
+      String explained = Debrief.explainSentiment("The venue was awful and the talks were boring", 2);
+      check(field(explained, "label").equals("negative"), "explained sentiment");
+      check(explained.contains("\"reasons\""), "explained sentiment has reasons");
     }
   }
 

@@ -61,6 +61,12 @@ public final class Debrief implements AutoCloseable {
   public static native String sentiment(String text) throws DebriefException;
 
   /**
+   * The same score with what moved it: its fields and "reasons", at most maxReasons of
+   * {phrase, weight, positive, neutral, negative}, the strongest first.
+   */
+  public static native String explainSentiment(String text, int maxReasons) throws DebriefException;
+
+  /**
    * Keeps the device credential in the app's secure storage instead of a
    * private file beside the store. Set it after every open, before enrolling
    * or syncing.
