@@ -48,10 +48,10 @@ const char* asked_for(const std::string& part) {
   return part == "more" ? "more of" : part == "less" ? "less of" : part == "stop" ? "stop" : "comments";
 }
 
-// "schedule (12; 7 negative, 3 positive)".
+// "schedule (12; 7 negative, 3 positive)", and ", emerging" when it is.
 std::string theme_text(const Theme& t) {
   return t.phrase + " (" + std::to_string(t.count) + "; " + std::to_string(t.negative) + " negative, " +
-         std::to_string(t.positive) + " positive)";
+         std::to_string(t.positive) + " positive" + (t.emerging ? ", emerging" : "") + ")";
 }
 
 void print_scope(const ScopeReview& s) {

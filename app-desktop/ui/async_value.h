@@ -16,9 +16,13 @@ class AsyncValue {
   // Runs `job` on the worker; the result lands here at a later frame. The
   // owner must outlive the worker's drains (screens live as long as the app).
   void load(Worker& worker, std::function<Result<T>(Store&)> job) {
-    worker.ask<T>(std::move(job), [this](Result<T> r) {
-      status_ = r.status();
-      if (r.is_ok()) value_ = std::move(*r);
+    worker.ask<T>(std::move(job), [this](Result<T>&& r) {
+      if (!r.is_ok()) {
+        status_ = r.status();
+        return;
+      }
+      status_ = Status::ok();
+      value_ = std::move(*r);
     });
   }
   // True when there is a value to draw; otherwise draws "loading" or the error.

@@ -115,7 +115,8 @@ void themes(const ScopeReview& scope) {
     if (!probed::tree_node(title.c_str())) continue;
     for (const Theme& t : list) {
       std::string label = t.phrase + " (" + std::to_string(t.count) + ": " + std::to_string(t.negative) +
-                          " negative, " + std::to_string(t.positive) + " positive)";
+                          " negative, " + std::to_string(t.positive) + " positive" +
+                          (t.emerging ? ", emerging" : "") + ")";
       if (probed::tree_node(label.c_str())) {
         for (const std::string& e : t.examples) {
           ImGui::BulletText("\"%s\"", e.c_str());

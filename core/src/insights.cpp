@@ -138,12 +138,72 @@ Result<ScopeReview> review_scope(Store& store, const TeamTree& tree, const Scope
   GroupTally tally(tree);
   DEBRIEF_TRY(tally_scope(store, scope, id, tally));
   DEBRIEF_TRY(tally_invited(store, scope, id, tree, invited, tally));
-  ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}};
+  ScopeReview review{scope.kind, id, std::move(title), tally.finish(threshold), {}, {}};
   if (themes == Themes::without || !review.groups[0].disclosure.shown) return review;
   Result<std::map<std::string, std::vector<ThemeComment>>> comments = comments_of(store, tree, scope, id);
   DEBRIEF_TRY(comments.status());
-  for (const auto& [part, texts] : *comments) review.themes[part] = themes_of(texts);
+  for (const auto& [part, texts] : *comments) {
+    review.themes[part] = themes_of(texts);
+    review.comments[part] = static_cast<std::int64_t>(texts.size());
+  }
   return review;
+}
+
+// The latest event that started before `e` and invited one of its teams.
+std::optional<EventRow> previous_event(const std::vector<EventRow>& events, const EventRow& e) {
+  std::optional<EventRow> found;
+  for (const EventRow& other : events) {
+    if (other.starts_at >= e.starts_at || other.id == e.id) continue;
+    const bool shares = std::any_of(other.invited_teams.begin(), other.invited_teams.end(), [&](const Id& t) {
+      return std::find(e.invited_teams.begin(), e.invited_teams.end(), t) != e.invited_teams.end();
+    });
+    if (shares) found = other;  // events come by start
+  }
+  return found;
+}
+
+// Each part's themes' shares of its comments at `before`, by theme key;
+// none when that event's own results are withheld from everyone.
+Result<std::optional<std::map<std::string, std::map<std::string, double>>>> shares_at(
+    Store& store, const TeamTree& tree, const EventRow& before, int threshold) {
+  Result<ScopeReview> r = review_scope(store, tree, kEventScope, before.id, before.title,
+                                       invited_subtree(tree, before.invited_teams), threshold, Themes::without);
+  DEBRIEF_TRY(r.status());
+  if (!r->groups[0].disclosure.shown) return std::optional<std::map<std::string, std::map<std::string, double>>>();
+  Result<std::map<std::string, std::vector<ThemeComment>>> comments = comments_of(store, tree, kEventScope, before.id);
+  DEBRIEF_TRY(comments.status());
+  std::map<std::string, std::map<std::string, double>> shares;
+  for (const auto& [part, texts] : *comments) {
+    for (const ThemeComment& c : texts)
+      for (const ThemeKey& k : comment_themes(c.text)) shares[part][k.key] += 1.0 / static_cast<double>(texts.size());
+  }
+  return std::optional(std::move(shares));
+}
+
+void mark_emerging(ScopeReview& scope, const std::map<std::string, std::map<std::string, double>>& before) {
+  for (auto& [part, themes] : scope.themes) {
+    const auto was = before.find(part);
+    const double total = static_cast<double>(scope.comments[part]);
+    for (Theme& t : themes) {
+      const double then = was == before.end() || !was->second.count(t.key) ? 0.0 : was->second.at(t.key);
+      t.share_before = then;
+      t.emerging = t.count >= kEmergingMinComments && static_cast<double>(t.count) / total - then >= kEmergingRise;
+    }
+  }
+}
+
+// Compares the event's themes with the previous event of its teams.
+Status compare_themes(Store& store, const TeamTree& tree, const EventRow& e, EventReview& review) {
+  Result<std::vector<EventRow>> events = load_events(store, std::nullopt);
+  DEBRIEF_TRY(events.status());
+  const std::optional<EventRow> before = previous_event(*events, e);
+  if (!before || review.event.themes.empty()) return Status::ok();
+  auto shares = shares_at(store, tree, *before, review.threshold);
+  DEBRIEF_TRY(shares.status());
+  if (!*shares) return Status::ok();
+  review.compared_with = before->id;
+  mark_emerging(review.event, **shares);
+  return Status::ok();
 }
 
 // The index of `person`'s team in `tree`, or -1.
@@ -361,6 +421,7 @@ Result<EventReview> review_event(Store& store, const Id& event, ReviewDetail det
   Result<std::vector<GroupDrivers>> drivers = key_drivers(store, review.event);
   DEBRIEF_TRY(drivers.status());
   review.drivers = std::move(*drivers);
+  DEBRIEF_TRY(compare_themes(store, *tree, e, review));
   return review;
 }
 

@@ -12,7 +12,8 @@ Json themes_json(const std::vector<Theme>& themes) {
   Json out = Json::array();
   for (const Theme& t : themes) {
     out.push_back({{"phrase", t.phrase}, {"wordings", t.wordings}, {"count", t.count}, {"positive", t.positive},
-                   {"negative", t.negative}, {"examples", t.examples}});
+                   {"negative", t.negative}, {"examples", t.examples}, {"share_before", or_null(t.share_before)},
+                   {"emerging", t.emerging}});
   }
   return out;
 }
@@ -89,7 +90,8 @@ Json to_json(const EventReview& r) {
           {"praise", {{"kudos", r.praise.kudos},
                       {"categories", r.praise.categories},
                       {"phrases", themes_json(r.praise.phrases)}}},
-          {"drivers", drivers_json(r.drivers)}};
+          {"drivers", drivers_json(r.drivers)},
+          {"themes_compared_with", r.compared_with ? Json(r.compared_with->hex()) : Json(nullptr)}};
 }
 
 Json to_json(const std::vector<TeamTrend>& trends) {

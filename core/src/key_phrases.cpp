@@ -176,6 +176,7 @@ std::vector<Theme> themes_of(const std::vector<ThemeComment>& comments, std::siz
     }
   }
   for (auto& [key, f] : by_key) {
+    f.theme.key = key;
     const std::vector<std::string> top = most_met(f, 3);
     f.theme.phrase = f.group ? key.substr(6) : top.front();
     if (f.group) f.theme.wordings = top;

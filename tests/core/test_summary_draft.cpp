@@ -19,8 +19,14 @@ EventReview shown_review() {
   all.mean_rating = 24.0 / 7;
   all.enps = 0;
   r.event.groups.push_back(all);
-  r.event.themes["more"] = {{"team lunch", {}, 2, 2, 0, {"a team lunch"}}};
-  r.event.themes["stop"] = {{"long talks", {}, 1, 0, 1, {}}};
+  Theme lunch, talks;
+  lunch.phrase = "team lunch";
+  lunch.count = lunch.positive = 2;
+  lunch.examples = {"a team lunch"};
+  talks.phrase = "long talks";
+  talks.count = talks.negative = 1;
+  r.event.themes["more"] = {lunch};
+  r.event.themes["stop"] = {talks};
   r.spirit.before = {{true, ""}, 3, 3, 7.0 / 3};
   r.spirit.after = {{true, ""}, 3, 3, 13.0 / 3};
   r.spirit.change = 2.0;

@@ -58,9 +58,11 @@ struct ScopeReview {
   Id id;
   std::string title;
   std::vector<GroupResults> groups;  // everyone first, then teams, parents before subteams
-  // "more", "less", "stop" -> themes of those triad answers; empty when
-  // everyone's group is withheld.
+  // "comments" (text answers), "more", "less", "stop" -> their themes;
+  // empty when everyone's group is withheld.
   std::map<std::string, std::vector<Theme>> themes;
+  // How many comments each part has, for the themes' shares.
+  std::map<std::string, std::int64_t> comments;
 };
 
 // Team spirit from pulse surveys answered by members of the invited teams:
@@ -86,6 +88,13 @@ struct Praise {
   std::vector<Theme> phrases;  // key phrases of their actions
 };
 
+// A theme is emerging when its share of a part's comments rose by at least
+// this much since the previous event of any of the same invited teams, and
+// at least kEmergingMinComments comments speak to it now. Compared only
+// when that event's own results are shown to everyone (privacy.h).
+inline constexpr double kEmergingRise = 0.10;
+inline constexpr std::int64_t kEmergingMinComments = 3;
+
 struct EventReview {
   int threshold = kDefaultAnonymityThreshold;
   ScopeReview event;  // the event's own (non-pulse) surveys
@@ -95,6 +104,9 @@ struct EventReview {
   // What moves the event's overall rating and eNPS, per group of `event`
   // (drivers.h); empty when only the groups were asked for.
   std::vector<GroupDrivers> drivers;
+  // The event the themes were compared with: the latest that started before
+  // this one and invited one of its teams, if its results are shown.
+  std::optional<Id> compared_with;
 };
 
 // How much of a review to compute: everything, or only each scope's groups

@@ -50,6 +50,7 @@ struct ThemeComment {
 };
 
 struct Theme {
+  std::string key;     // ThemeKey::key: the same theme at another event has the same key
   std::string phrase;  // the group's name, or the phrase as most comments write it
   // For a group, up to three of the phrases met in it, the most frequent
   // first ("agenda", "late start"); empty for a phrase of its own.
@@ -57,6 +58,10 @@ struct Theme {
   std::int64_t count = 0;               // comments that speak to it
   std::int64_t positive = 0, negative = 0;  // of those, how many read so
   std::vector<std::string> examples;    // up to `max_examples` distinct quotable comments, first seen first
+  // Set by the review (insights.h): the share of the same part's comments
+  // that spoke to it at the previous event, and whether it is emerging.
+  std::optional<double> share_before;
+  bool emerging = false;
 };
 
 // The `max_themes` themes found in most comments (ties: by name), with
