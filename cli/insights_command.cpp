@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "context.h"
+#include "debrief/heatmap.h"
 #include "debrief/insights.h"
 #include "debrief/insights_json.h"
 #include "debrief/percent.h"
@@ -142,6 +143,45 @@ void print_trends(const std::vector<TeamTrend>& trends) {
 
 }  // namespace
 
+// One cell as the table shows it: the figure, or "-" (the reason follows
+// the table, once per reason).
+std::string heat_text(HeatMeasure m, const HeatCell& c) {
+  if (!c.value) return "-";
+  char buf[32];
+  switch (m) {
+    case HeatMeasure::rating: std::snprintf(buf, sizeof buf, "%.2f", *c.value); break;
+    case HeatMeasure::enps: std::snprintf(buf, sizeof buf, "%+.0f", *c.value); break;
+    case HeatMeasure::spirit_change: std::snprintf(buf, sizeof buf, "%+.2f", *c.value); break;
+    case HeatMeasure::negative_share:
+    case HeatMeasure::response_rate: return percent(*c.value);
+  }
+  return buf;
+}
+
+void print_heatmap(const Heatmap& h) {
+  std::cout << "heatmap: " << h.title << "\n";
+  Row header{"group"};
+  for (std::size_t m = 0; m < kHeatMeasures; ++m) header.push_back(heat_measure_name(static_cast<HeatMeasure>(m)));
+  std::vector<Row> rows;
+  std::vector<std::string> notes;
+  for (const HeatRow& r : h.rows) {
+    Row row{std::string(static_cast<std::size_t>(2 * r.depth), ' ') + r.name};
+    const bool all_withheld = std::all_of(r.cells.begin(), r.cells.end(), [&](const HeatCell& c) {
+      return !c.value && c.reason == r.cells[0].reason;
+    });
+    for (std::size_t m = 0; m < kHeatMeasures; ++m) {
+      const HeatCell& c = r.cells[m];
+      row.push_back(heat_text(static_cast<HeatMeasure>(m), c));
+      if (!c.value && !all_withheld)
+        notes.push_back(r.name + ", " + heat_measure_name(static_cast<HeatMeasure>(m)) + ": " + c.reason);
+    }
+    if (all_withheld) notes.push_back(r.name + ": " + r.cells[0].reason);
+    rows.push_back(std::move(row));
+  }
+  print_table(header, rows);
+  for (const std::string& n : notes) std::cout << "  - " << n << "\n";
+}
+
 void add_insights_commands(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("insights", "the manager's review, from the local store");
   cmd->require_subcommand(1);
@@ -154,6 +194,18 @@ void add_insights_commands(CLI::App& app, Context& ctx) {
       EventReview r = must(review_event(ctx.store(), must(resolve_id(ctx.store(), Kind::event, event_id))));
       if (ctx.json) std::cout << to_json(r).dump(2) << "\n";
       else print_review(r);
+      return 0;
+    });
+  });
+  CLI::App* heatmap = cmd->add_subcommand("heatmap", "an event's teams down, rating, eNPS, spirit, negative comments and response rate across");
+  heatmap->fallthrough();
+  static std::string heatmap_event;
+  heatmap->add_option("event", heatmap_event, "the event (id, unique prefix or exact title)")->required();
+  heatmap->callback([&ctx] {
+    ctx.run([&ctx] {
+      Heatmap h = heatmap_of(must(review_event(ctx.store(), must(resolve_id(ctx.store(), Kind::event, heatmap_event)))));
+      if (ctx.json) std::cout << to_json(h).dump(2) << "\n";
+      else print_heatmap(h);
       return 0;
     });
   });

@@ -288,72 +288,163 @@ Result<bool> pulse_answered(Store& store, const TeamTree& tree, const std::vecto
   return found;
 }
 
-// Pulse ratings counted towards `teams` in [from, to), as one group; read
-// team by team through the index on (team, created_at). Its people are
-// counted by voice (privacy.h): a weekly pulse answered every week counts
-// each person once.
-Result<SpiritSide> spirit_between(Store& store, const TeamTree& tree, const std::vector<bool>& teams,
-                                  std::int64_t from, std::int64_t to, int threshold) {
+// One group of pulse answers: the teams whose members' answers it counts,
+// and the index of the group it is part of, earlier in the list (-1: none).
+struct SpiritGroup {
+  std::vector<bool> teams;
+  int parent = -1;
+};
+
+// Pulse ratings counted towards each group in [from, to), disclosed
+// together (privacy.h: a child shown beside its parent must not give away
+// the rest by subtraction); read team by team through the index on (team,
+// created_at). People are counted by voice (privacy.h): a weekly pulse
+// answered every week counts each person once.
+Result<std::vector<SpiritSide>> spirit_between(Store& store, const TeamTree& tree,
+                                               const std::vector<SpiritGroup>& groups, std::int64_t from,
+                                               std::int64_t to, int threshold) {
   sql::Stmt& s = impl_of(store).db->cached(
       "SELECT r.id, r.survey, coalesce(r.event, (SELECT event FROM activities WHERE id = r.activity)), "
       "r.activity, r.created_at, a.question, a.num FROM responses r "
       "JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
       "WHERE r.team = ?1 AND r.created_at >= ?2 AND r.created_at < ?3 "
       "AND r.deleted = 0 AND s.kind = 'pulse' AND a.num IS NOT NULL");
+  struct TeamPulse {
+    std::vector<std::int64_t> answers;  // per voice
+    std::int64_t sum = 0, n = 0, responses = 0;
+  };
+  std::vector<TeamPulse> teams(tree.ids.size());
   std::set<Id> responses;
-  std::vector<std::int64_t> answers;  // per voice
-  std::int64_t sum = 0, n = 0;
   SurveyLookup surveys;
   PulseVoices voices(store);
   for (std::size_t team = 0; team < teams.size(); ++team) {
-    if (!teams[team]) continue;
+    if (std::none_of(groups.begin(), groups.end(), [&](const SpiritGroup& g) { return g.teams[team]; })) continue;
+    TeamPulse& t = teams[team];
     s.bind(1, tree.ids[team]).bind(2, from).bind(3, to);
     while (s.step()) {
       Result<const Survey*> survey = surveys.find(store, s.id(1));
       DEBRIEF_TRY(survey.status());
       const Question* q = (*survey)->find(s.text(5));
       if (!q || q->type != QuestionType::rating) continue;
-      sum += s.int64(6);
-      ++n;
+      t.sum += s.int64(6);
+      ++t.n;
       if (!responses.insert(s.id(0)).second) continue;
+      ++t.responses;
       Result<std::size_t> voice = voices.index(s.id(1), s.maybe_id(2), s.maybe_id(3), s.int64(4));
       DEBRIEF_TRY(voice.status());
-      answers.resize(voices.size());
-      ++answers[*voice];
+      t.answers.resize(voices.size());
+      ++t.answers[*voice];
     }
     DEBRIEF_TRY(s.status());
     s.reset();
   }
-  GroupSize size{answers, -1, {}};
-  DEBRIEF_TRY(mark_reader(store, tree, teams, voices, size));
-  Result<bool> answered = pulse_answered(store, tree, teams, from, to);
-  DEBRIEF_TRY(answered.status());
-  size.answered_unseen = *answered;
-  SpiritSide side;
-  side.disclosure = disclose({size}, threshold)[0];
-  if (!side.disclosure.shown) return side;
-  side.responses = static_cast<std::int64_t>(responses.size());
-  side.people = people_in(GroupSize{answers, -1, {}});
-  side.mean_rating = static_cast<double>(sum) / static_cast<double>(n);
-  return side;
+  std::vector<GroupSize> sizes;
+  std::vector<TeamPulse> totals;
+  for (const SpiritGroup& g : groups) {
+    TeamPulse total{std::vector<std::int64_t>(voices.size()), 0, 0, 0};
+    for (std::size_t team = 0; team < teams.size(); ++team) {
+      if (!g.teams[team]) continue;
+      for (std::size_t v = 0; v < teams[team].answers.size(); ++v) total.answers[v] += teams[team].answers[v];
+      total.sum += teams[team].sum, total.n += teams[team].n, total.responses += teams[team].responses;
+    }
+    GroupSize size{total.answers, g.parent, {}};
+    DEBRIEF_TRY(mark_reader(store, tree, g.teams, voices, size));
+    Result<bool> answered = pulse_answered(store, tree, g.teams, from, to);
+    DEBRIEF_TRY(answered.status());
+    size.answered_unseen = *answered;
+    sizes.push_back(std::move(size));
+    totals.push_back(std::move(total));
+  }
+  const std::vector<Disclosure> verdicts = disclose(sizes, threshold);
+  std::vector<SpiritSide> sides(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    sides[g].disclosure = verdicts[g];
+    if (!verdicts[g].shown || totals[g].n == 0) continue;
+    sides[g].responses = totals[g].responses;
+    sides[g].people = people_in(GroupSize{totals[g].answers, -1, {}});
+    sides[g].mean_rating = static_cast<double>(totals[g].sum) / static_cast<double>(totals[g].n);
+  }
+  return sides;
 }
 
 // Before: up to the day the event starts; after: from the day after it
 // ends. The event's own days are left out, because anonymous answers keep
 // only their day and could fall on either side of its start or end.
-Result<SpiritChange> spirit_of(Store& store, const TeamTree& tree, const EventRow& e, const std::vector<bool>& teams,
-                               int threshold) {
+Result<std::vector<SpiritChange>> spirit_of(Store& store, const TeamTree& tree, const EventRow& e,
+                                            const std::vector<SpiritGroup>& groups, int threshold) {
   std::int64_t first_day = e.starts_at - e.starts_at % kDay, day_after = e.ends_at - e.ends_at % kDay + kDay;
   std::int64_t window = kBeforeAfterDays * kDay;
-  SpiritChange change;
-  Result<SpiritSide> before = spirit_between(store, tree, teams, first_day - window, first_day, threshold);
+  Result<std::vector<SpiritSide>> before = spirit_between(store, tree, groups, first_day - window, first_day, threshold);
   DEBRIEF_TRY(before.status());
-  Result<SpiritSide> after = spirit_between(store, tree, teams, day_after, day_after + window, threshold);
+  Result<std::vector<SpiritSide>> after = spirit_between(store, tree, groups, day_after, day_after + window, threshold);
   DEBRIEF_TRY(after.status());
-  change.before = *before;
-  change.after = *after;
-  if (before->mean_rating && after->mean_rating) change.change = *after->mean_rating - *before->mean_rating;
-  return change;
+  std::vector<SpiritChange> changes(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    changes[g].before = (*before)[g];
+    changes[g].after = (*after)[g];
+    if (changes[g].before.mean_rating && changes[g].after.mean_rating)
+      changes[g].change = *changes[g].after.mean_rating - *changes[g].before.mean_rating;
+  }
+  return changes;
+}
+
+// The spirit groups of the review's groups: everyone is the invited teams;
+// a team, its invited subtree, part of the nearest team above it that the
+// review lists (else of everyone). A team with no invited subtree has none.
+std::vector<std::optional<SpiritGroup>> spirit_groups(const TeamTree& tree, const ScopeReview& scope,
+                                                      const std::vector<bool>& invited) {
+  std::vector<std::optional<SpiritGroup>> out;
+  std::map<Id, int> listed;  // team -> index among the spirit groups
+  int next = 0;
+  for (const GroupResults& g : scope.groups) {
+    if (!g.team) {
+      out.push_back(SpiritGroup{invited, -1});
+      ++next;
+      continue;
+    }
+    std::vector<bool> teams = subtrees_of(tree, {*g.team});
+    for (std::size_t i = 0; i < teams.size(); ++i) teams[i] = teams[i] && invited[i];
+    if (std::none_of(teams.begin(), teams.end(), [](bool b) { return b; })) {
+      out.push_back(std::nullopt);
+      continue;
+    }
+    int parent = 0;
+    for (int i = tree.parent[static_cast<std::size_t>(tree.index.at(*g.team))]; i >= 0;
+         i = tree.parent[static_cast<std::size_t>(i)]) {
+      if (auto it = listed.find(tree.ids[static_cast<std::size_t>(i)]); it != listed.end()) {
+        parent = it->second;
+        break;
+      }
+    }
+    listed[*g.team] = next++;
+    out.push_back(SpiritGroup{std::move(teams), parent});
+  }
+  return out;
+}
+
+// Team spirit before and after the event for each of the review's groups,
+// in their order; a group with no invited team says so.
+Result<std::vector<SpiritChange>> spirit_by_group(Store& store, const TeamTree& tree, const EventRow& e,
+                                                  const ScopeReview& scope, const std::vector<bool>& invited,
+                                                  int threshold) {
+  const std::vector<std::optional<SpiritGroup>> wanted = spirit_groups(tree, scope, invited);
+  std::vector<SpiritGroup> groups;
+  for (const auto& g : wanted)
+    if (g) groups.push_back(*g);
+  Result<std::vector<SpiritChange>> changes = spirit_of(store, tree, e, groups, threshold);
+  DEBRIEF_TRY(changes.status());
+  std::vector<SpiritChange> out;
+  std::size_t next = 0;
+  for (const auto& g : wanted) {
+    if (g) {
+      out.push_back((*changes)[next++]);
+      continue;
+    }
+    SpiritChange none;
+    none.before.disclosure = none.after.disclosure = {false, kNotInvited};
+    out.push_back(none);
+  }
+  return out;
 }
 
 Result<Praise> praise_of(Store& store, const Id& event) {
@@ -412,9 +503,13 @@ Result<EventReview> review_event(Store& store, const Id& event, ReviewDetail det
   review.event = std::move(*own);
   DEBRIEF_TRY(review_activities(store, *tree, e, invited, themes, review));
   if (detail == ReviewDetail::groups) return review;
-  Result<SpiritChange> spirit = spirit_of(store, *tree, e, invited, *threshold);
-  DEBRIEF_TRY(spirit.status());
-  review.spirit = *spirit;
+  // Everyone's is the first group's: disclose() withholds only groups below
+  // another for what they would give away, so a root's verdict is the same
+  // as on its own.
+  Result<std::vector<SpiritChange>> by_group = spirit_by_group(store, *tree, e, review.event, invited, *threshold);
+  DEBRIEF_TRY(by_group.status());
+  review.team_spirit = std::move(*by_group);
+  review.spirit = review.team_spirit[0];
   Result<Praise> praise = praise_of(store, e.id);
   DEBRIEF_TRY(praise.status());
   review.praise = std::move(*praise);

@@ -106,4 +106,18 @@ Json to_json(const std::vector<TeamTrend>& trends) {
   return out;
 }
 
+Json to_json(const Heatmap& h) {
+  Json measures = Json::array();
+  for (std::size_t m = 0; m < kHeatMeasures; ++m) measures.push_back(heat_measure_name(static_cast<HeatMeasure>(m)));
+  Json rows = Json::array();
+  for (const HeatRow& r : h.rows) {
+    Json cells = Json::array();
+    for (const HeatCell& c : r.cells) cells.push_back(c.value ? Json{{"value", *c.value}} : Json{{"withheld", c.reason}});
+    Json row{{"name", r.name}, {"depth", r.depth}, {"cells", std::move(cells)}};
+    if (r.team) row["team"] = r.team->hex();
+    rows.push_back(std::move(row));
+  }
+  return {{"event", h.event.hex()}, {"title", h.title}, {"measures", measures}, {"rows", rows}};
+}
+
 }  // namespace debrief

@@ -249,6 +249,10 @@ TEST_CASE("a survey walk follows its branches, and the response saves", "[capi]"
   Owned trends;
   ok(dbf_insights_trends(s.store, &trends.s, &err), err);
   CHECK(trends.json().is_array());
+  Owned heatmap;
+  ok(dbf_insights_heatmap(s.store, w.event.c_str(), &heatmap.s, &err), err);
+  CHECK(heatmap.json()["measures"].size() == 5);
+  CHECK(heatmap.json()["rows"][0]["name"] == review.json()["event"]["groups"][0]["name"]);
 }
 
 TEST_CASE("the C API's insights keep the privacy rules, counting people and not the reader", "[capi][privacy]") {
@@ -316,6 +320,7 @@ TEST_CASE("every function refuses NULL, closed and made-up handles, bad text and
     CHECK(dbf_survey_next(h, w.survey.c_str(), nullptr, &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_insights_event(h, w.event.c_str(), &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_insights_trends(h, &out.s, &err) == DBF_INVALID_ARGUMENT);
+    CHECK(dbf_insights_heatmap(h, w.event.c_str(), &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_enroll(h, "127.0.0.1", 1, "X-Y", "phone", &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_once(h, &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_start(h, nullptr, &err) == DBF_INVALID_ARGUMENT);

@@ -83,6 +83,30 @@ TEST_CASE("insights event prints groups, withholding small ones with their reaso
   CHECK(json::parse(d.ok({"--json", "insights", "trends"})).is_array());
 }
 
+TEST_CASE("insights heatmap gives each group a value or the reason for every measure, as the review does", "[cli][insights]") {
+  Demo d;
+  for (const std::string& e : d.events()) {
+    json review = json::parse(d.ok({"--json", "insights", "event", e}));
+    json h = json::parse(d.ok({"--json", "insights", "heatmap", e}));
+    REQUIRE(h["rows"].size() == review["event"]["groups"].size());
+    for (std::size_t i = 0; i < h["rows"].size(); ++i) {
+      const json& row = h["rows"][i];
+      const json& group = review["event"]["groups"][i];
+      INFO(row.dump());
+      CHECK(row["name"] == group["name"]);
+      REQUIRE(row["cells"].size() == h["measures"].size());
+      for (const json& cell : row["cells"]) CHECK(cell.contains("value") != cell.contains("withheld"));
+      if (group.contains("withheld")) {
+        for (const json& cell : row["cells"]) CHECK(cell["withheld"] == group["withheld"]);
+      } else if (!group["mean_rating"].is_null()) {
+        CHECK(row["cells"][0]["value"].get<double>() == Approx(group["mean_rating"].get<double>()));
+      }
+    }
+    std::string table = d.ok({"insights", "heatmap", e});
+    CHECK(table.find("team spirit change") != std::string::npos);
+  }
+}
+
 TEST_CASE("event and team exports, CSV and JSON, carry no numbers for withheld groups", "[cli][export][privacy]") {
   Demo d;
   for (const char* table : {"events", "teams"}) {

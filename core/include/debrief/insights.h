@@ -80,6 +80,10 @@ struct SpiritChange {
   std::optional<double> change;  // after - before, when both are shown
 };
 
+// Why a group of the review has no team spirit: none of its teams was
+// invited, so their pulses say nothing about the event.
+inline constexpr const char* kNotInvited = "not invited";
+
 // What kudos tied to the event praise. Kudos are signed and public to the
 // organisation, so no threshold applies.
 struct Praise {
@@ -100,6 +104,10 @@ struct EventReview {
   ScopeReview event;  // the event's own (non-pulse) surveys
   std::vector<ScopeReview> activities;  // by start time
   SpiritChange spirit;
+  // Team spirit for each of event's groups, in their order, the groups
+  // disclosed together (a team's figures never give away a sibling's by
+  // subtraction); empty when only the groups were asked for.
+  std::vector<SpiritChange> team_spirit;
   Praise praise;
   // What moves the event's overall rating and eNPS, per group of `event`
   // (drivers.h); empty when only the groups were asked for.

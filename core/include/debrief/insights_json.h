@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "debrief/heatmap.h"
 #include "debrief/insights.h"
 
 namespace debrief {
@@ -15,5 +16,8 @@ nlohmann::json to_json(const GroupResults& group);
 nlohmann::json to_json(const ScopeReview& scope);
 nlohmann::json to_json(const EventReview& review);
 nlohmann::json to_json(const std::vector<TeamTrend>& trends);
+// {"event", "title", "measures": [names], "rows": [{"name", "team"?, "depth",
+// "cells": [{"value"} or {"withheld": reason}, one per measure]}]}.
+nlohmann::json to_json(const Heatmap& heatmap);
 
 }  // namespace debrief

@@ -157,6 +157,10 @@ DBF_API int dbf_survey_next(dbf_store* store, const char* survey_id, const char*
 DBF_API int dbf_insights_event(dbf_store* store, const char* event_id, char** json_out, dbf_error* err);
 /* Every team's trend across events. */
 DBF_API int dbf_insights_trends(dbf_store* store, char** json_out, dbf_error* err);
+/* The event's heatmap (as `debrief insights heatmap --json`): its groups down,
+ * rating, eNPS, team spirit change, negative comments and response rate
+ * across, each cell {"value"} or {"withheld": reason}. */
+DBF_API int dbf_insights_heatmap(dbf_store* store, const char* event_id, char** json_out, dbf_error* err);
 /* {"compound", "label", "positive", "neutral", "negative"} for a text. Needs no store. */
 DBF_API int dbf_sentiment(const char* text, char** json_out, dbf_error* err);
 /* The same score with what moved it: its fields and "reasons", the words,

@@ -1,6 +1,7 @@
 // The C API's survey walk, the manager's review, and sentiment.
 #include "c_api_support.h"
 #include "debrief/api_json.h"
+#include "debrief/heatmap.h"
 #include "debrief/insights.h"
 #include "debrief/insights_json.h"
 #include "debrief/sentiment.h"
@@ -33,6 +34,15 @@ int dbf_insights_event(dbf_store* store, const char* event_id, char** json_out, 
 int dbf_insights_trends(dbf_store* store, char** json_out, dbf_error* err) {
   clear(json_out);
   return guarded(err, [&] { give(json_out, to_json(must(team_trends(session_arg(store)->store()), DBF_DOMAIN_STORE)).dump()); });
+}
+
+int dbf_insights_heatmap(dbf_store* store, const char* event_id, char** json_out, dbf_error* err) {
+  clear(json_out);
+  return guarded(err, [&] {
+    std::shared_ptr<platform::Session> s = session_arg(store);
+    give(json_out,
+         to_json(heatmap_of(must(review_event(s->store(), id_arg(event_id, "event_id")), DBF_DOMAIN_STORE))).dump());
+  });
 }
 
 int dbf_sentiment(const char* text, char** json_out, dbf_error* err) {
