@@ -30,6 +30,8 @@ bool slider_float(const char* label, float* value, float min, float max, const c
   return noted(label, ImGui::SliderFloat(label, value, min, max, format));
 }
 bool tree_node(const char* label) { return noted(label, ImGui::TreeNode(label)); }
-bool collapsing_header(const char* label) { return noted(label, ImGui::CollapsingHeader(label)); }
+bool collapsing_header(const char* label, ImGuiTreeNodeFlags flags) {
+  return noted(label, ImGui::CollapsingHeader(label, flags));
+}
 
 }  // namespace debrief::desktop::probed

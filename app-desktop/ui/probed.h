@@ -19,6 +19,6 @@ bool input_text(const char* label, std::string* text, ImGuiInputTextFlags flags 
 bool input_text_multiline(const char* label, std::string* text, const ImVec2& size = ImVec2(0, 0));
 bool slider_float(const char* label, float* value, float min, float max, const char* format);
 bool tree_node(const char* label);
-bool collapsing_header(const char* label);
+bool collapsing_header(const char* label, ImGuiTreeNodeFlags flags = 0);
 
 }  // namespace debrief::desktop::probed

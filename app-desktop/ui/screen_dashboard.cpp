@@ -1,7 +1,8 @@
 // The manager's dashboard: per event and per team, the rating and
-// sentiment distributions, team spirit before and after, themes with
-// example comments, response rates, withheld groups with their reason,
-// each team's trend across events, and export. Every figure comes from the
+// sentiment distributions, the heatmap, team spirit before and after,
+// themes with example comments, what moves the rating and eNPS, response
+// rates, withheld groups with their reason, each team's trend across
+// events, and export. Every figure comes from the
 // core's review, which has applied the privacy rules already.
 #include <imgui.h>
 
@@ -11,6 +12,8 @@
 
 #include "async_value.h"
 #include "bar_chart.h"
+#include "drivers_table.h"
+#include "heatmap_table.h"
 #include "debrief/env.h"
 #include "debrief/export.h"
 #include "debrief/insights.h"
@@ -214,9 +217,11 @@ class Dashboard final : public ScreenView {
                           "+ / = / -: positive, neutral and negative comments", r.threshold);
       ImGui::PopTextWrapPos();
       charts(r.event.groups.at(0));
-      group_rows(r.event.groups);
+      if (probed::collapsing_header("Heatmap", ImGuiTreeNodeFlags_DefaultOpen)) heatmap_table(heatmap_of(r));
+      if (probed::collapsing_header("Groups")) group_rows(r.event.groups);
       spirit(r.spirit);
       themes(r.event);
+      if (probed::collapsing_header("What moves the rating and eNPS")) drivers_table(r.drivers);
       ImGui::Text("Kudos at this event: %lld", static_cast<long long>(r.praise.kudos));
       for (const ScopeReview& a : r.activities) {
         if (!probed::collapsing_header((a.title + "##" + a.id.hex()).c_str())) continue;

@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include "debrief/demo.h"
+#include "debrief/store.h"
 #include "test_support.h"
 #include "ui_driver.h"
 
@@ -216,4 +218,19 @@ TEST_CASE("a +1 the store refuses is said on the wall and taken back", "[desktop
   }
   w.reopen();
   CHECK(ok(list(*w.store, Kind::plus_one)).empty());
+}
+
+TEST_CASE("the dashboard opens on the heatmap, and names what moves the rating", "[desktop][ui]") {
+  test::TempDir dir;
+  {
+    SeededEnv env(3, 1796299200000);  // 2026-12-03T12:00Z
+    auto store = ok(Store::open(dir.path(), {.env = &env}));
+    ok(generate_demo(*store, {.people = 400, .events = 3, .responses = 3000, .seed = 3}));
+  }
+  test::UiDriver ui(dir.path(), Screen::dashboard);
+  CHECK(ui.shows("Heatmap"));
+  CHECK_FALSE(ui.says("everyone: How was the agenda?"));
+  ui.click("Heatmap");  // folded, so what follows it is on screen
+  ui.click("What moves the rating and eNPS");
+  CHECK(ui.says("everyone: How was the agenda?"));
 }

@@ -1,0 +1,13 @@
+// The event's heatmap as a table of coloured cells: red for the worse end
+// of each measure's range, green for the better; a cell with no value has
+// the frame colour, a dash, and its reason on hover. Colour is never the
+// only cue: every cell shows its figure.
+#pragma once
+
+#include "debrief/heatmap.h"
+
+namespace debrief::desktop {
+
+void heatmap_table(const Heatmap& heatmap);
+
+}  // namespace debrief::desktop
