@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
               themes, "<= 100 ms");
   double heatmap = median_ms(runs, [&] { heatmap_of(check(review_event(*store, event))); });
   std::printf("%-58s %9.1f ms %s\n", "heatmap of one event, from its review (median)", heatmap, "-");
+  double organisation = median_ms(runs, [&] { check(organisation_heatmap(*store)); });
+  std::printf("%-58s %9.1f ms %s\n", "heatmap of the organisation: every team (median)", organisation, "<= 500 ms");
   double dashboard = median_ms(runs, [&] { check(team_trends(*store)); });
   std::printf("%-58s %9.1f ms %s\n", "whole organisation's dashboard: every team's trend (median)", dashboard, "<= 500 ms");
   fs::path csv_file = dir / "insights_bench_export.csv";

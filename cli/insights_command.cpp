@@ -160,8 +160,13 @@ std::string heat_text(HeatMeasure m, const HeatCell& c) {
 
 void print_heatmap(const Heatmap& h) {
   std::cout << "heatmap: " << h.title << "\n";
+  if (!h.event) {
+    std::cout << "(each team's figures from its latest event with results, in \"from\"; team spirit: the last "
+              << kBeforeAfterDays << " days against the " << kBeforeAfterDays << " before)\n";
+  }
   Row header{"group"};
   for (std::size_t m = 0; m < kHeatMeasures; ++m) header.push_back(heat_measure_name(static_cast<HeatMeasure>(m)));
+  if (!h.event) header.push_back("from");
   std::vector<Row> rows;
   std::vector<std::string> notes;
   for (const HeatRow& r : h.rows) {
@@ -176,6 +181,7 @@ void print_heatmap(const Heatmap& h) {
         notes.push_back(r.name + ", " + heat_measure_name(static_cast<HeatMeasure>(m)) + ": " + c.reason);
     }
     if (all_withheld) notes.push_back(r.name + ": " + r.cells[0].reason);
+    if (!h.event) row.push_back(r.from_event);
     rows.push_back(std::move(row));
   }
   print_table(header, rows);
@@ -197,13 +203,17 @@ void add_insights_commands(CLI::App& app, Context& ctx) {
       return 0;
     });
   });
-  CLI::App* heatmap = cmd->add_subcommand("heatmap", "an event's teams down, rating, eNPS, spirit, negative comments and response rate across");
+  CLI::App* heatmap = cmd->add_subcommand(
+      "heatmap", "teams down; rating, eNPS, team spirit change, negative comments and response rate across");
   heatmap->fallthrough();
   static std::string heatmap_event;
-  heatmap->add_option("event", heatmap_event, "the event (id, unique prefix or exact title)")->required();
+  heatmap->add_option("event", heatmap_event,
+                      "the event (id, unique prefix or exact title); without it, every team at its latest event");
   heatmap->callback([&ctx] {
     ctx.run([&ctx] {
-      Heatmap h = heatmap_of(must(review_event(ctx.store(), must(resolve_id(ctx.store(), Kind::event, heatmap_event)))));
+      Heatmap h = heatmap_event.empty()
+                      ? must(organisation_heatmap(ctx.store()))
+                      : heatmap_of(must(review_event(ctx.store(), must(resolve_id(ctx.store(), Kind::event, heatmap_event)))));
       if (ctx.json) std::cout << to_json(h).dump(2) << "\n";
       else print_heatmap(h);
       return 0;

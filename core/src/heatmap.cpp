@@ -25,21 +25,20 @@ std::optional<double> negative_share(const GroupResults& g) {
   return static_cast<double>(g.negative) / static_cast<double>(texts);
 }
 
-HeatRow row_of(const GroupResults& g, const SpiritChange& spirit) {
-  HeatRow row{g.name, g.team, g.depth, {}};
-  if (!g.disclosure.shown) {
-    for (HeatCell& c : row.cells) c = {std::nullopt, g.disclosure.reason};
-    return row;
-  }
+}  // namespace
+
+HeatRow heat_row(const GroupResults& g, const SpiritChange& spirit) {
+  HeatRow row{g.name, g.team, g.depth, {}, {}};
+  for (HeatCell& c : row.cells) c = {std::nullopt, g.disclosure.reason};
+  // Team spirit rests on other answers (pulses), disclosed on their own.
+  row.cells[static_cast<std::size_t>(HeatMeasure::spirit_change)] = spirit_cell(spirit);
+  if (!g.disclosure.shown) return row;
   row.cells[static_cast<std::size_t>(HeatMeasure::rating)] = cell(g.mean_rating, kNoRatings);
   row.cells[static_cast<std::size_t>(HeatMeasure::enps)] = cell(g.enps, kNoEnps);
-  row.cells[static_cast<std::size_t>(HeatMeasure::spirit_change)] = spirit_cell(spirit);
   row.cells[static_cast<std::size_t>(HeatMeasure::negative_share)] = cell(negative_share(g), kNoComments);
   row.cells[static_cast<std::size_t>(HeatMeasure::response_rate)] = cell(g.response_rate, kNotInvited);
   return row;
 }
-
-}  // namespace
 
 const char* heat_measure_name(HeatMeasure m) {
   switch (m) {
@@ -55,7 +54,7 @@ const char* heat_measure_name(HeatMeasure m) {
 Heatmap heatmap_of(const EventReview& review) {
   Heatmap map{review.event.id, review.event.title, {}};
   for (std::size_t g = 0; g < review.event.groups.size(); ++g)
-    map.rows.push_back(row_of(review.event.groups[g], review.team_spirit.at(g)));
+    map.rows.push_back(heat_row(review.event.groups[g], review.team_spirit.at(g)));
   return map;
 }
 

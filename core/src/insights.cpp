@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "debrief/heatmap.h"
 #include "group_tally.h"
 #include "insight_scope.h"
 #include "pulse_window.h"
@@ -338,6 +339,20 @@ Result<std::vector<SpiritSide>> spirit_between(Store& store, const TeamTree& tre
     DEBRIEF_TRY(s.status());
     s.reset();
   }
+  // Whether someone of a team is known to have answered: a team with
+  // answers here has; else its participations say, asked once per team.
+  std::vector<std::optional<bool>> known(teams.size());
+  auto answered_in = [&](std::size_t team) -> Result<bool> {
+    if (!teams[team].answers.empty()) return true;
+    if (!known[team]) {
+      std::vector<bool> one(teams.size());
+      one[team] = true;
+      Result<bool> r = pulse_answered(store, tree, one, from, to);
+      DEBRIEF_TRY(r.status());
+      known[team] = *r;
+    }
+    return *known[team];
+  };
   std::vector<GroupSize> sizes;
   std::vector<TeamPulse> totals;
   for (const SpiritGroup& g : groups) {
@@ -349,9 +364,12 @@ Result<std::vector<SpiritSide>> spirit_between(Store& store, const TeamTree& tre
     }
     GroupSize size{total.answers, g.parent, {}};
     DEBRIEF_TRY(mark_reader(store, tree, g.teams, voices, size));
-    Result<bool> answered = pulse_answered(store, tree, g.teams, from, to);
-    DEBRIEF_TRY(answered.status());
-    size.answered_unseen = *answered;
+    for (std::size_t team = 0; team < teams.size() && !size.answered_unseen; ++team) {
+      if (!g.teams[team]) continue;
+      Result<bool> answered = answered_in(team);
+      DEBRIEF_TRY(answered.status());
+      size.answered_unseen = *answered;
+    }
     sizes.push_back(std::move(size));
     totals.push_back(std::move(total));
   }
@@ -540,6 +558,48 @@ Result<std::vector<TeamTrend>> team_trends(Store& store) {
   }
   std::erase_if(trends, [](const TeamTrend& t) { return t.points.empty(); });
   return trends;
+}
+
+Result<Heatmap> organisation_heatmap(Store& store) {
+  Result<std::vector<TeamTrend>> trends = team_trends(store);
+  DEBRIEF_TRY(trends.status());
+  Result<TeamTree> tree = load_team_tree(store);
+  DEBRIEF_TRY(tree.status());
+  Result<int> threshold = anonymity_threshold(store);
+  DEBRIEF_TRY(threshold.status());
+  // Spirit: everyone (the teams this store holds), then each team's held
+  // subtree under its parent's group.
+  std::vector<SpiritGroup> groups{SpiritGroup{tree->held, -1}};
+  for (std::size_t i = 0; i < tree->ids.size(); ++i) {
+    std::vector<bool> teams = subtrees_of(*tree, {tree->ids[i]});
+    for (std::size_t t = 0; t < teams.size(); ++t) teams[t] = teams[t] && tree->held[t];
+    groups.push_back(SpiritGroup{std::move(teams), tree->parent[i] < 0 ? 0 : tree->parent[i] + 1});
+  }
+  const std::int64_t now = impl_of(store).now_s(), today = now - now % kDay, window = kBeforeAfterDays * kDay;
+  Result<std::vector<SpiritSide>> before = spirit_between(store, *tree, groups, today - 2 * window, today - window, *threshold);
+  DEBRIEF_TRY(before.status());
+  Result<std::vector<SpiritSide>> after = spirit_between(store, *tree, groups, today - window, today, *threshold);
+  DEBRIEF_TRY(after.status());
+  std::map<Id, const TrendPoint*> latest;
+  for (const TeamTrend& t : *trends) latest[t.team] = &t.points.back();  // points come oldest first
+  Heatmap map{std::nullopt, "the organisation", {}};
+  for (std::size_t i = 0; i < tree->ids.size(); ++i) {
+    SpiritChange spirit{(*before)[i + 1], (*after)[i + 1], std::nullopt};
+    if (spirit.before.mean_rating && spirit.after.mean_rating) spirit.change = *spirit.after.mean_rating - *spirit.before.mean_rating;
+    int depth = 1;
+    for (int p = tree->parent[i]; p >= 0; p = tree->parent[static_cast<std::size_t>(p)]) ++depth;
+    auto point = latest.find(tree->ids[i]);
+    GroupResults results;
+    if (point != latest.end()) results = point->second->results;
+    else results.disclosure = {false, kNoResultsYet};
+    results.name = tree->names[i];
+    results.team = tree->ids[i];
+    results.depth = depth;
+    HeatRow row = heat_row(results, spirit);
+    if (point != latest.end()) row.from_event = point->second->title;
+    map.rows.push_back(std::move(row));
+  }
+  return map;
 }
 
 }  // namespace debrief

@@ -115,9 +115,10 @@ Json to_json(const Heatmap& h) {
     for (const HeatCell& c : r.cells) cells.push_back(c.value ? Json{{"value", *c.value}} : Json{{"withheld", c.reason}});
     Json row{{"name", r.name}, {"depth", r.depth}, {"cells", std::move(cells)}};
     if (r.team) row["team"] = r.team->hex();
+    if (!r.from_event.empty()) row["from_event"] = r.from_event;
     rows.push_back(std::move(row));
   }
-  return {{"event", h.event.hex()}, {"title", h.title}, {"measures", measures}, {"rows", rows}};
+  return {{"event", h.event ? Json(h.event->hex()) : Json(nullptr)}, {"title", h.title}, {"measures", measures}, {"rows", rows}};
 }
 
 }  // namespace debrief

@@ -253,6 +253,9 @@ TEST_CASE("a survey walk follows its branches, and the response saves", "[capi]"
   ok(dbf_insights_heatmap(s.store, w.event.c_str(), &heatmap.s, &err), err);
   CHECK(heatmap.json()["measures"].size() == 5);
   CHECK(heatmap.json()["rows"][0]["name"] == review.json()["event"]["groups"][0]["name"]);
+  Owned organisation;
+  ok(dbf_insights_heatmap(s.store, nullptr, &organisation.s, &err), err);
+  CHECK(organisation.json()["event"].is_null());
 }
 
 TEST_CASE("the C API's insights keep the privacy rules, counting people and not the reader", "[capi][privacy]") {

@@ -154,3 +154,40 @@ TEST_CASE("a team that was not invited has no response rate or team spirit", "[h
   REQUIRE(h.rows.size() == review.event.groups.size());
   for (std::size_t i = 0; i < h.rows.size(); ++i) CHECK(h.rows[i].name == review.event.groups[i].name);
 }
+
+TEST_CASE("the organisation's heatmap has every team, its latest event's figures and its spirit this month",
+          "[heatmap]") {
+  Fixture f;
+  for (auto [who, score] : {std::pair{0, 5}, {1, 4}, {2, 2}, {3, 4}}) f.rate(f.s[static_cast<std::size_t>(who)], score, 8);
+  for (const Id& who : f.a) f.rate(who, 3, 8);
+  // Spirit as in the first case: Support 7/3 then 13/3 (+2), Sales 3 then 4 (+1).
+  for (auto [who, before, after] : {std::tuple{0, 2, 4}, {1, 3, 4}, {2, 2, 5}}) {
+    f.spirit(f.s[static_cast<std::size_t>(who)], before, kBefore);
+    f.spirit(f.s[static_cast<std::size_t>(who)], after, kAfter);
+  }
+  for (const Id& who : f.a) {
+    f.spirit(who, 3, kBefore);
+    f.spirit(who, 4, kAfter);
+  }
+  // Today 2026-12-26: the last 30 days, from 2026-11-26, hold the answers of
+  // 12-10; the 30 before them, those of 11-25.
+  f.env.set_now_ms(1798286400000);  // 2026-12-26T12:00Z
+  f.act_as(f.reader);
+  const Heatmap h = ok(organisation_heatmap(*f.store));
+  CHECK(!h.event);
+  REQUIRE(h.rows.size() == 3);  // every team, Legal too
+  CHECK(*at(h, "Support", HeatMeasure::rating).value == Approx(15.0 / 4));
+  CHECK(*at(h, "Sales", HeatMeasure::rating).value == Approx(3.0));
+  INFO(at(h, "Support", HeatMeasure::spirit_change).reason);
+  CHECK(*at(h, "Support", HeatMeasure::spirit_change).value == Approx(2.0));
+  CHECK(*at(h, "Sales", HeatMeasure::spirit_change).value == Approx(1.0));
+  for (const HeatRow& r : h.rows) {
+    if (r.name == "Legal") {
+      CHECK(r.from_event.empty());
+      CHECK(r.cells[0].reason == kNoResultsYet);
+    } else {
+      CHECK(r.from_event == "Offsite");
+    }
+  }
+  CHECK(!at(h, "Legal", HeatMeasure::spirit_change).value);
+}

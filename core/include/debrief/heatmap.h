@@ -1,8 +1,8 @@
 // The heatmap of one event: its groups down (everyone, then each team with
-// its subteams, as the review lists them), five measures across. Made from
-// the review alone, so every cell has been through privacy.h: a withheld
-// group's cells carry its reason, and a team's spirit is disclosed together
-// with the others' (EventReview::team_spirit), safe against subtraction.
+// its subteams, as the review lists them), five measures across; and the
+// organisation's, every team down. Made from figures that have been through
+// privacy.h: a withheld group's cells carry its reason, and team spirit is
+// disclosed for all the groups together, safe against subtraction.
 #pragma once
 
 #include <array>
@@ -31,10 +31,13 @@ struct HeatRow {
   std::optional<Id> team;
   int depth = 0;
   std::array<HeatCell, kHeatMeasures> cells;  // by HeatMeasure
+  // The organisation's heatmap only: the event the row's figures other than
+  // team spirit come from (the team's latest with results); else empty.
+  std::string from_event;
 };
 
 struct Heatmap {
-  Id event;
+  std::optional<Id> event;  // none for the organisation's
   std::string title;
   std::vector<HeatRow> rows;
 };
@@ -42,5 +45,20 @@ struct Heatmap {
 // Precondition: `review` is a full review (ReviewDetail::full), so it has
 // each group's team spirit.
 Heatmap heatmap_of(const EventReview& review);
+
+// One group's row: its figures, or its reason in each cell when withheld;
+// team spirit rests on other answers (pulses), disclosed on their own.
+HeatRow heat_row(const GroupResults& group, const SpiritChange& spirit);
+
+// Why an organisation heatmap row has no event figures.
+inline constexpr const char* kNoResultsYet = "no results at any event yet";
+
+// The organisation's heatmap: every team down (parents before subteams),
+// with rating, eNPS, negative comments and response rate from the team's
+// latest event with results (team_trends), and team spirit over the last
+// kBeforeAfterDays days (to today's start, by the store's clock) against the
+// kBeforeAfterDays before them, all teams disclosed together under
+// everyone. Not thread-safe (see Store).
+Result<Heatmap> organisation_heatmap(Store& store);
 
 }  // namespace debrief

@@ -16,8 +16,9 @@ nlohmann::json to_json(const GroupResults& group);
 nlohmann::json to_json(const ScopeReview& scope);
 nlohmann::json to_json(const EventReview& review);
 nlohmann::json to_json(const std::vector<TeamTrend>& trends);
-// {"event", "title", "measures": [names], "rows": [{"name", "team"?, "depth",
-// "cells": [{"value"} or {"withheld": reason}, one per measure]}]}.
+// {"event" (null for the organisation's), "title", "measures": [names],
+// "rows": [{"name", "team"?, "depth", "from_event"?, "cells": [{"value"} or
+// {"withheld": reason}, one per measure]}]}.
 nlohmann::json to_json(const Heatmap& heatmap);
 
 }  // namespace debrief

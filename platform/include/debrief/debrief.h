@@ -159,7 +159,8 @@ DBF_API int dbf_insights_event(dbf_store* store, const char* event_id, char** js
 DBF_API int dbf_insights_trends(dbf_store* store, char** json_out, dbf_error* err);
 /* The event's heatmap (as `debrief insights heatmap --json`): its groups down,
  * rating, eNPS, team spirit change, negative comments and response rate
- * across, each cell {"value"} or {"withheld": reason}. */
+ * across, each cell {"value"} or {"withheld": reason}. With event_id NULL,
+ * the organisation's: every team at its latest event with results. */
 DBF_API int dbf_insights_heatmap(dbf_store* store, const char* event_id, char** json_out, dbf_error* err);
 /* {"compound", "label", "positive", "neutral", "negative"} for a text. Needs no store. */
 DBF_API int dbf_sentiment(const char* text, char** json_out, dbf_error* err);

@@ -40,8 +40,9 @@ int dbf_insights_heatmap(dbf_store* store, const char* event_id, char** json_out
   clear(json_out);
   return guarded(err, [&] {
     std::shared_ptr<platform::Session> s = session_arg(store);
-    give(json_out,
-         to_json(heatmap_of(must(review_event(s->store(), id_arg(event_id, "event_id")), DBF_DOMAIN_STORE))).dump());
+    const Heatmap h = event_id ? heatmap_of(must(review_event(s->store(), id_arg(event_id, "event_id")), DBF_DOMAIN_STORE))
+                               : must(organisation_heatmap(s->store()), DBF_DOMAIN_STORE);
+    give(json_out, to_json(h).dump());
   });
 }
 
