@@ -55,6 +55,18 @@ struct Fixture : test::SeededStore {
     act_as(reader);
     return ok(review_event(*store, event));
   }
+  // Support s0-s2 before 2 3 2 (7/3), after 4 4 5 (13/3): +2; Sales before
+  // 3 3 3 (3), after 4 4 4 (4): +1; everyone before 16/6, after 25/6: +1.5.
+  void spirit_before_and_after() {
+    for (auto [who, before, after] : {std::tuple{0, 2, 4}, {1, 3, 4}, {2, 2, 5}}) {
+      spirit(s[static_cast<std::size_t>(who)], before, kBefore);
+      spirit(s[static_cast<std::size_t>(who)], after, kAfter);
+    }
+    for (const Id& who : a) {
+      spirit(who, 3, kBefore);
+      spirit(who, 4, kAfter);
+    }
+  }
   void spirit(const Id& who, int value, std::int64_t at_ms) {
     env.set_now_ms(at_ms);
     answer(who, {{"survey", pulse.hex()}, {"answers", {{"spirit", value}}}});
@@ -84,17 +96,7 @@ TEST_CASE("the heatmap shows each group's figures as worked out by hand", "[heat
   f.rate(f.a[0], 3, 6);
   f.rate(f.a[1], 5, 10);
   f.rate(f.a[2], 1, 0);
-  // Spirit. Support before 2 3 2 (7/3), after 4 4 5 (13/3): +2. Sales
-  // before 3 3 3 (3), after 4 4 4 (4): +1. Everyone: before 16/6, after
-  // 25/6: +1.5.
-  for (auto [who, before, after] : {std::tuple{0, 2, 4}, {1, 3, 4}, {2, 2, 5}}) {
-    f.spirit(f.s[static_cast<std::size_t>(who)], before, kBefore);
-    f.spirit(f.s[static_cast<std::size_t>(who)], after, kAfter);
-  }
-  for (const Id& who : f.a) {
-    f.spirit(who, 3, kBefore);
-    f.spirit(who, 4, kAfter);
-  }
+  f.spirit_before_and_after();
   const EventReview review = f.review();
   // Comments are labelled by the analyzer: these two read as written.
   REQUIRE(review.event.groups[0].negative == 1);
@@ -160,15 +162,7 @@ TEST_CASE("the organisation's heatmap has every team, its latest event's figures
   Fixture f;
   for (auto [who, score] : {std::pair{0, 5}, {1, 4}, {2, 2}, {3, 4}}) f.rate(f.s[static_cast<std::size_t>(who)], score, 8);
   for (const Id& who : f.a) f.rate(who, 3, 8);
-  // Spirit as in the first case: Support 7/3 then 13/3 (+2), Sales 3 then 4 (+1).
-  for (auto [who, before, after] : {std::tuple{0, 2, 4}, {1, 3, 4}, {2, 2, 5}}) {
-    f.spirit(f.s[static_cast<std::size_t>(who)], before, kBefore);
-    f.spirit(f.s[static_cast<std::size_t>(who)], after, kAfter);
-  }
-  for (const Id& who : f.a) {
-    f.spirit(who, 3, kBefore);
-    f.spirit(who, 4, kAfter);
-  }
+  f.spirit_before_and_after();
   // Today 2026-12-26: the last 30 days, from 2026-11-26, hold the answers of
   // 12-10; the 30 before them, those of 11-25.
   f.env.set_now_ms(1798286400000);  // 2026-12-26T12:00Z
