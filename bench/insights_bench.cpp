@@ -9,7 +9,10 @@
 // review of one event (the middle one by start), the whole organisation's
 // dashboard (every team's trend across every event), and a CSV export of
 // every response to a file in DIR — each the median of R runs after one warm-up, in this
-// process. Plain main, no timing assertions: figures go in the README.
+// process. The store's clock reads two weeks after the last event starts, so
+// the organisation's heatmap compares the last month's pulses with the
+// month before, as a manager reviewing right after it would. Plain main, no
+// timing assertions: figures go in the README.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -19,11 +22,13 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "debrief/env.h"
 #include "debrief/export.h"
 #include "debrief/heatmap.h"
 #include "debrief/insights.h"
 #include "debrief/records.h"
 #include "debrief/store.h"
+#include "debrief/time.h"
 
 namespace fs = std::filesystem;
 using namespace debrief;
@@ -47,10 +52,16 @@ double median_ms(int runs, F work) {
   return median(ms);
 }
 
-Id middle_event(Store& store) {
+// The events, by start.
+std::vector<Json> events_by_start(Store& store) {
   std::vector<Json> events = check(list(store, Kind::event));
   std::sort(events.begin(), events.end(),
             [](const Json& a, const Json& b) { return a["starts_at"] < b["starts_at"]; });
+  return events;
+}
+
+Id middle_event(Store& store) {
+  std::vector<Json> events = events_by_start(store);
   return check(Id::parse(events.at(events.size() / 2)["id"].get<std::string>()));
 }
 
@@ -65,7 +76,10 @@ std::int64_t count_responses(Store& store) {
 int main(int argc, char** argv) {
   auto [responses, runs, dir] = bench::parse_store_args("insights_bench", argc, argv);
   bench::ensure_demo(dir, responses);
-  auto store = check(Store::open(dir, {.create = false}));
+  SeededEnv clock(7, system_env().now_ms());
+  auto store = check(Store::open(dir, {.env = &clock, .create = false}));
+  clock.set_now_ms(check(parse_time(events_by_start(*store).back()["starts_at"].get<std::string>())) * 1000 +
+                   14 * 86'400'000LL);
   Id event = middle_event(*store);
   EventReview review = check(review_event(*store, event));
   std::printf("store: %lld responses; the reviewed event's own surveys: %lld responses, %zu activities\n",

@@ -3,14 +3,12 @@
 #include "debrief/insights.h"
 
 #include <algorithm>
-#include <set>
 
 #include "debrief/heatmap.h"
 #include "group_tally.h"
 #include "insight_scope.h"
 #include "pulse_window.h"
 #include "store_impl.h"
-#include "survey_cache.h"
 #include "voice.h"
 
 namespace debrief {
@@ -216,13 +214,19 @@ int team_of(const TeamTree& tree, const std::optional<Id>& person) {
 }
 
 // The voices of pulse answers (voice.h), numbered as they are met: an
-// answer's window depends on its event's days, read once per event.
+// answer's window depends on its event's days, and an answer about an
+// activity is about the activity's event, each read once.
 class PulseVoices {
  public:
   explicit PulseVoices(Store& store) : store_(store) {}
 
-  Result<std::size_t> index(const Id& survey, const std::optional<Id>& event, const std::optional<Id>& activity,
+  Result<std::size_t> index(const Id& survey, std::optional<Id> event, const std::optional<Id>& activity,
                             std::int64_t created_at) {
+    if (!event && activity) {
+      Result<std::optional<Id>> e = event_of(*activity);
+      DEBRIEF_TRY(e.status());
+      event = *e;
+    }
     std::optional<EventSpan> span;
     if (event) {
       Result<EventSpan> e = span_of(*event);
@@ -247,8 +251,20 @@ class PulseVoices {
     return spans_[event] = span;
   }
 
+  Result<std::optional<Id>> event_of(const Id& activity) {
+    if (auto it = events_.find(activity); it != events_.end()) return it->second;
+    sql::Stmt& s = impl_of(store_).db->cached("SELECT event FROM activities WHERE id = ?");
+    s.bind(1, activity);
+    std::optional<Id> event;
+    if (s.step()) event = s.maybe_id(0);
+    DEBRIEF_TRY(s.status());
+    s.reset();
+    return events_[activity] = event;
+  }
+
   Store& store_;
   std::map<Id, EventSpan> spans_;
+  std::map<Id, std::optional<Id>> events_;
   std::map<Voice, std::size_t> index_;
 };
 
@@ -270,22 +286,19 @@ Status mark_reader(Store& store, const TeamTree& tree, const std::vector<bool>& 
   return Status::ok();
 }
 
-// Whether a member of `teams` is known to have answered a pulse in
+// Whether someone of `team` is known to have answered a pulse in
 // [from, to): a participation, whether or not the answer is here (a
-// manager's device holds who answered before the answers).
-Result<bool> pulse_answered(Store& store, const TeamTree& tree, const std::vector<bool>& teams, std::int64_t from,
-                            std::int64_t to) {
+// manager's device holds who answered before the answers). Read by member
+// and day, so a team costs its members' few participations in the window.
+Result<bool> pulse_answered(Store& store, const Id& team, std::int64_t from, std::int64_t to) {
   sql::Stmt& s = impl_of(store).db->cached(
-      "SELECT 1 FROM participations p JOIN surveys s ON s.id = p.survey JOIN people pp ON pp.id = p.person "
-      "WHERE pp.team = ?1 AND p.created_at >= ?2 AND p.created_at < ?3 AND p.deleted = 0 AND s.kind = 'pulse' LIMIT 1");
-  bool found = false;
-  for (std::size_t team = 0; team < teams.size() && !found; ++team) {
-    if (!teams[team]) continue;
-    s.bind(1, tree.ids[team]).bind(2, from).bind(3, to);
-    found = s.step();
-    DEBRIEF_TRY(s.status());
-    s.reset();
-  }
+      "SELECT 1 FROM people pp JOIN participations p ON p.person = pp.id WHERE pp.team = ?1 "
+      "AND p.created_at >= ?2 AND p.created_at < ?3 AND p.deleted = 0 "
+      "AND p.survey IN (SELECT id FROM surveys WHERE kind = 'pulse') LIMIT 1");
+  s.bind(1, team).bind(2, from).bind(3, to);
+  const bool found = s.step();
+  DEBRIEF_TRY(s.status());
+  s.reset();
   return found;
 }
 
@@ -296,45 +309,35 @@ struct SpiritGroup {
   int parent = -1;
 };
 
-// Pulse ratings counted towards each group in [from, to), disclosed
-// together (privacy.h: a child shown beside its parent must not give away
-// the rest by subtraction); read team by team through the index on (team,
-// created_at). People are counted by voice (privacy.h): a weekly pulse
-// answered every week counts each person once.
+// Pulse ratings counted towards each group in [from, to) (whole days),
+// disclosed together (privacy.h: a child shown beside its parent must not
+// give away the rest by subtraction); read team by team from the pulse
+// tallies (pulse_tallies.h). People are counted by voice (privacy.h): a
+// weekly pulse answered every week counts each person once.
 Result<std::vector<SpiritSide>> spirit_between(Store& store, const TeamTree& tree,
                                                const std::vector<SpiritGroup>& groups, std::int64_t from,
                                                std::int64_t to, int threshold) {
   sql::Stmt& s = impl_of(store).db->cached(
-      "SELECT r.id, r.survey, coalesce(r.event, (SELECT event FROM activities WHERE id = r.activity)), "
-      "r.activity, r.created_at, a.question, a.num FROM responses r "
-      "JOIN surveys s ON s.id = r.survey JOIN answers a ON a.response = r.id "
-      "WHERE r.team = ?1 AND r.created_at >= ?2 AND r.created_at < ?3 "
-      "AND r.deleted = 0 AND s.kind = 'pulse' AND a.num IS NOT NULL");
+      "SELECT day, survey, event, activity, responses, ratings, rating_sum FROM pulse_tallies "
+      "WHERE team = ?1 AND day >= ?2 AND day < ?3");
   struct TeamPulse {
     std::vector<std::int64_t> answers;  // per voice
     std::int64_t sum = 0, n = 0, responses = 0;
   };
   std::vector<TeamPulse> teams(tree.ids.size());
-  std::set<Id> responses;
-  SurveyLookup surveys;
   PulseVoices voices(store);
   for (std::size_t team = 0; team < teams.size(); ++team) {
     if (std::none_of(groups.begin(), groups.end(), [&](const SpiritGroup& g) { return g.teams[team]; })) continue;
     TeamPulse& t = teams[team];
     s.bind(1, tree.ids[team]).bind(2, from).bind(3, to);
     while (s.step()) {
-      Result<const Survey*> survey = surveys.find(store, s.id(1));
-      DEBRIEF_TRY(survey.status());
-      const Question* q = (*survey)->find(s.text(5));
-      if (!q || q->type != QuestionType::rating) continue;
-      t.sum += s.int64(6);
-      ++t.n;
-      if (!responses.insert(s.id(0)).second) continue;
-      ++t.responses;
-      Result<std::size_t> voice = voices.index(s.id(1), s.maybe_id(2), s.maybe_id(3), s.int64(4));
+      Result<std::size_t> voice = voices.index(s.id(1), s.maybe_id(2), s.maybe_id(3), s.int64(0));
       DEBRIEF_TRY(voice.status());
       t.answers.resize(voices.size());
-      ++t.answers[*voice];
+      t.answers[*voice] += s.int64(4);
+      t.responses += s.int64(4);
+      t.n += s.int64(5);
+      t.sum += s.int64(6);
     }
     DEBRIEF_TRY(s.status());
     s.reset();
@@ -345,9 +348,7 @@ Result<std::vector<SpiritSide>> spirit_between(Store& store, const TeamTree& tre
   auto answered_in = [&](std::size_t team) -> Result<bool> {
     if (!teams[team].answers.empty()) return true;
     if (!known[team]) {
-      std::vector<bool> one(teams.size());
-      one[team] = true;
-      Result<bool> r = pulse_answered(store, tree, one, from, to);
+      Result<bool> r = pulse_answered(store, tree.ids[team], from, to);
       DEBRIEF_TRY(r.status());
       known[team] = *r;
     }

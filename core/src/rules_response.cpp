@@ -89,7 +89,8 @@ TalliedAnswer answer_row(const std::string& question, std::string part, const Js
 // triad; an empty list or triad keeps one row with no value), so insights can
 // aggregate them; the response is counted in its scope's tallies at once.
 Status write_answers(Store& store, const Draft& draft) {
-  TalliedResponse r{draft.id, *draft.ref("survey"), draft.ref("event"), draft.ref("activity"), draft.ref("team"), {}};
+  TalliedResponse r{draft.id, *draft.ref("survey"), draft.ref("event"), draft.ref("activity"), draft.ref("team"), {},
+                    draft.created_at};
   for (const auto& [question, value] : draft.input.at("answers").items()) {
     if (value.is_array()) {
       for (const Json& option : value) r.answers.push_back(answer_row(question, "multi", option));

@@ -29,9 +29,10 @@ Status check_survey(Store& store, Draft& draft, const Draft* before) {
   return Status::ok();
 }
 
-// Answers are tallied by their question's type: new questions, new counts.
+// Answers are tallied by their question's type, and pulses apart: new
+// questions or a new kind, new counts.
 Status recount_if_questions(Store& store, const Id& id, const FieldSpec& field) {
-  return field.name == "questions" ? recount_survey(store, id) : Status::ok();
+  return field.name == "questions" || field.name == "kind" ? recount_survey(store, id) : Status::ok();
 }
 
 }  // namespace

@@ -193,7 +193,18 @@ constexpr const char* kV9 = R"sql(
 UPDATE changes SET field = NULL, value = NULL WHERE kind = 14 AND field IS NOT NULL;
 )sql";
 
-const std::array<std::string_view, 9> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+// Version 10, for team spirit at a million responses: pulse ratings kept per
+// team and day as responses come and go (pulse_tallies.h; filled on open
+// after this migration, as the tallies' version changed with it), and a
+// person's participations found by day, for whether a team answered.
+constexpr const char* kV10 = R"sql(
+CREATE INDEX participations_person_created ON participations(person, created_at) WHERE deleted = 0;
+CREATE TABLE pulse_tallies(team BLOB NOT NULL, day INTEGER NOT NULL, survey BLOB NOT NULL,
+  event BLOB NOT NULL, activity BLOB NOT NULL, responses INTEGER NOT NULL, ratings INTEGER NOT NULL,
+  rating_sum INTEGER NOT NULL, PRIMARY KEY(team, day, survey, event, activity)) WITHOUT ROWID;
+)sql";
+
+const std::array<std::string_view, 10> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 static_assert(kMigrations.size() == kSchemaVersion, "one migration per schema version");
 
 }  // namespace

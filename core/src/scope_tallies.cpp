@@ -9,26 +9,22 @@ namespace debrief {
 namespace {
 
 // Bump when what the tables hold changes meaning: stores then rebuild on open.
-constexpr const char* kTalliesVersion = "2";  // 2: scope_comments holds text answers too
+// 2: scope_comments holds text answers too; 3: pulse_tallies
+constexpr const char* kTalliesVersion = "3";
 // Gathered rows are written early past this many, to bound memory in bulk work.
 constexpr std::size_t kFlushAt = 100'000;
 
 // Responses with their answers (a response with none: one row of NULLs), a
 // response's rows together.
 constexpr const char* kSelectResponses =
-    "SELECT r.id, r.survey, r.event, r.activity, r.team, a.question, a.part, a.num, a.text, a.sentiment "
+    "SELECT r.id, r.survey, r.event, r.activity, r.team, a.question, a.part, a.num, a.text, a.sentiment, "
+    "r.created_at "
     "FROM responses r LEFT JOIN answers a ON a.response = r.id ";
 
 bool is_triad_part(std::string_view part) { return part == "more" || part == "less" || part == "stop"; }
 
 std::string_view scope_kind_of(const TalliedResponse& r) { return r.activity ? "activity" : "event"; }
 const Id& scope_of(const TalliedResponse& r) { return r.activity ? *r.activity : *r.event; }
-
-// "No team" is the empty blob: key columns cannot be NULL.
-sql::Stmt& bind_team(sql::Stmt& s, int i, const std::optional<Id>& team) {
-  static constexpr unsigned char kNone = 0;
-  return team ? s.bind(i, *team) : s.bind_blob(i, &kNone, 0);
-}
 
 void count_answer(TallyCounts& c, QuestionType type, const TalliedAnswer& a, int sign) {
   if (type == QuestionType::rating && a.num && *a.num >= 1 && *a.num <= 5)
@@ -79,15 +75,15 @@ void read_answer(const sql::Stmt& s, TalliedResponse& r) {
 }
 
 TalliedResponse response_of(const sql::Stmt& s) {
-  return {s.id(0), s.id(1), s.maybe_id(2), s.maybe_id(3), s.maybe_id(4), {}};
+  return {s.id(0), s.id(1), s.maybe_id(2), s.maybe_id(3), s.maybe_id(4), {}, s.int64(10)};
 }
 
-// Calls `use(response, survey)` for each live response with a scope that
-// `filter` (SQL over r, `survey` at ?1 when given) selects, in rowid order.
+// Calls `use(response, survey)` for each live response that `filter` (SQL
+// over r, `survey` at ?1 when given) selects, in rowid order.
 template <class F>
 Status each_response(Store& store, const std::string& filter, const std::optional<Id>& survey, F&& use) {
   sql::Stmt& s = impl_of(store).db->cached(std::string(kSelectResponses) + "WHERE r.deleted = 0 AND " + filter +
-                                         " AND coalesce(r.activity, r.event) IS NOT NULL ORDER BY r.rowid");
+                                         " ORDER BY r.rowid");
   if (survey) s.bind(1, *survey);
   SurveyLookup surveys;
   std::optional<TalliedResponse> r;
@@ -125,18 +121,20 @@ TallyCounts read_tally_counts(const sql::Stmt& row, int first) {
 }
 
 Status ScopeTallies::count(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign) {
-  TallyCounts& c = pending_[Key{scope_kind_of(r), scope_of(r), r.survey, r.team}];
-  c.responses += sign;
-  if (survey) {
-    for (const TalliedAnswer& a : r.answers)
-      if (const Question* q = survey->find(a.question)) count_answer(c, q->type, a, sign);
+  DEBRIEF_TRY(pulses_.add(db, r, survey, sign));
+  if (r.event || r.activity) {
+    TallyCounts& c = pending_[Key{scope_kind_of(r), scope_of(r), r.survey, r.team}];
+    c.responses += sign;
+    if (survey) {
+      for (const TalliedAnswer& a : r.answers)
+        if (const Question* q = survey->find(a.question)) count_answer(c, q->type, a, sign);
+    }
   }
-  return pending_.size() >= kFlushAt ? flush(db) : Status::ok();
+  return pending_.size() + pulses_.pending() >= kFlushAt ? flush(db) : Status::ok();
 }
 
 Status ScopeTallies::add(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign) {
-  if (!r.event && !r.activity) return Status::ok();
-  DEBRIEF_TRY(write_comments(db, r, survey, sign));
+  if (r.event || r.activity) DEBRIEF_TRY(write_comments(db, r, survey, sign));
   return count(db, r, survey, sign);
 }
 
@@ -158,7 +156,7 @@ Status ScopeTallies::flush(sql::Db& db) {
     if (c == TallyCounts{}) continue;  // counted and taken back in the same batch
     const auto& [kind, scope, survey, team] = key;
     upsert.reset().bind(1, kind).bind(2, scope).bind(3, survey);
-    bind_team(upsert, 4, team);
+    upsert.bind_key(4, team);
     int p = 5;
     upsert.bind(p++, c.responses);
     for (std::int64_t n : c.ratings) upsert.bind(p++, n);
@@ -166,10 +164,10 @@ Status ScopeTallies::flush(sql::Db& db) {
     DEBRIEF_TRY(upsert.bind(p, c.positive).bind(p + 1, c.neutral).bind(p + 2, c.negative).exec());
     if (c.responses >= 0) continue;
     prune.reset().bind(1, kind).bind(2, scope).bind(3, survey);
-    DEBRIEF_TRY(bind_team(prune, 4, team).exec());
+    DEBRIEF_TRY(prune.bind_key(4, team).exec());
   }
   pending_.clear();
-  return Status::ok();
+  return pulses_.flush(db);
 }
 
 Result<TalliedResponse> load_tallied_response(Store& store, const Id& id) {
@@ -191,6 +189,7 @@ Status recount_survey(Store& store, const Id& survey) {
   ScopeTallies& tallies = impl_of(store).tallies;
   DEBRIEF_TRY(tallies.flush(db));
   DEBRIEF_TRY(db.cached("DELETE FROM scope_tallies WHERE survey = ?").bind(1, survey).exec());
+  DEBRIEF_TRY(db.cached("DELETE FROM pulse_tallies WHERE survey = ?").bind(1, survey).exec());
   return each_response(store, "r.survey = ?1", survey, [&](const TalliedResponse& r, const Survey* parsed) {
     return tallies.count(db, r, parsed, +1);
   });
@@ -198,7 +197,7 @@ Status recount_survey(Store& store, const Id& survey) {
 
 Status rebuild_scope_tallies(Store& store) {
   sql::Db& db = *impl_of(store).db;
-  DEBRIEF_TRY(db.exec("DELETE FROM scope_tallies; DELETE FROM scope_comments;"));
+  DEBRIEF_TRY(db.exec("DELETE FROM scope_tallies; DELETE FROM scope_comments; DELETE FROM pulse_tallies;"));
   ScopeTallies& tallies = impl_of(store).tallies;
   DEBRIEF_TRY(each_response(store, "1", std::nullopt, [&](const TalliedResponse& r, const Survey* survey) {
     return tallies.add(db, r, survey, +1);

@@ -30,6 +30,7 @@
 
 #include "debrief/id.h"
 #include "debrief/status.h"
+#include "pulse_tallies.h"
 #include "sqlite.h"
 
 namespace debrief {
@@ -49,6 +50,7 @@ struct TalliedResponse {
   Id id, survey;
   std::optional<Id> event, activity, team;
   std::vector<TalliedAnswer> answers;
+  std::int64_t created_at = 0;  // seconds
 };
 
 // The counts of one row of scope_tallies.
@@ -70,14 +72,18 @@ class ScopeTallies {
  public:
   // Counts `r` (sign +1) or takes it back (-1), its answers classed by
   // `survey` (null when the survey cannot be read: the response counts, its
-  // answers do not). Its triad texts are written to (or deleted from)
+  // answers do not), in its scope's tallies and, for a pulse, its team's
+  // (pulse_tallies.h). Its triad texts are written to (or deleted from)
   // scope_comments at once; the counts wait for flush(), which runs early
   // when many have gathered.
   Status add(sql::Db& db, const TalliedResponse& r, const Survey* survey, int sign);
   // Writes the gathered counts, dropping rows that no longer count anything.
   Status flush(sql::Db& db);
   // Forgets the gathered counts (their transaction rolled back).
-  void discard() { pending_.clear(); }
+  void discard() {
+    pending_.clear();
+    pulses_.discard();
+  }
 
  private:
   friend Status recount_survey(Store& store, const Id& survey);
@@ -87,6 +93,7 @@ class ScopeTallies {
   // scope kind ("event" or "activity"), scope, survey, team (none: no team)
   using Key = std::tuple<std::string_view, Id, Id, std::optional<Id>>;
   std::map<Key, TallyCounts> pending_;
+  PulseTallies pulses_;
 };
 
 // The stored response `id` with its answers; not_found when there is none.
@@ -96,7 +103,7 @@ Result<TalliedResponse> load_tallied_response(Store& store, const Id& id);
 // inside the caller's transaction.
 Status recount_survey(Store& store, const Id& survey);
 
-// Empties both tables and counts every live response again, inside the
+// Empties the tables and counts every live response again, inside the
 // caller's transaction.
 Status rebuild_scope_tallies(Store& store);
 

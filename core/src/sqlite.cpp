@@ -73,6 +73,11 @@ Id Stmt::id(int i) const {
   return id;
 }
 
+Stmt& Stmt::bind_key(int i, const std::optional<Id>& v) {
+  static constexpr unsigned char kNone = 0;
+  return v ? bind(i, *v) : bind_blob(i, &kNone, 0);
+}
+
 std::optional<Id> Stmt::maybe_id(int i) const {
   if (is_null(i) || sqlite3_column_bytes(stmt_, i) == 0) return std::nullopt;
   return id(i);

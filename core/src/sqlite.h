@@ -37,6 +37,9 @@ class Stmt {
   Stmt& bind(int i, const Id& v);
   Stmt& bind_blob(int i, const void* data, int size);
   Stmt& bind_null(int i);
+  // None as the empty blob: how a key column that cannot be NULL says
+  // "none" (maybe_id reads it back).
+  Stmt& bind_key(int i, const std::optional<Id>& v);
   template <class T>
   Stmt& bind(int i, const std::optional<T>& v) {
     return v ? bind(i, *v) : bind_null(i);

@@ -108,7 +108,7 @@ TEST_CASE("a vague kudos is refused with what is missing; a specific one is on t
 TEST_CASE("status reports schema version, counts and pending changes", "[cli]") {
   Seeded s;
   json st = json::parse(s.cli.ok({"--json", "status"}));
-  CHECK(st["schema_version"] == 9);
+  CHECK(st["schema_version"] == 10);
   CHECK(st["refused_changes"] == json::array());
   CHECK(st["counts"]["people"] == 2);
   CHECK(st["pending_changes"].get<int>() >= 6);

@@ -1,5 +1,6 @@
-// The tallies kept per scope (core/src/scope_tallies.h) always equal what a
-// rebuild from the live responses makes: after answers and deletes made
+// The tallies kept per scope (core/src/scope_tallies.h) and per team and
+// day for pulses (pulse_tallies.h) always equal what a rebuild from the
+// live responses makes: after answers and deletes made
 // here, responses and deletes arriving by sync, and a transaction that
 // rolled back.
 #include "debrief/demo.h"
@@ -13,7 +14,7 @@ using test::ok;
 
 namespace {
 
-// Every row of both tables, in key order.
+// Every row of the three tables, in key order.
 std::vector<std::string> tally_rows(const std::filesystem::path& store_dir) {
   test::RawDb raw(test::db_file(store_dir));
   std::vector<std::string> rows = raw.column(
@@ -24,10 +25,14 @@ std::vector<std::string> tally_rows(const std::filesystem::path& store_dir) {
                                    "hex(survey), text) FROM scope_comments "
                                    "ORDER BY scope_kind, scope, response, question, part"))
     rows.push_back(std::move(c));
+  for (std::string& p : raw.column("SELECT json_array('pulse', hex(team), day, hex(survey), hex(event), "
+                                   "hex(activity), responses, ratings, rating_sum) FROM pulse_tallies "
+                                   "ORDER BY team, day, survey, event, activity"))
+    rows.push_back(std::move(p));
   return rows;
 }
 
-// The rows after rebuilding both tables from the live responses.
+// The rows after rebuilding the tables from the live responses.
 std::vector<std::string> rebuilt_rows(Store& store) {
   ok(store.transaction([&] { return rebuild_scope_tallies(store); }));
   return tally_rows(store.dir());
@@ -40,9 +45,9 @@ std::vector<Id> ids_of(Store& store, Kind kind) {
 }
 
 // A survey of `store` with a rating, a text and a triad question.
-Id small_survey(Store& store) {
+Id small_survey(Store& store, const std::string& kind = "post_event") {
   return ok(create(store, Kind::survey,
-                   {{"title", "Quick"}, {"kind", "post_event"}, {"allow_anonymous", true},
+                   {{"title", "Quick"}, {"kind", kind}, {"allow_anonymous", true},
                     {"questions", Json::parse(R"([{"id":"r","type":"rating","text":"R?"},
                       {"id":"t","type":"text","text":"T?"},{"id":"m","type":"triad","text":"M?"}])")}}));
 }
@@ -77,13 +82,25 @@ TEST_CASE("tallies kept through local and synced answers and deletes equal a reb
                                {"answers", {{"r", 1 + i % 5}, {"t", i % 2 ? "great, thank you" : "awful"},
                                             {"m", {{"more", "walks"}, {"stop", "late finishes"}}}}}})));
   }
+  Id pulse = small_survey(*b.store, "pulse");
+  for (int i = 0; i < 4; ++i) {  // a team pulse about no event, over two days
+    ok(b.store->set_me(people[static_cast<std::size_t>(i)]));
+    fresh.push_back(ok(create(*b.store, Kind::response,
+                              {{"survey", pulse.hex()}, {"anonymous", i % 2 == 0}, {"answers", {{"r", 2 + i}}}})));
+    if (i == 1) b.env.advance_ms(86'400'000);
+  }
   ok(b.store->set_me(people[0]));
   ok(remove(*b.store, Kind::response, fresh[0]));
+  ok(remove(*b.store, Kind::response, fresh[6]));
   ok(remove(*b.store, Kind::response, responses[1]));  // one of a's, deleted here
   test::copy_changes(*b.store, *a.store);
 
   std::vector<std::string> on_a = tally_rows(a.dir.path()), on_b = tally_rows(b.dir.path());
   CHECK(on_a.size() > 100);
+  test::RawDb raw(test::db_file(a.dir.path()));
+  CHECK(raw.scalar("SELECT count(DISTINCT day) FROM pulse_tallies WHERE survey = x'" + pulse.hex() + "'") == "2");
+  CHECK(raw.scalar("SELECT sum(responses) FROM pulse_tallies WHERE survey = x'" + pulse.hex() + "'") == "3");
+  CHECK(std::stoi(raw.scalar("SELECT count(*) FROM pulse_tallies")) > 10);  // the demo's pulses too
   CHECK(on_a == on_b);
   CHECK(rebuilt_rows(*a.store) == on_a);
   CHECK(rebuilt_rows(*b.store) == on_b);

@@ -6,7 +6,11 @@
 #include <unistd.h>
 
 #include "debrief/change_log.h"
+#include "debrief/demo.h"
+#include "debrief/env.h"
+#include "debrief/insights.h"
 #include "debrief/kind.h"
+#include "debrief/records.h"
 #include "debrief/replication.h"
 #include "schema.h"
 #include "sqlite.h"
@@ -428,8 +432,6 @@ TEST_CASE("info's counts, kept by triggers, match counting every table, through 
 
 TEST_CASE("a version 8 store migrates: a summary's logged field changes become changes of the whole summary",
           "[store][migration]") {
-  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
-  REQUIRE(kSchemaVersion == 9);
   test::TempDir tmp;
   {
     auto db = ok(sql::Db::open(test::db_file(tmp.path()).string(), true));
@@ -446,7 +448,7 @@ TEST_CASE("a version 8 store migrates: a summary's logged field changes become c
                 "(x'000000000000000000000000000000aa', 5, 5, x'00000000000000000000000000000001', 'title', 'Offsite', 0);"));
   }
   auto store = ok(Store::open(tmp.path()));
-  CHECK(ok(store->info()).schema_version == 9);
+  CHECK(ok(store->info()).schema_version == kSchemaVersion);
   std::vector<Change> log = ok(changes_after(*store, 0));
   REQUIRE(log.size() == 5);
   for (const Change& c : log) {
@@ -456,5 +458,47 @@ TEST_CASE("a version 8 store migrates: a summary's logged field changes become c
     if (c.kind != Kind::summary) continue;
     WireChange w = ok(to_wire(*store, c));
     CHECK(w.value["heard"] == "Final");  // as the summary stands
+  }
+}
+
+TEST_CASE("a version 9 store migrates: its pulse answers are tallied per team and day, and team spirit reads the same",
+          "[store][migration][insights]") {
+  INFO("kSchemaVersion changed: add a case that migrates a store of the previous version, with data");
+  REQUIRE(kSchemaVersion == 10);
+  test::TempDir tmp;
+  SeededEnv env(3, test::kStartMs);
+  std::vector<std::string> tallies;
+  std::vector<SpiritChange> spirit;
+  Id event;
+  {
+    auto store = test::open_store(tmp.path(), env);
+    ok(generate_demo(*store, {.people = 60, .events = 2, .responses = 400, .seed = 9}));
+    event = ok(Id::parse(ok(list(*store, Kind::event)).back()["id"].get<std::string>()));
+    spirit = ok(review_event(*store, event)).team_spirit;
+  }
+  {
+    // Version 9 is version 10 without the pulse tallies and their index;
+    // its tallies were of version 2.
+    test::RawDb raw(test::db_file(tmp.path()));
+    tallies = raw.column("SELECT json_array(hex(team), day, hex(survey), hex(event), hex(activity), responses, ratings, "
+                         "rating_sum) FROM pulse_tallies ORDER BY team, day, survey, event, activity");
+    raw.exec("DROP TABLE pulse_tallies; DROP INDEX participations_person_created; "
+             "UPDATE meta SET value = '2/' || substr(value, instr(value, '/') + 1) WHERE key = 'tallies_version'");
+  }
+  set_user_version(tmp.path(), 9);
+  auto store = test::open_store(tmp.path(), env);
+  CHECK(ok(store->info()).schema_version == 10);
+  test::RawDb raw(test::db_file(tmp.path()));
+  CHECK(tallies.size() > 10);
+  CHECK(raw.column("SELECT json_array(hex(team), day, hex(survey), hex(event), hex(activity), responses, ratings, "
+                   "rating_sum) FROM pulse_tallies ORDER BY team, day, survey, event, activity") == tallies);
+  std::vector<SpiritChange> after = ok(review_event(*store, event)).team_spirit;
+  REQUIRE(after.size() == spirit.size());
+  REQUIRE(spirit.at(0).after.disclosure.shown);  // the demo's pulses count, after the event
+  for (std::size_t g = 0; g < spirit.size(); ++g) {
+    CHECK(after[g].before.responses == spirit[g].before.responses);
+    CHECK(after[g].after.responses == spirit[g].after.responses);
+    CHECK(after[g].after.mean_rating == spirit[g].after.mean_rating);
+    CHECK(after[g].after.disclosure.shown == spirit[g].after.disclosure.shown);
   }
 }

@@ -24,7 +24,7 @@ namespace debrief {
 
 // The schema version this build writes. A store with a higher version is
 // refused, untouched; lower versions are migrated on open.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 struct OpenOptions {
   // Time and randomness; must outlive the Store. Null means system_env().
