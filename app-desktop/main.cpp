@@ -49,6 +49,8 @@ int frames(Window& window, App& app, const Options& o, Clock::time_point start) 
     window.events(until_loaded ? 0 : 0.05);  // results from the worker arrive between events
     if (std::vector<std::filesystem::path> dropped = window.take_dropped(); !dropped.empty()) app.drop(std::move(dropped));
     window.draw(app);
+    for (ChartCapture& c : app.take_captures())
+      c.done(write_screenshot(window.glfw(), c.file.string(), WindowRegion{c.x0, c.y0, c.x1, c.y1}));
     if (until_loaded && app.worker().settle(kSettlePoll) && ++settled >= kSettleFrames) {
       if (o.report_startup) std::printf("loaded_ms %.1f\n", ms_since(start));
       if (o.screenshot.empty()) return 0;

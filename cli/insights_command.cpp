@@ -188,6 +188,16 @@ void print_heatmap(const Heatmap& h) {
   for (const std::string& n : notes) std::cout << "  - " << n << "\n";
 }
 
+// One line per comment: its sentiment, where it was written, and the text.
+void print_comments(const std::vector<ReviewComment>& comments) {
+  for (const ReviewComment& c : comments) {
+    const std::string label = c.sentiment ? sentiment_label_name(*c.sentiment) : "-";
+    std::cout << label << std::string(label.size() < 9 ? 9 - label.size() : 1, ' ') << c.scope << " / " << c.part
+              << ": " << c.text << "\n";
+  }
+  std::cout << comments.size() << (comments.size() == 1 ? " comment" : " comments") << "\n";
+}
+
 void add_insights_commands(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("insights", "the manager's review, from the local store");
   cmd->require_subcommand(1);
@@ -216,6 +226,27 @@ void add_insights_commands(CLI::App& app, Context& ctx) {
                       : heatmap_of(must(review_event(ctx.store(), must(resolve_id(ctx.store(), Kind::event, heatmap_event)))));
       if (ctx.json) std::cout << to_json(h).dump(2) << "\n";
       else print_heatmap(h);
+      return 0;
+    });
+  });
+  CLI::App* comments = cmd->add_subcommand(
+      "comments", "an event's comments, of the groups shown to everyone, filtered by theme and sentiment");
+  comments->fallthrough();
+  static std::string comments_event, theme, sentiment;
+  comments->add_option("event", comments_event, "the event (id, unique prefix or exact title)")->required();
+  comments->add_option("--theme", theme, "only comments on this theme (its name or key, as `insights event` shows)");
+  comments->add_option("--sentiment", sentiment, "only positive, neutral or negative comments")
+      ->check(CLI::IsMember({"positive", "neutral", "negative"}));
+  comments->callback([&ctx] {
+    ctx.run([&ctx] {
+      std::vector<ReviewComment> all =
+          must(review_comments(ctx.store(), must(resolve_id(ctx.store(), Kind::event, comments_event))));
+      std::optional<SentimentLabel> label;
+      for (SentimentLabel l : {SentimentLabel::negative, SentimentLabel::neutral, SentimentLabel::positive})
+        if (sentiment == sentiment_label_name(l)) label = l;
+      std::erase_if(all, [&](const ReviewComment& c) { return !comment_matches(c, theme, label); });
+      if (ctx.json) std::cout << to_json(all).dump(2) << "\n";
+      else print_comments(all);
       return 0;
     });
   });

@@ -49,6 +49,7 @@ App::App(std::filesystem::path data_dir, float scale, Textures* textures)
     : worker_(data_dir), sync_(data_dir), thumbnails_(worker_, textures), ui_{worker_, sync_, thumbnails_, data_dir, scale},
       font_scale_(ImGui::GetIO().FontGlobalScale) {
   ui_.go = [this](Screen s) { screen_ = s; };
+  ui_.save_png = [this](ChartCapture c) { captures_.push_back(std::move(c)); };
   ui_.changed = [this] {
     ++ui_.data_version;
     sync_.sync_now();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "kudos_dialog.h"
@@ -26,6 +27,9 @@ class App {
   // Files dropped onto the window: the Media screen attaches them.
   void drop(std::vector<std::filesystem::path> files);
   Worker& worker() { return worker_; }
+  // The parts of the window the last frame asked to save as PNG files: the
+  // window writes them from what it drew, and reports to each.
+  std::vector<ChartCapture> take_captures() { return std::exchange(captures_, {}); }
   float scale() const { return ui_.scale; }
 
  private:
@@ -39,6 +43,7 @@ class App {
   Screen screen_ = Screen::home;
   std::map<Screen, std::unique_ptr<ScreenView>> screens_;
   KudosDialog kudos_dialog_;
+  std::vector<ChartCapture> captures_;
   std::uint64_t arrivals_seen_ = 0;
   float font_scale_;  // what the loaded font needs at scale 1
 };

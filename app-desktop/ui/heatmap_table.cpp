@@ -58,9 +58,13 @@ void draw_cell(HeatMeasure m, const HeatCell& c) {
 
 }  // namespace
 
-void heatmap_table(const Heatmap& h) {
-  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("heatmap", 1 + static_cast<int>(kHeatMeasures), kFlags)) return;
+void heatmap_table(const Heatmap& h, float max_height) {
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+  const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  const float whole = row * static_cast<float>(h.rows.size() + 1) + 2 * ImGui::GetStyle().CellPadding.y;
+  if (!ImGui::BeginTable("heatmap", 1 + static_cast<int>(kHeatMeasures), kFlags, ImVec2(0, std::min(whole, max_height))))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);  // the measures' names stay in view
   ImGui::TableSetupColumn("group", ImGuiTableColumnFlags_WidthStretch);
   for (std::size_t m = 0; m < kHeatMeasures; ++m) ImGui::TableSetupColumn(heat_measure_name(static_cast<HeatMeasure>(m)));
   ImGui::TableHeadersRow();

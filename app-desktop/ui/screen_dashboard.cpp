@@ -1,19 +1,26 @@
 // The manager's dashboard: per event and per team, the rating and
 // sentiment distributions, the heatmap, team spirit before and after,
-// themes with example comments, what moves the rating and eNPS, response
-// rates, withheld groups with their reason, each team's trend across
-// events, and export. Every figure comes from the
-// core's review, which has applied the privacy rules already.
+// what moves the rating and eNPS, theme cards with example comments, the
+// comments filtered by theme and sentiment, response rates, withheld groups
+// with their reason, each team's trend across events as lines, and export
+// (CSV, and each chart as a PNG). Every figure comes from the core's
+// review, which has applied the privacy rules already.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <fstream>
+#include <set>
 
 #include "async_value.h"
 #include "bar_chart.h"
+#include "comment_list.h"
 #include "drivers_table.h"
 #include "heatmap_table.h"
+#include "line_chart.h"
+#include "png_button.h"
+#include "theme_cards.h"
 #include "debrief/env.h"
 #include "debrief/export.h"
 #include "debrief/insights.h"
@@ -21,7 +28,6 @@
 #include "events.h"
 #include "probed.h"
 #include "screens.h"
-#include "sentiment_note.h"
 
 namespace debrief::desktop {
 namespace {
@@ -79,13 +85,14 @@ void group_rows(const std::vector<GroupResults>& groups) {
   ImGui::EndTable();
 }
 
-// Everyone's ratings and the sentiment of their texts, side by side, with counts.
+// Everyone's ratings and the sentiment of their texts, side by side, with
+// counts, as one item (for png_button).
 void charts(const GroupResults& everyone) {
-  if (!everyone.disclosure.shown) return;
   std::vector<Bar> ratings;
   for (std::size_t i = 0; i < everyone.ratings.size(); ++i) ratings.push_back({std::to_string(i + 1), everyone.ratings[i]});
   const std::vector<Bar> sentiment{{"negative", everyone.negative}, {"neutral", everyone.neutral}, {"positive", everyone.positive}};
   const float width = ImGui::GetContentRegionAvail().x * 0.48f, height = 7 * ImGui::GetTextLineHeight();
+  ImGui::BeginGroup();
   ImGui::BeginGroup();
   ImGui::TextUnformatted("Ratings, 1 poor to 5 excellent");
   bar_chart(ratings, width, height);
@@ -95,41 +102,43 @@ void charts(const GroupResults& everyone) {
   ImGui::TextUnformatted("Sentiment of the comments");
   bar_chart(sentiment, width, height);
   ImGui::EndGroup();
+  ImGui::EndGroup();
 }
 
-// On hover over an example comment: what its sentiment rests on.
-void sentiment_tooltip(const std::string& comment) {
-  if (!ImGui::IsItemHovered()) return;
-  const SentimentNote note = sentiment_note(comment);
-  ImGui::BeginTooltip();
-  ImGui::TextUnformatted(note.headline.c_str());
-  for (const std::string& line : note.lines) ImGui::TextUnformatted(line.c_str());
-  ImGui::EndTooltip();
+// "14 Mar 25": short enough for an axis.
+std::string day_label(std::int64_t unix_seconds) {
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%d %b %y", &tm);
+  return buf;
 }
 
-const char* part_title(const std::string& part) {
-  return part == "more" ? "More of" : part == "less" ? "Less of" : part == "stop" ? "Stop" : "Comments";
-}
-
-void themes(const ScopeReview& scope) {
-  for (const auto& [part, list] : scope.themes) {
-    if (list.empty()) continue;
-    std::string title = part_title(part) + std::string("##") + part;
-    if (!probed::tree_node(title.c_str())) continue;
-    for (const Theme& t : list) {
-      std::string label = t.phrase + " (" + std::to_string(t.count) + ": " + std::to_string(t.negative) +
-                          " negative, " + std::to_string(t.positive) + " positive" +
-                          (t.emerging ? ", emerging" : "") + ")";
-      if (probed::tree_node(label.c_str())) {
-        for (const std::string& e : t.examples) {
-          ImGui::BulletText("\"%s\"", e.c_str());
-          sentiment_tooltip(e);
-        }
-        ImGui::TreePop();
-      }
-    }
-    ImGui::TreePop();
+// The chart of the chosen teams' mean rating event by event: the events
+// any of them answered, by start; a withheld point is a gap.
+void trend_chart(const std::vector<TeamTrend>& trends, const std::set<Id>& chosen, float width) {
+  std::vector<std::pair<std::int64_t, Id>> events;
+  for (const TeamTrend& t : trends) {
+    if (!chosen.count(t.team)) continue;
+    for (const TrendPoint& p : t.points) events.emplace_back(p.starts_at, p.event);
   }
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
+  LineAxes axes{{}, 1, 5, 1, "%.0f"};
+  for (const auto& e : events) axes.x_labels.push_back(day_label(e.first));
+  std::vector<Series> series;
+  for (const TeamTrend& t : trends) {
+    if (!chosen.count(t.team)) continue;
+    Series s{t.name, std::vector<std::optional<double>>(events.size())};
+    for (const TrendPoint& p : t.points) {
+      if (!p.results.disclosure.shown) continue;
+      const auto at = std::lower_bound(events.begin(), events.end(), std::make_pair(p.starts_at, p.event));
+      s.values[static_cast<std::size_t>(at - events.begin())] = p.results.mean_rating;
+    }
+    series.push_back(std::move(s));
+  }
+  line_chart(axes, series, width, 16 * ImGui::GetTextLineHeight());
 }
 
 void spirit(const SpiritChange& s) {
@@ -148,8 +157,11 @@ class Dashboard final : public ScreenView {
   AsyncValue<std::vector<EventCard>> events_;
   AsyncValue<EventReview> review_;
   AsyncValue<std::vector<TeamTrend>> trends_;
+  AsyncValue<std::vector<ReviewComment>> comments_;
+  CommentFilter filter_;
+  std::set<Id> shown_teams_;  // in the trend chart
   std::optional<Id> event_;
-  std::string title_, exported_;
+  std::string title_, exported_, charts_saved_, trend_saved_;
 
   void load(UiContext& ui) override {
     events_.load(ui.worker, [](Store& s) { return load_events(s, system_env().now_ms() / 1000); });
@@ -161,7 +173,10 @@ class Dashboard final : public ScreenView {
     event_ = id;
     title_ = title;
     exported_.clear();
+    charts_saved_.clear();
+    filter_ = {};
     review_.load(ui.worker, [id](Store& s) { return review_event(s, id); });
+    comments_.load(ui.worker, [id](Store& s) { return review_comments(s, id); });
   }
 
   void export_event(UiContext& ui) {
@@ -179,15 +194,44 @@ class Dashboard final : public ScreenView {
         [this](Result<std::string> r) { exported_ = r.is_ok() ? "exported to " + *r : r.status().message(); });
   }
 
-  void draw_trends() {
-    if (!trends_.has_value() || !probed::collapsing_header("Each team across events")) return;
+  // Which teams the trend chart shows: at first, the four with the most
+  // events whose results are shown.
+  void choose_teams() {
+    if (!shown_teams_.empty()) return;
+    std::vector<std::pair<std::size_t, Id>> by_points;
     for (const TeamTrend& t : *trends_) {
-      std::string line;
-      for (const TrendPoint& p : t.points)
-        line += p.results.disclosure.shown ? fixed1(p.results.mean_rating) + "  " : "w  ";
-      ImGui::Text("%-24s %s", t.name.c_str(), line.c_str());
+      const auto shown = std::count_if(t.points.begin(), t.points.end(),
+                                       [](const TrendPoint& p) { return p.results.disclosure.shown; });
+      by_points.emplace_back(static_cast<std::size_t>(shown), t.team);
     }
-    ImGui::TextDisabled("mean rating per event, oldest first; w: withheld");
+    std::stable_sort(by_points.begin(), by_points.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < by_points.size() && i < 4; ++i) shown_teams_.insert(by_points[i].second);
+  }
+
+  void draw_trends(UiContext& ui) {
+    if (!trends_.has_value() || !probed::collapsing_header("Each team across events")) return;
+    choose_teams();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    const std::string picked = std::to_string(shown_teams_.size()) + " of " + std::to_string(trends_->size()) + " teams";
+    if (probed::begin_combo("Teams shown", picked.c_str())) {
+      for (const TeamTrend& t : *trends_) {
+        bool on = shown_teams_.count(t.team) > 0;
+        if (probed::checkbox((t.name + "##" + t.team.hex()).c_str(), &on)) {
+          if (on) shown_teams_.insert(t.team);
+          else shown_teams_.erase(t.team);
+        }
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::TextDisabled("mean rating per event, 1 poor to 5 excellent; a gap: withheld at that event");
+    trend_chart(*trends_, shown_teams_, ImGui::GetContentRegionAvail().x);
+    png_button(ui, "Save the trend chart as PNG", ui.data_dir / "exports" / "team-trends.png", trend_saved_);
+  }
+
+  void draw_comments(const EventReview& r) {
+    if (!comments_.has_value() || !probed::collapsing_header("Comments")) return;
+    ImGui::TextDisabled("hover a comment for what its sentiment rests on");
+    comment_list(*comments_, r.event.themes, filter_, 14 * ImGui::GetTextLineHeightWithSpacing());
   }
 
   void draw(UiContext& ui) override {
@@ -216,22 +260,27 @@ class Dashboard final : public ScreenView {
       ImGui::TextDisabled("groups of fewer than %d people (not counting you) are withheld; rate: of those invited; "
                           "+ / = / -: positive, neutral and negative comments", r.threshold);
       ImGui::PopTextWrapPos();
-      charts(r.event.groups.at(0));
-      if (probed::collapsing_header("Heatmap", ImGuiTreeNodeFlags_DefaultOpen)) heatmap_table(heatmap_of(r));
-      if (probed::collapsing_header("Groups")) group_rows(r.event.groups);
-      spirit(r.spirit);
-      themes(r.event);
+      if (r.event.groups.at(0).disclosure.shown) {
+        charts(r.event.groups.at(0));
+        png_button(ui, "Save these charts as PNG",
+                   ui.data_dir / "exports" / ("event-" + event_->hex().substr(0, 8) + "-charts.png"), charts_saved_);
+      }
+      if (probed::collapsing_header("Heatmap", ImGuiTreeNodeFlags_DefaultOpen)) heatmap_table(heatmap_of(r), 13 * ImGui::GetTextLineHeightWithSpacing());
       if (probed::collapsing_header("What moves the rating and eNPS")) drivers_table(r.drivers);
+      spirit(r.spirit);
       ImGui::Text("Kudos at this event: %lld", static_cast<long long>(r.praise.kudos));
+      if (probed::collapsing_header("Themes", ImGuiTreeNodeFlags_DefaultOpen)) theme_cards(r.event);
+      draw_comments(r);
+      if (probed::collapsing_header("Groups")) group_rows(r.event.groups);
       for (const ScopeReview& a : r.activities) {
         if (!probed::collapsing_header((a.title + "##" + a.id.hex()).c_str())) continue;
         ImGui::PushID(a.id.hex().c_str());
         group_rows(a.groups);
-        themes(a);
+        theme_cards(a);
         ImGui::PopID();
       }
     }
-    draw_trends();
+    draw_trends(ui);
     ImGui::EndChild();
   }
 };

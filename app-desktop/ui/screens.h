@@ -25,6 +25,15 @@ const char* screen_title(Screen s);  // "Home", "Events", ...
 std::optional<Screen> screen_named(std::string_view name);
 
 // What every screen may use.
+// A part of the window to save as a PNG once the frame is drawn (a chart,
+// for a bulletin board or a slide): its corners in ImGui's coordinates, the
+// file, and what to do with the outcome.
+struct ChartCapture {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::filesystem::path file;
+  std::function<void(const Status&)> done;
+};
+
 struct UiContext {
   Worker& worker;
   SyncWatch& sync;
@@ -37,6 +46,7 @@ struct UiContext {
   std::function<void(std::optional<Id>)> thank = {};  // open the kudos dialog, for a person or to choose one
   std::vector<std::filesystem::path> dropped = {};   // files dropped onto the window, for the Media screen to attach
   std::optional<MediaOwner> attach_to = {};          // set with go(Screen::media): the record to attach to
+  std::function<void(ChartCapture)> save_png = {};    // saved after this frame is drawn
 };
 
 class ScreenView {

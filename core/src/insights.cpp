@@ -3,6 +3,8 @@
 #include "debrief/insights.h"
 
 #include <algorithm>
+#include <cctype>
+#include <tuple>
 
 #include "debrief/heatmap.h"
 #include "group_tally.h"
@@ -485,16 +487,23 @@ Result<Praise> praise_of(Store& store, const Id& event) {
   return praise;
 }
 
-Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
-                         const std::vector<bool>& invited, Themes themes, EventReview& review) {
+// The event's live activities, by start: id and title.
+Result<std::vector<std::pair<Id, std::string>>> activities_of(Store& store, const Id& event) {
   sql::Stmt& s = impl_of(store).db->cached(
       "SELECT id, title FROM activities WHERE deleted = 0 AND event = ? ORDER BY starts_at, id");
-  s.bind(1, e.id);
+  s.bind(1, event);
   std::vector<std::pair<Id, std::string>> activities;
   while (s.step()) activities.emplace_back(s.id(0), s.text(1));
   DEBRIEF_TRY(s.status());
   s.reset();
-  for (auto& [id, title] : activities) {
+  return activities;
+}
+
+Status review_activities(Store& store, const TeamTree& tree, const EventRow& e,
+                         const std::vector<bool>& invited, Themes themes, EventReview& review) {
+  Result<std::vector<std::pair<Id, std::string>>> activities = activities_of(store, e.id);
+  DEBRIEF_TRY(activities.status());
+  for (auto& [id, title] : *activities) {
     Result<ScopeReview> r = review_scope(store, tree, kActivityScope, id, title, invited, review.threshold, themes);
     DEBRIEF_TRY(r.status());
     review.activities.push_back(std::move(*r));
@@ -537,6 +546,49 @@ Result<EventReview> review_event(Store& store, const Id& event, ReviewDetail det
   review.drivers = std::move(*drivers);
   DEBRIEF_TRY(compare_themes(store, *tree, e, review));
   return review;
+}
+
+Result<std::vector<ReviewComment>> review_comments(Store& store, const Id& event) {
+  Result<std::vector<EventRow>> events = load_events(store, event);
+  DEBRIEF_TRY(events.status());
+  if (events->empty()) return not_found("no event with id " + event.hex());
+  const EventRow& e = (*events)[0];
+  Result<TeamTree> tree = load_team_tree(store);
+  DEBRIEF_TRY(tree.status());
+  Result<int> threshold = anonymity_threshold(store);
+  DEBRIEF_TRY(threshold.status());
+  const std::vector<bool> invited = invited_subtree(*tree, e.invited_teams);
+  Result<std::vector<std::pair<Id, std::string>>> activities = activities_of(store, e.id);
+  DEBRIEF_TRY(activities.status());
+  std::vector<std::tuple<const ScopeSql*, Id, std::string>> scopes{{&kEventScope, e.id, e.title}};
+  for (auto& [id, title] : *activities) scopes.emplace_back(&kActivityScope, id, title);
+  std::vector<ReviewComment> out;
+  for (const auto& [scope, id, title] : scopes) {
+    Result<ScopeReview> r = review_scope(store, *tree, *scope, id, title, invited, *threshold, Themes::without);
+    DEBRIEF_TRY(r.status());
+    if (!r->groups[0].disclosure.shown) continue;
+    Result<std::map<std::string, std::vector<ThemeComment>>> comments = comments_of(store, *tree, *scope, id);
+    DEBRIEF_TRY(comments.status());
+    const std::size_t first = out.size();
+    for (auto& [part, texts] : *comments)
+      for (ThemeComment& c : texts) out.push_back({title, part, std::move(c.text), c.sentiment, {}});
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [](const ReviewComment& a, const ReviewComment& b) {
+      return std::tie(a.part, a.text) < std::tie(b.part, b.text);
+    });
+  }
+  for (ReviewComment& c : out) c.themes = comment_themes(c.text);
+  return out;
+}
+
+bool comment_matches(const ReviewComment& c, std::string_view theme, std::optional<SentimentLabel> sentiment) {
+  if (sentiment && c.sentiment != sentiment) return false;
+  if (theme.empty()) return true;
+  auto same = [&](const std::string& s) {
+    return std::equal(s.begin(), s.end(), theme.begin(), theme.end(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  return std::any_of(c.themes.begin(), c.themes.end(),
+                     [&](const ThemeKey& k) { return same(k.key) || same(k.name) || same(k.wording); });
 }
 
 Result<std::vector<TeamTrend>> team_trends(Store& store) {

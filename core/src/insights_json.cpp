@@ -75,7 +75,8 @@ Json to_json(const ScopeReview& s) {
   for (const GroupResults& g : s.groups) groups.push_back(to_json(g));
   Json themes = Json::object();
   for (const auto& [part, list] : s.themes) themes[part] = themes_json(list);
-  return {{"kind", s.kind}, {"id", s.id.hex()}, {"title", s.title}, {"groups", groups}, {"themes", themes}};
+  return {{"kind", s.kind},     {"id", s.id.hex()},  {"title", s.title},
+          {"groups", groups}, {"themes", themes}, {"comments", s.comments}};
 }
 
 Json to_json(const EventReview& r) {
@@ -119,6 +120,18 @@ Json to_json(const Heatmap& h) {
     rows.push_back(std::move(row));
   }
   return {{"event", h.event ? Json(h.event->hex()) : Json(nullptr)}, {"title", h.title}, {"measures", measures}, {"rows", rows}};
+}
+
+Json to_json(const std::vector<ReviewComment>& comments) {
+  Json out = Json::array();
+  for (const ReviewComment& c : comments) {
+    Json themes = Json::array();
+    for (const ThemeKey& k : c.themes) themes.push_back({{"key", k.key}, {"name", k.name}});
+    out.push_back({{"scope", c.scope}, {"part", c.part}, {"text", c.text},
+                   {"sentiment", c.sentiment ? Json(sentiment_label_name(*c.sentiment)) : Json(nullptr)},
+                   {"themes", std::move(themes)}});
+  }
+  return out;
 }
 
 }  // namespace debrief

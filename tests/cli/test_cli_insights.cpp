@@ -109,6 +109,42 @@ TEST_CASE("insights heatmap gives each group a value or the reason for every mea
   }
 }
 
+TEST_CASE("insights comments lists a shown event's comments, as many as its review counts, filtered", "[cli][insights]") {
+  Demo d;
+  for (const std::string& e : d.events()) {
+    json review = json::parse(d.ok({"--json", "insights", "event", e}));
+    json all = json::parse(d.ok({"--json", "insights", "comments", e}));
+    // As many as the review counts in each scope it shows (the event's own,
+    // each activity's), and none of a withheld one.
+    std::map<std::string, std::int64_t> counted, listed;
+    std::vector<json> scopes{review["event"]};
+    for (const json& a : review["activities"]) scopes.push_back(a);
+    for (const json& scope : scopes) {
+      if (scope["groups"][0].contains("withheld")) continue;
+      for (const auto& [part, n] : scope["comments"].items())
+        if (n.get<std::int64_t>() > 0) counted[scope["title"]] += n.get<std::int64_t>();
+    }
+    for (const json& c : all) ++listed[c["scope"]];
+    CHECK(listed == counted);
+    json negative = json::parse(d.ok({"--json", "insights", "comments", e, "--sentiment", "negative"}));
+    for (const json& c : negative) CHECK(c["sentiment"] == "negative");
+    std::size_t expected = 0;
+    for (const json& c : all) expected += c["sentiment"] == "negative";
+    CHECK(negative.size() == expected);
+    if (all.empty() || all[0]["themes"].empty()) continue;
+    const std::string theme = all[0]["themes"][0]["name"];
+    json on_theme = json::parse(d.ok({"--json", "insights", "comments", e, "--theme", theme}));
+    CHECK_FALSE(on_theme.empty());
+    CHECK(on_theme.size() <= all.size());
+    std::string text = d.ok({"insights", "comments", e, "--theme", theme});
+    const std::string count_line = std::to_string(on_theme.size()) + (on_theme.size() == 1 ? " comment" : " comments");
+    CHECK(lines(text).back() == count_line);
+  }
+  CliResult bad = d.run({"insights", "comments", d.events().at(0), "--sentiment", "angry"});
+  CHECK(bad.exit_code != 0);
+  CHECK(bad.err.find("angry") != std::string::npos);
+}
+
 TEST_CASE("event and team exports, CSV and JSON, carry no numbers for withheld groups", "[cli][export][privacy]") {
   Demo d;
   for (const char* table : {"events", "teams"}) {

@@ -309,3 +309,49 @@ TEST_CASE("team spirit whose answers are not here but whose people answered says
   CHECK(spirit.before.disclosure.reason.rfind("withheld: fewer than 5", 0) == 0);
   CHECK(spirit.after.disclosure.reason == kNoResponsesYet);  // nobody answered after
 }
+
+TEST_CASE("an event's comments are its shown scopes' texts, by part and alphabetically, filtered by theme and sentiment",
+          "[insights]") {
+  Fixture f(true);
+  f.answer_everything();
+  std::vector<ReviewComment> all = ok(review_comments(*f.store, f.event));
+  // The four triad texts of the answers above, none of who wrote them.
+  std::vector<std::string> seen;
+  for (const ReviewComment& c : all) seen.push_back(c.part + ": " + c.text);
+  CHECK(seen == std::vector<std::string>{"less: long talks", "more: a team lunch", "more: the team lunch, outdoors",
+                                         "stop: long talks after lunch"});
+  for (const ReviewComment& c : all) CHECK(c.scope == "Offsite");
+  // Their labels are the ones the review counts for everyone.
+  const GroupResults& everyone = ok(review_event(*f.store, f.event)).event.groups.at(0);
+  auto count = [&](std::optional<SentimentLabel> l) {
+    return std::count_if(all.begin(), all.end(), [&](const ReviewComment& c) { return comment_matches(c, "", l); });
+  };
+  CHECK(count(SentimentLabel::positive) == everyone.positive);
+  CHECK(count(SentimentLabel::neutral) == everyone.neutral);
+  CHECK(count(SentimentLabel::negative) == everyone.negative);
+  CHECK(count(std::nullopt) == 4);
+  // A theme matches by key, by name and by the wording a comment uses, in any case.
+  REQUIRE_FALSE(all[3].themes.empty());
+  const ThemeKey& talks = all[3].themes.front();
+  for (const std::string& as : {talks.key, talks.name, talks.wording}) {
+    std::string upper = as;
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    CHECK(comment_matches(all[3], upper, std::nullopt));
+  }
+  CHECK_FALSE(comment_matches(all[1], "no such theme", std::nullopt));
+  CHECK(review_comments(*f.store, f.activity).status().code() == Code::not_found);  // an activity is not an event
+}
+
+TEST_CASE("a withheld event lists none of its comments", "[insights][privacy]") {
+  Fixture f(false);  // threshold 5
+  f.rate_event(f.s[0], 5, 10, {{"more", "a team lunch"}});
+  f.rate_event(f.s[1], 2, 3, {{"stop", "long talks"}});
+  f.rate_event(f.a[0], 4, 8, {{"less", "slides"}});
+  f.rate_event(f.a[1], 3, 6);
+  f.act_as(f.me);
+  CHECK_FALSE(ok(review_event(*f.store, f.event)).event.groups.at(0).disclosure.shown);  // 4 people
+  CHECK(ok(review_comments(*f.store, f.event)).empty());
+  f.rate_event(f.a[2], 4, 7);  // the fifth person: shown, with its three comments
+  f.act_as(f.me);
+  CHECK(ok(review_comments(*f.store, f.event)).size() == 3);
+}

@@ -4,9 +4,12 @@
 // name off the response.
 #include <imgui.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "debrief/demo.h"
+#include "debrief/insights.h"
+#include "debrief/records.h"
 #include "debrief/store.h"
 #include "test_support.h"
 #include "ui_driver.h"
@@ -233,4 +236,49 @@ TEST_CASE("the dashboard opens on the heatmap, and names what moves the rating",
   ui.click("Heatmap");  // folded, so what follows it is on screen
   ui.click("What moves the rating and eNPS");
   CHECK(ui.says("everyone: How was the agenda?"));
+}
+
+TEST_CASE("the dashboard's comments filter by theme and sentiment, and its charts save as PNG", "[desktop][ui]") {
+  test::TempDir dir;
+  std::vector<std::string> totals;  // "N of N comments" for each event, as the core lists them
+  std::vector<std::string> themes;  // each event's first theme, as the chooser shows it
+  {
+    SeededEnv env(3, 1796299200000);  // 2026-12-03T12:00Z
+    auto store = ok(Store::open(dir.path(), {.env = &env}));
+    ok(generate_demo(*store, {.people = 400, .events = 3, .responses = 3000, .seed = 3}));
+    for (const Json& e : ok(list(*store, Kind::event))) {
+      const std::size_t n = ok(review_comments(*store, ok(Id::parse(e["id"].get<std::string>())))).size();
+      totals.push_back(std::to_string(n) + " of " + std::to_string(n) + " comments");
+      const auto& parts = ok(review_event(*store, ok(Id::parse(e["id"].get<std::string>())))).event.themes;
+      themes.push_back(parts.empty() || parts.begin()->second.empty()
+                           ? ""
+                           : parts.begin()->second[0].phrase);
+    }
+  }
+  test::UiDriver ui(dir.path(), Screen::dashboard);
+  ui.click("Heatmap");
+  ui.click("Themes");  // folded, so the comments are on screen
+  ui.click("Comments");
+  const auto all = std::find_if(totals.begin(), totals.end(), [&](const std::string& t) { return ui.says(t); });
+  REQUIRE(all != totals.end());
+  const std::string of_all = all->substr(all->find(" of "));  // " of N comments"
+  ui.click("Sentiment");
+  ui.click("negative");
+  CHECK(ui.says(of_all));
+  CHECK_FALSE(ui.says(*all));  // fewer
+  ui.click("Theme");
+  ui.click(themes.at(static_cast<std::size_t>(all - totals.begin())));
+  CHECK(ui.says(of_all));
+  CHECK_FALSE(ui.says(*all));
+
+  ui.click("Save these charts as PNG");
+  std::vector<ChartCapture> captures = ui.take_captures();
+  REQUIRE(captures.size() == 1);
+  CHECK(captures[0].x1 - captures[0].x0 > 400);  // both charts, side by side
+  CHECK(captures[0].y1 - captures[0].y0 > 80);
+  CHECK(captures[0].file.parent_path() == dir.path() / "exports");
+  CHECK(captures[0].file.extension() == ".png");
+  captures[0].done(Status::ok());
+  ui.settle();
+  CHECK(ui.says("saved to " + captures[0].file.string()));
 }

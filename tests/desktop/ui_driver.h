@@ -43,6 +43,9 @@ class UiDriver {
   // Whether the last frame showed a line (an error, the question asked)
   // containing `part`.
   bool says(std::string_view part) const;
+  // The parts of the window the app asked to save as PNG files (there is
+  // no window here to save them from).
+  std::vector<debrief::desktop::ChartCapture> take_captures() { return app_->take_captures(); }
 
  private:
   void frame();

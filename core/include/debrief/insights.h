@@ -124,6 +124,28 @@ enum class ReviewDetail { full, groups };
 // The review of `event`; not_found when there is no such live event.
 Result<EventReview> review_event(Store& store, const Id& event, ReviewDetail detail = ReviewDetail::full);
 
+// One free text of an event's review, for a manager to read and filter.
+struct ReviewComment {
+  std::string scope;  // the event's title, or its activity's
+  std::string part;   // "more", "less", "stop" or "comments" (text answers)
+  std::string text;
+  std::optional<SentimentLabel> sentiment;  // its stored label
+  std::vector<ThemeKey> themes;             // the themes it speaks to (comment_themes)
+};
+
+// The free texts of the event's own surveys and of its activities', of
+// each scope whose results the review shows to everyone (privacy.h: a
+// withheld group's comments are withheld with it), with nothing of who
+// wrote them or when: the event's first, then each activity's by start,
+// each by part and then alphabetically, never in the order they came.
+// not_found when there is no such live event.
+Result<std::vector<ReviewComment>> review_comments(Store& store, const Id& event);
+
+// Whether `c` passes the filters: a theme, by key, name or the wording the
+// comment uses ("agenda" in the schedule group), ignoring case
+// (empty: any), and a sentiment (none: any).
+bool comment_matches(const ReviewComment& c, std::string_view theme, std::optional<SentimentLabel> sentiment);
+
 // One team's results at one event, for its trend over time.
 struct TrendPoint {
   Id event;

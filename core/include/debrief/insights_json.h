@@ -20,5 +20,8 @@ nlohmann::json to_json(const std::vector<TeamTrend>& trends);
 // "rows": [{"name", "team"?, "depth", "from_event"?, "cells": [{"value"} or
 // {"withheld": reason}, one per measure]}]}.
 nlohmann::json to_json(const Heatmap& heatmap);
+// [{"scope", "part", "text", "sentiment" (a label or null), "themes":
+// [{"key", "name"}]}], in review_comments' order.
+nlohmann::json to_json(const std::vector<ReviewComment>& comments);
 
 }  // namespace debrief
