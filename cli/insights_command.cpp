@@ -241,9 +241,7 @@ void add_insights_commands(CLI::App& app, Context& ctx) {
     ctx.run([&ctx] {
       std::vector<ReviewComment> all =
           must(review_comments(ctx.store(), must(resolve_id(ctx.store(), Kind::event, comments_event))));
-      std::optional<SentimentLabel> label;
-      for (SentimentLabel l : {SentimentLabel::negative, SentimentLabel::neutral, SentimentLabel::positive})
-        if (sentiment == sentiment_label_name(l)) label = l;
+      const std::optional<SentimentLabel> label = sentiment_label_named(sentiment);
       std::erase_if(all, [&](const ReviewComment& c) { return !comment_matches(c, theme, label); });
       if (ctx.json) std::cout << to_json(all).dump(2) << "\n";
       else print_comments(all);

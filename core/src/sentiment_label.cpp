@@ -12,6 +12,12 @@ const char* sentiment_label_name(SentimentLabel label) {
   return "neutral";
 }
 
+std::optional<SentimentLabel> sentiment_label_named(std::string_view name) {
+  for (SentimentLabel l : {SentimentLabel::negative, SentimentLabel::neutral, SentimentLabel::positive})
+    if (name == sentiment_label_name(l)) return l;
+  return std::nullopt;
+}
+
 SentimentLabel sentiment_label(double compound) {
   if (compound >= 0.05) return SentimentLabel::positive;
   if (compound <= -0.05) return SentimentLabel::negative;

@@ -256,6 +256,13 @@ TEST_CASE("a survey walk follows its branches, and the response saves", "[capi]"
   Owned organisation;
   ok(dbf_insights_heatmap(s.store, nullptr, &organisation.s, &err), err);
   CHECK(organisation.json()["event"].is_null());
+  Owned comments;
+  ok(dbf_insights_comments(s.store, w.event.c_str(), nullptr, nullptr, &comments.s, &err), err);
+  CHECK(comments.json().is_array());
+  Owned none;
+  CHECK(dbf_insights_comments(s.store, w.event.c_str(), nullptr, "angry", &none.s, &err) == DBF_INVALID_ARGUMENT);
+  CHECK(std::string(err.message).find("angry") != std::string::npos);
+  CHECK(none.s == nullptr);
 }
 
 TEST_CASE("the C API's insights keep the privacy rules, counting people and not the reader", "[capi][privacy]") {
@@ -276,12 +283,20 @@ TEST_CASE("the C API's insights keep the privacy rules, counting people and not 
     ok(dbf_insights_event(s.store, w.event.c_str(), &review.s, &err), err);
     return review.json()["event"]["groups"][0];
   };
+  auto comments = [&] {
+    Owned listed;
+    ok(dbf_insights_comments(s.store, w.event.c_str(), nullptr, nullptr, &listed.s, &err), err);
+    return listed.json();
+  };
   ok(dbf_store_set_me(s.store, w.me.c_str(), &err), err);  // Ana did not answer: five others
   CHECK(everyone()["people"] == 5);
   CHECK(everyone()["mean_rating"] == 4.0);
+  CHECK(comments().size() == 5);
+  CHECK(comments()[0]["text"] == "the hike");
   ok(dbf_store_set_me(s.store, crew[0].c_str(), &err), err);  // one of them: four others
   CHECK_FALSE(everyone().contains("mean_rating"));
   CHECK(everyone()["withheld"].get<std::string>().find("besides you") != std::string::npos);
+  CHECK(comments().empty());
 }
 
 TEST_CASE("sentiment needs no store", "[capi]") {
@@ -324,6 +339,7 @@ TEST_CASE("every function refuses NULL, closed and made-up handles, bad text and
     CHECK(dbf_insights_event(h, w.event.c_str(), &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_insights_trends(h, &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_insights_heatmap(h, w.event.c_str(), &out.s, &err) == DBF_INVALID_ARGUMENT);
+    CHECK(dbf_insights_comments(h, w.event.c_str(), nullptr, nullptr, &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_enroll(h, "127.0.0.1", 1, "X-Y", "phone", &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_once(h, &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_start(h, nullptr, &err) == DBF_INVALID_ARGUMENT);

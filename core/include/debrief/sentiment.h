@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,8 @@ enum class SentimentLabel { negative, neutral, positive };
 
 // "negative", "neutral" or "positive".
 const char* sentiment_label_name(SentimentLabel label);
+// The label of that name; none for any other text.
+std::optional<SentimentLabel> sentiment_label_named(std::string_view name);
 
 // VADER's thresholds: positive from +0.05, negative from -0.05, else neutral.
 SentimentLabel sentiment_label(double compound);

@@ -162,6 +162,13 @@ DBF_API int dbf_insights_trends(dbf_store* store, char** json_out, dbf_error* er
  * across, each cell {"value"} or {"withheld": reason}. With event_id NULL,
  * the organisation's: every team at its latest event with results. */
 DBF_API int dbf_insights_heatmap(dbf_store* store, const char* event_id, char** json_out, dbf_error* err);
+/* The event's comments of the groups shown to everyone (as `debrief insights
+ * comments --json`): [{"scope", "part", "text", "sentiment", "themes":
+ * [{"key", "name"}]}], by scope, part and text. `theme` (a theme's key, name
+ * or wording) and `sentiment` ("positive", "neutral" or "negative") filter
+ * them; NULL: any. */
+DBF_API int dbf_insights_comments(dbf_store* store, const char* event_id, const char* theme, const char* sentiment,
+                                  char** json_out, dbf_error* err);
 /* {"compound", "label", "positive", "neutral", "negative"} for a text. Needs no store. */
 DBF_API int dbf_sentiment(const char* text, char** json_out, dbf_error* err);
 /* The same score with what moved it: its fields and "reasons", the words,

@@ -46,6 +46,23 @@ int dbf_insights_heatmap(dbf_store* store, const char* event_id, char** json_out
   });
 }
 
+int dbf_insights_comments(dbf_store* store, const char* event_id, const char* theme, const char* sentiment,
+                          char** json_out, dbf_error* err) {
+  clear(json_out);
+  return guarded(err, [&] {
+    std::shared_ptr<platform::Session> s = session_arg(store);
+    std::optional<SentimentLabel> label;
+    if (sentiment) {
+      label = sentiment_label_named(text_arg(sentiment, "sentiment"));
+      if (!label) must(invalid("sentiment must be positive, neutral or negative, not " + std::string(sentiment)), DBF_DOMAIN_API);
+    }
+    const std::string wanted = theme ? text_arg(theme, "theme") : std::string();
+    std::vector<ReviewComment> comments = must(review_comments(s->store(), id_arg(event_id, "event_id")), DBF_DOMAIN_STORE);
+    std::erase_if(comments, [&](const ReviewComment& c) { return !comment_matches(c, wanted, label); });
+    give(json_out, to_json(comments).dump());
+  });
+}
+
 int dbf_sentiment(const char* text, char** json_out, dbf_error* err) {
   clear(json_out);
   return guarded(err, [&] { give(json_out, to_json(must(score_sentiment(text_arg(text, "text")), DBF_DOMAIN_STORE)).dump()); });
