@@ -38,6 +38,7 @@ Result<Heatmap> organisation_heatmap(Store& store) {
   for (const TeamTrend& t : *trends) latest[t.team] = &t.points.back();  // points come oldest first
   Heatmap map{std::nullopt, "the organisation", {}};
   for (std::size_t i = 0; i < tree->ids.size(); ++i) {
+    if (!tree->held[i]) continue;  // not this store's to show: no row, rather than one saying "no results"
     const SpiritChange spirit = spirit_change((*before)[i + 1], (*after)[i + 1]);
     int depth = 1;
     for (int p = tree->parent[i]; p >= 0; p = tree->parent[static_cast<std::size_t>(p)]) ++depth;

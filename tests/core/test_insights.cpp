@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "debrief/export.h"
+#include "debrief/heatmap.h"
 #include "debrief/insights.h"
 #include "debrief/percent.h"
 #include "test_support.h"
@@ -241,6 +242,9 @@ TEST_CASE("on a device enrolled with a server, the review covers the teams its p
   std::vector<std::string> names;
   for (const GroupResults& g : r.event.groups) names.push_back(g.name);
   CHECK(names == std::vector<std::string>{"your teams", "Support"});  // no Sales, whose answers it never holds
+  std::vector<std::string> rows;
+  for (const HeatRow& row : ok(organisation_heatmap(*f.store)).rows) rows.push_back(row.name);
+  CHECK(rows == std::vector<std::string>{"Support"});  // nor in the organisation's heatmap, as if it had no results
   for (const auto& [part, themes] : r.event.themes)
     for (const Theme& t : themes) CHECK(t.phrase.find("boss") == std::string::npos);
   std::ostringstream exported;

@@ -53,7 +53,8 @@ HeatRow heat_row(const GroupResults& group, const SpiritChange& spirit);
 // Why an organisation heatmap row has no event figures.
 inline constexpr const char* kNoResultsYet = "no results at any event yet";
 
-// The organisation's heatmap: every team down (parents before subteams),
+// The organisation's heatmap: every team whose answers the store holds
+// (TeamTree::held: on a manager's device, hers) down, parents before subteams,
 // with rating, eNPS, negative comments and response rate from the team's
 // latest event with results (team_trends), and team spirit over the last
 // kBeforeAfterDays days (to today's start, by the store's clock) against the
