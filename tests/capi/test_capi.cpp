@@ -256,6 +256,10 @@ TEST_CASE("a survey walk follows its branches, and the response saves", "[capi]"
   Owned organisation;
   ok(dbf_insights_heatmap(s.store, nullptr, &organisation.s, &err), err);
   CHECK(organisation.json()["event"].is_null());
+  Owned agenda;
+  ok(dbf_event_check(s.store, w.event.c_str(), &agenda.s, &err), err);
+  CHECK(agenda.json()["warnings"].is_array());
+  CHECK(agenda.json()["event"] == w.event);
   Owned comments;
   ok(dbf_insights_comments(s.store, w.event.c_str(), nullptr, nullptr, &comments.s, &err), err);
   CHECK(comments.json().is_array());
@@ -340,6 +344,7 @@ TEST_CASE("every function refuses NULL, closed and made-up handles, bad text and
     CHECK(dbf_insights_trends(h, &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_insights_heatmap(h, w.event.c_str(), &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_insights_comments(h, w.event.c_str(), nullptr, nullptr, &out.s, &err) == DBF_INVALID_ARGUMENT);
+    CHECK(dbf_event_check(h, w.event.c_str(), &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_enroll(h, "127.0.0.1", 1, "X-Y", "phone", &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_once(h, &out.s, &err) == DBF_INVALID_ARGUMENT);
     CHECK(dbf_sync_start(h, nullptr, &err) == DBF_INVALID_ARGUMENT);

@@ -145,6 +145,23 @@ TEST_CASE("insights comments lists a shown event's comments, as many as its revi
   CHECK(bad.err.find("angry") != std::string::npos);
 }
 
+TEST_CASE("event check gives each event's time by kind of activity, summing to the whole, and its warnings", "[cli][agenda]") {
+  Demo d;
+  for (const std::string& e : d.events()) {
+    json c = json::parse(d.ok({"--json", "event", "check", e}));
+    double sum = 0;
+    for (const auto& [kind, share] : c["shares"].items()) sum += share.get<double>();
+    CHECK(sum == Approx(1.0));
+    CHECK(c["minutes"].size() == c["shares"].size());
+    for (const json& w : c["warnings"]) CHECK((w["code"].is_string() && w["message"].is_string()));
+    std::string text = d.ok({"event", "check", e});
+    CHECK(text.find("longest stretch with no break: " + std::to_string(c["longest_stretch_minutes"].get<int>()) +
+                    " minutes") != std::string::npos);
+  }
+  CliResult missing = d.run({"event", "check", "no-such-event"});
+  CHECK(missing.exit_code != 0);
+}
+
 TEST_CASE("event and team exports, CSV and JSON, carry no numbers for withheld groups", "[cli][export][privacy]") {
   Demo d;
   for (const char* table : {"events", "teams"}) {

@@ -169,6 +169,10 @@ DBF_API int dbf_insights_heatmap(dbf_store* store, const char* event_id, char** 
  * them; NULL: any. */
 DBF_API int dbf_insights_comments(dbf_store* store, const char* event_id, const char* theme, const char* sentiment,
                                   char** json_out, dbf_error* err);
+/* The event's agenda balance (as `debrief event check --json`): {"event",
+ * "minutes" and "shares" by kind of activity ("free": gaps between them),
+ * "longest_stretch_minutes", "warnings": [{"code", "message"}]}. */
+DBF_API int dbf_event_check(dbf_store* store, const char* event_id, char** json_out, dbf_error* err);
 /* {"compound", "label", "positive", "neutral", "negative"} for a text. Needs no store. */
 DBF_API int dbf_sentiment(const char* text, char** json_out, dbf_error* err);
 /* The same score with what moved it: its fields and "reasons", the words,

@@ -1,5 +1,6 @@
-// The C API's survey walk, the manager's review, and sentiment.
+// The C API's survey walk, the manager's review, the agenda check, and sentiment.
 #include "c_api_support.h"
+#include "debrief/agenda_check.h"
 #include "debrief/api_json.h"
 #include "debrief/heatmap.h"
 #include "debrief/insights.h"
@@ -60,6 +61,14 @@ int dbf_insights_comments(dbf_store* store, const char* event_id, const char* th
     std::vector<ReviewComment> comments = must(review_comments(s->store(), id_arg(event_id, "event_id")), DBF_DOMAIN_STORE);
     std::erase_if(comments, [&](const ReviewComment& c) { return !comment_matches(c, wanted, label); });
     give(json_out, to_json(comments).dump());
+  });
+}
+
+int dbf_event_check(dbf_store* store, const char* event_id, char** json_out, dbf_error* err) {
+  clear(json_out);
+  return guarded(err, [&] {
+    std::shared_ptr<platform::Session> s = session_arg(store);
+    give(json_out, to_json(must(check_agenda(s->store(), id_arg(event_id, "event_id")), DBF_DOMAIN_STORE)).dump());
   });
 }
 
