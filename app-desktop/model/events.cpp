@@ -34,7 +34,7 @@ Result<EventPage> load_event_page(Store& store, const Id& id, std::int64_t now_s
   Result<Json> json = get(store, Kind::event, id);
   DEBRIEF_TRY(json.status());
   RecordView<Kind::event> e(*json);
-  EventPage page{card_of(e, now_s), e.text("description"), e.flag("offsite"), {}, e.texts("speakers"), {}, {}};
+  EventPage page{card_of(e, now_s), e.text("description"), e.flag("offsite"), {}, e.texts("speakers"), {}, {}, {}};
   Result<std::vector<Json>> activities = list(store, Kind::activity, {.where = {filter_by<Kind::activity>("event", id)}});
   DEBRIEF_TRY(activities.status());
   for (const Json& json_a : *activities) {
@@ -48,6 +48,9 @@ Result<EventPage> load_event_page(Store& store, const Id& id, std::int64_t now_s
   Result<std::vector<MediaItem>> photos = load_media(store, {Kind::event, id, page.card.title});
   DEBRIEF_TRY(photos.status());
   page.photos = std::move(*photos);
+  Result<AgendaCheck> balance = check_agenda(store, id);
+  DEBRIEF_TRY(balance.status());
+  page.balance = std::move(*balance);
   return page;
 }
 

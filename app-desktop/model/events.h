@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "debrief/agenda_check.h"
 #include "debrief/records.h"
 #include "debrief/store.h"
 #include "media_library.h"
@@ -35,6 +36,7 @@ struct EventPage {
   std::vector<std::string> speakers;
   std::vector<CrewMember> crew;
   std::vector<MediaItem> photos;  // media attached to the event, oldest first
+  AgendaCheck balance;            // the agenda's balance (agenda_check.h)
 };
 
 // Upcoming events first (soonest first), then past ones (latest first);

@@ -5,6 +5,7 @@
 #include "async_value.h"
 #include "debrief/env.h"
 #include "events.h"
+#include "agenda_timeline.h"
 #include "probed.h"
 #include "screens.h"
 #include "thumbnails.h"
@@ -70,6 +71,7 @@ class Events final : public ScreenView {
         ImGui::Text("%s  (%s)", a.title.c_str(), a.kind.c_str());
       }
       if (p.agenda.empty()) ImGui::TextDisabled("no activities yet");
+      else agenda_timeline(p.agenda, p.balance, ImGui::GetContentRegionAvail().x);
       ImGui::Spacing();
       heading("Speakers");
       for (const std::string& s : p.speakers) ImGui::BulletText("%s", s.c_str());
