@@ -281,4 +281,15 @@ TEST_CASE("the dashboard's comments filter by theme and sentiment, and its chart
   captures[0].done(Status::ok());
   ui.settle();
   CHECK(ui.says("saved to " + captures[0].file.string()));
+
+  ui.click("Comments");  // folded, so the teams' trend is on screen
+  ui.click("Each team across events");
+  CHECK(ui.shows("Teams shown"));
+  ui.click("Save the trend chart as PNG");
+  captures = ui.take_captures();
+  REQUIRE(captures.size() == 1);
+  CHECK(captures[0].file == dir.path() / "exports" / "team-trends.png");
+  captures[0].done(Status(Code::io_error, "cannot write the picture to " + captures[0].file.string()));
+  ui.settle();
+  CHECK(ui.says("cannot write the picture to"));  // the reason, where the button is
 }
