@@ -70,6 +70,7 @@ void add_sync_commands(CLI::App& app, Context& ctx);
 void add_sentiment_command(CLI::App& app, Context& ctx);
 void add_insights_commands(CLI::App& app, Context& ctx);
 void add_event_check_command(CLI::App& app, Context& ctx);
+void add_text_check_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 // Adds `summary draft`; call after add_record_commands, which makes `summary`.
 void add_summary_draft_command(CLI::App& app, Context& ctx);

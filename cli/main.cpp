@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   add_sentiment_command(app, ctx);
   add_insights_commands(app, ctx);
   add_event_check_command(app, ctx);
+  add_text_check_command(app, ctx);
   add_export_command(app, ctx);
   add_summary_draft_command(app, ctx);
 

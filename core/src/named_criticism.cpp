@@ -5,15 +5,10 @@
 #include <map>
 
 #include "debrief/sentiment.h"
+#include "text_words.h"
 
 namespace debrief {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_'; }
 
@@ -46,7 +41,7 @@ struct Names {
 std::vector<Names> names_of(const std::vector<NamedPerson>& directory) {
   std::vector<Names> out;
   for (const NamedPerson& p : directory) {
-    const std::string full = lower(p.name);
+    const std::string full = lower_ascii(p.name);
     const std::size_t space = full.find(' ');
     const std::string first = full.substr(0, space);
     std::string first_last = full;
@@ -76,7 +71,7 @@ std::vector<std::string> sentences_of(std::string_view text) {
   }
   std::vector<std::string> kept;
   for (const std::string& s : out)
-    if (s.find_first_not_of(" \t\n") != std::string::npos) kept.push_back(lower(s));
+    if (s.find_first_not_of(" \t\n") != std::string::npos) kept.push_back(lower_ascii(s));
   return kept;
 }
 
@@ -100,7 +95,11 @@ std::string conclusion(const std::string& s, const Names& n) {
   return names(after, n) ? after : s.substr(0, cut);
 }
 
-bool negative(const std::string& clause) {
+// Whether `clause` reads negative about the person `n`: scored with their
+// names as "they", since a judgement of someone must not hang on their name.
+bool negative(std::string clause, const Names& n) {
+  for (const std::string& named : {n.full, "@" + n.first_last, n.first.empty() ? std::string() : "@" + n.first, n.first})
+    if (!named.empty()) replace_words(clause, named, "they");
   Result<SentimentScore> score = score_sentiment(clause);
   return score.is_ok() && score->label == SentimentLabel::negative;
 }
@@ -114,7 +113,7 @@ std::vector<Id> criticised_people(std::string_view text, const std::vector<Named
     if (owns_or_clears(s)) continue;
     for (std::size_t p = 0; p < all.size(); ++p) {
       if (!names(s, all[p]) || std::find(out.begin(), out.end(), directory[p].id) != out.end()) continue;
-      if (negative(conclusion(s, all[p]))) out.push_back(directory[p].id);
+      if (negative(conclusion(s, all[p]), all[p])) out.push_back(directory[p].id);
     }
   }
   return out;

@@ -162,6 +162,26 @@ TEST_CASE("event check gives each event's time by kind of activity, summing to t
   CHECK(missing.exit_code != 0);
 }
 
+TEST_CASE("text check reads each line against the store's people and says what to change", "[cli][have_their_backs]") {
+  Demo d;
+  const json person = json::parse(d.ok({"--json", "person", "list"})).at(0);
+  const std::string name = person["name"];
+  const std::string lines = name + " ruined the launch and wasted everyone's afternoon.\n"
+                            "Thanks to my leadership the launch went well.\n"
+                            "Great job everyone, thanks for all your hard work!\n";
+  std::vector<json> checks;
+  for (const std::string& l : ::lines(d.ok({"--json", "text", "check"}, lines))) checks.push_back(json::parse(l));
+  REQUIRE(checks.size() == 3);
+  CHECK(checks[0]["criticises"] == json::array({person["id"]}));
+  CHECK(checks[0]["rewording"] == "We ruined the launch and wasted everyone's afternoon.");
+  CHECK(checks[1]["takes_credit"] == true);
+  CHECK(checks[1]["criticises"].empty());
+  CHECK(checks[2]["vague"] == true);
+  const std::string text = d.ok({"text", "check"}, lines);
+  CHECK(text.find("this criticises " + name + " by name") != std::string::npos);
+  CHECK(text.find("perhaps: Thanks to the team's work the launch went well.") != std::string::npos);
+}
+
 TEST_CASE("event and team exports, CSV and JSON, carry no numbers for withheld groups", "[cli][export][privacy]") {
   Demo d;
   for (const char* table : {"events", "teams"}) {

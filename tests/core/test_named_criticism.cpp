@@ -1,6 +1,7 @@
 // Which colleagues a text criticises by name (named_criticism.h): how
 // people are named, which clause decides, and texts that own the problem.
 #include "debrief/named_criticism.h"
+#include "debrief/text_check.h"
 #include "test_support.h"
 
 using namespace debrief;
@@ -44,4 +45,25 @@ TEST_CASE("the clause after 'but' decides, and owning the problem criticises nob
   CHECK(criticised("The venue was awful, but Priya saved the day.").empty());
   CHECK(criticised("We missed Priya's talk because our session overran, my fault for not watching the clock.").empty());
   CHECK(criticised("The bus was late, which wasn't Tom's fault at all.").empty());
+}
+
+TEST_CASE("the text check flags criticism, taken credit and vague praise, with a rewording", "[have_their_backs]") {
+  TextCheck blame = check_text("Tom's demo crashed and Tom Becker wasted the morning.", kDirectory);
+  CHECK(blame.criticises == std::vector<Id>{person(2)});
+  CHECK(blame.rewording == "Our demo crashed and we wasted the morning.");  // owning it, not blaming him
+  CHECK(blame.advice.size() == 1);
+  TextCheck credit = check_text("As I always say, thanks to my leadership the launch went well.", kDirectory);
+  CHECK(credit.takes_credit);
+  CHECK(credit.criticises.empty());
+  CHECK(credit.rewording == "Thanks to the team's work the launch went well.");
+  CHECK(check_text("Great job everyone, thanks for all your hard work!", kDirectory).vague);
+  TextCheck specific = check_text("Priya rebuilt the demo after the server crashed, so the keynote started on time.", kDirectory);
+  CHECK_FALSE(specific.vague);
+  CHECK(specific.advice.empty());
+  CHECK(specific.rewording.empty());
+  CHECK(check_text("Tomorrow Tom presents the roadmap.", kDirectory).rewording.empty());  // nothing to reword
+  Json j = to_json(blame);
+  CHECK(j["criticises"] == Json::array({person(2).hex()}));
+  CHECK(j["takes_credit"] == false);
+  CHECK(j["vague"] == false);
 }
