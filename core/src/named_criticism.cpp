@@ -12,19 +12,20 @@ namespace {
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_'; }
 
-// Whether `needle` (lower case) occurs in `hay` (lower case) as whole words:
-// nothing word-like before it, and after it nothing but a non-word or "'s".
+// Whether `needle` (lower case) occurs in `hay` (lower case) as whole
+// words: no letter or digit touches it on either side ("priya's" names
+// Priya; "tommy" does not name Tom).
 bool has_words(const std::string& hay, const std::string& needle) {
   for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
     const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(hay[at - 1]));
     const std::size_t end = at + needle.size();
-    const bool ends = end == hay.size() || !std::isalnum(static_cast<unsigned char>(hay[end])) ||
-                      hay.compare(end, 2, "'s") == 0;
-    if (starts && ends) return true;
+    if (starts && (end == hay.size() || !std::isalnum(static_cast<unsigned char>(hay[end])))) return true;
   }
   return false;
 }
 
+// Whether `hay` (lower case) @mentions `handle` ("priya", "sam.okafor"):
+// the handle ends where the mention does, or before a sentence's full stop.
 bool has_mention(const std::string& hay, const std::string& handle) {
   for (std::size_t at = hay.find('@' + handle); at != std::string::npos; at = hay.find('@' + handle, at + 1)) {
     const std::size_t end = at + 1 + handle.size();
